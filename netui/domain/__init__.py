@@ -1,0 +1,1 @@
+"""netui.domain."""
