@@ -1,0 +1,115 @@
+"""Validation of contact input, shared by the form (errors beside fields) and the Store."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import replace
+
+from netui.domain.cadence import STAGES
+from netui.domain.records import ContactDraft
+
+CHANNELS = (
+    "mixer",
+    "study group",
+    "morning session",
+    "sports/hobby",
+    "conference",
+    "SNS",
+    "matching app",
+    "crowdsourcing",
+    "introduction",
+    "work",
+    "other",
+)
+INTERACTION_KINDS = ("meeting", "call", "message", "email", "SNS", "meal", "other")
+INITIATORS = ("me", "them")
+
+# Deliberately loose: one @, something on each side, a dot in the domain, no spaces.
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+_TAG = re.compile(r"^[^\s#,]+$")
+MAX_TEXT = 100_000
+
+
+class ValidationError(ValueError):
+    """Input that cannot be saved; `field` names the form field it belongs to."""
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(f"{field}: {message}")
+        self.field = field
+        self.message = message
+
+
+def clean_text(text: str) -> str:
+    """Strip and drop control characters other than newline and tab (escape sequences included)."""
+    return "".join(
+        ch for ch in text if ch in "\n\t" or unicodedata.category(ch) != "Cc"
+    ).strip()
+
+
+def validate_email(text: str) -> str:
+    """Return the email stripped, or raise ValidationError for one that cannot be an address."""
+    text = text.strip()
+    if text and not _EMAIL.match(text):
+        raise ValidationError("email", f"{text!r} is not an email address (like name@example.com)")
+    return text
+
+
+def normalize_tag(text: str) -> str:
+    """A tag as stored: NFKC, casefolded, without a leading '#'."""
+    tag = unicodedata.normalize("NFKC", text).strip().lstrip("#").casefold()
+    if not tag or not _TAG.match(tag):
+        raise ValidationError("tags", f"{text!r} is not a tag (one word, no spaces or commas)")
+    return tag
+
+
+def parse_tags(text: str) -> tuple[str, ...]:
+    """Tags from 'ux, #fintech design': separated by spaces or commas; a repeat is an error."""
+    tags: list[str] = []
+    for part in re.split(r"[\s,、]+", unicodedata.normalize("NFKC", text)):
+        if not part.strip():
+            continue
+        tag = normalize_tag(part)
+        if tag in tags:
+            raise ValidationError("tags", f"#{tag} is given twice")
+        tags.append(tag)
+    return tuple(tags)
+
+
+def validate_draft(draft: ContactDraft) -> ContactDraft:
+    """Check a draft and return it cleaned (stripped, control characters dropped).
+
+    Raises:
+        ValidationError: the first field that is wrong, with a message for a person.
+    """
+    name = clean_text(draft.name)
+    if not name:
+        raise ValidationError("name", "a name is required")
+    if len(name) > 500:
+        raise ValidationError("name", "is longer than 500 characters")
+    if draft.stage not in STAGES:
+        raise ValidationError("stage", f"{draft.stage!r} is not one of {', '.join(STAGES)}")
+    if draft.channel not in CHANNELS:
+        raise ValidationError("channel", f"{draft.channel!r} is not one of {', '.join(CHANNELS)}")
+    if draft.cadence_days is not None and not 0 < draft.cadence_days <= 3650:
+        raise ValidationError("cadence", "must be between 1 day and 10 years")
+    texts = {}
+    for name_ in ("reading", "company", "role", "phone", "location", "links", "needs", "offers",
+                  "notes", "solicitation_note"):
+        value = clean_text(getattr(draft, name_))
+        if len(value) > MAX_TEXT:
+            raise ValidationError(name_, f"is longer than {MAX_TEXT} characters")
+        texts[name_] = value
+    tags: list[str] = []
+    for raw in draft.tags:
+        tag = normalize_tag(raw)
+        if tag in tags:
+            raise ValidationError("tags", f"#{tag} is given twice")
+        tags.append(tag)
+    return replace(
+        draft,
+        name=name,
+        email=validate_email(draft.email),
+        tags=tuple(tags),
+        **texts,
+    )

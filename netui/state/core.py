@@ -1,0 +1,155 @@
+"""The Store's core: the open database, change topics, and write transactions."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import threading
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
+from pathlib import Path
+
+from peewee import SqliteDatabase
+
+from netui.data.db import open_database
+from netui.data.models import Meta, database
+from netui.domain.cadence import DEFAULT_STAGE_CADENCE, STAGES
+
+Listener = Callable[[frozenset[str]], None]
+
+# The topics commands announce; screens subscribe to the ones they show.
+CONTACTS = "contacts"
+INTERACTIONS = "interactions"
+FOLLOWUPS = "followups"
+LEDGER = "ledger"
+EVENTS = "events"
+GOALS = "goals"
+TAGS = "tags"
+REVIEWS = "reviews"
+TOPICS = (CONTACTS, INTERACTIONS, FOLLOWUPS, LEDGER, EVENTS, GOALS, TAGS, REVIEWS)
+
+
+class NotFound(LookupError):
+    """A record asked for by id does not exist (perhaps deleted by another netui)."""
+
+
+class StoreCore:
+    """Holds the database, the clock, the stage cadences and the topic listeners."""
+
+    def __init__(
+        self,
+        path: Path | str,
+        *,
+        stage_cadence: Mapping[str, int | None] | None = None,
+        clock: Callable[[], dt.datetime] | None = None,
+    ) -> None:
+        self.path = Path(path).expanduser()
+        self.db: SqliteDatabase = open_database(self.path)
+        self._clock = clock or (lambda: dt.datetime.now().replace(microsecond=0))
+        self._listeners: list[Listener] = []
+        self._lock = threading.Lock()
+        self.stage_cadence: dict[str, int | None] = dict(stage_cadence or DEFAULT_STAGE_CADENCE)
+        self._sync_stage_cadence()
+
+    # -- clock and connections ------------------------------------------------
+
+    def now(self) -> dt.datetime:
+        """The Store's clock (fixed in tests)."""
+        return self._clock()
+
+    def today(self) -> dt.date:
+        """Today by the Store's clock."""
+        return self._clock().date()
+
+    @contextmanager
+    def connection(self) -> Iterator[None]:
+        """A connection for this thread for the block: thread workers wrap their bodies in it."""
+        with database.connection_context():
+            yield
+
+    def close(self) -> None:
+        """Close this thread's connection."""
+        if not database.is_closed():
+            database.close()
+
+    # -- topics -----------------------------------------------------------------
+
+    def subscribe(self, listener: Listener) -> Callable[[], None]:
+        """Call `listener(topics)` after every committed command; returns the unsubscriber."""
+        with self._lock:
+            self._listeners.append(listener)
+
+        def unsubscribe() -> None:
+            with self._lock:
+                if listener in self._listeners:
+                    self._listeners.remove(listener)
+
+        return unsubscribe
+
+    def _announce(self, topics: frozenset[str]) -> None:
+        with self._lock:
+            listeners = list(self._listeners)
+        for listener in listeners:
+            listener(topics)
+
+    @contextmanager
+    def _write(self, *topics: str) -> Iterator[None]:
+        """One IMMEDIATE transaction; its topics are announced only once it has committed.
+
+        IMMEDIATE because a deferred transaction that reads then writes fails at
+        once with "database is locked" if another netui committed in between;
+        an immediate one waits on the busy timeout instead.
+        """
+        with database.atomic("IMMEDIATE"):
+            yield
+        self._announce(frozenset(topics))
+
+    # -- stored due dates -------------------------------------------------------
+
+    def _effective_cadence_sql(self) -> tuple[str, list[int | None]]:
+        cases = " ".join("WHEN ? THEN ?" for _ in STAGES)
+        params: list[int | None] = []
+        for stage in STAGES:
+            params += [stage, self.stage_cadence.get(stage)]  # type: ignore[list-item]
+        return f"coalesce(cadence_days, CASE stage {cases} END)", params
+
+    def _refresh_due(self, contact_ids: list[int] | None = None) -> None:
+        """Recompute last_contact and next_due for some contacts (all when None), in SQL.
+
+        next_due = (last contact, else first meeting) + effective cadence; the
+        same rule as netui.domain.cadence.next_due, done here in one statement.
+        """
+        where, id_params = "", []
+        if contact_ids is not None:
+            if not contact_ids:
+                return
+            where = f" WHERE id IN ({','.join('?' * len(contact_ids))})"
+            id_params = list(contact_ids)
+        database.execute_sql(
+            "UPDATE contact SET last_contact = (SELECT date(max(i.\"when\")) FROM interaction i "
+            "WHERE i.contact_id = contact.id)" + where,
+            id_params,
+        )
+        cadence, params = self._effective_cadence_sql()
+        database.execute_sql(
+            f"UPDATE contact SET next_due = CASE WHEN {cadence} IS NULL "
+            "OR coalesce(last_contact, met_on) IS NULL THEN NULL "
+            f"ELSE date(coalesce(last_contact, met_on), '+' || {cadence} || ' days') END" + where,
+            params + params + id_params,
+        )
+
+    def _sync_stage_cadence(self) -> None:
+        """Recompute every stored due date when the configured stage cadences changed."""
+        wanted = json.dumps({s: self.stage_cadence.get(s) for s in STAGES}, sort_keys=True)
+        row = Meta.get_or_none(Meta.key == "stage_cadence")
+        if row is not None and row.value == wanted:
+            return
+        with database.atomic("IMMEDIATE"):
+            self._refresh_due(None)
+            Meta.replace(key="stage_cadence", value=wanted).execute()
+
+    def set_stage_cadence(self, cadence: Mapping[str, int | None]) -> None:
+        """Change the stage defaults and recompute every contact's due date."""
+        self.stage_cadence = {s: cadence.get(s) for s in STAGES}
+        self._sync_stage_cadence()
+        self._announce(frozenset({CONTACTS}))
