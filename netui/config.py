@@ -49,9 +49,13 @@ def _stage_cadence(raw: object, where: Path) -> dict[str, int | None]:
         raise ConfigError(f"{where}: [stages] must be a table of stage = days")
     for stage, days in raw.items():
         if stage not in STAGES:
-            raise ConfigError(f"{where}: [stages] unknown stage {stage!r} (expected {', '.join(STAGES)})")
+            raise ConfigError(
+                f"{where}: [stages] unknown stage {stage!r} (expected {', '.join(STAGES)})"
+            )
         if not isinstance(days, int) or isinstance(days, bool) or days < 0:
-            raise ConfigError(f"{where}: [stages] {stage} must be a whole number of days (0 = none)")
+            raise ConfigError(
+                f"{where}: [stages] {stage} must be a whole number of days (0 = none)"
+            )
         cadence[stage] = days or None
     return cadence
 

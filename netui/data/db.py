@@ -9,7 +9,6 @@ refusing, without touching it, a file that is newer, corrupt, or not SQLite.
 from __future__ import annotations
 
 import os
-import shutil
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -79,7 +78,9 @@ def _check_path(path: Path) -> None:
         except FileExistsError:
             pass
         except OSError as error:
-            raise DatabaseOpenError(f"{path}: cannot create the database: {error.strerror}") from None
+            raise DatabaseOpenError(
+                f"{path}: cannot create the database: {error.strerror}"
+            ) from None
         else:
             os.close(fd)
         return
@@ -155,7 +156,9 @@ def open_database(path: Path | str) -> SqliteDatabase:
             "upgrade netui to open it"
         )
     if version == 0 and has_tables:
-        raise DatabaseOpenError(f"{path}: a SQLite database, but not a netui one; refusing to touch it")
+        raise DatabaseOpenError(
+            f"{path}: a SQLite database, but not a netui one; refusing to touch it"
+        )
     database.init(str(path), pragmas=PRAGMAS)
     try:
         database.connect(reuse_if_open=True)

@@ -27,6 +27,7 @@ from peewee import (
 # Deferred: bound by netui.data.db.open_database(); nothing touches the disk at import.
 database = SqliteDatabase(None)
 
+
 def _now() -> dt.datetime:
     return dt.datetime.now().replace(microsecond=0)
 
@@ -85,9 +86,7 @@ class Contact(BaseModel):
     channel = CharField(default="other")
     met_on = DateField(null=True)
     met_at = ForeignKeyField(Event, null=True, on_delete="SET NULL", backref="met_here")
-    introduced_by = ForeignKeyField(
-        "self", null=True, on_delete="SET NULL", backref="introduced"
-    )
+    introduced_by = ForeignKeyField("self", null=True, on_delete="SET NULL", backref="introduced")
     stage = CharField(default="met")
     cadence_days = IntegerField(null=True)
     needs = TextField(default="")

@@ -42,9 +42,7 @@ class ValidationError(ValueError):
 
 def clean_text(text: str) -> str:
     """Strip and drop control characters other than newline and tab (escape sequences included)."""
-    return "".join(
-        ch for ch in text if ch in "\n\t" or unicodedata.category(ch) != "Cc"
-    ).strip()
+    return "".join(ch for ch in text if ch in "\n\t" or unicodedata.category(ch) != "Cc").strip()
 
 
 def validate_email(text: str) -> str:
@@ -94,8 +92,18 @@ def validate_draft(draft: ContactDraft) -> ContactDraft:
     if draft.cadence_days is not None and not 0 < draft.cadence_days <= 3650:
         raise ValidationError("cadence", "must be between 1 day and 10 years")
     texts = {}
-    for name_ in ("reading", "company", "role", "phone", "location", "links", "needs", "offers",
-                  "notes", "solicitation_note"):
+    for name_ in (
+        "reading",
+        "company",
+        "role",
+        "phone",
+        "location",
+        "links",
+        "needs",
+        "offers",
+        "notes",
+        "solicitation_note",
+    ):
         value = clean_text(getattr(draft, name_))
         if len(value) > MAX_TEXT:
             raise ValidationError(name_, f"is longer than {MAX_TEXT} characters")

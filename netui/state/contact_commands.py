@@ -66,8 +66,16 @@ class ContactCommands(ContactQueries):
         c = Contact.get_or_none(Contact.id == contact_id)
         if c is None:
             return
-        values = fts_values(c.name, c.reading, c.company, c.role, self._tag_names(contact_id),
-                            c.notes, c.needs, c.offers)
+        values = fts_values(
+            c.name,
+            c.reading,
+            c.company,
+            c.role,
+            self._tag_names(contact_id),
+            c.notes,
+            c.needs,
+            c.offers,
+        )
         database.execute_sql(
             "INSERT INTO contact_fts (rowid, name, reading, company, role, tags, notes, needs, offers)"
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -85,7 +93,9 @@ class ContactCommands(ContactQueries):
             if draft.introduced_by_id == contact_id:
                 raise ValidationError("introduced_by", "a contact cannot introduce themselves")
             if not self.contact_exists(draft.introduced_by_id):
-                raise ValidationError("introduced_by", f"no contact with id {draft.introduced_by_id}")
+                raise ValidationError(
+                    "introduced_by", f"no contact with id {draft.introduced_by_id}"
+                )
         if draft.met_at_id is not None and Event.get_or_none(Event.id == draft.met_at_id) is None:
             raise ValidationError("met_at", f"no event with id {draft.met_at_id}")
 
@@ -130,7 +140,9 @@ class ContactCommands(ContactQueries):
         with self._write(CONTACTS, TAGS):
             self._check_links(draft, None)
             now = self.now()
-            contact_id = Contact.insert(created_at=now, updated_at=now, **self._fields(draft)).execute()
+            contact_id = Contact.insert(
+                created_at=now, updated_at=now, **self._fields(draft)
+            ).execute()
             self._set_tags(contact_id, draft.tags)
             self._refresh_due([contact_id])
             self._refresh_fts(contact_id)
@@ -209,7 +221,9 @@ class ContactCommands(ContactQueries):
             raise ValidationError("stage", f"{stage!r} is not one of {', '.join(STAGES)}")
         with self._write(CONTACTS):
             self._get(contact_id)
-            Contact.update(stage=stage, updated_at=self.now()).where(Contact.id == contact_id).execute()
+            Contact.update(stage=stage, updated_at=self.now()).where(
+                Contact.id == contact_id
+            ).execute()
             self._refresh_due([contact_id])
 
     def set_cadence(self, contact_id: int, days: int | None) -> None:
@@ -243,8 +257,14 @@ class ContactCommands(ContactQueries):
             self._get(contact_id)
             now = self.now()
             interaction_id = Interaction.insert(
-                contact=contact_id, when=when, kind=kind, initiator=initiator,
-                summary=clean_text(summary), event=event_id, created_at=now, updated_at=now,
+                contact=contact_id,
+                when=when,
+                kind=kind,
+                initiator=initiator,
+                summary=clean_text(summary),
+                event=event_id,
+                created_at=now,
+                updated_at=now,
             ).execute()
             self._refresh_due([contact_id])
         return interaction_id
@@ -260,7 +280,11 @@ class ContactCommands(ContactQueries):
             self._get(contact_id)
             now = self.now()
             return FollowUp.insert(
-                contact=contact_id, due=due, what=what, event=event_id, created_at=now,
+                contact=contact_id,
+                due=due,
+                what=what,
+                event=event_id,
+                created_at=now,
                 updated_at=now,
             ).execute()
 
@@ -302,7 +326,9 @@ class ContactCommands(ContactQueries):
             keep, drop = self._get(keep_id), self._get(drop_id)
             for model in (Interaction, FollowUp, LedgerEntry):
                 model.update(contact=keep_id).where(model.contact == drop_id).execute()
-            LedgerEntry.update(introduced=keep_id).where(LedgerEntry.introduced == drop_id).execute()
+            LedgerEntry.update(introduced=keep_id).where(
+                LedgerEntry.introduced == drop_id
+            ).execute()
             Contact.update(introduced_by=keep_id).where(
                 (Contact.introduced_by == drop_id) & (Contact.id != keep_id)
             ).execute()
@@ -335,8 +361,16 @@ class ContactCommands(ContactQueries):
     @staticmethod
     def _merged_fields(keep: Contact, drop: Contact) -> dict[str, object]:
         updates: dict[str, object] = {}
-        for name in ("reading", "company", "role", "email", "phone", "location", "links",
-                     "solicitation_note"):
+        for name in (
+            "reading",
+            "company",
+            "role",
+            "email",
+            "phone",
+            "location",
+            "links",
+            "solicitation_note",
+        ):
             if not getattr(keep, name) and getattr(drop, name):
                 updates[name] = getattr(drop, name)
         for name in ("needs", "offers", "notes"):

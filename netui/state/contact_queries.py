@@ -73,7 +73,9 @@ class ContactQueries(StoreCore):
     def contact_count(self, query: ContactQuery) -> int:
         """How many contacts the query matches."""
         where, params = where_clause(query)
-        return database.execute_sql(f"SELECT count(*) FROM contact c WHERE {where}", params).fetchone()[0]
+        return database.execute_sql(
+            f"SELECT count(*) FROM contact c WHERE {where}", params
+        ).fetchone()[0]
 
     def contact_page(self, query: ContactQuery, offset: int, limit: int) -> list[ContactRow]:
         """`limit` rows of the query's result from `offset`, in its sort order."""
@@ -85,7 +87,9 @@ class ContactQueries(StoreCore):
         cursor = database.execute_sql(sql, [*params, limit, offset])
         return [_row(values) for values in cursor.fetchall()]
 
-    def find_contacts(self, text: str, limit: int = 50, *, archived: bool = False) -> list[ContactRow]:
+    def find_contacts(
+        self, text: str, limit: int = 50, *, archived: bool = False
+    ) -> list[ContactRow]:
         """The contacts the filter text matches, in name order (palette, `netui find`)."""
         return self.contact_page(ContactQuery(text=text, show_archived=archived), 0, limit)
 
@@ -145,23 +149,67 @@ class ContactQueries(StoreCore):
         ).fetchone()
         if row is None:
             raise NotFound(f"contact {contact_id} no longer exists")
-        (name, reading, reading_confirmed, company, role, email, phone, location, birthday, links,
-         channel, met_on, met_at_id, introducer_id, stage, cadence_days, needs, offers, notes,
-         solicitation, solicitation_note, archived, created_at, updated_at, last_contact,
-         next_due, introducer_name, introducer_company, event_title, event_starts, tags) = row
+        (
+            name,
+            reading,
+            reading_confirmed,
+            company,
+            role,
+            email,
+            phone,
+            location,
+            birthday,
+            links,
+            channel,
+            met_on,
+            met_at_id,
+            introducer_id,
+            stage,
+            cadence_days,
+            needs,
+            offers,
+            notes,
+            solicitation,
+            solicitation_note,
+            archived,
+            created_at,
+            updated_at,
+            last_contact,
+            next_due,
+            introducer_name,
+            introducer_company,
+            event_title,
+            event_starts,
+            tags,
+        ) = row
         draft = ContactDraft(
-            name=name, reading=reading, reading_confirmed=bool(reading_confirmed),
-            company=company, role=role, email=email, phone=phone, location=location,
-            birthday=_date(birthday), links=links, channel=channel, met_on=_date(met_on),
-            met_at_id=met_at_id, introduced_by_id=introducer_id, stage=stage,
-            cadence_days=cadence_days, needs=needs, offers=offers, notes=notes,
-            solicitation=bool(solicitation), solicitation_note=solicitation_note,
+            name=name,
+            reading=reading,
+            reading_confirmed=bool(reading_confirmed),
+            company=company,
+            role=role,
+            email=email,
+            phone=phone,
+            location=location,
+            birthday=_date(birthday),
+            links=links,
+            channel=channel,
+            met_on=_date(met_on),
+            met_at_id=met_at_id,
+            introduced_by_id=introducer_id,
+            stage=stage,
+            cadence_days=cadence_days,
+            needs=needs,
+            offers=offers,
+            notes=notes,
+            solicitation=bool(solicitation),
+            solicitation_note=solicitation_note,
             tags=tuple(sorted(tags.split())) if tags else (),
         )
         today = self.today()
         year_ago = (today - dt.timedelta(days=365)).isoformat()
         last, recent, by_them, total = database.execute_sql(
-            "SELECT max(\"when\"), sum(\"when\" >= ?), sum(initiator = 'them'), count(*)"
+            'SELECT max("when"), sum("when" >= ?), sum(initiator = \'them\'), count(*)'
             " FROM interaction WHERE contact_id = ?",
             [year_ago, contact_id],
         ).fetchone()
@@ -208,8 +256,9 @@ class ContactQueries(StoreCore):
             [contact_id],
         )
         return [
-            FollowUpRecord(fid, contact_id, _date(due) or dt.date.min, what, _datetime(done),
-                           _date(snoozed))
+            FollowUpRecord(
+                fid, contact_id, _date(due) or dt.date.min, what, _datetime(done), _date(snoozed)
+            )
             for fid, due, what, done, snoozed in cursor.fetchall()
         ]
 
@@ -218,19 +267,31 @@ class ContactQueries(StoreCore):
     ) -> tuple[HistoryItem, ...]:
         items: list[HistoryItem] = []
         for iid, when, kind, initiator, summary, event in database.execute_sql(
-            "SELECT i.id, i.\"when\", i.kind, i.initiator, i.summary, e.title FROM interaction i"
+            'SELECT i.id, i."when", i.kind, i.initiator, i.summary, e.title FROM interaction i'
             " LEFT JOIN event e ON e.id = i.event_id WHERE i.contact_id = ?"
-            " ORDER BY i.\"when\" DESC LIMIT ?",
+            ' ORDER BY i."when" DESC LIMIT ?',
             [contact_id, limit],
         ).fetchall():
             who = "they reached out" if initiator == "them" else "I reached out"
             title = f"{kind} ({who})" + (f" at {event}" if event else "")
-            items.append(HistoryItem("interaction", iid, _datetime(when) or dt.datetime.min, title, summary))
-        for f in followups:
-            state = "done" if f.done_at else (f"snoozed to {f.snoozed_until}" if f.snoozed_until else "due")
             items.append(
-                HistoryItem("followup", f.id, dt.datetime.combine(f.effective_due, dt.time()),
-                            f"follow-up {state}", f.what, done=f.done_at is not None)
+                HistoryItem("interaction", iid, _datetime(when) or dt.datetime.min, title, summary)
+            )
+        for f in followups:
+            state = (
+                "done"
+                if f.done_at
+                else (f"snoozed to {f.snoozed_until}" if f.snoozed_until else "due")
+            )
+            items.append(
+                HistoryItem(
+                    "followup",
+                    f.id,
+                    dt.datetime.combine(f.effective_due, dt.time()),
+                    f"follow-up {state}",
+                    f.what,
+                    done=f.done_at is not None,
+                )
             )
         for lid, direction, kind, description, weight, date in database.execute_sql(
             "SELECT id, direction, kind, description, weight, date FROM ledger_entry"
@@ -239,8 +300,13 @@ class ContactQueries(StoreCore):
         ).fetchall():
             verb = "gave" if direction == "give" else "got"
             items.append(
-                HistoryItem("ledger", lid, _datetime(date) or dt.datetime.min,
-                            f"{verb} {kind} (weight {weight})", description)
+                HistoryItem(
+                    "ledger",
+                    lid,
+                    _datetime(date) or dt.datetime.min,
+                    f"{verb} {kind} (weight {weight})",
+                    description,
+                )
             )
         for eid, title, starts, known in database.execute_sql(
             "SELECT e.id, e.title, e.starts_at, a.known_before FROM attendance a"
@@ -248,11 +314,15 @@ class ContactQueries(StoreCore):
             [contact_id],
         ).fetchall():
             how = "attended (known before)" if known else "attended (met there)"
-            items.append(HistoryItem("event", eid, _datetime(starts) or dt.datetime.min, how, title))
+            items.append(
+                HistoryItem("event", eid, _datetime(starts) or dt.datetime.min, how, title)
+            )
         items.sort(key=lambda item: item.when, reverse=True)
         return tuple(items)
 
-    def contact_choices(self, text: str, limit: int = 8, exclude: int | None = None) -> list[ContactRef]:
+    def contact_choices(
+        self, text: str, limit: int = 8, exclude: int | None = None
+    ) -> list[ContactRef]:
         """Contacts for a picker (introducer, merge target): the filter search, live contacts first."""
         rows = self.find_contacts(text, limit + 1, archived=True) if text.strip() else []
         refs = [ContactRef(r.id, r.name, r.company) for r in rows if r.id != exclude]

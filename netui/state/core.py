@@ -48,6 +48,7 @@ class StoreCore:
         self._clock = clock or (lambda: dt.datetime.now().replace(microsecond=0))
         self._listeners: list[Listener] = []
         self._lock = threading.Lock()
+        self._data_version: int | None = None
         self.stage_cadence: dict[str, int | None] = dict(stage_cadence or DEFAULT_STAGE_CADENCE)
         self._sync_stage_cadence()
 
@@ -66,6 +67,18 @@ class StoreCore:
         """A connection for this thread for the block: thread workers wrap their bodies in it."""
         with database.connection_context():
             yield
+
+    def data_changed_elsewhere(self) -> bool:
+        """Whether another connection committed since the last call (this thread's connection).
+
+        SQLite's `data_version` changes only for commits made through other
+        connections: another netui process, or one of our own thread workers.
+        Costs microseconds, so the app can poll it.
+        """
+        version = database.execute_sql("PRAGMA data_version").fetchone()[0]
+        changed = self._data_version is not None and version != self._data_version
+        self._data_version = version
+        return changed
 
     def close(self) -> None:
         """Close this thread's connection."""
@@ -126,7 +139,7 @@ class StoreCore:
             where = f" WHERE id IN ({','.join('?' * len(contact_ids))})"
             id_params = list(contact_ids)
         database.execute_sql(
-            "UPDATE contact SET last_contact = (SELECT date(max(i.\"when\")) FROM interaction i "
+            'UPDATE contact SET last_contact = (SELECT date(max(i."when")) FROM interaction i '
             "WHERE i.contact_id = contact.id)" + where,
             id_params,
         )

@@ -1,0 +1,184 @@
+"""The netui App: areas as modes, global keys, palette, theme, and the Store bridge.
+
+It wires and holds no business rule. The Store announces topics after each
+committed command; `store_changed` (an App-owned Signal) carries them to
+every screen, which reloads itself if it shows one of them.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.signal import Signal
+
+from netui.commands import AppCommandsProvider, ContactsProvider
+from netui.config import Config, ConfigError, save_theme
+from netui.screens.contacts import ContactsScreen
+from netui.screens.help import HelpScreen, KeyHelp
+from netui.state import TOPICS, Store
+
+
+@dataclass(frozen=True)
+class Area:
+    """A top-level area: its mode name, the digit that opens it, and its screen."""
+
+    mode: str
+    key: str
+    title: str
+    screen: type[Screen[None]]
+
+
+# The areas of DESIGN.md: goals 1, contacts 2, planner 3, ledger 4, review 5.
+# An area appears (mode, key, help, palette) once its screen is registered here.
+AREAS: tuple[Area, ...] = (Area("contacts", "2", "Contacts", ContactsScreen),)
+
+# How often to look for changes committed by another netui on the same file.
+EXTERNAL_POLL_SECONDS = 2.0
+
+
+class NetuiApp(App[None]):
+    """netui's terminal interface."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "netui"
+    MODES = {area.mode: area.screen for area in AREAS}
+    DEFAULT_MODE = AREAS[0].mode
+    COMMANDS = App.COMMANDS | {ContactsProvider, AppCommandsProvider}
+
+    BINDINGS = [
+        Binding("ctrl+q", "quit", "Quit", id="app.quit", tooltip="Quit netui", priority=True),
+        Binding("question_mark", "help", "Help", id="app.help", tooltip="Every key on this screen"),
+        *(
+            Binding(
+                area.key,
+                f"switch_mode('{area.mode}')",
+                area.title,
+                show=False,
+                id=f"app.area.{area.mode}",
+                tooltip=f"Go to {area.title}",
+            )
+            for area in AREAS
+        ),
+    ]
+
+    def __init__(self, store: Store, config: Config | None = None) -> None:
+        super().__init__()
+        self.store = store
+        self.config = config or Config()
+        self.store_changed: Signal[frozenset[str]] = Signal(self, "store-changed")
+        self._main_thread = threading.get_ident()
+        self._unsubscribe = store.subscribe(self._on_store_topics)
+        if self.config.keys:
+            self.set_keymap(self.config.keys)
+
+    # -- lifecycle ------------------------------------------------------------------
+
+    def on_mount(self) -> None:
+        if self.config.theme in self.available_themes:
+            self.theme = self.config.theme
+        self.theme_changed_signal.subscribe(self, self._save_theme)
+        self.store.data_changed_elsewhere()  # take the starting point
+        self.set_interval(EXTERNAL_POLL_SECONDS, self._poll_external_changes)
+
+    def on_unmount(self) -> None:
+        self._unsubscribe()
+
+    def _save_theme(self, theme: object) -> None:
+        name = self.theme
+        if name == self.config.theme:
+            return
+        try:
+            self.config = save_theme(self.config, name)
+        except (OSError, ConfigError) as error:
+            self.notify(f"Could not save the theme: {error}", severity="error", markup=False)
+
+    # -- the Store bridge ------------------------------------------------------------
+
+    def _on_store_topics(self, topics: frozenset[str]) -> None:
+        """Called after each committed command, on whichever thread ran it."""
+        if threading.get_ident() == self._main_thread:
+            self.store_changed.publish(topics)
+        else:
+            self.call_from_thread(self.store_changed.publish, topics)
+
+    def _poll_external_changes(self) -> None:
+        if self.store.data_changed_elsewhere():
+            self.store_changed.publish(frozenset(TOPICS))
+
+    # -- navigation ------------------------------------------------------------------
+
+    def open_contact(self, contact_id: int) -> None:
+        """Go to the contacts area and open one contact."""
+        from netui.screens.contact_detail import ContactDetailScreen
+
+        if self.current_mode != "contacts":
+            self.switch_mode("contacts")
+        self.push_screen(ContactDetailScreen(contact_id))
+
+    def _contacts_screen(self) -> ContactsScreen:
+        self.switch_mode("contacts")
+        while not isinstance(self.screen, ContactsScreen) and len(self.screen_stack) > 1:
+            self.pop_screen()
+        assert isinstance(self.screen, ContactsScreen)
+        return self.screen
+
+    def action_new_contact(self) -> None:
+        """Open the new-contact form from anywhere."""
+        self._contacts_screen().action_new_contact()
+
+    def action_sort_contacts(self, sort: str) -> None:
+        """Sort the contact list."""
+        self._contacts_screen().set_sort(sort)
+
+    def action_toggle_archived(self) -> None:
+        """Show or hide archived contacts."""
+        self._contacts_screen().action_toggle_archived()
+
+    def palette_commands(self) -> list[tuple[str, str, str]]:
+        """The app's own palette commands: (title, help, action)."""
+        return [
+            ("New contact", "Add a contact", "new_contact"),
+            ("contacts: sort by name", "五十音順 / alphabetical", "sort_contacts('name')"),
+            ("contacts: sort by last contact", "Most recent first", "sort_contacts('last')"),
+            ("contacts: sort by next due", "Most overdue first", "sort_contacts('due')"),
+            ("contacts: show or hide archived", "Toggle archived contacts", "toggle_archived"),
+            *(
+                (f"Go to {area.title}", f"key {area.key}", f"switch_mode('{area.mode}')")
+                for area in AREAS
+            ),
+        ]
+
+    def get_system_commands(self, screen: Screen) -> list[SystemCommand]:  # type: ignore[override]
+        # Keep Textual's own (theme, keys, screenshot, quit) and nothing else here:
+        # netui's commands come from AppCommandsProvider.
+        return list(super().get_system_commands(screen))
+
+    # -- help ------------------------------------------------------------------------
+
+    def action_help(self) -> None:
+        """Show every key of the current screen."""
+        if isinstance(self.screen, HelpScreen):
+            return
+        keys: list[KeyHelp] = []
+        seen: set[str] = set()
+        for key, active in self.screen.active_bindings.items():
+            if type(active.node).__module__.startswith("textual.widgets"):
+                continue  # a built-in widget's own keys (arrows, editing), listed once below
+            binding = active.binding
+            if binding.action in seen and not binding.show:
+                continue
+            seen.add(binding.action)
+            keys.append(
+                KeyHelp(
+                    self.get_key_display(binding),
+                    binding.description or binding.action,
+                    active.tooltip or binding.tooltip,
+                )
+            )
+        keys.append(KeyHelp("↑ ↓ pgup pgdn home end", "Move", "In lists and tables"))
+        title = f"Keys: {self.screen.sub_title or self.screen.title or 'netui'}"
+        self.push_screen(HelpScreen(title, keys))

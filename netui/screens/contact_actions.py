@@ -1,0 +1,215 @@
+"""Actions on one contact, shared by the contact list and the contact detail screens."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, cast
+
+from textual.binding import Binding
+from textual.screen import Screen
+
+from netui.state import NotFound, Store, ValidationError
+
+if TYPE_CHECKING:
+    from netui.app import NetuiApp
+
+# The keys both screens offer for "the contact in front of me".
+CONTACT_BINDINGS = [
+    Binding("e", "edit", "Edit", id="contact.edit", tooltip="Edit this contact"),
+    Binding("l", "log", "Log", id="contact.log", tooltip="Log an interaction"),
+    Binding("f", "followup", "Follow-up", id="contact.followup", tooltip="Add a follow-up"),
+    Binding(
+        "a",
+        "archive",
+        "Archive",
+        show=False,
+        id="contact.archive",
+        tooltip="Archive (or restore) this contact",
+    ),
+    Binding(
+        "d",
+        "delete",
+        "Delete",
+        show=False,
+        id="contact.delete",
+        tooltip="Delete this contact and its history",
+    ),
+    Binding(
+        "m",
+        "merge",
+        "Merge",
+        show=False,
+        id="contact.merge",
+        tooltip="Merge another contact into this one",
+    ),
+]
+
+
+class ContactActions(Screen[None]):
+    """A screen with a current contact that edit/log/follow-up/archive/delete/merge act on."""
+
+    @property
+    def store(self) -> Store:
+        """The app's Store."""
+        return cast("NetuiApp", self.app).store
+
+    def current_contact_id(self) -> int | None:
+        """The contact the actions apply to (overridden by each screen)."""
+        raise NotImplementedError
+
+    def tell(self, message: str, *, error: bool = False) -> None:
+        """A notification whose text is shown literally (it may hold user text)."""
+        self.notify(message, severity="error" if error else "information", markup=False)
+
+    def _target(self) -> int | None:
+        contact_id = self.current_contact_id()
+        if contact_id is None:
+            self.tell("No contact selected", error=True)
+        return contact_id
+
+    def _name(self, contact_id: int) -> str:
+        ref = self.store.contact_refs([contact_id]).get(contact_id)
+        return ref.name if ref else f"contact {contact_id}"
+
+    def action_new_contact(self) -> None:
+        """Open the new-contact form."""
+        from netui.screens.contact_form import ContactForm
+
+        def saved(contact_id: int | None) -> None:
+            if contact_id is not None:
+                self.tell(f"Created {self._name(contact_id)}")
+                self.on_contact_created(contact_id)
+
+        self.app.push_screen(ContactForm(self.store), saved)
+
+    def on_contact_created(self, contact_id: int) -> None:
+        """Hook: a contact was just created from this screen."""
+
+    def action_edit(self) -> None:
+        """Edit the current contact."""
+        from netui.screens.contact_form import ContactForm
+
+        contact_id = self._target()
+        if contact_id is None:
+            return
+
+        def saved(result: int | None) -> None:
+            if result is not None:
+                self.tell(f"Saved {self._name(result)}")
+
+        self.app.push_screen(ContactForm(self.store, contact_id), saved)
+
+    def action_log(self) -> None:
+        """Log an interaction with the current contact."""
+        from netui.screens.interaction_form import InteractionForm
+
+        contact_id = self._target()
+        if contact_id is not None:
+            self.app.push_screen(
+                InteractionForm(self.store, contact_id),
+                lambda result: (
+                    result is not None
+                    and self.tell(f"Logged an interaction with {self._name(contact_id)}")
+                ),
+            )
+
+    def action_followup(self) -> None:
+        """Add a follow-up for the current contact."""
+        from netui.screens.followup_form import FollowUpForm
+
+        contact_id = self._target()
+        if contact_id is not None:
+            self.app.push_screen(
+                FollowUpForm(self.store, contact_id),
+                lambda result: (
+                    result is not None
+                    and self.tell(f"Follow-up added for {self._name(contact_id)}")
+                ),
+            )
+
+    def action_archive(self) -> None:
+        """Archive the current contact, or restore it when archived."""
+        contact_id = self._target()
+        if contact_id is None:
+            return
+        try:
+            detail = self.store.contact(contact_id, history_limit=0)
+            self.store.archive_contact(contact_id, not detail.archived)
+        except NotFound as error:
+            self.tell(str(error), error=True)
+            return
+        verb = "Restored" if detail.archived else "Archived"
+        self.tell(f"{verb} {detail.name}")
+
+    def action_delete(self) -> None:
+        """Delete the current contact, after asking."""
+        from netui.screens.confirm import ConfirmScreen
+
+        contact_id = self._target()
+        if contact_id is None:
+            return
+        name = self._name(contact_id)
+
+        def confirmed(yes: bool | None) -> None:
+            if not yes:
+                return
+            try:
+                self.store.delete_contact(contact_id)
+            except NotFound as error:
+                self.tell(str(error), error=True)
+                return
+            self.tell(f"Deleted {name}")
+            self.on_contact_deleted(contact_id)
+
+        self.app.push_screen(
+            ConfirmScreen(
+                "Delete contact?",
+                f"Delete {name} and all their history (interactions, follow-ups, ledger)? "
+                "Archiving keeps everything instead.",
+            ),
+            confirmed,
+        )
+
+    def on_contact_deleted(self, contact_id: int) -> None:
+        """Hook: the contact was just deleted from this screen."""
+
+    def action_merge(self) -> None:
+        """Pick another contact and merge it into the current one."""
+        from netui.screens.confirm import ConfirmScreen
+        from netui.screens.contact_picker import ContactPicker
+
+        keep_id = self._target()
+        if keep_id is None:
+            return
+        keep_name = self._name(keep_id)
+
+        def picked(drop_id: int | None) -> None:
+            if drop_id is None:
+                return
+            drop_name = self._name(drop_id)
+
+            def confirmed(yes: bool | None) -> None:
+                if not yes:
+                    return
+                try:
+                    self.store.merge_contacts(keep_id, drop_id)
+                except (NotFound, ValidationError) as error:
+                    self.tell(str(error), error=True)
+                    return
+                self.tell(f"Merged {drop_name} into {keep_name}")
+
+            self.app.push_screen(
+                ConfirmScreen(
+                    "Merge contacts?",
+                    f"Move everything of {drop_name} into {keep_name} and remove {drop_name}? "
+                    "History, tags and links move; nothing is lost.",
+                    confirm_label="Merge",
+                ),
+                confirmed,
+            )
+
+        self.app.push_screen(
+            ContactPicker(
+                self.store, f"Merge into {keep_name}: pick the duplicate", exclude=keep_id
+            ),
+            picked,
+        )
