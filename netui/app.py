@@ -165,7 +165,7 @@ class NetuiApp(App[None]):
             return
         keys: list[KeyHelp] = []
         seen: set[str] = set()
-        for key, active in self.screen.active_bindings.items():
+        for active in self.screen.active_bindings.values():
             if type(active.node).__module__.startswith("textual.widgets"):
                 continue  # a built-in widget's own keys (arrows, editing), listed once below
             binding = active.binding
