@@ -1,0 +1,114 @@
+"""Fixtures for Store tests: a topic recorder, whole-database dumps, reopening, raw rows."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from netui.data.models import Attendance, Event, LedgerEntry
+from netui.state import Store
+
+
+@pytest.fixture
+def announced(store: Store) -> list[frozenset[str]]:
+    """Every topic set the store announces, in order."""
+    seen: list[frozenset[str]] = []
+    store.subscribe(seen.append)
+    return seen
+
+
+def dump_database(store: Store) -> dict[str, list[tuple[Any, ...]]]:
+    """Every row of every table (FTS shadow tables included), order-independent."""
+    names = [
+        name
+        for (name,) in store.db.execute_sql(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+        ).fetchall()
+    ]
+    return {
+        name: sorted(store.db.execute_sql(f'SELECT * FROM "{name}"').fetchall(), key=repr)
+        for name in names
+    }
+
+
+@pytest.fixture
+def dump(store: Store) -> Callable[[], dict[str, list[tuple[Any, ...]]]]:
+    """A function returning the whole database's contents, to prove a command changed nothing."""
+    return lambda: dump_database(store)
+
+
+@pytest.fixture
+def reopen(store: Store, db_path: Path) -> Iterator[Callable[..., Store]]:
+    """Close the fixture store and open the same file again, with the same fixed clock."""
+    opened: list[Store] = []
+
+    def factory(**kwargs: Any) -> Store:
+        store.close()
+        for earlier in opened:
+            earlier.close()
+        kwargs.setdefault("clock", store.now)
+        again = Store(db_path, **kwargs)
+        opened.append(again)
+        return again
+
+    yield factory
+    for s in opened:
+        s.close()
+
+
+class DirectWrites:
+    """Rows written straight through the models, for records whose Store commands come later."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+
+    def event(self, title: str, starts_at: dt.datetime) -> int:
+        """An event row."""
+        with self.store.db.atomic():
+            return Event.create(title=title, starts_at=starts_at).id
+
+    def attendance(self, contact_id: int, event_id: int, known_before: bool = False) -> int:
+        """An attendance row."""
+        with self.store.db.atomic():
+            return Attendance.create(
+                contact=contact_id, event=event_id, known_before=known_before
+            ).id
+
+    def ledger(
+        self,
+        contact_id: int,
+        direction: str,
+        weight: int,
+        date: dt.date,
+        *,
+        kind: str = "advice",
+        description: str = "",
+        introduced: int | None = None,
+    ) -> int:
+        """A ledger entry row."""
+        with self.store.db.atomic():
+            return LedgerEntry.create(
+                contact=contact_id,
+                direction=direction,
+                weight=weight,
+                date=date,
+                kind=kind,
+                description=description,
+                introduced=introduced,
+            ).id
+
+
+@pytest.fixture
+def direct(store: Store) -> DirectWrites:
+    """Write events, attendance and ledger rows directly with the models."""
+    return DirectWrites(store)
+
+
+@pytest.fixture
+def rows(store: Store) -> Callable[..., list[tuple[Any, ...]]]:
+    """Run a SELECT on the store's database and return all rows."""
+    return lambda sql, *params: store.db.execute_sql(sql, list(params)).fetchall()
