@@ -1,0 +1,72 @@
+"""The data side never imports Textual, the domain never imports Peewee, and pykakasi loads lazily.
+
+Each check runs in a fresh interpreter, since this test process has imported everything already.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+
+def _modules_after(code: str, cwd: Path) -> set[str]:
+    """Top-level package names in sys.modules after running `code` in a new interpreter."""
+    script = (
+        "import json, sys\n"
+        f"{code}\n"
+        "print(json.dumps(sorted({name.split('.')[0] for name in sys.modules})))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, cwd=cwd, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    return set(json.loads(result.stdout.splitlines()[-1]))
+
+
+def test_state_data_and_domain_do_not_import_textual(tmp_path: Path) -> None:
+    """Importing the Store, the database layer, the records and search loads no Textual."""
+    loaded = _modules_after(
+        "import netui.state, netui.data.db, netui.domain.records, netui.state.search", tmp_path
+    )
+    assert "netui" in loaded
+    assert "textual" not in loaded
+
+
+def test_every_data_side_module_is_free_of_textual(tmp_path: Path) -> None:
+    """No module under netui.data, netui.domain or netui.state (walked, not listed) loads Textual."""
+    loaded = _modules_after(
+        "import importlib, pkgutil, netui.data, netui.domain, netui.state\n"
+        "for package in (netui.data, netui.domain, netui.state):\n"
+        "    for info in pkgutil.walk_packages(package.__path__, package.__name__ + '.'):\n"
+        "        importlib.import_module(info.name)",
+        tmp_path,
+    )
+    assert "textual" not in loaded
+
+
+def test_domain_does_not_import_peewee(tmp_path: Path) -> None:
+    """The pure rules in netui.domain load without Peewee."""
+    loaded = _modules_after(
+        "import importlib, pkgutil, netui.domain\n"
+        "for info in pkgutil.walk_packages(netui.domain.__path__, 'netui.domain.'):\n"
+        "    importlib.import_module(info.name)",
+        tmp_path,
+    )
+    assert "peewee" not in loaded
+    assert "playhouse" not in loaded
+
+
+def test_pykakasi_loads_lazily(tmp_path: Path) -> None:
+    """Importing netui.state does not load pykakasi (its dictionaries cost half a second)."""
+    loaded = _modules_after("import netui.state", tmp_path)
+    assert "pykakasi" not in loaded
+
+
+def test_pykakasi_loads_when_a_reading_is_needed(tmp_path: Path) -> None:
+    """The lazy import really happens on first use, so the check above is not vacuous."""
+    loaded = _modules_after(
+        "import netui.domain.reading as r\nassert r.to_romaji('たなか') == 'tanaka'", tmp_path
+    )
+    assert "pykakasi" in loaded
