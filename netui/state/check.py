@@ -1,0 +1,129 @@
+"""Consistency checks of a netui database: SQLite's own, then the invariants the Store keeps.
+
+The Store keeps two kinds of derived data that nothing else repairs: one
+contact_fts row per contact (the search index), and each contact's stored
+last_contact and next_due (indexed for the review and the list). These checks
+recompute both in read-only SQL and report where the stored values differ;
+they never write, so `netui check` is safe on a database in use.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from netui.data.models import database
+from netui.state.core import StoreCore
+
+# A database broken in bulk would otherwise print one line per contact; the
+# first few show the pattern, the count says how far it goes.
+MAX_LINES_PER_CHECK = 20
+
+
+def check_database(store: StoreCore) -> list[str]:
+    """Run every check and return one line per problem (empty when all is well).
+
+    Args:
+        store: An open Store; its stage cadences decide the expected due dates.
+
+    Returns:
+        Lines such as ``contact 12 (Tanaka Yuki): next_due is 2020-01-01,
+        expected 2027-03-02``, grouped by check, each group cut after
+        MAX_LINES_PER_CHECK lines with a line saying how many more there are.
+    """
+    # One read transaction: every check sees the same snapshot even while
+    # another netui writes.
+    with database.atomic():
+        return [
+            *_integrity(),
+            *_foreign_keys(),
+            *_search_rows(),
+            *_due_dates(store),
+        ]
+
+
+def _capped(rows: Sequence[Any], line: Callable[[Any], str], what: str) -> list[str]:
+    lines = [line(row) for row in rows[:MAX_LINES_PER_CHECK]]
+    if len(rows) > MAX_LINES_PER_CHECK:
+        lines.append(f"... and {len(rows) - MAX_LINES_PER_CHECK} more {what}")
+    return lines
+
+
+def _integrity() -> list[str]:
+    rows = database.execute_sql("PRAGMA integrity_check").fetchall()
+    if [tuple(row) for row in rows] == [("ok",)]:
+        return []
+    return [f"integrity: {message}" for (message,) in rows]
+
+
+def _foreign_keys() -> list[str]:
+    rows = database.execute_sql("PRAGMA foreign_key_check").fetchall()
+    return _capped(
+        rows,
+        lambda r: f"foreign key: {r[0]} row {r[1]} points to a missing {r[2]} row",
+        "rows with a broken foreign key",
+    )
+
+
+def _search_rows() -> list[str]:
+    # contact_fts rowids are unique (rowid = contact id), so "exactly one row
+    # per contact" is: every contact has a row, and every row has a contact.
+    missing = database.execute_sql(
+        "SELECT c.id, c.name FROM contact c"
+        " WHERE NOT EXISTS (SELECT 1 FROM contact_fts f WHERE f.rowid = c.id) ORDER BY c.id"
+    ).fetchall()
+    orphans = database.execute_sql(
+        "SELECT f.rowid FROM contact_fts f"
+        " WHERE NOT EXISTS (SELECT 1 FROM contact c WHERE c.id = f.rowid) ORDER BY f.rowid"
+    ).fetchall()
+    return [
+        *_capped(
+            missing,
+            lambda r: f"contact {r[0]} ({r[1]}): has no search row; search cannot find it",
+            "contacts without a search row",
+        ),
+        *_capped(
+            orphans,
+            lambda r: f"search row {r[0]}: belongs to no contact; search can return it",
+            "search rows without a contact",
+        ),
+    ]
+
+
+def _due_dates(store: StoreCore) -> list[str]:
+    """Compare the stored dates with the rule StoreCore._refresh_due applies, without writing.
+
+    The expected next_due is computed from the expected last contact, not the
+    stored one, so a wrong last_contact is reported with the next_due it spoils.
+    """
+    cadence, params = store._effective_cadence_sql()
+    rows = database.execute_sql(
+        "SELECT id, name, stored_last, last, stored_due, due FROM ("
+        " SELECT id, name, stored_last, last, stored_due,"
+        "  CASE WHEN cadence IS NULL OR coalesce(last, met_on) IS NULL THEN NULL"
+        "  ELSE date(coalesce(last, met_on), '+' || cadence || ' days') END AS due"
+        " FROM ("
+        "  SELECT c.id, c.name, c.met_on, c.last_contact AS stored_last,"
+        "   c.next_due AS stored_due,"
+        '   (SELECT date(max(i."when")) FROM interaction i WHERE i.contact_id = c.id) AS last,'
+        f"   {cadence} AS cadence"
+        "  FROM contact c))"
+        " WHERE stored_last IS NOT last OR stored_due IS NOT due ORDER BY id",
+        params,
+    ).fetchall()
+    lines: list[str] = []
+    for cid, name, stored_last, last, stored_due, due in rows:
+        if stored_last != last:
+            lines.append(
+                f"contact {cid} ({name}): last_contact is {_shown(stored_last)}, "
+                f"expected {_shown(last)}"
+            )
+        if stored_due != due:
+            lines.append(
+                f"contact {cid} ({name}): next_due is {_shown(stored_due)}, expected {_shown(due)}"
+            )
+    return _capped(lines, str, "wrong due dates")
+
+
+def _shown(value: object) -> str:
+    return "empty" if value is None else str(value)
