@@ -1,0 +1,157 @@
+"""`netui check` and netui.state.check: SQLite's checks and the Store's invariants, read-only."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from cli_helpers import (
+    LEE,
+    SMITH,
+    TANAKA,
+    Result,
+    fingerprint,
+    one_error_line,
+    run_process,
+    seed_db,
+)
+
+from netui.domain.records import ContactDraft
+from netui.state import Store
+from netui.state.check import MAX_LINES_PER_CHECK, check_database
+
+Run = Callable[..., Result]
+
+
+@pytest.fixture
+def seeded(db_path: Path) -> Path:
+    """The database file holding TANAKA, SMITH and LEE with one interaction each."""
+    seed_db(db_path, [TANAKA, SMITH, LEE])
+    return db_path
+
+
+def corrupt(path: Path, *statements: str) -> None:
+    """Change the file behind the Store's back, foreign keys off, as a bug or a hand edit would."""
+    conn = sqlite3.connect(path)
+    try:
+        conn.execute("PRAGMA foreign_keys = OFF")
+        for statement in statements:
+            conn.execute(statement)
+        conn.commit()
+    finally:
+        conn.close()
+
+
+def test_check_ok_prints_the_counts(run: Run, seeded: Path) -> None:
+    """A consistent database gets one `ok:` line with its counts and exit 0."""
+    result = run("--db", str(seeded), "check")
+    assert (result.code, result.err) == (0, "")
+    assert result.out == (
+        "ok: 3 contacts (0 archived), 3 interactions, 0 ledger entries, 0 open follow-ups, "
+        f"0 events, 0 goals in {seeded}\n"
+    )
+
+
+def test_check_reports_a_corrupted_next_due(run: Run, seeded: Path) -> None:
+    """A next_due that differs from last contact + cadence is one line on stdout, exit 1."""
+    corrupt(seeded, "UPDATE contact SET next_due = '2000-01-01' WHERE id = 1")
+    result = run("--db", str(seeded), "check")
+    assert result.code == 1
+    assert result.out == "contact 1 (田中 優希): next_due is 2000-01-01, expected 2026-06-30\n"
+    assert result.err == f"netui: {seeded}: 1 problem found\n"
+
+
+def test_check_reports_a_wrong_last_contact(run: Run, seeded: Path) -> None:
+    """A stored last_contact that is not the latest interaction's date is reported with its due."""
+    corrupt(seeded, "UPDATE contact SET last_contact = NULL, next_due = NULL WHERE id = 2")
+    result = run("--db", str(seeded), "check")
+    assert result.code == 1
+    assert result.out.splitlines() == [
+        "contact 2 (Jane Smith): last_contact is empty, expected 2026-04-02",
+        "contact 2 (Jane Smith): next_due is empty, expected 2026-05-02",
+    ]
+
+
+def test_check_reports_search_rows_missing_and_orphaned(run: Run, seeded: Path) -> None:
+    """A contact without its search row and a search row without a contact are both reported."""
+    corrupt(
+        seeded,
+        "DELETE FROM contact_fts WHERE rowid = 3",
+        "INSERT INTO contact_fts (rowid, name) VALUES (42, 'ghost')",
+    )
+    result = run("--db", str(seeded), "check")
+    assert result.code == 1
+    assert result.out.splitlines() == [
+        "contact 3 (Lee Min): has no search row; search cannot find it",
+        "search row 42: belongs to no contact; search can return it",
+    ]
+
+
+def test_check_reports_a_broken_foreign_key(run: Run, seeded: Path) -> None:
+    """An interaction pointing at a contact that does not exist fails the foreign-key check."""
+    corrupt(
+        seeded,
+        'INSERT INTO interaction (contact_id, "when", kind, initiator, summary, created_at,'
+        " updated_at) VALUES (999, '2026-01-01 10:00:00', 'call', 'me', '', '2026-01-01',"
+        " '2026-01-01')",
+    )
+    result = run("--db", str(seeded), "check")
+    assert result.code == 1
+    assert result.out.startswith("foreign key: interaction row ")
+    assert "points to a missing contact row" in result.out
+
+
+def test_check_writes_nothing_even_when_it_finds_problems(run: Run, seeded: Path) -> None:
+    """check only reads: a broken database keeps its exact bytes, so the evidence stays."""
+    corrupt(seeded, "UPDATE contact SET next_due = '2000-01-01' WHERE id = 1")
+    before = fingerprint(seeded)
+    assert run("--db", str(seeded), "check").code == 1
+    assert fingerprint(seeded) == before
+
+
+def test_check_caps_the_lines_of_one_check(db_path: Path) -> None:
+    """A fault repeated on many contacts prints the first lines and a count of the rest."""
+    drafts = [ContactDraft(name=f"Person {i}", stage="trusted") for i in range(25)]
+    seed_db(db_path, drafts)
+    corrupt(db_path, "UPDATE contact SET next_due = '2000-01-01'")
+    store = Store(db_path)
+    try:
+        problems = check_database(store)
+    finally:
+        store.close()
+    assert len(problems) == MAX_LINES_PER_CHECK + 1
+    assert problems[-1] == f"... and {25 - MAX_LINES_PER_CHECK} more wrong due dates"
+
+
+def test_check_follows_the_configured_stage_cadence(run: Run, tmp_path: Path, seeded: Path) -> None:
+    """Due dates are checked against the config's cadences, which the Store applies on open."""
+    (tmp_path / "config.toml").write_text("[stages]\nknown = 45\n", encoding="utf-8")
+    assert run("--db", str(seeded), "check").code == 0
+    store = Store(seeded, stage_cadence={"known": 45})
+    try:
+        assert store.contact(1).next_due.isoformat() == "2026-05-16"  # type: ignore[union-attr]
+        corrupt(seeded, "UPDATE contact SET next_due = '2026-06-30' WHERE id = 1")
+        assert check_database(store) == [
+            "contact 1 (田中 優希): next_due is 2026-06-30, expected 2026-05-16"
+        ]
+    finally:
+        store.close()
+
+
+def test_check_refuses_a_missing_database(run: Run, tmp_path: Path) -> None:
+    """check on a path with no database is an error, and creates nothing."""
+    missing = tmp_path / "none.db"
+    assert "no netui database" in one_error_line(run("--db", str(missing), "check"))
+    assert not missing.exists()
+
+
+def test_real_process_check_exit_codes(seeded: Path) -> None:
+    """A real `netui check` exits 0 on a good database and 1 once an invariant is broken."""
+    good = run_process("--db", str(seeded), "check")
+    assert good.code == 0 and good.out.startswith("ok: 3 contacts")
+    corrupt(seeded, "UPDATE contact SET next_due = '2000-01-01' WHERE id = 3")
+    bad = run_process("--db", str(seeded), "check")
+    assert bad.code == 1
+    assert bad.out.startswith("contact 3 (Lee Min): next_due is 2000-01-01")
