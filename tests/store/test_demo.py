@@ -1,0 +1,296 @@
+"""The demo generator: deterministic, complete, consistent with the Store's own rules."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from netui.domain.cadence import effective_cadence, next_due
+from netui.domain.contact_rules import CHANNELS, INTERACTION_KINDS, normalize_tag
+from netui.domain.reading import has_kanji, to_romaji
+from netui.domain.records import ContactDraft
+from netui.state import TOPICS, Store
+from netui.state import demo_words as words
+from netui.state.demo import DemoError, DemoSummary, generate_demo
+
+# Every table holding the user's records, and the DemoSummary field counting it.
+TABLES = {
+    "contact": "contacts",
+    "tag": "tags",
+    "contact_tag": "contact_tags",
+    "event": "events",
+    "attendance": "attendances",
+    "interaction": "interactions",
+    "follow_up": "followups",
+    "ledger_entry": "ledger_entries",
+    "goal": "goals",
+    "goal_tag": "goal_tags",
+    "contact_goal": "contact_goals",
+    "event_goal": "event_goals",
+    "review": "reviews",
+    "contact_fts": "search_rows",
+}
+
+Rows = Callable[..., list[tuple[Any, ...]]]
+# The demo's dates hang off the Store's clock; the fixture store's clock is fixed too.
+NOW = dt.datetime(2026, 11, 21, 10, 0, 0)
+
+
+def _count(store: Store, table: str) -> int:
+    return store.db.execute_sql(f"SELECT count(*) FROM {table}").fetchone()[0]
+
+
+def _demo_in(path: Path, **kwargs: Any) -> tuple[DemoSummary, dict[str, list[tuple[Any, ...]]]]:
+    """Generate a demo in a fresh database at `path` and return its summary and contents."""
+    other = Store(path, clock=lambda: NOW)
+    try:
+        summary = generate_demo(other, **kwargs)
+        tables = [
+            name
+            for (name,) in other.db.execute_sql(
+                "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"
+            ).fetchall()
+        ]
+        dump = {t: other.db.execute_sql(f'SELECT * FROM "{t}"').fetchall() for t in tables}
+        return summary, dump
+    finally:
+        other.close()
+
+
+def test_same_seed_gives_the_same_database(tmp_path: Path) -> None:
+    """Two databases made with one seed and one clock hold exactly the same rows."""
+    first, first_rows = _demo_in(tmp_path / "a.db", contacts=150, seed=7)
+    second, second_rows = _demo_in(tmp_path / "b.db", contacts=150, seed=7)
+    assert first == second
+    assert first_rows == second_rows
+
+
+def test_another_seed_gives_other_people(tmp_path: Path) -> None:
+    """A different seed draws different names."""
+    _, one = _demo_in(tmp_path / "a.db", contacts=100, seed=1)
+    _, two = _demo_in(tmp_path / "b.db", contacts=100, seed=2)
+    # contact_fts holds each contact's folded name in its first column.
+    names = [sorted(row[0] for row in dump["contact_fts"]) for dump in (one, two)]
+    assert names[0] != names[1]
+
+
+def test_every_table_has_rows_and_the_summary_counts_them(store: Store) -> None:
+    """At 200 contacts every record table is filled, and the summary says how many rows."""
+    summary = generate_demo(store, contacts=200)
+    for table, field in TABLES.items():
+        assert _count(store, table) > 0, table
+        assert _count(store, table) == getattr(summary, field), table
+    assert summary.contacts == 200
+    assert summary.total == sum(_count(store, table) for table in TABLES)
+
+
+def test_sizes_scale_from_the_number_of_contacts(store: Store) -> None:
+    """Per contact: ~10 interactions, ~5 ledger entries, ~1/3 follow-up, 1/5 event."""
+    summary = generate_demo(store, contacts=2000)
+    assert 8 <= summary.interactions / 2000 <= 12
+    assert 4 <= summary.ledger_entries / 2000 <= 6
+    assert 0.25 <= summary.followups / 2000 <= 0.42
+    assert summary.events == 400
+    assert 5 <= summary.goals <= 8
+    assert summary.tags == len(words.TAGS) >= 40
+
+
+def test_refuses_a_database_with_records_and_writes_nothing(
+    store: Store, dump: Callable[[], dict[str, Any]], announced: list[frozenset[str]]
+) -> None:
+    """Without force, one existing contact makes the demo refuse, in one line, untouched."""
+    store.create_contact(ContactDraft(name="Real Person"))
+    announced.clear()
+    before = dump()
+    with pytest.raises(DemoError) as caught:
+        generate_demo(store, contacts=50)
+    message = str(caught.value)
+    assert "\n" not in message and "--force" in message and str(store.path) in message
+    assert dump() == before
+    assert announced == []
+
+
+def test_refuses_when_only_other_records_exist(store: Store, rows: Rows) -> None:
+    """Any record counts, not only contacts: a database with just a goal is not empty."""
+    store.db.execute_sql(
+        "INSERT INTO goal (title, why, target_profile, status, created_at, updated_at)"
+        " VALUES ('Grow', '', '', 'active', '2026-01-01', '2026-01-01')"
+    )
+    with pytest.raises(DemoError):
+        generate_demo(store, contacts=20)
+    assert rows("SELECT count(*) FROM contact") == [(0,)]
+
+
+def test_force_replaces_every_record(store: Store, rows: Rows) -> None:
+    """With force, earlier records (search rows included) are gone and only the demo remains."""
+    generate_demo(store, contacts=120, seed=1)
+    store.create_contact(ContactDraft(name="Zzyzx Leftover"))
+    summary = generate_demo(store, contacts=40, seed=2, force=True)
+    for table, field in TABLES.items():
+        assert _count(store, table) == getattr(summary, field), table
+    assert rows("SELECT min(id), max(id) FROM contact") == [(1, 40)]
+    assert store.find_contacts("zzyzx") == []
+    assert rows("SELECT count(*) FROM contact_fts WHERE rowid > 40") == [(0,)]
+
+
+@pytest.mark.parametrize("contacts", [0, -5, 1_000_001])
+def test_rejects_a_size_out_of_range(store: Store, contacts: int) -> None:
+    """A size below 1 or above a million is refused before anything is written."""
+    with pytest.raises(DemoError, match="contacts"):
+        generate_demo(store, contacts=contacts)
+    assert _count(store, "contact") == 0
+
+
+def test_announces_every_topic_once(store: Store, announced: list[frozenset[str]]) -> None:
+    """Screens reload everything: all topics arrive together, once, after the commit."""
+    generate_demo(store, contacts=30)
+    assert announced == [frozenset(TOPICS)]
+
+
+def test_search_rows_are_those_the_store_writes(store: Store, rows: Rows) -> None:
+    """Each contact_fts row equals what the Store's own _refresh_fts writes for that contact."""
+    generate_demo(store, contacts=200)
+    before = rows("SELECT rowid, * FROM contact_fts ORDER BY rowid")
+    with store.db.atomic():
+        for (cid,) in rows("SELECT id FROM contact"):
+            store._refresh_fts(cid)
+    assert rows("SELECT rowid, * FROM contact_fts ORDER BY rowid") == before
+
+
+def test_search_finds_a_japanese_contact_by_romaji_and_kana(store: Store, rows: Rows) -> None:
+    """A demo Japanese contact is found by the romaji and the kana of its reading."""
+    generate_demo(store, contacts=200)
+    cid, name, reading = rows(
+        "SELECT id, name, reading FROM contact WHERE reading != '' AND archived = 0 LIMIT 1"
+    )[0]
+    family, given = reading.split()
+    for text in (to_romaji(family), to_romaji(reading).replace(" ", ""), family, reading, name):
+        found = [row.id for row in store.find_contacts(text, limit=500)]
+        assert cid in found, text
+
+
+def test_due_dates_follow_the_stores_rule(store: Store, rows: Rows) -> None:
+    """last_contact and next_due are what _refresh_due computes, and what cadence.next_due says."""
+    generate_demo(store, contacts=300)
+    query = "SELECT id, last_contact, next_due FROM contact ORDER BY id"
+    before = rows(query)
+    with store.db.atomic():
+        store._refresh_due(None)
+    assert rows(query) == before
+    latest = dict(rows('SELECT contact_id, date(max("when")) FROM interaction GROUP BY contact_id'))
+    for cid, last, due, met_on, stage, own in rows(
+        "SELECT id, last_contact, next_due, met_on, stage, cadence_days FROM contact"
+    ):
+        assert last == latest[cid]
+        cadence = effective_cadence(own, stage, store.stage_cadence)
+        expected = next_due(dt.date.fromisoformat(last), dt.date.fromisoformat(met_on), cadence)
+        assert due == (expected.isoformat() if expected else None)
+    overdue = rows("SELECT count(*) FROM contact WHERE next_due < ?", store.today().isoformat())
+    assert overdue[0][0] > 0
+
+
+def test_foreign_keys_and_integrity_hold(store: Store, rows: Rows) -> None:
+    """No dangling reference anywhere, and SQLite finds the file sound."""
+    generate_demo(store, contacts=300)
+    assert rows("PRAGMA foreign_key_check") == []
+    assert rows("PRAGMA integrity_check") == [("ok",)]
+
+
+def test_people_look_real(store: Store, rows: Rows) -> None:
+    """About half the names are Japanese, family name first, each with its kana reading."""
+    generate_demo(store, contacts=400)
+    people = rows("SELECT name, reading, sort_key, channel, stage, email FROM contact")
+    japanese = [(name, reading) for name, reading, *_ in people if has_kanji(name)]
+    assert 0.4 <= len(japanese) / len(people) <= 0.6
+    readings = dict(words.FAMILY_NAMES)
+    for name, reading in japanese:
+        family, given = name.split()
+        assert reading.split()[0] == readings[family]
+        assert reading.split()[1] == dict(words.GIVEN_NAMES)[given]
+    assert all(channel in CHANNELS for _, _, _, channel, _, _ in people)
+    stages = Counter(stage for *_, stage, _ in people)
+    assert stages.most_common(1)[0][0] == "met"
+    assert all("@" in email for *_, email in people if email)
+
+
+def test_tricky_names_are_stored_literally(store: Store, rows: Rows) -> None:
+    """Markup, emoji and right-to-left names are in the demo, as written, so screens meet them."""
+    generate_demo(store, contacts=200)
+    names = {name for (name,) in rows("SELECT name FROM contact")}
+    assert set(words.TRICKY_NAMES) <= names
+    assert {"[/]", "[bold]x[/] Sato"} <= names
+
+
+def test_history_is_plausible(store: Store, rows: Rows) -> None:
+    """Introducers were met earlier, history never predates meeting, follow-ups vary."""
+    generate_demo(store, contacts=500)
+    today = store.today().isoformat()
+    assert rows("SELECT count(*) FROM contact WHERE introduced_by_id >= id") == [(0,)]
+    introduced = rows("SELECT count(*) FROM contact WHERE introduced_by_id IS NOT NULL")[0][0]
+    assert 0.08 <= introduced / 500 <= 0.2
+    assert rows(
+        "SELECT count(*) FROM interaction i JOIN contact c ON c.id = i.contact_id"
+        ' WHERE date(i."when") < c.met_on OR date(i."when") > ?',
+        today,
+    ) == [(0,)]
+    kinds = {kind for (kind,) in rows("SELECT DISTINCT kind FROM interaction")}
+    assert kinds <= set(INTERACTION_KINDS) and len(kinds) > 3
+    assert {who for (who,) in rows("SELECT DISTINCT initiator FROM interaction")} == {"me", "them"}
+    done, snoozed, overdue, soon = rows(
+        "SELECT sum(done_at IS NOT NULL), sum(snoozed_until IS NOT NULL),"
+        " sum(done_at IS NULL AND due < ?1), sum(done_at IS NULL AND due BETWEEN ?1 AND"
+        " date(?1, '+14 days')) FROM follow_up",
+        today,
+    )[0]
+    assert min(done, snoozed, overdue, soon) > 0
+    assert rows(
+        "SELECT count(*) FROM ledger_entry WHERE weight NOT BETWEEN 1 AND 5"
+        " OR direction NOT IN ('give', 'take')"
+    ) == [(0,)]
+    assert (
+        rows(
+            "SELECT count(*) FROM ledger_entry WHERE kind = 'introduction' AND introduced_id IS NOT NULL"
+        )[0][0]
+        > 0
+    )
+
+
+def test_events_span_two_years_before_today(store: Store, rows: Rows) -> None:
+    """Events lie in the two years before today, a few ahead; contacts met at one share its day."""
+    generate_demo(store, contacts=500)
+    first, last = rows("SELECT min(date(starts_at)), max(date(starts_at)) FROM event")[0]
+    today = store.today()
+    assert dt.date.fromisoformat(first) >= today - dt.timedelta(days=731)
+    assert today <= dt.date.fromisoformat(last) <= today + dt.timedelta(days=31)
+    assert rows(
+        "SELECT count(*) FROM contact c JOIN event e ON e.id = c.met_at_id"
+        " WHERE c.met_on != date(e.starts_at)"
+    ) == [(0,)]
+    assert rows("SELECT count(*) FROM attendance WHERE known_before = 0")[0][0] > 0
+    assert rows("SELECT count(*) FROM attendance WHERE known_before = 1")[0][0] > 0
+
+
+def test_goals_and_reviews(store: Store, rows: Rows) -> None:
+    """Goals carry tags and linked contacts; past weeks have completed reviews."""
+    generate_demo(store, contacts=200)
+    untagged = "SELECT count(*) FROM goal g WHERE NOT EXISTS (SELECT 1 FROM goal_tag t"
+    assert rows(untagged + " WHERE t.goal_id = g.id)") == [(0,)]
+    assert rows("SELECT count(DISTINCT goal_id) FROM contact_goal") == rows(
+        "SELECT count(*) FROM goal"
+    )
+    reviews = rows("SELECT week_start, completed_at FROM review ORDER BY week_start")
+    assert len(reviews) >= 2
+    for week_start, completed_at in reviews:
+        start = dt.date.fromisoformat(week_start)
+        assert start.weekday() == 0 and start < store.today() and completed_at is not None
+
+
+def test_tags_follow_the_stores_tag_rule() -> None:
+    """Every demo tag is already in the form the Store stores tags in."""
+    assert all(normalize_tag(tag) == tag for tag in words.TAGS)
+    assert len(set(words.TAGS)) == len(words.TAGS)
