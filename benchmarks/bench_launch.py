@@ -1,0 +1,149 @@
+"""Launch and memory budgets, measured in a real terminal (tmux).
+
+Budgets (DESIGN.md):
+- launch to the contact list visible with S data (10k contacts) within 1.3x a
+  minimal Textual app showing a DataTable, measured in the same run;
+- RSS with the contact list open on L data (100k contacts) <= 120 MB.
+
+Each launch runs in a fresh tmux session; the time is from spawning the
+command to the moment its marker text shows in `tmux capture-pane`. Runs
+alternate between the two apps so machine noise hits both alike.
+
+    .venv/bin/python benchmarks/bench_launch.py [--runs 7] [--s PATH] [--l PATH]
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+BIN = Path(sys.executable).parent
+MINIMAL_APP = """
+from textual.app import App
+from textual.widgets import DataTable, Footer, Header
+
+class Minimal(App):
+    def compose(self):
+        yield Header()
+        yield DataTable()
+        yield Footer()
+
+    def on_mount(self):
+        table = self.query_one(DataTable)
+        table.add_columns("Name", "Company", "Stage", "Due")
+        for i in range(40):
+            table.add_row(f"Person {i}", "Company", "known", "2026-12-01")
+        table.add_row("MINIMAL-READY", "", "", "")
+
+Minimal().run()
+"""
+
+
+def tmux(*args: str) -> str:
+    return subprocess.run(["tmux", *args], capture_output=True, text=True).stdout
+
+
+def time_to_marker(command: str, marker: str, timeout: float = 30.0) -> tuple[float, int]:
+    """Seconds from spawning `command` in tmux until `marker` is on screen, and its pid."""
+    session = f"netui-bench-{time.monotonic_ns()}"
+    start = time.perf_counter()
+    subprocess.run(
+        ["tmux", "new-session", "-d", "-s", session, "-x", "120", "-y", "40", command], check=True
+    )
+    try:
+        while time.perf_counter() - start < timeout:
+            if marker in tmux("capture-pane", "-p", "-t", session):
+                elapsed = time.perf_counter() - start
+                pid = int(tmux("display", "-p", "-t", session, "#{pane_pid}").strip() or 0)
+                return elapsed, pid
+            time.sleep(0.002)
+        raise TimeoutError(f"{marker!r} never appeared for {command!r}")
+    finally:
+        tmux("kill-session", "-t", session)
+
+
+def rss_mb(pid: int) -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def ensure_db(path: Path, contacts: int) -> Path:
+    if not path.exists():
+        print(f"building {path} with {contacts:,} contacts ...", flush=True)
+        subprocess.run(
+            [str(BIN / "netui"), "--db", str(path), "demo", "--contacts", str(contacts)], check=True
+        )
+    return path
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--s", type=Path, default=Path(tempfile.gettempdir()) / "netui-bench-S.db")
+    parser.add_argument("--l", type=Path, default=Path(tempfile.gettempdir()) / "netui-bench-L.db")
+    args = parser.parse_args()
+    if not shutil.which("tmux"):
+        print("tmux is needed for this benchmark", file=sys.stderr)
+        return 1
+    s_db = ensure_db(args.s, 10_000)
+    l_db = ensure_db(args.l, 100_000)
+    with tempfile.TemporaryDirectory() as tmp:
+        minimal = Path(tmp) / "minimal.py"
+        minimal.write_text(MINIMAL_APP)
+        env = f"NETUI_CONFIG={tmp}/config.toml"
+        netui_cmd = f"env {env} {BIN / 'netui'} --db {s_db}"
+        minimal_cmd = f"{sys.executable} {minimal}"
+        # Warm the .pyc files and the page cache once for both.
+        time_to_marker(minimal_cmd, "MINIMAL-READY")
+        time_to_marker(netui_cmd, "sorted by name")
+        netui_times, minimal_times = [], []
+        for _ in range(args.runs):
+            minimal_times.append(time_to_marker(minimal_cmd, "MINIMAL-READY")[0])
+            netui_times.append(time_to_marker(netui_cmd, "sorted by name")[0])
+        m, n = statistics.median(minimal_times), statistics.median(netui_times)
+        ratio = n / m
+        print(f"launch, minimal DataTable app: median {m * 1000:.0f} ms over {args.runs} runs")
+        print(f"launch, netui contact list (S): median {n * 1000:.0f} ms over {args.runs} runs")
+        verdict = "within" if ratio <= 1.3 else "OVER"
+        print(f"ratio {ratio:.2f}x (budget 1.30x): {verdict} budget")
+
+        session_cmd = f"env {env} {BIN / 'netui'} --db {l_db}"
+        session = f"netui-rss-{time.monotonic_ns()}"
+        subprocess.run(
+            ["tmux", "new-session", "-d", "-s", session, "-x", "120", "-y", "40", session_cmd],
+            check=True,
+        )
+        try:
+            deadline = time.perf_counter() + 60
+            while "sorted by name" not in tmux("capture-pane", "-p", "-t", session):
+                if time.perf_counter() > deadline:
+                    raise TimeoutError("netui on L never showed its list")
+                time.sleep(0.05)
+            time.sleep(1.0)  # let the first reload settle
+            pid = int(tmux("display", "-p", "-t", session, "#{pane_pid}").strip())
+            # Page down through a few screens so rows are really fetched.
+            for _ in range(20):
+                tmux("send-keys", "-t", session, "PageDown")
+            time.sleep(1.0)
+            rss = rss_mb(pid)
+        finally:
+            tmux("kill-session", "-t", session)
+        verdict = "within" if rss <= 120 else "OVER"
+        print(
+            f"RSS with the contact list open on L (100k contacts): {rss:.0f} MB "
+            f"(budget 120 MB): {verdict} budget"
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
