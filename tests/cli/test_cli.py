@@ -295,16 +295,17 @@ def test_bad_arguments_exit_1_with_one_line(
 
 
 def test_broken_config_file_exits_1_and_leaves_the_database(
-    run: Run, tmp_path: Path, seeded: Path
+    run: Run, tmp_path: Path, seeded: Path, fake_app: list[dict[str, object]]
 ) -> None:
     """A config file that is not TOML is named in one line, and the database is not touched."""
     config = tmp_path / "config.toml"
     config.write_text("[stages\nknown = 45\n", encoding="utf-8")
     before = fingerprint(seeded)
-    for args in (["find", "x"], ["check"], ["demo", "--force"], []):
+    for args in (["find", "x"], ["check"], []):
         line = one_error_line(run("--db", str(seeded), *args))
         assert f"netui: {config}: not valid TOML" in line
     assert fingerprint(seeded) == before
+    assert fake_app == []
 
 
 def test_bad_config_value_is_named(run: Run, tmp_path: Path, seeded: Path) -> None:
@@ -314,15 +315,18 @@ def test_bad_config_value_is_named(run: Run, tmp_path: Path, seeded: Path) -> No
     assert "[stages] known must be a whole number of days" in line
 
 
-def test_non_database_file_is_refused_and_unchanged(run: Run, tmp_path: Path) -> None:
+def test_non_database_file_is_refused_and_unchanged(
+    run: Run, tmp_path: Path, fake_app: list[dict[str, object]]
+) -> None:
     """A file that is not SQLite, given as --db, is refused by every command and left as it was."""
     notes = tmp_path / "notes.txt"
     notes.write_text("my precious notes\n", encoding="utf-8")
     before = fingerprint(notes)
-    for args in (["find", "x"], ["check"], ["demo"], ["demo", "--force"]):
+    for args in (["find", "x"], ["check"], []):
         line = one_error_line(run("--db", str(notes), *args))
         assert line == f"netui: {notes}: not a SQLite database; refusing to touch it"
     assert fingerprint(notes) == before
+    assert fake_app == []
 
 
 def test_database_from_a_newer_netui_is_refused_and_unchanged(run: Run, seeded: Path) -> None:
@@ -350,15 +354,18 @@ def test_refused_database_gets_no_files_beside_it(run: Run, seeded: Path) -> Non
     assert sorted(p.name for p in seeded.parent.iterdir()) == ["netui.db"]
 
 
-def test_unwritable_db_path_is_refused(run: Run, tmp_path: Path) -> None:
+def test_unwritable_db_path_is_refused(
+    run: Run, tmp_path: Path, fake_app: list[dict[str, object]]
+) -> None:
     """A --db path that cannot be created (its parent is a file) is one line and creates nothing."""
     blocker = tmp_path / "afile"
     blocker.write_text("x", encoding="utf-8")
     target = blocker / "netui.db"
     before = fingerprint(blocker)
-    line = one_error_line(run("--db", str(target), "demo"))
+    line = one_error_line(run("--db", str(target)))
     assert str(target) in line and "cannot create" in line
     assert fingerprint(blocker) == before
+    assert fake_app == []
 
 
 def test_validation_error_is_one_line(
