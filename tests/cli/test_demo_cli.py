@@ -1,0 +1,123 @@
+"""`netui demo` from the shell: what it prints, what it refuses, and that find and check agree."""
+
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from cli_helpers import Result, fingerprint, one_error_line, run_process
+
+from netui.domain.reading import to_romaji
+
+Run = Callable[..., Result]
+
+
+@pytest.fixture
+def demo_db(run: Run, db_path: Path) -> Path:
+    """A database filled by `netui demo --contacts 60 --seed 3`."""
+    result = run("--db", str(db_path), "demo", "--contacts", "60", "--seed", "3")
+    assert result.code == 0, result
+    return db_path
+
+
+def a_japanese_contact(path: Path) -> tuple[str, str]:
+    """The name and reading of the first demo contact whose name is written in kanji."""
+    conn = sqlite3.connect(path)
+    try:
+        for name, reading in conn.execute("SELECT name, reading FROM contact ORDER BY id"):
+            if reading and name != reading and not name.isascii():
+                return name, reading
+    finally:
+        conn.close()
+    raise AssertionError("the demo made no Japanese contact")
+
+
+def test_demo_prints_one_summary_line(run: Run, db_path: Path) -> None:
+    """demo says in one line how many of each record it made, where, and how long it took."""
+    result = run("--db", str(db_path), "demo", "--contacts", "30")
+    assert (result.code, result.err) == (0, "")
+    assert re.fullmatch(
+        rf"demo: made 30 contacts, \d+ tags, .*\d+ interactions, .* in {re.escape(str(db_path))}"
+        r" \(\d+\.\d s\)\n",
+        result.out,
+    ), result.out
+
+
+def test_demo_then_find_by_romaji_and_kana(run: Run, demo_db: Path) -> None:
+    """A Japanese demo contact is found by the romaji and the katakana of its family name."""
+    name, reading = a_japanese_contact(demo_db)
+    family = reading.split()[0]
+    katakana = "".join(chr(ord(ch) + 0x60) if "ぁ" <= ch <= "ゖ" else ch for ch in family)
+    for text in (to_romaji(family), katakana, name.split()[0]):
+        result = run(
+            "--db", str(demo_db), "find", text, "--format", "json", "--archived", "--limit", "1000"
+        )
+        assert result.code == 0, (text, result)
+        assert name in [item["name"] for item in json.loads(result.out)], text
+    table = run("--db", str(demo_db), "find", to_romaji(family), "--archived", "--limit", "1000")
+    assert table.code == 0 and name in table.out
+
+
+def test_demo_refuses_a_database_that_has_records(run: Run, demo_db: Path) -> None:
+    """A second demo without --force is one line naming the file and --force, and writes nothing."""
+    before = fingerprint(demo_db)
+    line = one_error_line(run("--db", str(demo_db), "demo"))
+    assert line.startswith(f"netui: {demo_db}:") and "--force" in line
+    assert fingerprint(demo_db) == before
+
+
+def test_demo_force_replaces_the_records(run: Run, demo_db: Path) -> None:
+    """demo --force replaces what is there with a fresh demo of the asked size."""
+    result = run("--db", str(demo_db), "demo", "--force", "--contacts", "7")
+    assert result.code == 0 and result.out.startswith("demo: made 7 contacts")
+    check = run("--db", str(demo_db), "check")
+    assert check.out.startswith("ok: 7 contacts")
+
+
+def test_demo_data_passes_check(run: Run, demo_db: Path) -> None:
+    """Everything demo writes holds netui's invariants, so check is ok on it."""
+    result = run("--db", str(demo_db), "check")
+    assert (result.code, result.err) == (0, "")
+    assert result.out.startswith("ok: 60 contacts (")
+
+
+def test_real_process_demo_then_check(tmp_path: Path) -> None:
+    """A real `netui demo` makes a database that a real `netui check` finds ok (exit 0)."""
+    path = tmp_path / "real.db"
+    made = run_process("--db", str(path), "demo", "--contacts", "25")
+    assert made.code == 0 and made.out.startswith("demo: made 25 contacts"), made
+    checked = run_process("--db", str(path), "check")
+    assert checked.code == 0 and checked.out.startswith("ok: 25 contacts"), checked
+
+
+def test_demo_refuses_a_non_database_file(run: Run, tmp_path: Path) -> None:
+    """demo, even with --force, will not write over a file that is not a SQLite database."""
+    notes = tmp_path / "notes.txt"
+    notes.write_text("my precious notes\n", encoding="utf-8")
+    before = fingerprint(notes)
+    for args in (["demo"], ["demo", "--force"]):
+        line = one_error_line(run("--db", str(notes), *args))
+        assert line == f"netui: {notes}: not a SQLite database; refusing to touch it"
+    assert fingerprint(notes) == before
+
+
+def test_demo_on_an_uncreatable_path_is_one_line(run: Run, tmp_path: Path) -> None:
+    """demo on a path whose parent is a file says it cannot create the database, and creates nothing."""
+    blocker = tmp_path / "afile"
+    blocker.write_text("x", encoding="utf-8")
+    target = blocker / "netui.db"
+    line = one_error_line(run("--db", str(target), "demo"))
+    assert str(target) in line and "cannot create" in line
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name != "config.toml") == ["afile"]
+
+
+def test_demo_with_a_broken_config_writes_nothing(run: Run, tmp_path: Path, db_path: Path) -> None:
+    """A broken config file stops demo before the database file is even created."""
+    (tmp_path / "config.toml").write_text("[stages\n", encoding="utf-8")
+    line = one_error_line(run("--db", str(db_path), "demo"))
+    assert "not valid TOML" in line
+    assert not db_path.exists()
