@@ -52,9 +52,9 @@ def _stage_cadence(raw: object, where: Path) -> dict[str, int | None]:
             raise ConfigError(
                 f"{where}: [stages] unknown stage {stage!r} (expected {', '.join(STAGES)})"
             )
-        if not isinstance(days, int) or isinstance(days, bool) or days < 0:
+        if not isinstance(days, int) or isinstance(days, bool) or not 0 <= days <= 3650:
             raise ConfigError(
-                f"{where}: [stages] {stage} must be a whole number of days (0 = none)"
+                f"{where}: [stages] {stage} must be a whole number of days from 0 (none) to 3650"
             )
         cadence[stage] = days or None
     return cadence
@@ -100,8 +100,11 @@ def save_theme(config: Config, theme: str) -> Config:
     path = config.path or config_path()
     try:
         raw = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (FileNotFoundError, tomllib.TOMLDecodeError):
+    except FileNotFoundError:
         raw = {}
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
+        # Never overwrite a hand-written file we cannot read back.
+        raise ConfigError(f"{path}: not valid TOML, theme not saved: {error}") from None
     raw["theme"] = theme
     path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
     tmp = path.with_suffix(".tmp")

@@ -266,7 +266,6 @@ EXTRA_SQL: tuple[str, ...] = (
     "(archived, next_due IS NULL, next_due, sort_key)",
     "CREATE INDEX IF NOT EXISTS contact_last_order ON contact "
     "(archived, last_contact IS NULL, last_contact DESC, sort_key)",
-    "CREATE INDEX IF NOT EXISTS contact_introduced_by ON contact (introduced_by_id)",
     "CREATE INDEX IF NOT EXISTS followup_open ON follow_up (done_at, due)",
     # One row per contact, rowid = contact.id; every column holds folded text
     # (NFKC, casefold, katakana as hiragana, plus romaji of the reading) so a

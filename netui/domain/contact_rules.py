@@ -27,7 +27,7 @@ INITIATORS = ("me", "them")
 
 # Deliberately loose: one @, something on each side, a dot in the domain, no spaces.
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
-_TAG = re.compile(r"^[^\s#,]+$")
+_TAG = re.compile(r"^[^\s#,\x00-\x1f\x7f]+$")
 MAX_TEXT = 100_000
 
 
@@ -48,7 +48,7 @@ def clean_text(text: str) -> str:
 def validate_email(text: str) -> str:
     """Return the email stripped, or raise ValidationError for one that cannot be an address."""
     text = text.strip()
-    if text and not _EMAIL.match(text):
+    if text and (not _EMAIL.match(text) or any(unicodedata.category(ch) == "Cc" for ch in text)):
         raise ValidationError("email", f"{text!r} is not an email address (like name@example.com)")
     return text
 

@@ -66,7 +66,7 @@ class ContactActions(Screen[None]):
             self.tell("No contact selected", error=True)
         return contact_id
 
-    def _name(self, contact_id: int) -> str:
+    def _contact_name(self, contact_id: int) -> str:
         ref = self.store.contact_refs([contact_id]).get(contact_id)
         return ref.name if ref else f"contact {contact_id}"
 
@@ -76,7 +76,7 @@ class ContactActions(Screen[None]):
 
         def saved(contact_id: int | None) -> None:
             if contact_id is not None:
-                self.tell(f"Created {self._name(contact_id)}")
+                self.tell(f"Created {self._contact_name(contact_id)}")
                 self.on_contact_created(contact_id)
 
         self.app.push_screen(ContactForm(self.store), saved)
@@ -94,7 +94,7 @@ class ContactActions(Screen[None]):
 
         def saved(result: int | None) -> None:
             if result is not None:
-                self.tell(f"Saved {self._name(result)}")
+                self.tell(f"Saved {self._contact_name(result)}")
 
         self.app.push_screen(ContactForm(self.store, contact_id), saved)
 
@@ -108,7 +108,7 @@ class ContactActions(Screen[None]):
                 InteractionForm(self.store, contact_id),
                 lambda result: (
                     result is not None
-                    and self.tell(f"Logged an interaction with {self._name(contact_id)}")
+                    and self.tell(f"Logged an interaction with {self._contact_name(contact_id)}")
                 ),
             )
 
@@ -122,7 +122,7 @@ class ContactActions(Screen[None]):
                 FollowUpForm(self.store, contact_id),
                 lambda result: (
                     result is not None
-                    and self.tell(f"Follow-up added for {self._name(contact_id)}")
+                    and self.tell(f"Follow-up added for {self._contact_name(contact_id)}")
                 ),
             )
 
@@ -147,7 +147,7 @@ class ContactActions(Screen[None]):
         contact_id = self._target()
         if contact_id is None:
             return
-        name = self._name(contact_id)
+        name = self._contact_name(contact_id)
 
         def confirmed(yes: bool | None) -> None:
             if not yes:
@@ -180,12 +180,12 @@ class ContactActions(Screen[None]):
         keep_id = self._target()
         if keep_id is None:
             return
-        keep_name = self._name(keep_id)
+        keep_name = self._contact_name(keep_id)
 
         def picked(drop_id: int | None) -> None:
             if drop_id is None:
                 return
-            drop_name = self._name(drop_id)
+            drop_name = self._contact_name(drop_id)
 
             def confirmed(yes: bool | None) -> None:
                 if not yes:

@@ -105,7 +105,9 @@ class ContactDetailScreen(ContactActions):
         try:
             detail = self.store.contact(self.contact_id)
         except NotFound:
-            if self.is_current:
+            # Only the screen on top may dismiss itself; one under a modal
+            # leaves when it is resumed and reloads.
+            if self.is_active:
                 self.tell("This contact no longer exists (deleted elsewhere)", error=True)
                 self.dismiss()
             return
@@ -193,6 +195,8 @@ class ContactDetailScreen(ContactActions):
             for ref in detail.introduced
         )
         introduced.display = bool(detail.introduced)
+        if detail.introduced:
+            introduced.highlighted = 0
         self._fill_history(detail, today)
 
     def _fill_history(self, detail: ContactDetail, today: dt.date) -> None:

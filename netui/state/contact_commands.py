@@ -30,7 +30,9 @@ from netui.domain.records import ContactDraft
 from netui.state.contact_queries import ContactQueries
 from netui.state.core import (
     CONTACTS,
+    EVENTS,
     FOLLOWUPS,
+    GOALS,
     INTERACTIONS,
     LEDGER,
     TAGS,
@@ -88,6 +90,10 @@ class ContactCommands(ContactQueries):
             tag, _ = Tag.get_or_create(name=name)
             ContactTag.insert(contact=contact_id, tag=tag.id).on_conflict_ignore().execute()
 
+    def _check_event(self, event_id: int | None, field: str = "event") -> None:
+        if event_id is not None and Event.get_or_none(Event.id == event_id) is None:
+            raise ValidationError(field, f"no event with id {event_id}")
+
     def _check_links(self, draft: ContactDraft, contact_id: int | None) -> None:
         if draft.introduced_by_id is not None:
             if draft.introduced_by_id == contact_id:
@@ -96,8 +102,7 @@ class ContactCommands(ContactQueries):
                 raise ValidationError(
                     "introduced_by", f"no contact with id {draft.introduced_by_id}"
                 )
-        if draft.met_at_id is not None and Event.get_or_none(Event.id == draft.met_at_id) is None:
-            raise ValidationError("met_at", f"no event with id {draft.met_at_id}")
+        self._check_event(draft.met_at_id, "met_at")
 
     def _fields(self, draft: ContactDraft) -> dict[str, object]:
         return {
@@ -176,7 +181,7 @@ class ContactCommands(ContactQueries):
 
     def delete_contact(self, contact_id: int) -> None:
         """Delete a contact and its history (interactions, follow-ups, ledger, attendance)."""
-        with self._write(CONTACTS, INTERACTIONS, FOLLOWUPS, LEDGER, TAGS):
+        with self._write(CONTACTS, INTERACTIONS, FOLLOWUPS, LEDGER, TAGS, EVENTS, GOALS):
             self._get(contact_id)
             Contact.delete().where(Contact.id == contact_id).execute()
             database.execute_sql("DELETE FROM contact_fts WHERE rowid = ?", [contact_id])
@@ -255,6 +260,7 @@ class ContactCommands(ContactQueries):
             raise ValidationError("initiator", "who reached out must be 'me' or 'them'")
         with self._write(INTERACTIONS, CONTACTS):
             self._get(contact_id)
+            self._check_event(event_id)
             now = self.now()
             interaction_id = Interaction.insert(
                 contact=contact_id,
@@ -278,6 +284,7 @@ class ContactCommands(ContactQueries):
             raise ValidationError("what", "say what to follow up with")
         with self._write(FOLLOWUPS):
             self._get(contact_id)
+            self._check_event(event_id)
             now = self.now()
             return FollowUp.insert(
                 contact=contact_id,
@@ -322,7 +329,7 @@ class ContactCommands(ContactQueries):
         """
         if keep_id == drop_id:
             raise ValidationError("merge", "cannot merge a contact with itself")
-        with self._write(CONTACTS, INTERACTIONS, FOLLOWUPS, LEDGER, TAGS):
+        with self._write(CONTACTS, INTERACTIONS, FOLLOWUPS, LEDGER, TAGS, EVENTS, GOALS):
             keep, drop = self._get(keep_id), self._get(drop_id)
             for model in (Interaction, FollowUp, LedgerEntry):
                 model.update(contact=keep_id).where(model.contact == drop_id).execute()
@@ -382,8 +389,11 @@ class ContactCommands(ContactQueries):
                 value = getattr(drop, name + ("_id" if name == "met_at" else ""))
                 if value is not None:
                     updates[name] = value
-        if keep.introduced_by_id is None and drop.introduced_by_id not in (None, keep.id):
-            updates["introduced_by"] = drop.introduced_by_id
+        if keep.introduced_by_id in (None, drop.id):
+            # The duplicate may itself be recorded as the kept one's introducer:
+            # then the duplicate's own introducer is the real link.
+            inherited = drop.introduced_by_id
+            updates["introduced_by"] = None if inherited == keep.id else inherited
         if drop.met_on and (keep.met_on is None or drop.met_on < keep.met_on):
             updates["met_on"] = drop.met_on
         if keep.channel == "other" and drop.channel != "other":

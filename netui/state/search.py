@@ -8,6 +8,7 @@ folded name, reading and company columns of the same table.
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 
 from netui.domain.reading import fold, search_terms
@@ -44,16 +45,21 @@ def _fts_phrase(term: str) -> str:
 
 
 def split_query(text: str) -> tuple[list[str], list[str]]:
-    """Split filter text into folded search terms and `#tag` prefixes."""
+    """Split filter text into folded search terms and `#tag` prefixes.
+
+    Tags are stored NFKC-normalised and casefolded but keep their kana as
+    typed (デザイン stays katakana), so `#tag` tokens get that folding, not the
+    kana-to-hiragana fold of search terms.
+    """
     terms: list[str] = []
     tags: list[str] = []
-    for token in fold(text).split():
+    for token in unicodedata.normalize("NFKC", text).split():
         if token.startswith("#"):
-            tag = token.lstrip("#")
+            tag = token.lstrip("#").casefold()
             if tag:
                 tags.append(tag)
         else:
-            terms.append(token)
+            terms.append(fold(token))
     return terms, tags
 
 
@@ -108,7 +114,7 @@ def fts_values(
         search_terms(name, reading or None),
         fold(company),
         fold(role),
-        " ".join(tags),
+        fold(" ".join(tags)),
         fold(notes),
         fold(needs),
         fold(offers),

@@ -340,11 +340,6 @@ def test_database_from_a_newer_netui_is_refused_and_unchanged(run: Run, seeded: 
     assert fingerprint(seeded)[:2] == before
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="open_database's read-only version probe leaves empty -wal/-shm files beside a WAL "
-    "database it then refuses; remove this mark once it no longer does",
-)
 def test_refused_database_gets_no_files_beside_it(run: Run, seeded: Path) -> None:
     """Refusing a database from a newer netui creates no -wal or -shm file next to it."""
     with sqlite3.connect(seeded) as conn:

@@ -138,10 +138,6 @@ def test_delete_contact_takes_its_history(
     assert store.find_contacts("gone") == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="delete_contact cascades attendance and goal links but does not announce events/goals",
-)
 def test_delete_contact_announces_events_and_goals_it_changes(
     store: Store, announced: list[frozenset[str]], direct
 ) -> None:
@@ -384,10 +380,6 @@ def test_validation_error_names_its_field(store: Store) -> None:
     assert "not-an-address" in error.value.message
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="log_interaction/add_followup pass an unknown event id to SQLite: IntegrityError",
-)
 @pytest.mark.parametrize("command", ["log_interaction", "add_followup"])
 def test_unknown_event_is_a_validation_error(
     store: Store, people: dict[str, int], dump, command: str
@@ -515,9 +507,6 @@ def _has_control(text: str) -> bool:
     return any(unicodedata.category(ch) == "Cc" for ch in text)
 
 
-@pytest.mark.xfail(
-    strict=True, reason="validate_email strips but never drops control characters (ESC kept)"
-)
 def test_email_never_keeps_control_characters(store: Store) -> None:
     """An email typed or pasted with an escape sequence is refused or stored without it."""
     try:
@@ -527,9 +516,6 @@ def test_email_never_keeps_control_characters(store: Store) -> None:
     assert not _has_control(store.contact(cid).draft.email)
 
 
-@pytest.mark.xfail(
-    strict=True, reason="normalize_tag's pattern [^\\s#,]+ accepts control characters"
-)
 def test_tag_never_keeps_control_characters(store: Store) -> None:
     """A tag with an escape sequence is refused or stored without it."""
     cid = store.create_contact(ContactDraft(name="A"))

@@ -236,10 +236,6 @@ def test_dropped_introduced_by_kept_does_not_become_self_introduced(store: Store
     assert Contact.get_by_id(keep).introduced_by_id is None
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="merge keeps keep.introduced_by (= drop), which the delete SETs NULL; drop's introducer is lost",
-)
 def test_introducer_survives_when_the_kept_one_was_introduced_by_the_dropped_one(
     store: Store,
 ) -> None:
@@ -251,10 +247,6 @@ def test_introducer_survives_when_the_kept_one_was_introduced_by_the_dropped_one
     assert Contact.get_by_id(keep).introduced_by_id == introducer
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="merge_contacts moves attendance and goal links but does not announce events/goals",
-)
 def test_merge_announces_events_and_goals(
     store: Store, pair: Pair, announced: list[frozenset[str]]
 ) -> None:

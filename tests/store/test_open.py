@@ -120,10 +120,6 @@ def test_fresh_database_indexes_are_the_declared_ones(store: Store) -> None:
     assert fts_columns == ["name", "reading", "company", "role", "tags", "notes", "needs", "offers"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="EXTRA_SQL's contact_introduced_by duplicates peewee's FK index contact_introduced_by_id",
-)
 def test_no_two_indexes_cover_the_same_columns(store: Store) -> None:
     """No table carries two indexes on the same columns (each one costs every write)."""
     seen: dict[tuple[str, tuple[str, ...]], str] = {}

@@ -145,10 +145,6 @@ def test_save_theme_creates_a_missing_file(tmp_path: Path) -> None:
     assert load_config(path).theme == "dracula"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="save_theme treats an unparsable file as empty and replaces it, losing the user's text",
-)
 def test_save_theme_never_overwrites_a_file_it_cannot_read(tmp_path: Path) -> None:
     """A hand-edited config file with a syntax error is not replaced by a theme-only file."""
     path = tmp_path / "config.toml"
