@@ -24,6 +24,8 @@ import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+# A private tmux server, so other tmux users (and tests) never interfere.
+SOCKET = "netui-bench"
 BIN = Path(sys.executable).parent
 MINIMAL_APP = """
 from textual.app import App
@@ -47,7 +49,7 @@ Minimal().run()
 
 
 def tmux(*args: str) -> str:
-    return subprocess.run(["tmux", *args], capture_output=True, text=True).stdout
+    return subprocess.run(["tmux", "-L", SOCKET, *args], capture_output=True, text=True).stdout
 
 
 def time_to_marker(command: str, marker: str, timeout: float = 30.0) -> tuple[float, int]:
@@ -55,7 +57,21 @@ def time_to_marker(command: str, marker: str, timeout: float = 30.0) -> tuple[fl
     session = f"netui-bench-{time.monotonic_ns()}"
     start = time.perf_counter()
     subprocess.run(
-        ["tmux", "new-session", "-d", "-s", session, "-x", "120", "-y", "40", command], check=True
+        [
+            "tmux",
+            "-L",
+            SOCKET,
+            "new-session",
+            "-d",
+            "-s",
+            session,
+            "-x",
+            "120",
+            "-y",
+            "40",
+            command,
+        ],
+        check=True,
     )
     try:
         while time.perf_counter() - start < timeout:
@@ -96,6 +112,17 @@ def main() -> int:
         return 1
     s_db = ensure_db(args.s, 10_000)
     l_db = ensure_db(args.l, 100_000)
+    # Killing a server's last session stops the server, and the next launch can
+    # race its exit: a keeper session holds the private server up throughout.
+    tmux("new-session", "-d", "-s", "keeper", "sleep 3600")
+    try:
+        return measure(args, s_db, l_db)
+    finally:
+        tmux("kill-server")
+
+
+def measure(args: argparse.Namespace, s_db: Path, l_db: Path) -> int:
+    """Run the launch and RSS measurements and print them."""
     with tempfile.TemporaryDirectory() as tmp:
         minimal = Path(tmp) / "minimal.py"
         minimal.write_text(MINIMAL_APP)
@@ -119,7 +146,20 @@ def main() -> int:
         session_cmd = f"env {env} {BIN / 'netui'} --db {l_db}"
         session = f"netui-rss-{time.monotonic_ns()}"
         subprocess.run(
-            ["tmux", "new-session", "-d", "-s", session, "-x", "120", "-y", "40", session_cmd],
+            [
+                "tmux",
+                "-L",
+                SOCKET,
+                "new-session",
+                "-d",
+                "-s",
+                session,
+                "-x",
+                "120",
+                "-y",
+                "40",
+                session_cmd,
+            ],
             check=True,
         )
         try:

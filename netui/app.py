@@ -18,7 +18,6 @@ from textual.signal import Signal
 from netui.commands import AppCommandsProvider, ContactsProvider
 from netui.config import Config, ConfigError, save_theme
 from netui.screens.contacts import ContactsScreen
-from netui.screens.help import HelpScreen, KeyHelp
 from netui.state import TOPICS, Store
 
 
@@ -161,6 +160,8 @@ class NetuiApp(App[None]):
 
     def action_help(self) -> None:
         """Show every key of the current screen."""
+        from netui.screens.help import HelpScreen, KeyHelp
+
         if isinstance(self.screen, HelpScreen):
             return
         keys: list[KeyHelp] = []
