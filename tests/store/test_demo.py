@@ -138,6 +138,32 @@ def test_force_replaces_every_record(store: Store, rows: Rows) -> None:
     assert rows("SELECT count(*) FROM contact_fts WHERE rowid > 40") == [(0,)]
 
 
+SCHEMA = "SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY name"
+
+
+def test_the_schema_is_unchanged_afterwards(store: Store, rows: Rows) -> None:
+    """The indexes dropped for the bulk load are all back, exactly as they were."""
+    before = rows(SCHEMA)
+    generate_demo(store, contacts=50)
+    assert rows(SCHEMA) == before
+
+
+def test_a_failure_midway_leaves_nothing_behind(
+    store: Store, rows: Rows, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An error after most rows went in rolls back the rows and the dropped indexes alike."""
+    before = rows(SCHEMA)
+
+    def broken(self: object) -> None:
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr("netui.state.demo._Generator._reviews", broken)
+    with pytest.raises(RuntimeError):
+        generate_demo(store, contacts=50)
+    assert rows(SCHEMA) == before
+    assert sum(_count(store, table) for table in TABLES) == 0
+
+
 @pytest.mark.parametrize("contacts", [0, -5, 1_000_001])
 def test_rejects_a_size_out_of_range(store: Store, contacts: int) -> None:
     """A size below 1 or above a million is refused before anything is written."""
@@ -252,12 +278,8 @@ def test_history_is_plausible(store: Store, rows: Rows) -> None:
         "SELECT count(*) FROM ledger_entry WHERE weight NOT BETWEEN 1 AND 5"
         " OR direction NOT IN ('give', 'take')"
     ) == [(0,)]
-    assert (
-        rows(
-            "SELECT count(*) FROM ledger_entry WHERE kind = 'introduction' AND introduced_id IS NOT NULL"
-        )[0][0]
-        > 0
-    )
+    introductions = "SELECT count(*) FROM ledger_entry WHERE kind = 'introduction'"
+    assert rows(introductions + " AND introduced_id IS NOT NULL")[0][0] > 0
 
 
 def test_events_span_two_years_before_today(store: Store, rows: Rows) -> None:
