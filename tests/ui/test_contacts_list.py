@@ -1,0 +1,414 @@
+"""The contact list, driven by the keys a person would press, checked on screen and in the database."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+from textual.screen import Screen
+from textual.widgets import Input
+from uikit import (
+    CLICK_NAME,
+    DUE_ORDER,
+    NAME_ORDER,
+    Network,
+    help_rows,
+    move_to,
+    press,
+    running,
+    screen_text,
+    table_names,
+)
+
+from netui.domain.records import ContactDraft
+from netui.screens.confirm import ConfirmScreen
+from netui.screens.contact_detail import ContactDetailScreen
+from netui.screens.contacts import ContactsScreen
+from netui.screens.help import HelpScreen
+from netui.state import Store
+from netui.widgets.contact_table import ContactTable
+
+
+def status(app) -> str:
+    """The status line above the list ("7 contacts · sorted by name")."""
+    return str(app.screen.query_one("#contacts-status").render())
+
+
+def filter_box(app) -> Input:
+    return app.screen.query_one("#filter", Input)
+
+
+# -- what the list shows ---------------------------------------------------------------
+
+
+async def test_list_shows_live_contacts_in_reading_order(store: Store, net: Network) -> None:
+    """Live contacts are listed Latin A-Z then Japanese in 五十音順 by reading; archived ones are not."""
+    async with running(store) as (app, _pilot):
+        assert isinstance(app.screen, ContactsScreen)
+        assert table_names(app) == list(NAME_ORDER)
+        assert app.screen.query_one(ContactTable).row_count == len(NAME_ORDER)
+        text = screen_text(app)
+        assert "7 contacts" in text
+        assert "Carol Chen" not in text
+        # Rows on screen appear in the same order as the table's rows.
+        positions = [text.index(name if len(name) < 20 else name[:20]) for name in NAME_ORDER]
+        assert positions == sorted(positions)
+
+
+async def test_list_starts_focused_on_the_table(store: Store, net: Network) -> None:
+    """The list opens with the table focused, so letter keys act at once."""
+    async with running(store) as (app, _pilot):
+        assert isinstance(app.focused, ContactTable)
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("suz", ["Alice Suzuki", "鈴木 一郎"]),
+        ("tanaka", ["田中 優希"]),
+        ("たなか", ["田中 優希"]),
+        ("田中", ["田中 優希"]),
+        ("#design", ["Alice Suzuki", "田中 優希"]),
+        ("kumo", ["佐藤 健"]),
+    ],
+)
+async def test_slash_then_typing_narrows_the_list(
+    store: Store, net: Network, typed: str, expected: list[str]
+) -> None:
+    """`/` puts the cursor in the filter and each typed query (romaji, kana, kanji, #tag) narrows the list."""
+    async with running(store) as (app, pilot):
+        await press(app, pilot, "slash")
+        assert app.focused is filter_box(app)
+        await press(app, pilot, *typed)
+        assert filter_box(app).value == typed
+        assert table_names(app) == expected
+        assert f"{len(expected)} contact" in status(app)
+
+
+async def test_escape_clears_the_filter_and_refocuses_the_table(store: Store, net: Network) -> None:
+    """escape in the filter empties it, shows every contact again and gives the table the keys."""
+    async with running(store) as (app, pilot):
+        await press(app, pilot, "slash", *"tanaka")
+        assert table_names(app) == ["田中 優希"]
+        await press(app, pilot, "escape")
+        assert filter_box(app).value == ""
+        assert table_names(app) == list(NAME_ORDER)
+        assert isinstance(app.focused, ContactTable)
+
+
+async def test_enter_in_the_filter_moves_to_the_list(store: Store, net: Network) -> None:
+    """enter in the filter keeps the narrowed list and focuses it, so a second enter opens the match."""
+    async with running(store) as (app, pilot):
+        await press(app, pilot, "slash", *"sato", "enter")
+        assert isinstance(app.focused, ContactTable)
+        assert table_names(app) == ["佐藤 健"]
+        await press(app, pilot, "enter")
+        assert isinstance(app.screen, ContactDetailScreen)
+        assert app.screen.contact_id == net.sato
+
+
+async def test_letter_keys_in_the_filter_are_typed_not_fired(store: Store, net: Network) -> None:
+    """In the filter, n e l f a d m s A ? 2 are text: no form, no sort, no archive, no help."""
+    async with running(store) as (app, pilot):
+        await press(app, pilot, "slash", *"nelfadmsA?2")
+        assert filter_box(app).value == "nelfadmsA?2"
+        assert isinstance(app.screen, ContactsScreen)
+        assert len(app.screen_stack) == 1
+        assert app.screen.contact_query.sort == "name"
+        assert not app.screen.contact_query.show_archived
+        assert not store.contact(net.alice, history_limit=0).archived
+        assert store.contact_exists(net.alice)
+
+
+# -- sort and archived -------------------------------------------------------------------
+
+
+async def test_s_cycles_sort_name_last_due(store: Store, net: Network) -> None:
+    """`s` sorts by last contact (most recent first), then next due (overdue first), then name again."""
+    async with running(store) as (app, pilot):
+        await press(app, pilot, "s")
+        assert "sorted by last contact" in status(app)
+        assert table_names(app)[:4] == ["鈴木 一郎", "佐藤 健", "Alice Suzuki", "田中 優希"]
+        await press(app, pilot, "s")
+        assert "sorted by next due" in status(app)
+        assert table_names(app) == list(DUE_ORDER)
+        overdue = app.screen.query_one(ContactTable).row_at(0)
+        assert overdue is not None and overdue.overdue_days(store.today()) == 51
+        await press(app, pilot, "s")
+        assert "sorted by name" in status(app)
+        assert table_names(app) == list(NAME_ORDER)
+
+
+async def test_capital_a_shows_and_hides_archived(store: Store, net: Network) -> None:
+    """`A` adds archived contacts to the list, marked "(archived)", and a second `A` hides them."""
+    async with running(store) as (app, pilot):
+        await press(app, pilot, "A")
+        assert "Carol Chen" in table_names(app)
+        assert "Carol Chen  (archived)" in screen_text(app)
+        assert "archived shown" in status(app)
+        await press(app, pilot, "A")
+        assert "Carol Chen" not in table_names(app)
+
+
+async def test_a_archives_and_restores_the_contact_under_the_cursor(
+    store: Store, net: Network
+) -> None:
+    """`a` archives the contact under the cursor (gone from the list, archived in the DB); on an archived one it restores."""
+    async with running(store) as (app, pilot):
+        await move_to(app, pilot, "Bob Brown")
+        await press(app, pilot, "a")
+        assert store.contact(net.bob, history_limit=0).archived
+        assert "Bob Brown" not in table_names(app)
+        assert len(table_names(app)) == len(NAME_ORDER) - 1
+
+        await press(app, pilot, "A")
+        await move_to(app, pilot, "Bob Brown")
+        await press(app, pilot, "a")
+        assert not store.contact(net.bob, history_limit=0).archived
+        await press(app, pilot, "A")
+        assert "Bob Brown" in table_names(app)
+
+
+async def test_d_asks_and_y_deletes(store: Store, net: Network) -> None:
+    """`d` asks first; `y` deletes the contact under the cursor from the database and the list."""
+    async with running(store) as (app, pilot):
+        await move_to(app, pilot, "Bob Brown")
+        await press(app, pilot, "d")
+        assert isinstance(app.screen, ConfirmScreen)
+        assert store.contact_exists(net.bob)
+        await press(app, pilot, "y")
+        assert isinstance(app.screen, ContactsScreen)
+        assert not store.contact_exists(net.bob)
+        assert "Bob Brown" not in table_names(app)
+
+
+@pytest.mark.parametrize("answer", ["n", "escape"])
+async def test_d_then_no_keeps_the_contact(store: Store, net: Network, answer: str) -> None:
+    """Answering the delete question with `n` or escape keeps the contact."""
+    async with running(store) as (app, pilot):
+        await move_to(app, pilot, "Bob Brown")
+        await press(app, pilot, "d", answer)
+        assert isinstance(app.screen, ContactsScreen)
+        assert store.contact_exists(net.bob)
+        assert "Bob Brown" in table_names(app)
+
+
+# -- moving and opening ------------------------------------------------------------------
+
+
+async def test_enter_opens_the_contact_under_the_cursor(store: Store, net: Network) -> None:
+    """enter on a row opens that contact's detail screen."""
+    async with running(store) as (app, pilot):
+        await move_to(app, pilot, "鈴木 一郎")
+        await press(app, pilot, "enter")
+        assert isinstance(app.screen, ContactDetailScreen)
+        assert app.screen.contact_id == net.suzuki
+        assert "Hikari Bank" in screen_text(app)
+
+
+async def test_vim_keys_move_the_cursor(store: Store, net: Network) -> None:
+    """j/k move down/up one row, G jumps to the last and g to the first, as the README says."""
+    async with running(store) as (app, pilot):
+        table = app.screen.query_one(ContactTable)
+        await press(app, pilot, "j", "j")
+        assert table.cursor_row == 2
+        await press(app, pilot, "k")
+        assert table.cursor_row == 1
+        await press(app, pilot, "G")
+        assert table.current is not None and table.current.name == NAME_ORDER[-1]
+        await press(app, pilot, "g")
+        assert table.cursor_row == 0
+
+
+async def test_arrows_and_pages_move_the_cursor(store: Store, net: Network) -> None:
+    """down/up, end/home and pgdn/pgup move the cursor within the list's bounds."""
+    async with running(store) as (app, pilot):
+        table = app.screen.query_one(ContactTable)
+        await press(app, pilot, "down")
+        assert table.cursor_row == 1
+        await press(app, pilot, "end")
+        assert table.cursor_row == len(NAME_ORDER) - 1
+        await press(app, pilot, "up")
+        assert table.cursor_row == len(NAME_ORDER) - 2
+        await press(app, pilot, "home")
+        assert table.cursor_row == 0
+        await press(app, pilot, "pagedown")
+        assert table.cursor_row == len(NAME_ORDER) - 1
+        await press(app, pilot, "pageup")
+        assert table.cursor_row == 0
+
+
+async def test_2_goes_to_the_contacts_area(store: Store, net: Network) -> None:
+    """`2` switches to the contacts area from another area."""
+    async with running(store) as (app, pilot):
+        app.add_mode("elsewhere", Screen)
+        await app.switch_mode("elsewhere")
+        await press(app, pilot)
+        assert not isinstance(app.screen, ContactsScreen)
+        await press(app, pilot, "2")
+        assert app.current_mode == "contacts"
+        assert isinstance(app.screen, ContactsScreen)
+
+
+# -- help, quit, escape ------------------------------------------------------------------
+
+LIST_KEYS = {
+    "Filter": "/",
+    "Clear": "esc",
+    "New": "n",
+    "Edit": "e",
+    "Log": "l",
+    "Follow-up": "f",
+    "Sort": "s",
+    "Archived": "A",
+    "Archive": "a",
+    "Delete": "d",
+    "Merge": "m",
+    "Open": "⏎",
+    "Contacts": "2",
+    "Quit": "^q",
+    "Help": "?",
+}
+
+
+async def test_question_mark_lists_every_key_the_list_advertises(
+    store: Store, net: Network
+) -> None:
+    """`?` opens help with each of the list's keys beside its description."""
+    async with running(store) as (app, pilot):
+        await press(app, pilot, "question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        rows = help_rows(app)
+        for description, key in LIST_KEYS.items():
+            assert rows.get(description) == key, description
+        assert "Keys: Contacts" in screen_text(app)
+
+
+@pytest.mark.parametrize("key", ["escape", "q", "question_mark"])
+async def test_help_closes_with_escape_q_or_question_mark(
+    store: Store, net: Network, key: str
+) -> None:
+    """escape, q and ? each close help and return to the list, which keeps the keys."""
+    async with running(store) as (app, pilot):
+        await press(app, pilot, "question_mark", key)
+        assert isinstance(app.screen, ContactsScreen)
+        assert app.is_running
+        await press(app, pilot, "j")
+        assert app.screen.query_one(ContactTable).cursor_row == 1
+
+
+async def test_remapped_key_from_config_replaces_the_default(store: Store, net: Network) -> None:
+    """A [keys] entry in the config ("contacts.sort" = "S") moves the binding: S sorts, s no longer does."""
+    from netui.config import Config
+
+    async with running(store, Config(keys={"contacts.sort": "S"})) as (app, pilot):
+        await press(app, pilot, "s")
+        assert "sorted by name" in status(app)
+        await press(app, pilot, "S")
+        assert "sorted by last contact" in status(app)
+
+
+@pytest.mark.parametrize("where", ["list", "filter", "detail", "help"])
+async def test_ctrl_q_quits_from_anywhere(store: Store, net: Network, where: str) -> None:
+    """ctrl+q ends the app from the list, from inside the filter, from a detail screen and from help."""
+    keys = {
+        "list": [],
+        "filter": ["slash", "t"],
+        "detail": ["enter"],
+        "help": ["question_mark"],
+    }[where]
+    async with running(store) as (app, pilot):
+        await press(app, pilot, *keys)
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert app._exit
+        assert app.return_code == 0
+    assert not app.is_running
+
+
+async def test_escape_never_quits(store: Store, net: Network) -> None:
+    """escape on the list, in the filter, on a detail screen and in help closes or clears, never quits."""
+    async with running(store) as (app, pilot):
+        await press(app, pilot, "escape", "escape")
+        await press(app, pilot, "slash", "x", "escape", "escape")
+        await press(app, pilot, "enter", "escape", "escape")
+        await press(app, pilot, "question_mark", "escape", "escape")
+        assert app.is_running
+        assert not app._exit
+        assert isinstance(app.screen, ContactsScreen)
+
+
+# -- changes made elsewhere --------------------------------------------------------------
+
+
+async def test_a_store_change_shows_without_a_key(store: Store, net: Network) -> None:
+    """A contact created through the Store while the list is open appears without any key press."""
+    async with running(store) as (app, pilot):
+        store.create_contact(ContactDraft(name="Ada Lovelace", company="Engines"))
+        await press(app, pilot)
+        assert table_names(app)[0] == "Ada Lovelace"
+        assert "Engines" in screen_text(app)
+
+
+async def test_a_change_by_another_connection_shows_after_the_poll(
+    store: Store, net: Network, db_path: Path
+) -> None:
+    """A commit by another connection (another netui) shows once the app polls data_version."""
+    async with running(store) as (app, pilot):
+        other = sqlite3.connect(db_path)
+        try:
+            other.execute("UPDATE contact SET company = 'Globex' WHERE id = ?", (net.bob,))
+            other.commit()
+        finally:
+            other.close()
+        await press(app, pilot)
+        assert "Globex" not in screen_text(app)
+        app._poll_external_changes()
+        await press(app, pilot)
+        assert "Globex" in screen_text(app)
+
+
+# -- the command palette -----------------------------------------------------------------
+
+
+async def test_palette_jumps_to_a_contact_by_romaji(store: Store, net: Network) -> None:
+    """ctrl+p, `tanaka`, enter opens 田中 優希's detail screen."""
+    async with running(store) as (app, pilot):
+        await press(app, pilot, "ctrl+p", *"tanaka")
+        assert "contacts: jump to 田中 優希" in screen_text(app)
+        await press(app, pilot, "enter")
+        assert isinstance(app.screen, ContactDetailScreen)
+        assert app.screen.contact_id == net.tanaka
+
+
+async def test_palette_shows_a_markup_name_literally_and_opens_it(
+    store: Store, net: Network
+) -> None:
+    """A contact named with `[@click=app.quit]x[/]` is listed literally in the palette and enter opens it, not quits."""
+    async with running(store) as (app, pilot):
+        await press(app, pilot, "ctrl+p", *"mallory")
+        assert f"contacts: jump to {CLICK_NAME}" in screen_text(app)
+        await press(app, pilot, "enter")
+        assert app.is_running
+        assert isinstance(app.screen, ContactDetailScreen)
+        assert app.screen.contact_id == net.mallory
+
+
+async def test_palette_lists_new_contact(store: Store, net: Network) -> None:
+    """The palette offers "New contact", both when opened empty and when searched."""
+    async with running(store) as (app, pilot):
+        await press(app, pilot, "ctrl+p")
+        assert "New contact" in screen_text(app)
+        await press(app, pilot, *"new con")
+        assert "New contact" in screen_text(app)
+
+
+async def test_palette_sorts_and_shows_archived(store: Store, net: Network) -> None:
+    """The palette's "sort by next due" and "show or hide archived" commands change the list."""
+    async with running(store) as (app, pilot):
+        await press(app, pilot, "ctrl+p", *"next due", "enter")
+        assert isinstance(app.screen, ContactsScreen)
+        assert table_names(app) == list(DUE_ORDER)
+        await press(app, pilot, "ctrl+p", *"hide archived", "enter")
+        assert "Carol Chen" in table_names(app)
