@@ -285,6 +285,23 @@ async def test_question_mark_lists_every_key_the_list_advertises(
         assert "Keys: Contacts" in screen_text(app)
 
 
+@pytest.mark.xfail(
+    strict=True,
+    reason="netui/app.py action_help lists ScrollView's inherited left/right and ctrl+pgup/pgdn "
+    "bindings (Scroll Left/Right, Page Left/Right), which do nothing on ContactTable "
+    "(overflow-x: hidden); list only bindings that carry an id, or drop them in ContactTable",
+)
+async def test_help_lists_no_key_that_does_nothing(store: Store, net: Network) -> None:
+    """Help on the list does not advertise sideways scrolling, which the table never does."""
+    async with running(store) as (app, pilot):
+        table = app.screen.query_one(ContactTable)
+        await press(app, pilot, "right", "ctrl+pagedown")
+        assert table.scroll_x == 0  # the keys really do nothing here
+        await press(app, pilot, "question_mark")
+        dead = {"Scroll Left", "Scroll Right", "Page Left", "Page Right"}
+        assert not dead & help_rows(app).keys()
+
+
 @pytest.mark.parametrize("key", ["escape", "q", "question_mark"])
 async def test_help_closes_with_escape_q_or_question_mark(
     store: Store, net: Network, key: str
