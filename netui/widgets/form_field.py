@@ -1,0 +1,153 @@
+"""Form building blocks: a labelled field with hint and error lines, and a form-wide error line."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.widget import Widget
+from textual.widgets import Label, Static
+
+_WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+
+
+def day_label(day: dt.date) -> str:
+    """A date as forms show what a phrase resolved to: "Fri 2026-11-27", in every locale."""
+    return f"{_WEEKDAYS[day.weekday()]} {day.isoformat()}"
+
+
+class FormField(Horizontal):
+    """A label on the left; the input, its hint and its error stacked on the right.
+
+    Hint and error lines take no room while empty, so a long form stays short.
+    Both are set as `Content`, never parsed as markup, because they often
+    quote what the person typed (a name holding `[/]` must not crash the form).
+    """
+
+    DEFAULT_CSS = """
+    FormField {
+        height: auto;
+        margin: 0 0 1 0;
+    }
+    FormField > .form-field--label {
+        width: 16;
+        padding: 0 1 0 0;
+        color: $text-muted;
+    }
+    FormField:focus-within > .form-field--label {
+        color: $text;
+        text-style: bold;
+    }
+    FormField.-invalid > .form-field--label {
+        color: $error;
+    }
+    FormField > .form-field--body {
+        width: 1fr;
+        height: auto;
+    }
+    FormField .form-field--hint {
+        display: none;
+        color: $text-muted;
+    }
+    FormField.-has-hint .form-field--hint {
+        display: block;
+    }
+    FormField .form-field--error {
+        display: none;
+        color: $error;
+    }
+    FormField.-invalid .form-field--error {
+        display: block;
+    }
+    """
+
+    def __init__(
+        self,
+        label: str,
+        field: Widget,
+        *,
+        hint: str | Content = "",
+        id: str | None = None,
+        classes: str | None = None,
+    ) -> None:
+        """Wrap one input widget.
+
+        Args:
+            label: The field's name as shown to the left of it (plain text).
+            field: The input widget (Input, Select, TextArea, Checkbox, ...).
+            hint: A first hint line shown beneath the field, if any.
+            id: The field's DOM id; by default the input's id followed by "-field".
+            classes: Extra CSS classes.
+        """
+        if id is None and field.id is not None:
+            id = f"{field.id}-field"
+        super().__init__(id=id, classes=classes)
+        self._label = label
+        self.field = field
+        self._hint = hint
+
+    def compose(self) -> ComposeResult:
+        """The label, then the field with its hint and error lines."""
+        yield Label(Content(self._label), classes="form-field--label")
+        with Vertical(classes="form-field--body"):
+            yield self.field
+            yield Static(classes="form-field--hint")
+            yield Static(classes="form-field--error")
+
+    def on_mount(self) -> None:
+        """Show the initial hint."""
+        self.set_hint(self._hint)
+
+    @property
+    def error(self) -> str:
+        """The error now shown beneath the field ("" when valid)."""
+        return str(self.query_one(".form-field--error", Static).content)
+
+    @property
+    def hint(self) -> str:
+        """The hint now shown beneath the field ("" when none)."""
+        return str(self.query_one(".form-field--hint", Static).content)
+
+    def set_error(self, message: str | None) -> None:
+        """Show an error beneath the field, or clear it with None or "".
+
+        Args:
+            message: What is wrong, as plain text (it may quote user input).
+        """
+        self.query_one(".form-field--error", Static).update(Content(message or ""))
+        self.set_class(bool(message), "-invalid")
+
+    def set_hint(self, hint: str | Content | None) -> None:
+        """Show a hint beneath the field, or clear it with None or "".
+
+        Args:
+            hint: Plain text, or Content built by the caller.
+        """
+        content = hint if isinstance(hint, Content) else Content(hint or "")
+        self.query_one(".form-field--hint", Static).update(content)
+        self.set_class(bool(content.plain), "-has-hint")
+
+
+class FormError(Static):
+    """A line for errors that belong to no single field (the record was deleted meanwhile)."""
+
+    DEFAULT_CSS = """
+    FormError {
+        display: none;
+        color: $error;
+    }
+    FormError.-shown {
+        display: block;
+    }
+    """
+
+    def show(self, message: str | None) -> None:
+        """Show the message as plain text, or hide the line with None or "".
+
+        Args:
+            message: What went wrong (it may quote user data).
+        """
+        self.update(Content(message or ""))
+        self.set_class(bool(message), "-shown")
