@@ -16,12 +16,12 @@ import datetime as dt
 import random
 from bisect import bisect
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import astuple, dataclass, fields
+from dataclasses import dataclass, fields
 from functools import cache
 
 from peewee import SqliteDatabase
 
-from netui.domain.reading import sort_key
+from netui.domain.reading import fold, sort_key
 from netui.state import demo_words as words
 from netui.state.core import TOPICS, StoreCore
 from netui.state.search import fts_values
@@ -75,21 +75,16 @@ class DemoSummary:
     reviews: int
     search_rows: int
 
-    @property
-    def total(self) -> int:
-        """All rows written, the search index rows included."""
-        return sum(astuple(self))
-
 
 @cache
-def _name_fields(name: str, reading: str) -> tuple[str, str, str]:
-    """The sort key, and the name and reading columns of contact_fts, for one name.
+def _name_fields(name: str, reading: str) -> tuple[str, str, str, str]:
+    """The sort key, the name key, and the name and reading columns of contact_fts.
 
     Computed by the Store's own functions so they cannot drift from them; names
     repeat, so pykakasi runs once per distinct name instead of once per contact.
     """
     columns = fts_values(name, reading, "", "", (), "", "", "")
-    return sort_key(name, reading or None), columns[0], columns[1]
+    return sort_key(name, reading or None), fold(name), columns[0], columns[1]
 
 
 @cache
@@ -362,6 +357,10 @@ class _Generator:
         self.stage, self.met_day = [0] * (n + 1), [0] * (n + 1)
         self.met_at: list[int | None] = [None] * (n + 1)
         self.introducer: list[int | None] = [None] * (n + 1)
+        # name_key (fold of the name, for exact matching) is newer than the rest of the
+        # table: written when the schema has it.
+        columns = [row[1] for row in self.cursor.execute("PRAGMA table_info(contact)")]
+        with_key = "name_key" in columns
         rows, fts, links = [], [], []
         for cid in range(1, n + 1):
             name, reading, local = self._person()
@@ -387,11 +386,12 @@ class _Generator:
                 f"https://www.linkedin.com/in/{local.replace('.', '-')}-{cid}" if r() < 0.3 else ""
             )
             cadence = rng.choice((14, 30, 60, 90)) if r() < 0.1 else None
-            key, fts_name, fts_reading = _name_fields(name, reading)
+            key, name_key, fts_name, fts_reading = _name_fields(name, reading)
             rows.append((cid, name, reading, confirmed, key, company,
                          role, email, phone, city, birthday, link, channel, self._day(day), met_at,
                          introducer, _STAGES[stage], cadence, needs, offers, notes, int(pitch),
-                         pitch_note, int(r() < 0.02), self._at(day)))  # fmt: skip
+                         pitch_note, int(r() < 0.02), self._at(day),
+                         *((name_key,) if with_key else ())))  # fmt: skip
             rest = (company, role, tuple(tags), notes, needs, offers)
             fts.append((cid, fts_name, fts_reading, *map(_fts_column, range(2, 8), rest)))
         self._insert(
@@ -399,7 +399,10 @@ class _Generator:
             "id, name, reading, reading_confirmed, sort_key, company, role, email, phone,"
             " location, birthday, links, channel, met_on, met_at_id, introduced_by_id, stage,"
             " cadence_days, needs, offers, notes, solicitation, solicitation_note, archived,"
-            " created_at, updated_at = " + ", ".join(f"?{i}" for i in (*range(1, 26), 25)),
+            " created_at, updated_at"
+            + (", name_key" if with_key else "")
+            + " = "
+            + ", ".join(f"?{i}" for i in (*range(1, 26), 25, *((26,) if with_key else ()))),
             rows,
         )
         self._insert("contact_tag", "contact_id, tag_id", links)
