@@ -3,11 +3,11 @@
 `generate_demo(store, contacts)` fills an empty database with every kind of record,
 scaled from the number of contacts (per contact: ~10 interactions, ~5 ledger entries,
 ~1/3 follow-up, ~1/5 event), so `contacts=100_000` is the L size of DESIGN.md and must
-be written within 60 s. Speed comes from three choices: rows are built as plain tuples
-and written with `executemany` on the raw sqlite3 cursor, in id order, inside one
-IMMEDIATE transaction; names are drawn from short lists, so their search forms (the
-slow pykakasi part) are computed once per distinct name; and the stored due dates are
-recomputed by the Store's own `_refresh_due` once at the end.
+be written within 60 s (it takes ~16 s on an idle 2-core machine). Rows are plain
+tuples written with `executemany` on the raw sqlite3 cursor, in id order, inside one
+IMMEDIATE transaction, with the indexes dropped meanwhile and rebuilt at the end; names
+come from short lists, so their search forms (the slow pykakasi part) are computed once
+per distinct name; the stored due dates come from the Store's own `_refresh_due`.
 """
 
 from __future__ import annotations
