@@ -76,6 +76,8 @@ class Contact(BaseModel):
     reading_confirmed = BooleanField(default=True)
     # fold(reading or name): the 五十音順 / alphabetical order of the list.
     sort_key = TextField(index=True)
+    # fold(name): exact, case- and width-insensitive name matching (capture, import).
+    name_key = TextField(index=True, default="")
     company = TextField(default="")
     role = TextField(default="")
     email = TextField(default="")

@@ -25,7 +25,7 @@ from netui.domain.contact_rules import (
     normalize_tag,
     validate_draft,
 )
-from netui.domain.reading import sort_key
+from netui.domain.reading import fold, sort_key
 from netui.domain.records import ContactDraft
 from netui.state.contact_queries import ContactQueries
 from netui.state.core import (
@@ -110,6 +110,7 @@ class ContactCommands(ContactQueries):
             "reading": draft.reading,
             "reading_confirmed": draft.reading_confirmed,
             "sort_key": sort_key(draft.name, draft.reading or None),
+            "name_key": fold(draft.name),
             "company": draft.company,
             "role": draft.role,
             "email": draft.email,

@@ -324,7 +324,12 @@ class ContactQueries(StoreCore):
         self, text: str, limit: int = 8, exclude: int | None = None
     ) -> list[ContactRef]:
         """Contacts for a picker (introducer, merge target): the filter search, live contacts first."""
-        rows = self.find_contacts(text, limit + 1, archived=True) if text.strip() else []
+        if not text.strip():
+            return []
+        rows = self.find_contacts(text, limit + 1)
+        if len(rows) <= limit:  # room left: archived matches after the live ones
+            query = ContactQuery(text=text, show_archived=True)
+            rows += [r for r in self.contact_page(query, 0, 2 * limit + 1) if r.archived]
         refs = [ContactRef(r.id, r.name, r.company) for r in rows if r.id != exclude]
         return refs[:limit]
 
