@@ -1,0 +1,424 @@
+"""Quick capture: text about the people just met, parsed into a `CapturePlan` and printed back.
+
+One person per line; fields follow on the head line after ``;`` or on lines indented below it
+(indent with spaces, tabs or the full-width space U+3000); blank lines are ignored::
+
+    Tanaka Yuki (Acme, designer) #ux !pitch @12; next: fri send the slides
+      gave: intro introduced her to Sato Ken
+      every: 90d
+
+Head: the name comes first and runs up to the first ``(``, ``;``, ``@``, or a ``#``/``!`` that
+is at the start, after a space or straight after Japanese text (``C# Guild`` is a name,
+``田中＃ux`` a name and a tag). Then, in any order: ``(company[, role])`` (``,`` or ``、``),
+``#tags``, ``!pitch`` (or ``!勧誘``) and ``@123`` (an existing contact's id, for a name that
+matches several).
+
+Fields are ``key: value``, keys ignoring case and width: ``gave``, ``got``, ``next``, ``note``
+may repeat; ``every``, ``via``, ``needs``, ``offers``, ``stage``, ``email``, ``phone`` may
+not. An indented line holds exactly one field, so its value may contain ``;``; on the head line
+``;`` separates fields. An unindented line that starts with a known key (``next: fri call``) is
+an error rather than a person called "next: fri call". ``gave:``/``got:`` may start with a kind
+word (``intro``, ``紹介``, ...; see `KIND_WORDS`); ``next:`` is a date phrase then what to do,
+due on or after the capture date; ``every:`` is a cadence; ``via:`` is a name, ``@id``, or both.
+
+Full-width ``（），：；＃！＠`` act as their ASCII forms, but names and values are kept exactly as
+typed (emails alone are NFKC-folded). Control characters other than tab are errors. Columns in
+errors count characters of the original line (a tab is one); a leading byte-order mark is
+skipped but still counted.
+
+Quoting rule, shared by the parser and `format_capture`: a backslash before one of
+``\\ ( ) , 、 # ! @ ; :`` (or their full-width forms) makes that character plain text, and
+``\\n`` is a line break inside a value; a backslash before anything else is kept as typed
+(``C:\\temp`` stays). In ``gave:``/``got:``, a backslash glued to a leading kind word keeps
+it as text: ``got: \\advice columns`` is kind "other", description "advice columns". The
+printer always doubles backslashes and escapes only what would otherwise read as structure.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from datetime import date
+
+from netui.domain.cadence import STAGES, CadenceError, parse_cadence
+from netui.domain.capture_model import (
+    BOM,
+    CONTROL_CHARACTER,
+    FIELD_KEYS,
+    FIRST_WORD,
+    FLAGS,
+    KIND_MARKER,
+    KIND_WORDS,
+    KNOWN_KEYS,
+    LEDGER_KINDS,
+    MASK_ESCAPE,
+    REPEATABLE_KEYS,
+    CaptureError,
+    CapturePlan,
+    FollowUpLine,
+    LedgerLine,
+    PersonPlan,
+    fold_word,
+    format_capture,
+    same_plan,
+    unescape,
+    without_positions,
+)
+from netui.domain.contact_rules import ValidationError, normalize_tag, validate_email
+from netui.domain.dates import DatePhraseError, parse_date_phrase, split_date_phrase
+
+__all__ = [
+    "FIELD_KEYS",
+    "FLAGS",
+    "KIND_WORDS",
+    "LEDGER_KINDS",
+    "CaptureError",
+    "CapturePlan",
+    "FollowUpLine",
+    "LedgerLine",
+    "PersonPlan",
+    "format_capture",
+    "parse_capture",
+    "same_plan",
+    "without_positions",
+]
+
+_INDENT = " \t\u3000"
+# One-to-one, so a column in the mapped line is the same column in the typed one.
+_FULL_WIDTH = str.maketrans("（），：；＃！＠\u3000", "(),:;#!@ ")
+# A # or ! starts a tag or flag at the start, after a space, or straight after Japanese text
+# (田中＃ux, since Japanese is written without spaces); after a Latin letter it is part of the
+# name (C# Guild, Yahoo!).
+_NAME_END = re.compile(r"[(;@]|(?<![^\s\u3000-\U0010ffff])[#!]")
+_TOKEN_END = re.compile(r"[\s;]")
+_SPACE = re.compile(r"\s*")
+_CONTACT_ID = re.compile(r"[0-9]{1,18}")
+
+_DATE_HINT = "try today, tomorrow, fri, next fri, 3d, 2w, 12/1, 2026-12-01, 明日, 金曜, 3日後"
+_HEAD_HINT = 'a person\'s line takes (company, role), #tags, !pitch, @id and "; key: value"'
+
+
+def _shown(text: str, limit: int = 40) -> str:
+    """Text to quote in a message, cut short so one long note does not flood the error line."""
+    text = text.strip()
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+class _Line:
+    """One typed line with its structure-only twin (full-width mapped, escapes masked)."""
+
+    __slots__ = ("masked", "number", "offset", "text")
+
+    def __init__(self, text: str, number: int, offset: int) -> None:
+        self.text = text
+        self.number = number
+        self.offset = offset  # characters dropped before text (a byte-order mark)
+        # translate is slow for what it does, and ASCII lines (most of a paste) need none.
+        mapped = text if text.isascii() else text.translate(_FULL_WIDTH)
+        # Two placeholders per escape keep the length, so indexes stay shared with the text.
+        self.masked = MASK_ESCAPE.sub("\x00\x00", mapped) if "\\" in mapped else mapped
+
+    def error(self, index: int, message: str) -> CaptureError:
+        return CaptureError(self.number, index + 1 + self.offset, message)
+
+    def skip_space(self, index: int, end: int | None = None) -> int:
+        match = _SPACE.match(self.masked, index, len(self.masked) if end is None else end)
+        return match.end() if match else index
+
+    def value(self, start: int, end: int) -> str:
+        return unescape(self.text[start:end].strip()).strip()
+
+
+class _Person:
+    """A person being parsed: mutable until `build`."""
+
+    def __init__(self, line: int, column: int, name: str) -> None:
+        self.line = line
+        self.column = column
+        self.name = name
+        self.given: dict[str, int] = {}  # single-use key -> line it was first given on
+        self.values: dict[str, object] = {}
+        self.tags: list[str] = []
+        self.ledger: list[LedgerLine] = []
+        self.followups: list[FollowUpLine] = []
+        self.notes: list[str] = []
+
+    def build(self) -> PersonPlan:
+        return PersonPlan(
+            line=self.line,
+            column=self.column,
+            name=self.name,
+            tags=tuple(self.tags),
+            ledger=tuple(self.ledger),
+            followups=tuple(self.followups),
+            notes=tuple(self.notes),
+            **self.values,  # type: ignore[arg-type]
+        )
+
+
+def parse_capture(text: str, on: date) -> CapturePlan:
+    """Parse a quick capture.
+
+    Args:
+        text: What the person typed or pasted; any line endings.
+        on: The capture date: ``next:`` phrases count from it and may not fall before it.
+
+    Returns:
+        The people in the order written, each with their fields.
+
+    Raises:
+        CaptureError: The first problem in reading order, at its line and column in ``text``;
+            also when the text names nobody.
+    """
+    offset = 0
+    if text.startswith(BOM):
+        text, offset = text[1:], 1
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    has_control = CONTROL_CHARACTER.search(text) is not None
+    people: list[PersonPlan] = []
+    current: _Person | None = None
+    for number, typed in enumerate(lines, 1):
+        line = _Line(typed, number, offset if number == 1 else 0)
+        bad = CONTROL_CHARACTER.search(typed) if has_control else None
+        if bad is None:
+            current = _parse_line(line, current, people, on)
+            continue
+        # The line is still parsed, so that a mistake before the control character is
+        # reported first.
+        try:
+            _parse_line(line, current, [], on)
+        except CaptureError as error:
+            if error.column < bad.start() + 1 + line.offset:
+                raise
+        raise line.error(bad.start(), f"unexpected control character U+{ord(bad.group()):04X}")
+    if current is not None:
+        people.append(current.build())
+    if not people:
+        raise CaptureError(1, 1, "nothing to capture: start with a person's name")
+    return CapturePlan(on=on, people=tuple(people))
+
+
+def _parse_line(
+    line: _Line, current: _Person | None, people: list[PersonPlan], on: date
+) -> _Person | None:
+    """Parse one line; returns the person later field lines belong to."""
+    text = line.text
+    if not text.strip():
+        return current
+    if text[0] in _INDENT:
+        start = line.skip_space(0)
+        if current is None:
+            raise line.error(
+                start, "this indented field has no person above it; write the name first"
+            )
+        _parse_field(line, start, len(text), current, on)
+        return current
+    person = _parse_head(line, on)
+    if current is not None:
+        people.append(current.build())
+    return person
+
+
+def _parse_head(line: _Line, on: date) -> _Person:
+    text, masked = line.text, line.masked
+    found = _NAME_END.search(masked)
+    name_end = found.start() if found else len(text)
+    start = line.skip_space(0, name_end)
+    colon = masked.find(":", 0, name_end)
+    if colon >= 0 and fold_word(text[:colon]) in FIELD_KEYS:
+        raise line.error(
+            start,
+            f'"{text[start:colon].strip()}:" looks like a field but is not indented; '
+            "indent it under the person it belongs to",
+        )
+    name = line.value(0, name_end)
+    if not name:
+        raise line.error(start, "a person's line must start with their name")
+    person = _Person(line.number, start + 1 + line.offset, name)
+    index = name_end
+    while (index := line.skip_space(index)) < len(text):
+        char = masked[index]
+        if char == ";":
+            _parse_head_fields(line, index + 1, person, on)
+            break
+        if char == "(":
+            index = _parse_group(line, index, person)
+            continue
+        stop = _TOKEN_END.search(masked, index + 1)
+        token_end = stop.start() if stop else len(text)
+        token = text[index:token_end]
+        if char == "#":
+            try:
+                tag = normalize_tag(unescape(token))
+            except ValidationError:
+                raise line.error(
+                    index, f'"{_shown(token)}" is not a tag: write #word, without spaces or commas'
+                ) from None
+            if tag in person.tags:
+                raise line.error(index, f"#{tag} is given twice")
+            person.tags.append(tag)
+        elif char == "!":
+            if fold_word(unescape(token[1:])) not in FLAGS:
+                raise line.error(index, f'unknown flag "{_shown(token)}" (known: !pitch, !勧誘)')
+            if person.values.get("solicitation"):
+                raise line.error(index, "!pitch is given twice")
+            person.values["solicitation"] = True
+        elif char == "@":
+            if "contact_id" in person.values:
+                raise line.error(index, "the contact id (@123) is given twice")
+            person.values["contact_id"] = _contact_id(line, index, token)
+        else:
+            raise line.error(index, f'unexpected "{_shown(token)}": {_HEAD_HINT}')
+        index = token_end
+    return person
+
+
+def _parse_group(line: _Line, index: int, person: _Person) -> int:
+    """Read ``(company[, role])`` starting at ``index``; returns the index after ``)``."""
+    masked = line.masked
+    close = masked.find(")", index + 1)
+    if close < 0:
+        raise line.error(index, '"(" is not closed: write (company) or (company, role)')
+    if "company" in person.given:
+        raise line.error(index, "(company, role) is given twice")
+    person.given["company"] = line.number
+    commas = [
+        i for i in (masked.find(",", index, close), masked.find("、", index, close)) if i >= 0
+    ]
+    if commas:
+        person.values["company"] = line.value(index + 1, min(commas))
+        person.values["role"] = line.value(min(commas) + 1, close)
+    else:
+        person.values["company"] = line.value(index + 1, close)
+    return close + 1
+
+
+def _contact_id(line: _Line, index: int, token: str) -> int:
+    digits = unicodedata.normalize("NFKC", token[1:].strip())
+    if not _CONTACT_ID.fullmatch(digits) or int(digits) == 0:
+        raise line.error(index, f'"{_shown(token)}" is not a contact id (like @123)')
+    return int(digits)
+
+
+def _parse_head_fields(line: _Line, start: int, person: _Person, on: date) -> None:
+    """Read the ``;``-separated fields that end a head line; empty ones are skipped."""
+    while True:
+        stop = line.masked.find(";", start)
+        end = len(line.text) if stop < 0 else stop
+        if line.text[start:end].strip():
+            _parse_field(line, line.skip_space(start, end), end, person, on)
+        if stop < 0:
+            return
+        start = stop + 1
+
+
+def _parse_field(line: _Line, start: int, end: int, person: _Person, on: date) -> None:
+    """Read one ``key: value`` spanning ``start`` (its first character) to ``end``."""
+    text = line.text
+    colon = line.masked.find(":", start, end)
+    if colon < 0:
+        shown = _shown(text[start:end])
+        raise line.error(start, f'"{shown}" is not a field: write key: value, like "note: {shown}"')
+    typed_key = text[start:colon].strip()
+    if not typed_key:
+        raise line.error(colon, 'a field needs a key before ":"')
+    key = FIELD_KEYS.get(fold_word(typed_key))
+    if key is None:
+        raise line.error(start, f'unknown key "{_shown(typed_key)}" (known: {KNOWN_KEYS})')
+    value_start = line.skip_space(colon + 1, end)
+    raw = text[value_start:end].strip()
+    value = unescape(raw).strip()
+    if not value:
+        raise line.error(start, f'"{typed_key}:" needs a value')
+    if key not in REPEATABLE_KEYS:
+        first = person.given.get(key)
+        if first is not None:
+            raise line.error(
+                start, f'"{typed_key}:" is given twice for {person.name} (first on line {first})'
+            )
+        person.given[key] = line.number
+    if key in ("gave", "got"):
+        kind, description = _ledger_kind(raw)
+        direction = "give" if key == "gave" else "take"
+        person.ledger.append(LedgerLine(direction, kind, description, line.number))
+    elif key == "next":
+        person.followups.append(_followup(line, value_start, typed_key, value, on))
+    elif key == "every":
+        try:
+            person.values["cadence_days"] = parse_cadence(value)
+        except CadenceError as error:
+            raise line.error(value_start, str(error)) from None
+    elif key == "via":
+        _parse_via(line, value_start, end, value, person)
+    elif key == "note":
+        person.notes.append(value)
+    elif key == "stage":
+        stage = fold_word(value)
+        if stage not in STAGES:
+            raise line.error(value_start, f'"{_shown(value)}" is not a stage ({", ".join(STAGES)})')
+        person.values["stage"] = stage
+    elif key == "email":
+        try:
+            email = validate_email(unicodedata.normalize("NFKC", value))
+        except ValidationError:
+            email = ""
+        if not email:
+            raise line.error(
+                value_start, f'"{_shown(value)}" is not an email address (like name@example.com)'
+            )
+        person.values["email"] = email
+    else:  # needs, offers, phone: free text
+        person.values[key] = value
+
+
+def _ledger_kind(raw: str) -> tuple[str, str]:
+    """Split a gave/got value (as typed, escapes intact) into its kind and description."""
+    marker = KIND_MARKER.match(raw)
+    if marker and fold_word(marker.group(1)) in KIND_WORDS:
+        return "other", unescape(raw[1:]).strip()
+    first = FIRST_WORD.match(raw)
+    kind = KIND_WORDS.get(fold_word(first.group())) if first else None
+    if first is None or kind is None:
+        return "other", unescape(raw).strip()
+    return kind, unescape(raw[first.end() :]).strip()
+
+
+def _followup(line: _Line, index: int, typed_key: str, value: str, on: date) -> FollowUpLine:
+    try:
+        due, what = split_date_phrase(value, on)
+    except DatePhraseError:
+        raise line.error(index, _date_problem(value, on)) from None
+    if due < on:
+        raise line.error(
+            index,
+            f"{due.isoformat()} is before the capture date {on.isoformat()}; "
+            "a follow-up is due on or after it",
+        )
+    if not what:
+        raise line.error(
+            index,
+            f'"{typed_key}:" needs what to do after the date, like "next: fri send the slides"',
+        )
+    return FollowUpLine(due, what, line.number)
+
+
+def _date_problem(value: str, on: date) -> str:
+    word = value.split(None, 1)[0]
+    try:
+        parse_date_phrase(word, on)
+    except DatePhraseError as error:
+        if str(error).endswith("no such day"):
+            return f'"{_shown(word)}" is not a day that exists'
+    return f'"{_shown(word)}" is not a date phrase ({_DATE_HINT})'
+
+
+def _parse_via(line: _Line, start: int, end: int, value: str, person: _Person) -> None:
+    at = line.masked.find("@", start, end)
+    via_id = None
+    if at >= 0:
+        via_id = _contact_id(line, at, line.text[at:end])
+        # "via: @12" alone keeps a readable text for previews; the id is what resolves.
+        value = line.value(start, at) or f"@{via_id}"
+    person.values.update(
+        via=value, via_id=via_id, via_line=line.number, via_column=start + 1 + line.offset
+    )
