@@ -1,0 +1,140 @@
+"""`netui capture`: the quick-capture grammar from the shell, saved in one transaction."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import TYPE_CHECKING, Any
+
+from netui.cli.common import EXIT_OK, CommandError, _load_config, _open_store
+from netui.cli.output import plain
+
+if TYPE_CHECKING:
+    from netui.state.capture import CapturePreview, CaptureResult
+
+CAPTURE_HELP = """\
+One person per line; fields after `;` or on indented lines below:
+
+  Tanaka Yuki (Acme, designer) #ux #fintech
+    gave: intro introduced her to Sato Ken
+    got: advice pricing for the workshop
+    next: fri send the slides
+    every: 90d
+    via: Sato Ken
+  Suzuki Ken (Globex) !pitch; next: 2w coffee
+
+Keys: gave got next every via needs offers note stage email phone
+(与 受 次 頻度 紹介 求 提供 メモ). A name matching one existing contact adds to
+it; several matches are an error listing them: add "@ID" to pick one.
+Everything is saved in one transaction: any error saves nothing.
+exit status: 0 when saved; 1 on an error (printed with its line and column)."""
+
+
+def add_capture_parser(commands: Any, db_option: argparse.ArgumentParser) -> None:
+    """Register `netui capture` on the subcommand parsers."""
+    from netui.cli.parser import _date_arg, _positive_int  # the parser module owns arg types
+
+    capture = commands.add_parser(
+        "capture",
+        parents=[db_option],
+        help="save the people you just met, in the capture grammar",
+        description="Save people met at an event, written in netui's capture grammar.",
+        epilog=CAPTURE_HELP,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    capture.add_argument("text", metavar="TEXT", help="the capture, or - to read it from stdin")
+    capture.add_argument(
+        "--event", type=_positive_int, metavar="ID", help="the event where you met them"
+    )
+    capture.add_argument(
+        "--on",
+        type=_date_arg,
+        metavar="DATE",
+        help="the day you met them (default: today; e.g. yesterday, 2026-11-20)",
+    )
+    thanks = capture.add_mutually_exclusive_group()
+    thanks.add_argument(
+        "--thanks",
+        action="store_true",
+        default=None,
+        help="give each new person a thank-you follow-up due the next day",
+    )
+    thanks.add_argument(
+        "--no-thanks", dest="thanks", action="store_false", help="no thank-you follow-ups"
+    )
+    capture.add_argument(
+        "--dry-run", action="store_true", help="show what would be saved; write nothing"
+    )
+    capture.set_defaults(run=_cmd_capture)
+
+
+def _read_text(args: argparse.Namespace) -> str:
+    if args.text != "-":
+        return args.text
+    data = sys.stdin.buffer.read()
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise CommandError(f"capture: stdin is not UTF-8 text (byte {error.start})") from None
+
+
+def _cmd_capture(args: argparse.Namespace) -> int:
+    from netui.domain.capture import CaptureError
+    from netui.state import NotFound
+
+    text = _read_text(args)
+    config = _load_config()
+    store = _open_store(args, config, create=True)
+    try:
+        on = args.on(store.today()) if args.on else store.today()
+        if on > store.today():
+            raise CommandError(f"capture: --on {on.isoformat()} is in the future")
+        thanks = config.capture_thanks if args.thanks is None else args.thanks
+        try:
+            if args.dry_run:
+                preview = store.preview_capture(text, on, args.event, thanks)
+                print(describe_preview(preview))
+                return EXIT_OK
+            result = store.save_capture(text, on, args.event, thanks)
+        except (CaptureError, NotFound) as error:
+            raise CommandError(f"capture: {error}") from None
+    finally:
+        store.close()
+    print(describe_result(result))
+    return EXIT_OK
+
+
+def describe_preview(preview: CapturePreview) -> str:
+    """The preview as plain lines: who is new or existing, and what each gets."""
+    lines = []
+    for person in preview.people:
+        plan = person.plan
+        if person.same_as_line is not None:
+            state = f"same as line {person.same_as_line}"
+        elif person.contact is None:
+            state = "new"
+        else:
+            state = f"existing @{person.contact.id}" + (
+                " (archived: restored)" if person.archived else ""
+            )
+        head = plan.name + (f" ({plan.company})" if plan.company else "")
+        lines.append(f"{plain(head)}: {state}")
+        for followup in plan.followups:
+            lines.append(f"  follow-up {followup.due.isoformat()}: {plain(followup.what)}")
+        if person.thanks_due:
+            lines.append(f"  follow-up {person.thanks_due.isoformat()}: thank-you")
+        for entry in plan.ledger:
+            verb = "gave" if entry.direction == "give" else "got"
+            lines.append(f"  {verb} {entry.kind}: {plain(entry.description)}")
+        if person.via or person.via_new:
+            name = person.via.name if person.via else person.via_new
+            lines.append(f"  introduced by {plain(name or '')}")
+    return "\n".join(lines)
+
+
+def describe_result(result: CaptureResult) -> str:
+    """What was saved: the summary line, then one line per person."""
+    lines = [plain(result.summary())]
+    lines += [f"  new: {plain(ref.name)} (@{ref.id})" for ref in result.created]
+    lines += [f"  updated: {plain(ref.name)} (@{ref.id})" for ref in result.updated]
+    return "\n".join(lines)

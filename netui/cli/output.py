@@ -1,0 +1,115 @@
+"""Printing user text on a terminal: safe characters, aligned columns, JSON."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from netui.domain.records import ContactRow
+
+# Characters that would drive a terminal or reorder the line when printed:
+# C0/C1 controls (ESC, the one-byte CSI 0x9b, DEL) and the bidi embeddings,
+# overrides and isolates. Right-to-left letters themselves are kept.
+_BIDI_CONTROLS = frozenset(chr(cp) for cp in (*range(0x202A, 0x202F), *range(0x2066, 0x206A)))
+_JSON_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def plain(text: str) -> str:
+    """User text made safe to print: control and bidi control characters dropped, breaks as spaces.
+
+    An escape sequence loses its ESC and so prints as the harmless text it was
+    (`[31m`), which is what "user text is shown as text" means on a terminal.
+    """
+    out: list[str] = []
+    for ch in text:
+        if ch in "\t\n\r\v\f\x85\u2028\u2029":
+            out.append(" ")
+        elif ch in _BIDI_CONTROLS or unicodedata.category(ch) == "Cc":
+            continue
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def cell_width(text: str) -> int:
+    """Terminal columns `text` takes: East Asian wide and full-width characters count two."""
+    width = 0
+    for ch in text:
+        if unicodedata.combining(ch) or unicodedata.category(ch) in ("Mn", "Me", "Cf"):
+            continue
+        width += 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
+    return width
+
+
+def _fit(text: str, width: int) -> str:
+    """Pad `text` to `width` columns, cutting it with an ellipsis when it is wider."""
+    if cell_width(text) > width:
+        cut, used = [], 0
+        for ch in text:
+            w = cell_width(ch)
+            if used + w > width - 1:
+                break
+            cut.append(ch)
+            used += w
+        text = "".join(cut) + "…"
+    return text + " " * (width - cell_width(text))
+
+
+def _plural(count: int, noun: str) -> str:
+    if count == 1:
+        return f"1 {noun}"
+    return f"{count} {noun[:-1] + 'ies' if noun.endswith('y') else noun + 's'}"
+
+
+def _json_rows(rows: list[ContactRow]) -> str:
+    import json
+
+    items = [
+        {
+            "id": row.id,
+            "name": row.name,
+            "company": row.company,
+            "stage": row.stage,
+            "channel": row.channel,
+            "last_contact": row.last_contact.isoformat() if row.last_contact else None,
+            "next_due": row.next_due.isoformat() if row.next_due else None,
+            "tags": list(row.tags),
+            "archived": row.archived,
+        }
+        for row in rows
+    ]
+    text = json.dumps(items, ensure_ascii=False, indent=2)
+    # json.dumps escapes C0 controls but passes DEL, C1 (CSI 0x9b) and bidi
+    # controls through; escaping them keeps the data exact and the terminal safe.
+    # They can only occur inside strings, so a global substitution is valid JSON.
+    return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+# Name and company get at most this many columns so one long value cannot push
+# the rest of every row off the screen; --format json has the full text.
+_MAX_COLUMN = 40
+
+
+def _table(rows: list[ContactRow]) -> str:
+    header = ("NAME", "COMPANY", "STAGE", "NEXT DUE", "TAGS")
+    cells = [header] + [
+        (
+            plain(row.name),
+            plain(row.company),
+            row.stage + (" (archived)" if row.archived else ""),
+            row.next_due.isoformat() if row.next_due else "-",
+            " ".join(f"#{plain(tag)}" for tag in row.tags),
+        )
+        for row in rows
+    ]
+    widths = [
+        min(_MAX_COLUMN, max(cell_width(line[i]) for line in cells)) for i in range(len(header) - 1)
+    ]
+    lines = []
+    for line in cells:
+        # The last column is not padded, so lines carry no trailing spaces.
+        padded = [_fit(value, width) for value, width in zip(line, widths, strict=False)]
+        lines.append("  ".join([*padded, line[-1]]).rstrip())
+    return "\n".join(lines)
