@@ -117,8 +117,12 @@ class Tag(BaseModel):
 
 
 class ContactTag(Model):
-    contact = ForeignKeyField(Contact, on_delete="CASCADE", backref="tag_links")
-    tag = ForeignKeyField(Tag, on_delete="CASCADE", backref="contact_links")
+    # index=False on these foreign keys (and on those below that say so): the
+    # primary key or a composite index already starts with the column, which is
+    # all SQLite needs to find the children of a deleted parent; a second
+    # index on the same leading column only costs every write.
+    contact = ForeignKeyField(Contact, on_delete="CASCADE", backref="tag_links", index=False)
+    tag = ForeignKeyField(Tag, on_delete="CASCADE", backref="contact_links", index=False)
 
     class Meta:
         database = database
@@ -128,8 +132,8 @@ class ContactTag(Model):
 
 
 class ContactGoal(Model):
-    contact = ForeignKeyField(Contact, on_delete="CASCADE")
-    goal = ForeignKeyField(Goal, on_delete="CASCADE")
+    contact = ForeignKeyField(Contact, on_delete="CASCADE", index=False)
+    goal = ForeignKeyField(Goal, on_delete="CASCADE", index=False)
 
     class Meta:
         database = database
@@ -139,7 +143,7 @@ class ContactGoal(Model):
 
 
 class GoalTag(Model):
-    goal = ForeignKeyField(Goal, on_delete="CASCADE")
+    goal = ForeignKeyField(Goal, on_delete="CASCADE", index=False)
     tag = ForeignKeyField(Tag, on_delete="CASCADE")
 
     class Meta:
@@ -149,8 +153,8 @@ class GoalTag(Model):
 
 
 class EventGoal(Model):
-    event = ForeignKeyField(Event, on_delete="CASCADE")
-    goal = ForeignKeyField(Goal, on_delete="CASCADE")
+    event = ForeignKeyField(Event, on_delete="CASCADE", index=False)
+    goal = ForeignKeyField(Goal, on_delete="CASCADE", index=False)
 
     class Meta:
         database = database
@@ -161,8 +165,8 @@ class EventGoal(Model):
 
 class Attendance(BaseModel):
     id = AutoField()
-    contact = ForeignKeyField(Contact, on_delete="CASCADE")
-    event = ForeignKeyField(Event, on_delete="CASCADE")
+    contact = ForeignKeyField(Contact, on_delete="CASCADE", index=False)
+    event = ForeignKeyField(Event, on_delete="CASCADE", index=False)
     known_before = BooleanField(default=False)
 
     class Meta:
@@ -174,7 +178,7 @@ class Attendance(BaseModel):
 
 class Interaction(BaseModel):
     id = AutoField()
-    contact = ForeignKeyField(Contact, on_delete="CASCADE")
+    contact = ForeignKeyField(Contact, on_delete="CASCADE", index=False)
     when = DateTimeField()
     kind = CharField(default="meeting")
     initiator = CharField(default="me")  # "me" or "them": who reached out
@@ -185,13 +189,12 @@ class Interaction(BaseModel):
         indexes = (
             (("contact", "when"), False),
             (("when",), False),
-            (("event",), False),
         )
 
 
 class FollowUp(BaseModel):
     id = AutoField()
-    contact = ForeignKeyField(Contact, on_delete="CASCADE")
+    contact = ForeignKeyField(Contact, on_delete="CASCADE", index=False)
     due = DateField()
     what = TextField(default="")
     done_at = DateTimeField(null=True)
@@ -207,7 +210,7 @@ class FollowUp(BaseModel):
 
 class LedgerEntry(BaseModel):
     id = AutoField()
-    contact = ForeignKeyField(Contact, on_delete="CASCADE")
+    contact = ForeignKeyField(Contact, on_delete="CASCADE", index=False)
     direction = CharField()  # "give" or "take"
     kind = CharField(default="other")
     description = TextField(default="")

@@ -133,6 +133,41 @@ def test_no_two_indexes_cover_the_same_columns(store: Store) -> None:
     assert duplicates == []
 
 
+def test_every_foreign_key_leads_an_index(store: Store) -> None:
+    """Each foreign-key column is the first column of some index (its own, a composite or the
+    primary key): without one, deleting a parent scans the whole child table for CASCADE or
+    SET NULL."""
+    unindexed = []
+    for table in store.db.get_tables():
+        leading = {
+            row[2]
+            for (_, index, *_) in store.db.execute_sql(f'PRAGMA index_list("{table}")').fetchall()
+            for row in store.db.execute_sql(f'PRAGMA index_info("{index}")').fetchall()[:1]
+        }
+        for key in store.db.get_foreign_keys(table):
+            if key.column not in leading:
+                unindexed.append(f"{table}.{key.column}")
+    assert unindexed == []
+
+
+def test_no_index_is_a_prefix_of_another(store: Store) -> None:
+    """No index's columns are the leading columns of another index on the same table: the
+    longer one answers every lookup the shorter one could."""
+    covered = []
+    for table in store.db.get_tables():
+        indexes = store.db.get_indexes(table)
+        for short in indexes:
+            for long in indexes:
+                if (
+                    short is not long
+                    and not short.unique
+                    and len(short.columns) < len(long.columns)
+                    and long.columns[: len(short.columns)] == short.columns
+                ):
+                    covered.append((short.name, long.name))
+    assert covered == []
+
+
 def test_reopening_keeps_data_and_makes_no_backup(store: Store, reopen, db_path: Path) -> None:
     """Opening a database already at the latest version keeps its data and writes no backup."""
     cid = store.create_contact(ContactDraft(name="Sato Ken"))
