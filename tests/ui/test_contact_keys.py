@@ -68,7 +68,7 @@ async def test_palette_new_contact_from_the_detail_screen(store: Store, net: Net
     """The palette's "New contact" works from a detail screen (which has no `n`): the form opens and saves."""
     async with running(store) as (app, pilot):
         await open_detail(app, pilot, "Bob Brown")
-        await press(app, pilot, "ctrl+p", *"new contact", "enter")
+        await press(app, pilot, "ctrl+p", *"new c", "enter")
         assert isinstance(app.screen, ContactForm)
         await press(app, pilot, *"Yui Mori", "ctrl+s")
         assert contact_id_named(store, "Yui Mori") is not None

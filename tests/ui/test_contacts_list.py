@@ -21,6 +21,7 @@ from uikit import (
     table_names,
 )
 
+from netui.config import Config, load_config
 from netui.domain.records import ContactDraft
 from netui.screens.confirm import ConfirmScreen
 from netui.screens.contact_detail import ContactDetailScreen
@@ -317,8 +318,6 @@ async def test_help_closes_with_escape_q_or_question_mark(
 
 async def test_remapped_key_from_config_replaces_the_default(store: Store, net: Network) -> None:
     """A [keys] entry in the config ("contacts.sort" = "S") moves the binding: S sorts, s no longer does."""
-    from netui.config import Config
-
     async with running(store, Config(keys={"contacts.sort": "S"})) as (app, pilot):
         await press(app, pilot, "s")
         assert "sorted by name" in status(app)
@@ -404,7 +403,7 @@ async def test_palette_shows_a_markup_name_literally_and_opens_it(
 ) -> None:
     """A contact named with `[@click=app.quit]x[/]` is listed literally in the palette and enter opens it, not quits."""
     async with running(store) as (app, pilot):
-        await press(app, pilot, "ctrl+p", *"mallory")
+        await press(app, pilot, "ctrl+p", *"mallo")
         assert f"contacts: jump to {CLICK_NAME}" in screen_text(app)
         await press(app, pilot, "enter")
         assert app.is_running
@@ -417,7 +416,7 @@ async def test_palette_lists_new_contact(store: Store, net: Network) -> None:
     async with running(store) as (app, pilot):
         await press(app, pilot, "ctrl+p")
         assert "New contact" in screen_text(app)
-        await press(app, pilot, *"new con")
+        await press(app, pilot, *"new c")
         assert "New contact" in screen_text(app)
 
 
@@ -427,5 +426,15 @@ async def test_palette_sorts_and_shows_archived(store: Store, net: Network) -> N
         await press(app, pilot, "ctrl+p", *"next due", "enter")
         assert isinstance(app.screen, ContactsScreen)
         assert table_names(app) == list(DUE_ORDER)
-        await press(app, pilot, "ctrl+p", *"hide archived", "enter")
+        await press(app, pilot, "ctrl+p", *"archived", "enter")
         assert "Carol Chen" in table_names(app)
+
+
+async def test_palette_theme_is_saved_and_restored(store: Store, net: Network) -> None:
+    """A theme chosen with ctrl+p → theme is written to the config file and used at the next start."""
+    async with running(store) as (app, pilot):
+        await press(app, pilot, "ctrl+p", *"theme", "enter", *"nord", "enter")
+        assert app.theme == "nord"
+    assert load_config().theme == "nord"
+    async with running(store, load_config()) as (again, _pilot):
+        assert again.theme == "nord"

@@ -182,10 +182,7 @@ def build_network(store: Store) -> Network:
 async def settle(app: NetuiApp, pilot: Pilot[None]) -> None:
     """Wait until reloads started by the last key have finished and been drawn."""
     await app.workers.wait_for_complete()
-    await pilot.pause()
-    # A finished worker posts its result; handling it may start no new work,
-    # but give the message queue one more turn to apply it.
-    await app.workers.wait_for_complete()
+    # The finished worker has posted its result: one idle wait lets the screen apply it.
     await pilot.pause()
 
 
