@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from netui.domain.contact_rules import ValidationError
-from netui.state.capture import CaptureCommands
+from netui.state.review import ReviewQueries
 from netui.state.core import TOPICS, NotFound
 from netui.state.search import SORTS, ContactQuery
 
 
-class Store(CaptureCommands):
+class Store(ReviewQueries):
     """Typed queries returning frozen records, and one-transaction commands announcing topics."""
 
 

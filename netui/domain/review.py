@@ -1,0 +1,184 @@
+"""The weekly review: its records and the pure rules (weeks, streaks).
+
+The sections and their order come from DESIGN.md ("The weekly review"); the
+Store computes them in a handful of SQL queries (netui.state.review).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Generic, TypeVar
+
+T = TypeVar("T")
+
+# Reciprocity: I have taken this much more than I gave ...
+BALANCE_ALERT = -3
+# ... or my last "got" is older than this with no give since.
+UNRETURNED_DAYS = 60
+# New acquaintances: first met within this many days.
+NEW_CONTACT_DAYS = 14
+# Upcoming events: starting within this many days.
+UPCOMING_DAYS = 14
+# Goals: events attended within this many days count.
+GOAL_EVENT_DAYS = 30
+# Activity: this week against this many weeks before it.
+ACTIVITY_WEEKS = 8
+
+
+def week_bounds(day: dt.date) -> tuple[dt.date, dt.date]:
+    """The ISO week (Monday to Sunday) holding `day`."""
+    start = day - dt.timedelta(days=day.weekday())
+    return start, start + dt.timedelta(days=6)
+
+
+def streak(completed_weeks: Iterable[dt.date], current_week: dt.date) -> int:
+    """Consecutive completed weeks ending at the current week, or at the week before it.
+
+    The current week not being done yet does not break the streak: on
+    Saturday last week's review still counts until this one is due.
+    """
+    done = set(completed_weeks)
+    week = current_week if current_week in done else current_week - dt.timedelta(days=7)
+    count = 0
+    while week in done:
+        count += 1
+        week -= dt.timedelta(days=7)
+    return count
+
+
+@dataclass(frozen=True)
+class OverdueItem:
+    """A contact whose keep-in-touch date falls before the week's end."""
+
+    contact_id: int
+    name: str
+    company: str
+    stage: str
+    last_contact: dt.date | None
+    due: dt.date
+    days_overdue: int  # against the review's reference day; negative = due later this week
+
+
+@dataclass(frozen=True)
+class FollowUpItem:
+    """A follow-up due by the week's end and not done."""
+
+    followup_id: int
+    contact_id: int
+    name: str
+    what: str
+    due: dt.date  # the effective due date (a later snooze wins)
+    snoozed: bool
+    days_overdue: int
+
+
+@dataclass(frozen=True)
+class ReciprocityItem:
+    """A contact where give and take tilt towards taking."""
+
+    contact_id: int
+    name: str
+    balance: int  # give weights minus take weights
+    last_take: dt.date | None
+    last_give: dt.date | None
+    reason: str  # "balance" or "unreturned"
+
+
+@dataclass(frozen=True)
+class NewContactItem:
+    """A contact met recently with no follow-up and no second interaction."""
+
+    contact_id: int
+    name: str
+    company: str
+    met_on: dt.date
+    channel: str
+    event: str
+
+
+@dataclass(frozen=True)
+class UpcomingEvent:
+    """An event starting soon, with what it serves and who I know is going."""
+
+    event_id: int
+    title: str
+    starts_at: dt.datetime
+    place: str
+    status: str
+    intent: str
+    goals: tuple[str, ...]
+    attendees: tuple[str, ...]
+    solicitation: bool
+
+
+@dataclass(frozen=True)
+class GoalProgress:
+    """An active goal: its contacts, how close they are, recent events, progress."""
+
+    goal_id: int
+    title: str
+    linked: int
+    candidates: int
+    known_or_trusted: int
+    events_attended: int
+    target_count: int | None
+    target_date: dt.date | None
+
+    @property
+    def progress(self) -> float | None:
+        """Known-or-trusted linked contacts over the target, capped at 1; None without a target."""
+        if not self.target_count:
+            return None
+        return min(self.known_or_trusted / self.target_count, 1.0)
+
+
+@dataclass(frozen=True)
+class Activity:
+    """This week's interactions against the weeks before it."""
+
+    this_week: int
+    previous_weeks: tuple[int, ...]  # oldest first
+    by_kind: tuple[tuple[str, int], ...]  # this week's, most first
+
+    @property
+    def previous_average(self) -> float:
+        """The mean of the previous weeks."""
+        return sum(self.previous_weeks) / len(self.previous_weeks) if self.previous_weeks else 0.0
+
+
+@dataclass(frozen=True)
+class Section(Generic[T]):
+    """A section's first items and how many there are in all."""
+
+    items: tuple[T, ...]
+    total: int
+
+
+@dataclass(frozen=True)
+class ReviewRecord:
+    """A stored, completed (or started) weekly review."""
+
+    week_start: dt.date
+    completed_at: dt.datetime | None
+    notes: str
+
+
+@dataclass(frozen=True)
+class WeeklyReview:
+    """Everything the weekly review shows, for the ISO week holding `reference`."""
+
+    reference: dt.date
+    week_start: dt.date
+    week_end: dt.date
+    overdue: Section[OverdueItem]
+    followups: Section[FollowUpItem]
+    reciprocity: Section[ReciprocityItem]
+    new_contacts: Section[NewContactItem]
+    upcoming_events: Section[UpcomingEvent]
+    goals: tuple[GoalProgress, ...]
+    activity: Activity
+    completed: ReviewRecord | None
+    streak: int
+    recent_reviews: tuple[ReviewRecord, ...]
