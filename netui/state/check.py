@@ -1,8 +1,9 @@
 """Consistency checks of a netui database: SQLite's own, then the invariants the Store keeps.
 
 The Store keeps two kinds of derived data that nothing else repairs: one
-contact_fts row per contact (the search index), and each contact's stored
-last_contact and next_due (indexed for the review and the list). These checks
+contact_fts and one contact_short row per contact (the search indexes), and
+each contact's stored last_contact and next_due (indexed for the review and
+the list). These checks
 recompute both in read-only SQL and report where the stored values differ;
 they never write, so `netui check` is safe on a database in use.
 """
@@ -65,29 +66,41 @@ def _foreign_keys() -> list[str]:
     )
 
 
+# Each search table, and what a contact missing from it cannot be found by.
+_SEARCH_TABLES = (
+    ("contact_fts", "search row", "search"),
+    ("contact_short", "short search row", "1- and 2-character search"),
+)
+
+
 def _search_rows() -> list[str]:
-    # contact_fts rowids are unique (rowid = contact id), so "exactly one row
-    # per contact" is: every contact has a row, and every row has a contact.
-    missing = database.execute_sql(
-        "SELECT c.id, c.name FROM contact c"
-        " WHERE NOT EXISTS (SELECT 1 FROM contact_fts f WHERE f.rowid = c.id) ORDER BY c.id"
-    ).fetchall()
-    orphans = database.execute_sql(
-        "SELECT f.rowid FROM contact_fts f"
-        " WHERE NOT EXISTS (SELECT 1 FROM contact c WHERE c.id = f.rowid) ORDER BY f.rowid"
-    ).fetchall()
-    return [
-        *_capped(
+    # FTS5 rowids are unique (rowid = contact id), so "exactly one row per
+    # contact" is: every contact has a row, and every row has a contact.
+    lines: list[str] = []
+    for table, row, search in _SEARCH_TABLES:
+        missing = database.execute_sql(
+            f"SELECT c.id, c.name FROM contact c"
+            f" WHERE NOT EXISTS (SELECT 1 FROM {table} f WHERE f.rowid = c.id) ORDER BY c.id"
+        ).fetchall()
+        orphans = database.execute_sql(
+            f"SELECT f.rowid FROM {table} f"
+            f" WHERE NOT EXISTS (SELECT 1 FROM contact c WHERE c.id = f.rowid) ORDER BY f.rowid"
+        ).fetchall()
+        lines += _capped(
             missing,
-            lambda r: f"contact {r[0]} ({r[1]}): has no search row; search cannot find it",
-            "contacts without a search row",
-        ),
-        *_capped(
+            lambda r, row=row, search=search: (
+                f"contact {r[0]} ({r[1]}): has no {row}; {search} cannot find it"
+            ),
+            f"contacts without a {row}",
+        )
+        lines += _capped(
             orphans,
-            lambda r: f"search row {r[0]}: belongs to no contact; search can return it",
-            "search rows without a contact",
-        ),
-    ]
+            lambda r, row=row, search=search: (
+                f"{row} {r[0]}: belongs to no contact; {search} can return it"
+            ),
+            f"{row}s without a contact",
+        )
+    return lines
 
 
 def _due_dates(store: StoreCore) -> list[str]:

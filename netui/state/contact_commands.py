@@ -38,7 +38,7 @@ from netui.state.core import (
     TAGS,
     NotFound,
 )
-from netui.state.search import fts_values
+from netui.state.search import fts_values, short_row
 
 
 class ContactCommands(ContactQueries):
@@ -62,9 +62,13 @@ class ContactCommands(ContactQueries):
             ).fetchall()
         ]
 
-    def _refresh_fts(self, contact_id: int) -> None:
-        """Rewrite the contact's search row from its current fields and tags."""
+    def _delete_search_rows(self, contact_id: int) -> None:
         database.execute_sql("DELETE FROM contact_fts WHERE rowid = ?", [contact_id])
+        database.execute_sql("DELETE FROM contact_short WHERE rowid = ?", [contact_id])
+
+    def _refresh_fts(self, contact_id: int) -> None:
+        """Rewrite the contact's search rows (contact_fts, contact_short) from its fields and tags."""
+        self._delete_search_rows(contact_id)
         c = Contact.get_or_none(Contact.id == contact_id)
         if c is None:
             return
@@ -82,6 +86,10 @@ class ContactCommands(ContactQueries):
             "INSERT INTO contact_fts (rowid, name, reading, company, role, tags, notes, needs, offers)"
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [contact_id, *values],
+        )
+        database.execute_sql(
+            "INSERT INTO contact_short (rowid, grams) VALUES (?, ?)",
+            [contact_id, short_row(values)],
         )
 
     def _set_tags(self, contact_id: int, tags: Iterable[str]) -> None:
@@ -185,7 +193,7 @@ class ContactCommands(ContactQueries):
         with self._write(CONTACTS, INTERACTIONS, FOLLOWUPS, LEDGER, TAGS, EVENTS, GOALS):
             self._get(contact_id)
             Contact.delete().where(Contact.id == contact_id).execute()
-            database.execute_sql("DELETE FROM contact_fts WHERE rowid = ?", [contact_id])
+            self._delete_search_rows(contact_id)
 
     def add_tags(self, contact_id: int, names: Iterable[str]) -> None:
         """Add tags to a contact.
@@ -361,7 +369,7 @@ class ContactCommands(ContactQueries):
                 )
             updates = self._merged_fields(keep, drop)
             Contact.delete().where(Contact.id == drop_id).execute()
-            database.execute_sql("DELETE FROM contact_fts WHERE rowid = ?", [drop_id])
+            self._delete_search_rows(drop_id)
             Contact.update(updated_at=self.now(), **updates).where(Contact.id == keep_id).execute()
             self._refresh_due([keep_id])
             self._refresh_fts(keep_id)

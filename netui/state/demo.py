@@ -7,7 +7,8 @@ be written within 60 s (it takes ~16 s on an idle 2-core machine). Rows are plai
 tuples written with `executemany` on the raw sqlite3 cursor, in id order, inside one
 IMMEDIATE transaction, with the indexes dropped meanwhile and rebuilt at the end; names
 come from short lists, so their search forms (the slow pykakasi part) are computed once
-per distinct name; the stored due dates come from the Store's own `_refresh_due`.
+per distinct name, and the short-search pieces once per distinct column value; the stored
+due dates come from the Store's own `_refresh_due`.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from peewee import SqliteDatabase
 from netui.domain.reading import fold, sort_key
 from netui.state import demo_words as words
 from netui.state.core import TOPICS, StoreCore
-from netui.state.search import fts_values
+from netui.state.search import fts_values, short_grams, short_tokens
 
 # Record tables, each with the DemoSummary field that counts it, in the order `force`
 # empties them: children before parents, so no foreign-key action has work to do.
@@ -35,7 +36,7 @@ _TABLES = dict(
     contact_tag:contact_tags contact_goal:contact_goals goal_tag:goal_tags
     event_goal:event_goals attendance:attendances interaction:interactions
     follow_up:followups ledger_entry:ledger_entries review:reviews contact:contacts
-    event:events tag:tags goal:goals contact_fts:search_rows
+    event:events tag:tags goal:goals contact_fts:search_rows contact_short:short_search_rows
     """.split()
 )
 MAX_CONTACTS = 1_000_000
@@ -74,6 +75,7 @@ class DemoSummary:
     event_goals: int
     reviews: int
     search_rows: int
+    short_search_rows: int
 
 
 @cache
@@ -97,6 +99,10 @@ def _fts_column(column: int, value: str | tuple[str, ...]) -> str:
     fields: list[object] = ["", "", "", "", (), "", "", ""]
     fields[column] = value
     return fts_values(*fields)[column]  # type: ignore[arg-type]
+
+
+# The 1- and 2-character pieces of a folded column, once per distinct value.
+_short_tokens = cache(short_tokens)
 
 
 def _is_empty(db: SqliteDatabase) -> bool:
@@ -361,7 +367,7 @@ class _Generator:
         # table: written when the schema has it.
         columns = [row[1] for row in self.cursor.execute("PRAGMA table_info(contact)")]
         with_key = "name_key" in columns
-        rows, fts, links = [], [], []
+        rows, fts, short, links = [], [], [], []
         for cid in range(1, n + 1):
             name, reading, local = self._person()
             if cid in tricky:
@@ -393,7 +399,10 @@ class _Generator:
                          pitch_note, int(r() < 0.02), self._at(day),
                          *((name_key,) if with_key else ())))  # fmt: skip
             rest = (company, role, tuple(tags), notes, needs, offers)
-            fts.append((cid, fts_name, fts_reading, *map(_fts_column, range(2, 8), rest)))
+            row = (cid, fts_name, fts_reading, *map(_fts_column, range(2, 8), rest))
+            fts.append(row)
+            grams = short_grams(row[1], row[2], row[3], row[5], tokens=_short_tokens)
+            short.append((cid, grams))
         self._insert(
             "contact",
             "id, name, reading, reading_confirmed, sort_key, company, role, email, phone,"
@@ -411,6 +420,7 @@ class _Generator:
             "rowid, name, reading, company, role, tags, notes, needs, offers",
             fts,
         )
+        self._insert("contact_short", "rowid, grams", short)
         per_goal = min(40, max(3, n // 50))
         linked = {(rng.randint(1, n), gid) for gid in self.goal_ids for _ in range(per_goal)}
         self._insert("contact_goal", "contact_id, goal_id", sorted(linked))

@@ -1,14 +1,22 @@
-"""Contact search: the filter text as SQL over the FTS5 table and the tag join.
+"""Contact search: the filter text as SQL over two FTS5 tables and the tag join.
 
 The same search serves the list filter, the command palette and `netui find`.
-Terms of three or more characters use the FTS5 trigram index; shorter terms
-(many Japanese surnames have two characters: 田中) fall back to LIKE over the
-folded name, reading and company columns of the same table.
+Every word of the filter must be a substring of the contact's folded text:
+
+- words of three or more characters MATCH contact_fts, whose trigram index
+  covers every searchable column;
+- shorter words (the first keystroke of every search, and many Japanese
+  surnames: 田中) MATCH contact_short, which holds each 1- and 2-character piece
+  of the folded name, reading (romaji forms included), company and tags as a
+  token of its own, so a short word finds exactly the contacts whose column
+  contains it, as `LIKE '%word%'` over those columns did, without a scan.
 """
 
 from __future__ import annotations
 
+import re
 import unicodedata
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from netui.domain.reading import fold, search_terms
@@ -24,6 +32,14 @@ _ORDER = {
 # (archived, ...) expression indexes instead of sorting.
 _ORDER_LIVE = {key: "c.archived, " + value for key, value in _ORDER.items()}
 
+# contact_short uses FTS5's ascii tokenizer: ASCII letters and digits and every
+# non-ASCII character are token characters, other ASCII characters separate
+# tokens, and A-Z is folded to a-z. A piece made of token characters only (no
+# capital) is stored as itself; any other piece (`%`, `_`, `"`, `c+`, ...) is
+# spelled "x" + its UTF-8 in hex, at least three characters long, so it never
+# equals a piece stored as itself.
+_PLAIN_PIECE = re.compile(r"[a-z0-9\u0080-\U0010ffff]+")
+
 
 @dataclass(frozen=True)
 class ContactQuery:
@@ -32,11 +48,6 @@ class ContactQuery:
     text: str = ""
     sort: str = "name"
     show_archived: bool = False
-
-
-def _like(term: str) -> str:
-    escaped = term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return f"%{escaped}%"
 
 
 def _fts_phrase(term: str) -> str:
@@ -63,6 +74,44 @@ def split_query(text: str) -> tuple[list[str], list[str]]:
     return terms, tags
 
 
+def short_token(piece: str) -> str:
+    """The contact_short token of a 1- or 2-character piece (see _PLAIN_PIECE)."""
+    if _PLAIN_PIECE.fullmatch(piece):
+        return piece
+    # surrogatepass: a lone surrogate (from undecodable input) gets a token that
+    # matches nothing instead of failing.
+    return "x" + piece.encode("utf-8", "surrogatepass").hex()
+
+
+def short_tokens(text: str) -> frozenset[str]:
+    """The contact_short tokens of one folded column: every piece of 1 or 2 characters.
+
+    Pieces holding a space are left out: search terms never contain one (the
+    filter is split on whitespace, and folded text has no other whitespace).
+    """
+    pieces: set[str] = set()
+    for word in text.split(" "):
+        pieces.update(word)
+        pieces.update(word[i : i + 2] for i in range(len(word) - 1))
+    return frozenset(map(short_token, pieces))
+
+
+def short_grams(
+    name: str,
+    reading: str,
+    company: str,
+    tags: str,
+    *,
+    tokens: Callable[[str], frozenset[str]] = short_tokens,
+) -> str:
+    """The text of a contact's contact_short row, from the folded columns of its contact_fts row.
+
+    Sorted, so the same contact always gets the same row. `tokens` lets a bulk
+    writer pass a cached short_tokens.
+    """
+    return " ".join(sorted(tokens(name) | tokens(reading) | tokens(company) | tokens(tags)))
+
+
 def where_clause(query: ContactQuery) -> tuple[str, list[object]]:
     """The WHERE clause (without the keyword) and its parameters for a query on `contact c`."""
     clauses: list[str] = []
@@ -74,14 +123,11 @@ def where_clause(query: ContactQuery) -> tuple[str, list[object]]:
     if long_terms:
         clauses.append("c.id IN (SELECT rowid FROM contact_fts WHERE contact_fts MATCH ?)")
         params.append(" ".join(_fts_phrase(t) for t in long_terms))
-    for term in terms:
-        if len(term) >= 3:
-            continue
-        clauses.append(
-            "c.id IN (SELECT rowid FROM contact_fts WHERE name LIKE ? ESCAPE '\\' "
-            "OR reading LIKE ? ESCAPE '\\' OR company LIKE ? ESCAPE '\\' OR tags LIKE ? ESCAPE '\\')"
-        )
-        params += [_like(term)] * 4
+    # Terms are never empty and never hold a space (see short_tokens).
+    short_terms = [t for t in terms if len(t) < 3]
+    if short_terms:
+        clauses.append("c.id IN (SELECT rowid FROM contact_short WHERE contact_short MATCH ?)")
+        params.append(" ".join(_fts_phrase(short_token(t)) for t in short_terms))
     for tag in tags:
         clauses.append(
             "c.id IN (SELECT ct.contact_id FROM contact_tag ct JOIN tag t ON t.id = ct.tag_id "
@@ -119,3 +165,9 @@ def fts_values(
         fold(needs),
         fold(offers),
     )
+
+
+def short_row(values: Sequence[str]) -> str:
+    """The contact_short text for a contact_fts row (the tuple fts_values returns)."""
+    name, reading, company, _role, tags, *_ = values
+    return short_grams(name, reading, company, tags)

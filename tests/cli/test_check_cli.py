@@ -89,6 +89,21 @@ def test_check_reports_search_rows_missing_and_orphaned(run: Run, seeded: Path) 
     ]
 
 
+def test_check_reports_short_search_rows_missing_and_orphaned(run: Run, seeded: Path) -> None:
+    """The table for 1- and 2-character words is held to one row per contact as well."""
+    corrupt(
+        seeded,
+        "DELETE FROM contact_short WHERE rowid = 2",
+        "INSERT INTO contact_short (rowid, grams) VALUES (42, 'gh')",
+    )
+    result = run("--db", str(seeded), "check")
+    assert result.code == 1
+    assert result.out.splitlines() == [
+        "contact 2 (Jane Smith): has no short search row; 1- and 2-character search cannot find it",
+        "short search row 42: belongs to no contact; 1- and 2-character search can return it",
+    ]
+
+
 def test_check_reports_a_broken_foreign_key(run: Run, seeded: Path) -> None:
     """An interaction pointing at a contact that does not exist fails the foreign-key check."""
     corrupt(

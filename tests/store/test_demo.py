@@ -36,6 +36,7 @@ TABLES = {
     "event_goal": "event_goals",
     "review": "reviews",
     "contact_fts": "search_rows",
+    "contact_short": "short_search_rows",
 }
 
 Rows = Callable[..., list[tuple[Any, ...]]]
@@ -138,6 +139,8 @@ def test_force_replaces_every_record(store: Store, rows: Rows) -> None:
     assert rows("SELECT min(id), max(id) FROM contact") == [(1, 40)]
     assert store.find_contacts("zzyzx") == []
     assert rows("SELECT count(*) FROM contact_fts WHERE rowid > 40") == [(0,)]
+    assert rows("SELECT count(*) FROM contact_short WHERE rowid > 40") == [(0,)]
+    assert store.find_contacts("zz") == []
 
 
 # The schema proper; sqlite_stat tables hold the planner statistics ANALYZE writes.
@@ -185,14 +188,15 @@ def test_announces_every_topic_once(store: Store, announced: list[frozenset[str]
     assert announced == [frozenset(TOPICS)]
 
 
-def test_search_rows_are_those_the_store_writes(store: Store, rows: Rows) -> None:
-    """Each contact_fts row equals what the Store's own _refresh_fts writes for that contact."""
+@pytest.mark.parametrize("table", ["contact_fts", "contact_short"])
+def test_search_rows_are_those_the_store_writes(store: Store, rows: Rows, table: str) -> None:
+    """Each search row equals what the Store's own _refresh_fts writes for that contact."""
     generate_demo(store, contacts=200)
-    before = rows("SELECT rowid, * FROM contact_fts ORDER BY rowid")
+    before = rows(f"SELECT rowid, * FROM {table} ORDER BY rowid")
     with store.db.atomic():
         for (cid,) in rows("SELECT id FROM contact"):
             store._refresh_fts(cid)
-    assert rows("SELECT rowid, * FROM contact_fts ORDER BY rowid") == before
+    assert rows(f"SELECT rowid, * FROM {table} ORDER BY rowid") == before
 
 
 def test_contact_rows_hold_what_the_store_would_write(store: Store, rows: Rows) -> None:

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import random
 
 import pytest
 
 from netui.domain.records import ContactDraft
 from netui.state import ContactQuery, Store
+from netui.state.check import check_database
+from netui.state.search import short_row, split_query
 
 
 @pytest.fixture
@@ -269,3 +272,136 @@ def test_paging_is_consistent_with_count(store: Store, sort: str, show_archived:
         assert paged == whole
     assert len({r.id for r in whole}) == total
     assert store.contact_page(query, total, 10) == []
+
+
+# -- short terms: contact_short against the LIKE scan it replaced -------------------------------
+
+# Characters the names, readings, companies and tags of the random contacts are made of:
+# Latin (both cases, full width), LIKE and FTS5 syntax, kana in every width, kanji, emoji
+# (a skin tone, a ZWJ family, a flag) and a combining mark.
+_ALPHABET = (
+    "aAbkKnqtuyZ"
+    "ＡＢｋ０１９"
+    "%_\"'*+-.:()#@&"
+    "たなかタナカﾀﾅｶﾞﾟさとうゆき"
+    "田中佐藤優希𠮷々"
+    "😀👍🏽👨‍👩‍👧🇯🇵"
+    "e\u0301ßİ"
+)
+
+
+def _random_text(rng: random.Random, words: int) -> str:
+    return " ".join(
+        "".join(rng.choice(_ALPHABET) for _ in range(rng.randint(1, 5))) for _ in range(words)
+    )
+
+
+@pytest.fixture
+def random_people(store: Store) -> list[int]:
+    """Forty contacts with random names, readings, companies and tags from _ALPHABET."""
+    rng = random.Random(20261121)
+    ids = []
+    for i in range(40):
+        tags = {_random_text(rng, 1).replace("#", "") for _ in range(rng.randint(0, 2))}
+        draft = ContactDraft(
+            name=_random_text(rng, rng.randint(1, 3)),
+            reading="たなか ゆき" if i % 5 == 0 else "",
+            company=_random_text(rng, rng.randint(0, 2)),
+            role=_random_text(rng, 1),
+            tags=tuple(sorted(t for t in tags if t)),
+        )
+        ids.append(store.create_contact(draft))
+        if i % 7 == 0:
+            store.archive_contact(ids[-1])
+    return ids
+
+
+def _like_ids(store: Store, terms: list[str]) -> set[int]:
+    """The contacts the replaced LIKE path found: each term a substring of name, reading,
+    company or tags in contact_fts (the folded columns)."""
+    found: set[int] | None = None
+    for term in terms:
+        like = "%" + term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        ids = {
+            rowid
+            for (rowid,) in store.db.execute_sql(
+                "SELECT rowid FROM contact_fts WHERE name LIKE ?1 ESCAPE '\\'"
+                " OR reading LIKE ?1 ESCAPE '\\' OR company LIKE ?1 ESCAPE '\\'"
+                " OR tags LIKE ?1 ESCAPE '\\'",
+                [like],
+            ).fetchall()
+        }
+        found = ids if found is None else found & ids
+    return found or set()
+
+
+def _pieces(store: Store) -> set[str]:
+    """Every 1- and 2-character substring of the searched columns, spaces left out."""
+    pieces = set()
+    for row in store.db.execute_sql("SELECT name, reading, company, tags FROM contact_fts"):
+        for text in row:
+            pieces |= {text[i : i + n] for n in (1, 2) for i in range(len(text) - n + 1)}
+    return {p for p in pieces if " " not in p}
+
+
+def test_short_terms_find_what_like_found(store: Store, random_people: list[int]) -> None:
+    """Every 1- and 2-character term, present or not, finds exactly the contacts LIKE found,
+    alone and two at a time, in pages and counts alike, archived shown or hidden."""
+    rng = random.Random(7)
+    terms = sorted(_pieces(store))
+    terms += [rng.choice(_ALPHABET) + rng.choice(_ALPHABET) for _ in range(150)]
+    texts = [*terms, *(f"{rng.choice(terms)} {rng.choice(terms)}" for _ in range(100))]
+    archived = set(random_people[::7])
+    checked = 0
+    for text in texts:
+        folded, tags = split_query(text)
+        if tags or not folded or any(len(t) > 2 for t in folded):
+            continue  # a #tag, or a term that NFKC and folding made a trigram term
+        expected = _like_ids(store, folded)
+        everyone = ContactQuery(text=text, show_archived=True)
+        live = ContactQuery(text=text)
+        assert {r.id for r in store.contact_page(everyone, 0, 100)} == expected, text
+        assert {r.id for r in store.contact_page(live, 0, 100)} == expected - archived, text
+        assert store.contact_count(everyone) == len(expected), text
+        assert store.contact_count(live) == len(expected - archived), text
+        checked += 1
+    assert checked > 500
+    assert len([t for t in terms if _like_ids(store, split_query(t)[0])]) > 200
+
+
+def test_nul_is_searched_as_itself(store: Store, people: dict[str, int]) -> None:
+    """A NUL in the filter is a character nobody's name holds (LIKE took it for the end of
+    the pattern and matched everyone)."""
+    assert _ids(store, "\x00") == set()
+    assert _ids(store, "\x00", archived=True) == set()
+
+
+def test_short_rows_follow_every_write(store: Store, people: dict[str, int]) -> None:
+    """Create, edit, tag, untag, merge and delete keep one contact_short row per contact,
+    equal to the pieces of its contact_fts row, so short words find the current text."""
+
+    def consistent() -> None:
+        fts = store.db.execute_sql(
+            "SELECT rowid, name, reading, company, role, tags FROM contact_fts ORDER BY rowid"
+        ).fetchall()
+        short = store.db.execute_sql(
+            "SELECT rowid, grams FROM contact_short ORDER BY rowid"
+        ).fetchall()
+        assert short == [(rowid, short_row(values)) for rowid, *values in fts]
+        assert check_database(store) == []
+
+    consistent()
+    store.update_contact(people["yamamoto"], ContactDraft(name="Yamada Kenji", company="Initech"))
+    assert _ids(store, "ya") == {people["yamamoto"]}
+    assert _ids(store, "gl") == set()
+    store.add_tags(people["quincy"], ["jazz", "ｼﾞｬｽﾞ"])
+    assert _ids(store, "じゃ") == {people["quincy"]}
+    store.remove_tags(people["quincy"], ["ｼﾞｬｽﾞ"])
+    assert _ids(store, "じゃ") == set()
+    consistent()
+    store.add_tags(people["lookalike"], ["zq"])
+    store.merge_contacts(people["underscore"], people["lookalike"])
+    assert _ids(store, "zq") == {people["underscore"]}
+    store.delete_contact(people["percent"])
+    assert _ids(store, "%") == set()
+    consistent()
