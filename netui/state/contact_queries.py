@@ -70,16 +70,21 @@ def _row(values: tuple[Any, ...]) -> ContactRow:
 class ContactQueries(StoreCore):
     """Typed reads of contacts; each is one or a few SQL statements, never one per row."""
 
+    def _where(self, query: ContactQuery) -> tuple[str, list[object]]:
+        return where_clause(
+            query, lambda: database.execute_sql("SELECT id, name FROM tag").fetchall()
+        )
+
     def contact_count(self, query: ContactQuery) -> int:
         """How many contacts the query matches."""
-        where, params = where_clause(query)
+        where, params = self._where(query)
         return database.execute_sql(
             f"SELECT count(*) FROM contact c WHERE {where}", params
         ).fetchone()[0]
 
     def contact_page(self, query: ContactQuery, offset: int, limit: int) -> list[ContactRow]:
         """`limit` rows of the query's result from `offset`, in its sort order."""
-        where, params = where_clause(query)
+        where, params = self._where(query)
         sql = (
             f"SELECT {_ROW_COLUMNS} FROM contact c WHERE {where} "
             f"ORDER BY {order_clause(query)} LIMIT ? OFFSET ?"

@@ -1,4 +1,4 @@
-"""Contact search: the filter text as SQL over two FTS5 tables and the tag join.
+"""Contact search: the filter text as SQL over two FTS5 tables and the tag index.
 
 The same search serves the list filter, the command palette and `netui find`.
 Every word of the filter must be a substring of the contact's folded text:
@@ -9,15 +9,18 @@ Every word of the filter must be a substring of the contact's folded text:
   surnames: 田中) MATCH contact_short, which holds each 1- and 2-character piece
   of the folded name, reading (romaji forms included), company and tags as a
   token of its own, so a short word finds exactly the contacts whose column
-  contains it, as `LIKE '%word%'` over those columns did, without a scan.
+  contains it, as `LIKE '%word%'` over those columns did, without a scan;
+- `#tag` keeps contacts carrying a tag whose folded name starts with the
+  folded word, so `#でざいん` finds デザイン.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from netui.domain.reading import fold, search_terms
 
@@ -56,17 +59,16 @@ def _fts_phrase(term: str) -> str:
 
 
 def split_query(text: str) -> tuple[list[str], list[str]]:
-    """Split filter text into folded search terms and `#tag` prefixes.
+    """Split filter text into folded search terms and folded `#tag` prefixes.
 
-    Tags are stored NFKC-normalised and casefolded but keep their kana as
-    typed (デザイン stays katakana), so `#tag` tokens get that folding, not the
-    kana-to-hiragana fold of search terms.
+    Both are folded alike (width, case, katakana as hiragana): terms are matched
+    against folded columns, tag prefixes against folded tag names.
     """
     terms: list[str] = []
     tags: list[str] = []
     for token in unicodedata.normalize("NFKC", text).split():
         if token.startswith("#"):
-            tag = token.lstrip("#").casefold()
+            tag = fold(token.lstrip("#"))
             if tag:
                 tags.append(tag)
         else:
@@ -112,8 +114,21 @@ def short_grams(
     return " ".join(sorted(tokens(name) | tokens(reading) | tokens(company) | tokens(tags)))
 
 
-def where_clause(query: ContactQuery) -> tuple[str, list[object]]:
-    """The WHERE clause (without the keyword) and its parameters for a query on `contact c`."""
+@lru_cache(maxsize=4096)
+def _folded_tag(name: str) -> str:
+    return fold(name)
+
+
+def where_clause(
+    query: ContactQuery, tag_names: Callable[[], Iterable[tuple[int, str]]]
+) -> tuple[str, list[object]]:
+    """The WHERE clause (without the keyword) and its parameters for a query on `contact c`.
+
+    `tag_names` returns every (id, name) of the tag table, when asked. Tags are
+    few, so each `#word` is matched against every folded tag name here and
+    becomes the ids of the tags it starts, looked up in contact_tag's
+    (tag_id, contact_id) index.
+    """
     clauses: list[str] = []
     params: list[object] = []
     if not query.show_archived:
@@ -128,13 +143,17 @@ def where_clause(query: ContactQuery) -> tuple[str, list[object]]:
     if short_terms:
         clauses.append("c.id IN (SELECT rowid FROM contact_short WHERE contact_short MATCH ?)")
         params.append(" ".join(_fts_phrase(short_token(t)) for t in short_terms))
-    for tag in tags:
-        clauses.append(
-            "c.id IN (SELECT ct.contact_id FROM contact_tag ct JOIN tag t ON t.id = ct.tag_id "
-            "WHERE t.name LIKE ? ESCAPE '\\')"
-        )
-        escaped = tag.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-        params.append(escaped + "%")
+    if tags:
+        names = list(tag_names())
+        for prefix in tags:
+            ids = [tag_id for tag_id, name in names if _folded_tag(name).startswith(prefix)]
+            if not ids:
+                return "0", []
+            marks = ",".join("?" * len(ids))
+            clauses.append(
+                f"c.id IN (SELECT contact_id FROM contact_tag WHERE tag_id IN ({marks}))"
+            )
+            params += ids
     return (" AND ".join(clauses) or "1"), params
 
 

@@ -97,11 +97,26 @@ def test_tag_prefix_filter(store: Store, people: dict[str, int]) -> None:
     assert _ids(store, "#") == set(people.values())
 
 
-@pytest.mark.parametrize("text", ["#デザイン", "#ﾃﾞｻﾞｲﾝ", "デザイン"])
+@pytest.mark.parametrize(
+    "text", ["#デザイン", "#ﾃﾞｻﾞｲﾝ", "#でざいん", "#でざ", "デザイン", "でざいん"]
+)
 def test_katakana_tag_is_found(store: Store, text: str) -> None:
-    """A katakana tag is found by #tag and by text, as typed or in half-width kana."""
+    """A katakana tag is found by #tag and by text, as typed, in half-width kana or in hiragana."""
     cid = store.create_contact(ContactDraft(name="Designer", tags=("デザイン",)))
     assert _ids(store, text) == {cid}
+
+
+def test_tag_filter_reads_the_tag_index(store: Store, people: dict[str, int]) -> None:
+    """#tag becomes the ids of the matching tags, looked up in contact_tag by tag id."""
+    where, params = store._where(ContactQuery(text="#ux"))
+    plan = " ".join(
+        row[3]
+        for row in store.db.execute_sql(
+            f"EXPLAIN QUERY PLAN SELECT count(*) FROM contact c WHERE {where}", params
+        )
+    )
+    assert "contact_tag USING COVERING INDEX contact_tag_tag_id_contact_id (tag_id=?)" in plan
+    assert "SCAN contact_tag" not in plan
 
 
 def test_fts_operator_text_is_plain_text(store: Store, people: dict[str, int]) -> None:
