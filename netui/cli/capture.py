@@ -79,21 +79,29 @@ def _read_text(args: argparse.Namespace) -> str:
 
 
 def _cmd_capture(args: argparse.Namespace) -> int:
-    from netui.domain.capture import CaptureError
+    import datetime as dt
+
+    from netui.domain.capture import CaptureError, parse_capture
     from netui.state import NotFound
 
     text = _read_text(args)
+    # Everything that can be checked without the database is checked before it
+    # is opened, so a refused capture never creates a database file.
+    today = dt.date.today()
+    on = args.on(today) if args.on else today
+    if on > today:
+        raise CommandError(f"capture: --on {on.isoformat()} is in the future")
+    try:
+        parse_capture(text, on)
+    except CaptureError as error:
+        raise CommandError(f"capture: {error}") from None
     config = _load_config()
     store = _open_store(args, config, create=True)
     try:
-        on = args.on(store.today()) if args.on else store.today()
-        if on > store.today():
-            raise CommandError(f"capture: --on {on.isoformat()} is in the future")
         thanks = config.capture_thanks if args.thanks is None else args.thanks
         try:
             if args.dry_run:
-                preview = store.preview_capture(text, on, args.event, thanks)
-                print(describe_preview(preview))
+                print(describe_preview(store.preview_capture(text, on, args.event, thanks)))
                 return EXIT_OK
             result = store.save_capture(text, on, args.event, thanks)
         except (CaptureError, NotFound) as error:
@@ -128,7 +136,10 @@ def describe_preview(preview: CapturePreview) -> str:
             lines.append(f"  {verb} {entry.kind}: {plain(entry.description)}")
         if person.via or person.via_new:
             name = person.via.name if person.via else person.via_new
-            lines.append(f"  introduced by {plain(name or '')}")
+            if person.via_ignored:
+                lines.append(f"  via {plain(name or '')} ignored: already has an introducer")
+            else:
+                lines.append(f"  introduced by {plain(name or '')}")
     return "\n".join(lines)
 
 

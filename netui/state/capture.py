@@ -12,7 +12,6 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from netui.data.models import (
-    Attendance,
     Contact,
     FollowUp,
     Interaction,
@@ -43,6 +42,9 @@ class ResolvedPerson:
     same_as_line: int | None = None  # a repeat of a person on an earlier line
     reading: str = ""  # the reading a new contact gets (a guess from the kanji)
     thanks_due: dt.date | None = None
+    draft: ContactDraft | None = None  # a new contact's validated fields
+    # The existing contact already has another introducer, which is kept.
+    via_ignored: bool = False
 
     @property
     def is_new(self) -> bool:
@@ -94,6 +96,13 @@ class CaptureResult:
         return text + (f" ({', '.join(details)})" if details else "")
 
 
+def _append_line(text: str, line: str) -> str:
+    """`text` with `line` added as a line of its own, unless a line already says exactly that."""
+    if not line or line in text.splitlines():
+        return text
+    return f"{text}\n{line}" if text else line
+
+
 class CaptureCommands(EventQueries):
     """Preview and save a quick capture."""
 
@@ -101,7 +110,7 @@ class CaptureCommands(EventQueries):
         key = fold(name)
         return database.execute_sql(
             "SELECT id, name, company, archived FROM contact WHERE name_key = ?"
-            " OR (reading != '' AND sort_key = ?) ORDER BY archived, id LIMIT 10",
+            " OR (reading != '' AND sort_key = ?) ORDER BY archived, id LIMIT 11",
             [key, key],
         ).fetchall()
 
@@ -120,12 +129,20 @@ class CaptureCommands(EventQueries):
         if len(rows) > 1:
             choices = "; ".join(
                 f"@{cid} {cname}" + (f" ({company})" if company else "")
-                for cid, cname, company, _ in rows
+                for cid, cname, company, _ in rows[:10]
             )
+            many = len(rows)
+            if many > 10:  # only ten are listed; say how many there are in all
+                key = fold(name)
+                many = database.execute_sql(
+                    "SELECT count(*) FROM contact WHERE name_key = ?"
+                    " OR (reading != '' AND sort_key = ?)",
+                    [key, key],
+                ).fetchone()[0]
             raise CaptureError(
                 line,
                 column,
-                f'"{name}" matches {len(rows)} contacts: {choices}; '
+                f'"{name}" matches {many} contacts: {choices}; '
                 f'add the id to pick one, e.g. "{name} @{rows[0][0]}"',
             )
         cid, cname, company, archived = rows[0]
@@ -166,12 +183,19 @@ class CaptureCommands(EventQueries):
                 same_as = seen_existing.setdefault(found[0].id, person.line)
             found_by_line[person.line] = found
             same_by_line[person.line] = None if same_as == person.line else same_as
+        introducers = self._introducers([f[0].id for f in found_by_line.values() if f])
+        channel = self.event_kind(event.id) if event else "other"
         people: list[ResolvedPerson] = []
         for person in plan.people:
             found = found_by_line[person.line]
             same_as = same_by_line[person.line]
             via, via_new = self._resolve_via(person, seen_new)
             is_new = found is None and same_as is None
+            reading = (suggest_reading(person.name) or "") if is_new else ""
+            # Validated here, not only when saving, so the preview never shows as
+            # fine a person that saving would refuse.
+            draft = self._draft(person, reading, channel, plan.on) if is_new else None
+            kept = introducers.get(found[0].id) if found else None
             people.append(
                 ResolvedPerson(
                     plan=person,
@@ -180,11 +204,52 @@ class CaptureCommands(EventQueries):
                     via=via,
                     via_new=via_new,
                     same_as_line=same_as,
-                    reading=(suggest_reading(person.name) or "") if is_new else "",
+                    reading=reading,
                     thanks_due=plan.on + dt.timedelta(days=1) if thanks and is_new else None,
+                    draft=draft,
+                    via_ignored=kept is not None
+                    and (via is not None or via_new is not None)
+                    and not (via is not None and via.id == kept),
                 )
             )
         return CapturePreview(plan, tuple(people), event, when)
+
+    def _introducers(self, contact_ids: list[int]) -> dict[int, int]:
+        """Who introduced each of these contacts, for those with an introducer."""
+        if not contact_ids:
+            return {}
+        marks = ",".join("?" * len(contact_ids))
+        rows = database.execute_sql(
+            f"SELECT id, introduced_by_id FROM contact WHERE id IN ({marks})"
+            " AND introduced_by_id IS NOT NULL",
+            contact_ids,
+        ).fetchall()
+        return dict(rows)
+
+    def _draft(self, person: PersonPlan, reading: str, channel: str, on: dt.date) -> ContactDraft:
+        """The validated draft of a new contact, first met on `on`."""
+        draft = ContactDraft(
+            name=person.name,
+            reading=reading,
+            reading_confirmed=not reading,
+            company=person.company,
+            role=person.role,
+            email=person.email,
+            phone=person.phone,
+            channel=channel,
+            met_on=on,
+            stage=person.stage or "met",
+            cadence_days=person.cadence_days,
+            needs=person.needs,
+            offers=person.offers,
+            notes="\n".join(person.notes),
+            solicitation=person.solicitation,
+            tags=person.tags,
+        )
+        try:
+            return validate_draft(draft)
+        except ValidationError as error:
+            raise CaptureError(person.line, person.column, error.message) from None
 
     def _resolve_via(
         self, person: PersonPlan, seen_new: dict[str, int]
@@ -226,7 +291,6 @@ class CaptureCommands(EventQueries):
     def _save(self, preview: CapturePreview) -> CaptureResult:
         now = self.now()
         event = preview.event
-        channel = self.event_kind(event.id) if event else "other"
         ids_by_line: dict[int, int] = {}
         ids_by_name: dict[str, int] = {}
         created: list[ContactRef] = []
@@ -238,7 +302,7 @@ class CaptureCommands(EventQueries):
                 contact_id = ids_by_line[person.same_as_line]
                 self._add_to_existing(contact_id, plan, now)
             elif person.contact is None:
-                contact_id = self._create_from_plan(person, channel, event, preview.plan.on, now)
+                contact_id = self._create(person, event, now)
                 created.append(ContactRef(contact_id, plan.name, plan.company))
                 ids_by_name[fold(plan.name)] = contact_id
             else:
@@ -262,18 +326,15 @@ class CaptureCommands(EventQueries):
                 ).execute()
                 counts["interactions"] += 1
                 if event is not None:
-                    inserted = (
-                        Attendance.insert(
-                            contact=contact_id,
-                            event=event.id,
-                            known_before=person.contact is not None,
-                            created_at=now,
-                            updated_at=now,
-                        )
-                        .on_conflict_ignore()
-                        .execute()
+                    # INSERT OR IGNORE: someone already recorded at the event stays as is.
+                    # rowcount, not the returned rowid, says whether a row was written.
+                    cursor = database.execute_sql(
+                        "INSERT OR IGNORE INTO attendance"
+                        " (contact_id, event_id, known_before, created_at, updated_at)"
+                        " VALUES (?, ?, ?, ?, ?)",
+                        [contact_id, event.id, person.contact is not None, now, now],
                     )
-                    counts["attendances"] += 1 if inserted else 0
+                    counts["attendances"] += cursor.rowcount
             for followup in plan.followups:
                 FollowUp.insert(
                     contact=contact_id,
@@ -331,42 +392,13 @@ class CaptureCommands(EventQueries):
             contact_ids=tuple(touched),
         )
 
-    def _create_from_plan(
-        self,
-        person: ResolvedPerson,
-        channel: str,
-        event: EventRef | None,
-        on: dt.date,
-        now: dt.datetime,
-    ) -> int:
-        """A new contact first met on `on` (the capture's day), at the event if there is one."""
-        plan = person.plan
-        draft = ContactDraft(
-            name=plan.name,
-            reading=person.reading,
-            reading_confirmed=not person.reading,
-            company=plan.company,
-            role=plan.role,
-            email=plan.email,
-            phone=plan.phone,
-            channel=channel,
-            met_on=on,
-            stage=plan.stage or "met",
-            cadence_days=plan.cadence_days,
-            needs=plan.needs,
-            offers=plan.offers,
-            notes="\n".join(plan.notes),
-            solicitation=plan.solicitation,
-            tags=plan.tags,
-        )
-        try:
-            draft = validate_draft(draft)
-        except ValidationError as error:
-            raise CaptureError(plan.line, plan.column, error.message) from None
-        fields = self._fields(draft)
+    def _create(self, person: ResolvedPerson, event: EventRef | None, now: dt.datetime) -> int:
+        """Insert a new contact from its validated draft, met at the event if there is one."""
+        assert person.draft is not None
+        fields = self._fields(person.draft)
         fields["met_at"] = event.id if event else None
         contact_id = Contact.insert(created_at=now, updated_at=now, **fields).execute()
-        self._set_tags(contact_id, draft.tags)
+        self._set_tags(contact_id, person.draft.tags)
         return contact_id
 
     def _add_to_existing(self, contact_id: int, plan: PersonPlan, now: dt.datetime) -> None:
@@ -379,14 +411,10 @@ class CaptureCommands(EventQueries):
             if value:
                 updates[name] = value
         for name in ("needs", "offers"):
-            value = getattr(plan, name)
-            current = getattr(contact, name)
-            if value and value not in current:
-                updates[name] = f"{current}\n{value}" if current else value
+            updates[name] = _append_line(getattr(contact, name), getattr(plan, name))
         notes = contact.notes
         for note in plan.notes:
-            if note not in notes:
-                notes = f"{notes}\n{note}" if notes else note
+            notes = _append_line(notes, note)
         updates["notes"] = notes
         if plan.solicitation:
             updates["solicitation"] = True

@@ -289,11 +289,6 @@ def test_dry_run_of_a_bad_capture_is_refused(run: Run, seeded: Path) -> None:
     assert "line 1, column 20" in line and '"boss" is not a stage' in line
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="netui/cli/capture.py _cmd_capture opens the Store (creating the file) before "
-    "the text and --on are checked, so a refused capture leaves a new database behind",
-)
 def test_refused_capture_creates_no_database(run: Run, tmp_path: Path) -> None:
     """A capture refused on a path with no database yet leaves no file behind."""
     missing = tmp_path / "new" / "netui.db"

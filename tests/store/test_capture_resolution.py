@@ -182,11 +182,6 @@ def test_ambiguous_name_error_column_after_a_byte_order_mark(
     assert (error.line, error.column) == (1, 2)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="netui/state/capture.py _matches reads at most 10 rows (LIMIT 10), so "
-    "_resolve_name says 'matches 10 contacts' when more match",
-)
 def test_ambiguity_message_counts_every_match(store: Store) -> None:
     """With 12 contacts of one name the error says 12, not the number it lists."""
     for _ in range(12):

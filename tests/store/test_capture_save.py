@@ -187,11 +187,6 @@ def test_existing_contact_gets_fields_tags_and_appended_notes(store: Store, tana
     assert detail.next_due == TODAY + dt.timedelta(days=30)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="netui/state/capture.py _add_to_existing drops a note that is a substring of the "
-    "existing notes (`note not in notes`), silently losing what was typed",
-)
 def test_note_that_is_part_of_an_existing_note_is_still_appended(store: Store, tanaka: int) -> None:
     """A new note "tea" is kept even though the existing notes "likes tea" contain that text."""
     store.save_capture("田中 優希; note: tea", TODAY)
@@ -242,11 +237,6 @@ def test_existing_attendance_is_not_duplicated(store: Store, tanaka: int, mixer:
     assert Attendance.select().where(Attendance.contact == tanaka).count() == 1
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="netui/state/capture.py _save counts an attendance whose insert was ignored: "
-    "on_conflict_ignore().execute() returns the connection's last rowid, not 0",
-)
 def test_result_counts_only_attendances_actually_written(
     store: Store, tanaka: int, mixer: int
 ) -> None:
@@ -463,7 +453,7 @@ def test_failure_half_way_through_save_rolls_everything_back(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """An exception after two people were written rolls back their rows too, announces nothing, keeps the draft."""
-    real = CaptureCommands._create_from_plan
+    real = CaptureCommands._create
     calls: list[str] = []
 
     def create_then_fail(self: Store, person: Any, *args: Any) -> int:
@@ -474,7 +464,7 @@ def test_failure_half_way_through_save_rolls_everything_back(
             raise RuntimeError("disk on fire")
         return real(self, person, *args)
 
-    monkeypatch.setattr(CaptureCommands, "_create_from_plan", create_then_fail)
+    monkeypatch.setattr(CaptureCommands, "_create", create_then_fail)
     text = GOOD_LINES + "Lee Min; next: 2w coffee\n"
     store.save_capture_draft(text)
     announced.clear()
@@ -486,7 +476,7 @@ def test_failure_half_way_through_save_rolls_everything_back(
     assert announced == []
     assert store.capture_draft() == text
     # The Store still works after the rollback.
-    monkeypatch.setattr(CaptureCommands, "_create_from_plan", real)
+    monkeypatch.setattr(CaptureCommands, "_create", real)
     store.save_capture(text, TODAY, mixer)
     assert Contact.select().where(Contact.name == "Lee Min").count() == 1
 
@@ -526,11 +516,6 @@ def test_preview_agrees_with_what_save_writes(store: Store, tanaka: int, mixer: 
     assert store.contact(suzuki.id).draft.tags == ("again",)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="netui/state/capture.py: preview_capture does not validate the new contact "
-    "(validate_draft runs only in _save), so it previews a name save refuses",
-)
 def test_preview_refuses_what_save_refuses(store: Store) -> None:
     """A name longer than 500 characters fails in the preview at the same place as in the save."""
     text = "Suzuki Ken\n" + "X" * 501
