@@ -12,6 +12,10 @@ Every word of the filter must be a substring of the contact's folded text:
   contains it, as `LIKE '%word%'` over those columns did, without a scan;
 - `#tag` keeps contacts carrying a tag whose folded name starts with the
   folded word, so `#でざいん` finds デザイン.
+
+Each of these is a set of contact ids. `ContactFilter` turns the sets into the
+count and the WHERE clause of a page; the Store picks the plan of the page
+from the size of the smallest set (see `ContactFilter.where`).
 """
 
 from __future__ import annotations
@@ -119,48 +123,124 @@ def _folded_tag(name: str) -> str:
     return fold(name)
 
 
-def where_clause(
-    query: ContactQuery, tag_names: Callable[[], Iterable[tuple[int, str]]]
-) -> tuple[str, list[object]]:
-    """The WHERE clause (without the keyword) and its parameters for a query on `contact c`.
+@dataclass(frozen=True)
+class IdSet:
+    """Contacts matching one part of the filter: `select` yields their ids as `id`."""
 
-    `tag_names` returns every (id, name) of the tag table, when asked. Tags are
-    few, so each `#word` is matched against every folded tag name here and
-    becomes the ids of the tags it starts, looked up in contact_tag's
+    select: str
+    params: tuple[object, ...]
+    # How many ids `select` yields (at most): cheap, it reads one index.
+    size: str
+
+
+@dataclass(frozen=True)
+class ContactFilter:
+    """A query's filter as SQL over `contact c`: the archived rule and the sets of ids to meet."""
+
+    show_archived: bool
+    sets: tuple[IdSet, ...] = ()
+    # A #tag that no tag starts with: nothing can match.
+    nothing: bool = False
+
+    def where(self, *, walk: bool = False) -> tuple[str, list[object]]:
+        """The WHERE clause (without the keyword) and its parameters.
+
+        SQLite cannot know how many ids an FTS5 MATCH yields, so the plan is
+        chosen here. By default the first set drives the query: its ids are
+        looked up by primary key and the matches sorted; cheap when the set is
+        small (put the smallest first). With `walk`, every set is written
+        `+c.id IN (...)`, which SQLite cannot use as a lookup: it walks the index
+        of the sort order, tests each contact against the sets (each read once
+        into a temporary index) and stops after the page; cheap when many
+        contacts match (`t` at 100k contacts: 10 ms instead of 150).
+        """
+        if self.nothing:
+            return "0", []
+        clauses = [] if self.show_archived else ["c.archived = 0"]
+        params: list[object] = []
+        for index, ids in enumerate(self.sets):
+            column = "c.id" if index == 0 and not walk else "+c.id"
+            clauses.append(f"{column} IN ({ids.select})")
+            params += ids.params
+        return (" AND ".join(clauses) or "1"), params
+
+    def count(self) -> tuple[str, list[object]]:
+        """The SELECT counting the matching contacts, and its parameters.
+
+        The ids are counted without reading a contact row: every search row
+        belongs to a contact (`netui check` proves it), so only the archived
+        ones, few and read from the (archived, ...) index, are taken out. At
+        100k contacts `t` (75k matches) counts in ~12 ms, against ~35 ms when
+        each match looks up its contact.
+        """
+        if self.nothing:
+            return "SELECT 0", []
+        if not self.sets:
+            hide = "" if self.show_archived else " WHERE archived = 0"
+            return f"SELECT count(*) FROM contact{hide}", []
+        first, *rest = self.sets
+        clauses = [f"+m.id IN ({ids.select})" for ids in rest]
+        if not self.show_archived:
+            clauses.append("m.id NOT IN (SELECT id FROM contact WHERE archived = 1)")
+        where = f" WHERE {' AND '.join(clauses)}" if clauses else ""
+        params = [*first.params, *(p for ids in rest for p in ids.params)]
+        return f"SELECT count(*) FROM ({first.select}) m{where}", params
+
+
+def contact_filter(
+    query: ContactQuery, tag_names: Callable[[], Iterable[tuple[int, str]]]
+) -> ContactFilter:
+    """The filter of a query; `tag_names` returns every (id, name) of the tag table, when asked.
+
+    Tags are few, so each `#word` is matched against every folded tag name here
+    and becomes the ids of the tags it starts, looked up in contact_tag's
     (tag_id, contact_id) index.
     """
-    clauses: list[str] = []
-    params: list[object] = []
-    if not query.show_archived:
-        clauses.append("c.archived = 0")
     terms, tags = split_query(query.text)
-    long_terms = [t for t in terms if len(t) >= 3]
+    sets: list[IdSet] = []
+    long_terms = list(dict.fromkeys(t for t in terms if len(t) >= 3))
     if long_terms:
-        clauses.append("c.id IN (SELECT rowid FROM contact_fts WHERE contact_fts MATCH ?)")
-        params.append(" ".join(_fts_phrase(t) for t in long_terms))
+        match = " ".join(_fts_phrase(t) for t in long_terms)
+        sets.append(_fts_set("contact_fts", match))
     # Terms are never empty and never hold a space (see short_tokens).
-    short_terms = [t for t in terms if len(t) < 3]
+    short_terms = list(dict.fromkeys(t for t in terms if len(t) < 3))
     if short_terms:
-        clauses.append("c.id IN (SELECT rowid FROM contact_short WHERE contact_short MATCH ?)")
-        params.append(" ".join(_fts_phrase(short_token(t)) for t in short_terms))
+        match = " ".join(_fts_phrase(short_token(t)) for t in short_terms)
+        sets.append(_fts_set("contact_short", match))
     if tags:
         names = list(tag_names())
         for prefix in tags:
-            ids = [tag_id for tag_id, name in names if _folded_tag(name).startswith(prefix)]
+            ids = tuple(tag_id for tag_id, name in names if _folded_tag(name).startswith(prefix))
             if not ids:
-                return "0", []
+                return ContactFilter(query.show_archived, nothing=True)
             marks = ",".join("?" * len(ids))
-            clauses.append(
-                f"c.id IN (SELECT contact_id FROM contact_tag WHERE tag_id IN ({marks}))"
+            sets.append(
+                IdSet(
+                    f"SELECT DISTINCT contact_id AS id FROM contact_tag WHERE tag_id IN ({marks})",
+                    ids,
+                    f"SELECT count(*) FROM contact_tag WHERE tag_id IN ({marks})",
+                )
             )
-            params += ids
-    return (" AND ".join(clauses) or "1"), params
+    return ContactFilter(query.show_archived, tuple(sets))
+
+
+def _fts_set(table: str, match: str) -> IdSet:
+    return IdSet(
+        f"SELECT rowid AS id FROM {table} WHERE {table} MATCH ?",
+        (match,),
+        f"SELECT count(*) FROM {table} WHERE {table} MATCH ?",
+    )
 
 
 def order_clause(query: ContactQuery) -> str:
     """The ORDER BY clause (without the keywords) for the query's sort."""
     table = _ORDER if query.show_archived else _ORDER_LIVE
     return table.get(query.sort, table["name"])
+
+
+def sort_has_index(query: ContactQuery) -> bool:
+    """Whether an index yields the query's order, so a page can stop early while walking it."""
+    return not query.show_archived or query.sort not in ("last", "due")
 
 
 def fts_values(
