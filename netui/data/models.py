@@ -86,7 +86,7 @@ class Contact(BaseModel):
     birthday = DateField(null=True)
     links = TextField(default="")  # one URL per line
     channel = CharField(default="other")
-    met_on = DateField(null=True)
+    met_on = DateField(null=True, index=True)  # the review's new acquaintances
     met_at = ForeignKeyField(Event, null=True, on_delete="SET NULL", backref="met_here")
     introduced_by = ForeignKeyField("self", null=True, on_delete="SET NULL", backref="introduced")
     stage = CharField(default="met")
@@ -103,6 +103,10 @@ class Contact(BaseModel):
     # contact needs the same value indexed.
     last_contact = DateField(null=True)
     next_due = DateField(null=True)
+    # Ledger aggregates, kept by the Store like next_due (see netui/state/ledger_sql.py).
+    balance = IntegerField(default=0, constraints=[SQL("DEFAULT 0")])  # raw inserts too
+    last_give = DateField(null=True)
+    last_take = DateField(null=True)
 
     class Meta:
         indexes = (
@@ -188,7 +192,8 @@ class Interaction(BaseModel):
     class Meta:
         indexes = (
             (("contact", "when"), False),
-            (("when",), False),
+            # Covers the review's activity counts (by day and by kind) without the table.
+            (("when", "kind"), False),
         )
 
 
@@ -272,6 +277,10 @@ EXTRA_SQL: tuple[str, ...] = (
     "CREATE INDEX IF NOT EXISTS contact_last_order ON contact "
     "(archived, last_contact IS NULL, last_contact DESC, sort_key)",
     "CREATE INDEX IF NOT EXISTS followup_open ON follow_up (done_at, due)",
+    # The review's reciprocity section: live contacts in balance order, read
+    # from the index alone (a scan of the wide contact table took 0.7 s at L).
+    "CREATE INDEX IF NOT EXISTS contact_reciprocity ON contact "
+    "(balance, last_take, last_give) WHERE archived = 0",
     # One row per contact, rowid = contact.id; every column holds folded text
     # (NFKC, casefold, katakana as hiragana, plus romaji of the reading) so a
     # folded query matches.

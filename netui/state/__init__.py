@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from netui.domain.contact_rules import ValidationError
-from netui.state.review import ReviewQueries
 from netui.state.core import TOPICS, NotFound
+from netui.state.review import ReviewQueries
 from netui.state.search import SORTS, ContactQuery
 
 

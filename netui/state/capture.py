@@ -379,6 +379,7 @@ class CaptureCommands(EventQueries):
                 ).execute()
         touched = sorted(set(ids_by_line.values()))
         self._refresh_due(touched)
+        self._refresh_ledger(touched)
         for contact_id in touched:
             self._refresh_fts(contact_id)
         return CaptureResult(

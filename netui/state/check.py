@@ -15,6 +15,7 @@ from typing import Any
 
 from netui.data.models import database
 from netui.state.core import StoreCore
+from netui.state.ledger_sql import LEDGER_AGGREGATES
 
 # A database broken in bulk would otherwise print one line per contact; the
 # first few show the pattern, the count says how far it goes.
@@ -40,6 +41,7 @@ def check_database(store: StoreCore) -> list[str]:
             *_foreign_keys(),
             *_search_rows(),
             *_due_dates(store),
+            *_ledger_aggregates(),
         ]
 
 
@@ -136,6 +138,31 @@ def _due_dates(store: StoreCore) -> list[str]:
                 f"contact {cid} ({name}): next_due is {_shown(stored_due)}, expected {_shown(due)}"
             )
     return _capped(lines, str, "wrong due dates")
+
+
+def _ledger_aggregates() -> list[str]:
+    """Compare the stored ledger aggregates with the expressions the Store writes them with."""
+    expected = ", ".join(f"{expression} AS {column}" for column, expression in LEDGER_AGGREGATES)
+    columns = [column for column, _ in LEDGER_AGGREGATES]
+    differs = " OR ".join(f"s.{c} IS NOT e.{c}" for c in columns)
+    stored = ", ".join(f"s.{c}" for c in columns)
+    wanted = ", ".join(f"e.{c}" for c in columns)
+    rows = database.execute_sql(
+        f"SELECT s.id, s.name, {stored}, {wanted} FROM contact s"
+        f" JOIN (SELECT id, {expected} FROM contact) e ON e.id = s.id"
+        f" WHERE {differs} ORDER BY s.id"
+    ).fetchall()
+    lines: list[str] = []
+    for row in rows:
+        cid, name = row[0], row[1]
+        have, want = row[2 : 2 + len(columns)], row[2 + len(columns) :]
+        for column, stored_value, expected_value in zip(columns, have, want, strict=True):
+            if stored_value != expected_value:
+                lines.append(
+                    f"contact {cid} ({name}): {column} is {_shown(stored_value)}, "
+                    f"expected {_shown(expected_value)}"
+                )
+    return _capped(lines, lambda line: line, "ledger aggregate mismatches")
 
 
 def _shown(value: object) -> str:

@@ -38,6 +38,7 @@ from netui.state.core import (
     TAGS,
     NotFound,
 )
+from netui.state.ledger_sql import LEDGER_AGGREGATES
 from netui.state.search import fts_values, short_row
 
 
@@ -138,6 +139,17 @@ class ContactCommands(ContactQueries):
             "solicitation": draft.solicitation,
             "solicitation_note": draft.solicitation_note,
         }
+
+    def _refresh_ledger(self, contact_ids: list[int] | None = None) -> None:
+        """Recompute the stored ledger aggregates of some contacts (all when None), in SQL."""
+        where, params = "", []
+        if contact_ids is not None:
+            if not contact_ids:
+                return
+            where = f" WHERE id IN ({','.join('?' * len(contact_ids))})"
+            params = list(contact_ids)
+        sets = ", ".join(f"{column} = {expression}" for column, expression in LEDGER_AGGREGATES)
+        database.execute_sql(f"UPDATE contact SET {sets}{where}", params)
 
     def _touch(self, contact_id: int) -> None:
         Contact.update(updated_at=self.now()).where(Contact.id == contact_id).execute()
@@ -372,6 +384,7 @@ class ContactCommands(ContactQueries):
             self._delete_search_rows(drop_id)
             Contact.update(updated_at=self.now(), **updates).where(Contact.id == keep_id).execute()
             self._refresh_due([keep_id])
+            self._refresh_ledger([keep_id])
             self._refresh_fts(keep_id)
 
     @staticmethod

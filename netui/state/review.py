@@ -84,7 +84,7 @@ class ReviewQueries(CaptureCommands):
                 week_end=end,
                 overdue=self._overdue(ref, end, limit),
                 followups=self._due_followups(ref, end, limit),
-                reciprocity=self._reciprocity(ref, end, limit),
+                reciprocity=self._reciprocity(ref, limit),
                 new_contacts=self._new_contacts(ref, limit),
                 upcoming_events=self._upcoming(ref, limit),
                 goals=self._goals(ref),
@@ -93,9 +93,6 @@ class ReviewQueries(CaptureCommands):
                 streak=streak(self._completed_weeks(), start),
                 recent_reviews=self.recent_reviews(),
             )
-
-    def _count(self, sql: str, params: list[Any]) -> int:
-        return database.execute_sql(f"SELECT count(*) FROM ({sql})", params).fetchone()[0]
 
     def _overdue(self, ref: dt.date, end: dt.date, limit: int) -> Section[OverdueItem]:
         # Written to match the contact_due_order index: equality on archived and
@@ -141,30 +138,31 @@ class ReviewQueries(CaptureCommands):
             )
         return Section(tuple(items), total)
 
-    def _reciprocity(self, ref: dt.date, end: dt.date, limit: int) -> Section[ReciprocityItem]:
+    def _reciprocity(self, ref: dt.date, limit: int) -> Section[ReciprocityItem]:
+        # Off the stored ledger aggregates (netui/state/ledger_sql.py): current
+        # balances, also when an earlier week is reviewed.
         cutoff = ref - dt.timedelta(days=UNRETURNED_DAYS)
-        sql = (
-            "SELECT l.contact_id, c.name,"
-            " sum(CASE l.direction WHEN 'give' THEN l.weight ELSE -l.weight END) AS balance,"
-            " max(CASE WHEN l.direction = 'take' THEN l.date END) AS last_take,"
-            " max(CASE WHEN l.direction = 'give' THEN l.date END) AS last_give"
-            " FROM ledger_entry l JOIN contact c ON c.id = l.contact_id"
-            " WHERE c.archived = 0 AND l.date <= ?"
-            " GROUP BY l.contact_id"
-            " HAVING balance <= ?"
-            " OR (last_take < ? AND (last_give IS NULL OR last_give < last_take))"
+        # INDEXED BY: without statistics the planner prefers the archived=?
+        # equality of another index and visits every row (150 ms at L); the
+        # partial index answers from itself (10 ms).
+        body = (
+            "FROM contact INDEXED BY contact_reciprocity WHERE archived = 0 AND (balance <= ?"
+            " OR (last_take < ? AND (last_give IS NULL OR last_give < last_take)))"
         )
-        params: list[Any] = [_day(end), BALANCE_ALERT, _day(cutoff)]
+        params: list[Any] = [BALANCE_ALERT, _day(cutoff)]
         rows = database.execute_sql(
-            f"SELECT * FROM ({sql}) ORDER BY balance, last_take LIMIT ?", [*params, limit]
+            f"SELECT id, name, balance, last_take, last_give {body}"
+            " ORDER BY balance, last_take LIMIT ?",
+            [*params, limit],
         ).fetchall()
+        total = database.execute_sql(f"SELECT count(*) {body}", params).fetchone()[0]
         items = []
         for cid, name, balance, last_take, last_give in rows:
             reason = "balance" if balance <= BALANCE_ALERT else "unreturned"
             items.append(
                 ReciprocityItem(cid, name, balance, _date(last_take), _date(last_give), reason)
             )
-        return Section(tuple(items), self._count(sql, params))
+        return Section(tuple(items), total)
 
     def _new_contacts(self, ref: dt.date, limit: int) -> Section[NewContactItem]:
         since = ref - dt.timedelta(days=NEW_CONTACT_DAYS)
@@ -351,7 +349,7 @@ class ReviewQueries(CaptureCommands):
             if introduced_id is not None and not self.contact_exists(introduced_id):
                 raise NotFound(f"contact {introduced_id} no longer exists")
             now = self.now()
-            return LedgerEntry.insert(
+            entry_id = LedgerEntry.insert(
                 contact=contact_id,
                 direction=direction,
                 kind=kind,
@@ -362,3 +360,5 @@ class ReviewQueries(CaptureCommands):
                 created_at=now,
                 updated_at=now,
             ).execute()
+            self._refresh_ledger([contact_id])
+        return entry_id
