@@ -26,7 +26,7 @@ from netui.data.db import (
 )
 from netui.data.models import EXTRA_SQL, MODELS, Contact
 from netui.domain.records import ContactDraft
-from netui.state import Store
+from netui.state import ContactQuery, Store
 
 
 def _mode(path: Path) -> int:
@@ -166,6 +166,58 @@ def test_no_index_is_a_prefix_of_another(store: Store) -> None:
                 ):
                     covered.append((short.name, long.name))
     assert covered == []
+
+
+def _stat_tables(path: Path) -> set[str]:
+    conn = sqlite3.connect(path)
+    try:
+        if not conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'sqlite_stat1'").fetchone():
+            return set()
+        return {tbl for (tbl,) in conn.execute("SELECT tbl FROM sqlite_stat1")}
+    finally:
+        conn.close()
+
+
+def test_closing_after_writes_leaves_planner_statistics(db_path: Path) -> None:
+    """A database built contact by contact gets statistics for every table on the first close,
+    and later sessions refresh those of the tables they used."""
+    s = Store(db_path)
+    for i in range(30):
+        s.create_contact(ContactDraft(name=f"Person {i}", tags=("ux",)))
+    # A table this connection writes but never looks anything up in.
+    s.db.execute_sql(
+        "INSERT INTO goal (title, why, target_profile, status, created_at, updated_at)"
+        " VALUES ('Grow', '', '', 'active', '2026-01-01', '2026-01-01')"
+    )
+    s.close()
+    assert {"contact", "contact_tag", "goal"} <= _stat_tables(db_path)
+    close_database()
+    conn = sqlite3.connect(db_path)
+    conn.execute("DELETE FROM sqlite_stat1 WHERE tbl = 'contact'")
+    conn.commit()
+    conn.close()
+    again = Store(db_path)
+    again.create_contact(ContactDraft(name="Late Comer"))
+    again.contact_page(ContactQuery(text="#ux pers"), 0, 10)
+    again.close()
+    assert "contact" in _stat_tables(db_path)
+
+
+def test_closing_after_only_reading_writes_nothing(db_path: Path) -> None:
+    """A session that only read (find, check) closes without touching the file."""
+    s = Store(db_path)
+    s.create_contact(ContactDraft(name="Sato Ken"))
+    s.close()
+    close_database()
+    conn = sqlite3.connect(db_path)
+    conn.execute("DELETE FROM sqlite_stat1")
+    conn.commit()
+    conn.close()
+    before = db_path.read_bytes(), db_path.stat().st_mtime_ns
+    reader = Store(db_path)
+    assert [r.name for r in reader.find_contacts("sato")] == ["Sato Ken"]
+    reader.close()
+    assert (db_path.read_bytes(), db_path.stat().st_mtime_ns) == before
 
 
 def test_reopening_keeps_data_and_makes_no_backup(store: Store, reopen, db_path: Path) -> None:
