@@ -64,8 +64,6 @@ def _plural(count: int, noun: str) -> str:
 
 
 def _json_rows(rows: list[ContactRow]) -> str:
-    import json
-
     items = [
         {
             "id": row.id,
@@ -80,7 +78,14 @@ def _json_rows(rows: list[ContactRow]) -> str:
         }
         for row in rows
     ]
-    text = json.dumps(items, ensure_ascii=False, indent=2)
+    return json_text(items)
+
+
+def json_text(value: object) -> str:
+    """`value` as indented JSON, non-ASCII kept, safe to print on a terminal."""
+    import json
+
+    text = json.dumps(value, ensure_ascii=False, indent=2)
     # json.dumps escapes C0 controls but passes DEL, C1 (CSI 0x9b) and bidi
     # controls through; escaping them keeps the data exact and the terminal safe.
     # They can only occur inside strings, so a global substitution is valid JSON.

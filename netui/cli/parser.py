@@ -12,6 +12,7 @@ from netui import __version__
 from netui.cli.capture import add_capture_parser
 from netui.cli.commands import _cmd_check, _cmd_demo, _cmd_find, _cmd_tui
 from netui.cli.common import CommandError
+from netui.cli.review import add_review_parser
 
 # A date phrase, resolved against the Store's today when the command runs.
 DateArg = Callable[[date], date]
@@ -167,6 +168,7 @@ def build_parser() -> argparse.ArgumentParser:
     find.set_defaults(run=_cmd_find)
 
     add_capture_parser(commands, db_option)
+    add_review_parser(commands, db_option)
 
     check = commands.add_parser(
         "check",

@@ -1,0 +1,113 @@
+"""`netui review`: the weekly review from the shell, as Markdown for notes or as JSON for scripts."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import re
+import unicodedata
+from collections.abc import Callable
+from typing import Any
+
+from netui.cli.common import EXIT_OK, _load_config, _open_store
+from netui.cli.output import json_text, plain
+
+DEFAULT_LIMIT = 20
+
+# The shared date phrases look ahead (`fri` is the next Friday); a review mostly
+# looks back, so --week also takes these, counted back from today.
+_WEEK_WORDS = {"this week": 0, "last week": 7, "今週": 0, "先週": 7, "先々週": 14}
+_AGO = re.compile(r"([0-9]{1,3}) ?(?:(w|wks?|weeks?)|(d|days?)) ago")
+_JA_AGO = re.compile(r"([0-9]{1,3})(?:(週間|週)|(日))前")
+
+REVIEW_HELP = """\
+The review of the ISO week (Monday to Sunday) holding --week: who is overdue,
+follow-ups due by Sunday, where give and take tilt, new people with no
+follow-up, events in the next 14 days, goals, and this week's interactions
+against the 8 before. Each section lists its first N items and counts all.
+
+examples:
+  netui review                          this week, as Markdown
+  netui review --week "last week"       any day of the week to review
+  netui review --week 2026-11-16 --format json | jq '.overdue.total'
+
+exit status: 0 when the review is printed (even with every section empty);
+1 on an error. Reads only."""
+
+
+def add_review_parser(commands: Any, db_option: argparse.ArgumentParser) -> None:
+    """Register `netui review` on the subcommand parsers."""
+    from netui.cli.parser import _positive_int  # the parser module owns arg types
+
+    review = commands.add_parser(
+        "review",
+        parents=[db_option],
+        help="print the weekly review as Markdown or JSON",
+        description="Print the weekly review of a week as Markdown (for notes) or JSON.",
+        epilog=REVIEW_HELP,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    review.add_argument(
+        "--week",
+        type=_week_arg,
+        metavar="DATE",
+        help="any day of the week to review: a date phrase or ISO date"
+        " (default: today; e.g. 'last week', '3w ago', yesterday, 2026-11-16)",
+    )
+    review.add_argument(
+        "--format",
+        choices=("markdown", "json"),
+        default="markdown",
+        help="Markdown to paste into notes (default) or JSON",
+    )
+    review.add_argument(
+        "--limit",
+        type=_positive_int,
+        default=DEFAULT_LIMIT,
+        metavar="N",
+        help=f"list at most N items per section; totals count all (default: {DEFAULT_LIMIT})",
+    )
+    review.set_defaults(run=_cmd_review)
+
+
+def _week_arg(text: str) -> Callable[[dt.date], dt.date]:
+    """A day of the week to review, resolved later against the Store's today.
+
+    `this week`, `last week`, `3w ago`, `10d ago` (今週, 先週, 先々週, 3週間前,
+    10日前) count back from today; anything else is a date phrase as elsewhere.
+    """
+    from netui.cli.parser import _date_arg
+
+    phrase = " ".join(unicodedata.normalize("NFKC", text).casefold().split())
+    days = _WEEK_WORDS.get(phrase)
+    if days is None and (match := _AGO.fullmatch(phrase) or _JA_AGO.fullmatch(phrase)):
+        days = int(match.group(1)) * (7 if match.group(2) else 1)
+    if days is None:
+        try:
+            return _date_arg(text)
+        except argparse.ArgumentTypeError as error:
+            raise argparse.ArgumentTypeError(
+                f"{error}, or this week, last week, 2w ago, 10d ago"
+            ) from None
+    back = dt.timedelta(days=days)
+    return lambda today: today - back
+
+
+def _cmd_review(args: argparse.Namespace) -> int:
+    from netui.domain.review_format import review_to_json, review_to_markdown
+
+    config = _load_config()
+    store = _open_store(args, config, create=False)
+    try:
+        day = args.week(store.today()) if args.week else store.today()
+        review = store.weekly_review(day, limit=args.limit)
+    finally:
+        store.close()
+    if args.format == "json":
+        print(json_text(review_to_json(review)))
+    else:
+        # Line by line: plain() turns line breaks into spaces, and the Markdown's
+        # own lines must stay. User text inside a line is already on one line.
+        text = review_to_markdown(review)
+        print("\n".join(plain(line) for line in text.rstrip("\n").split("\n")))
+    return EXIT_OK
