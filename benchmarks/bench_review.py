@@ -1,0 +1,194 @@
+"""Budget: the weekly review is computed in <= 100 ms on S (10k contacts) and <= 300 ms on L (100k).
+
+What is timed is `Store.weekly_review()` for this week, as the review area and
+`netui review` call it (limit 100), on demo databases from `generate_demo`: the
+first call after opening the database, then the median, p95 and extremes of
+--runs more calls. Each section's query is then timed on its own (by calling
+the Store's section methods, whatever their current arguments), to show where
+the time goes; their sum can differ a little from the whole, which runs in one
+read transaction.
+
+Each database is built once and cached in the temp directory under a name that
+carries a digest of the schema, so a schema change builds a new one; --s/--l
+name other files to build or reuse, --rebuild replaces their data.
+
+    .venv/bin/python benchmarks/bench_review.py [--sizes S L] [--runs 15] [--s PATH] [--l PATH]
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import datetime as dt
+import hashlib
+import inspect
+import os
+import statistics
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+SIZES = {"S": (10_000, 100.0), "L": (100_000, 300.0)}
+LIMIT = 100
+WARMUP_RUNS = 2
+# The Store's section methods, in the review's order; timed one by one when present.
+SECTIONS = (
+    ("overdue", "_overdue"),
+    ("followups", "_due_followups"),
+    ("reciprocity", "_reciprocity"),
+    ("new_contacts", "_new_contacts"),
+    ("upcoming_events", "_upcoming"),
+    ("goals", "_goals"),
+    ("activity", "_activity"),
+    ("completed", "review_record"),
+    ("streak weeks", "_completed_weeks"),
+    ("recent_reviews", "recent_reviews"),
+)
+
+
+def schema_of(path: Path) -> str:
+    """The CREATE statements of a database file, in a stable order."""
+    import sqlite3
+
+    with contextlib.closing(sqlite3.connect(path)) as connection:
+        rows = connection.execute(
+            "SELECT coalesce(sql, '') FROM sqlite_master"
+            " WHERE name NOT LIKE 'sqlite_%' AND type != 'trigger'"
+        ).fetchall()
+    return "\n".join(sorted(sql for (sql,) in rows))
+
+
+def default_path(size: str) -> Path:
+    """A cache path named after the schema this netui creates, so a schema change builds anew."""
+    from netui.state import Store
+
+    with tempfile.TemporaryDirectory() as folder:
+        fresh = Path(folder) / "fresh.db"
+        Store(fresh).close()
+        digest = hashlib.sha256(schema_of(fresh).encode()).hexdigest()[:10]
+    return Path(tempfile.gettempdir()) / f"netui-bench-review-{size}-{digest}.db"
+
+
+def ensure_database(path: Path, contacts: int, rebuild: bool) -> None:
+    """Build the demo database at `path` unless it already holds one (or `rebuild`)."""
+    from netui.state import Store
+    from netui.state.demo import DemoError, generate_demo
+
+    store = Store(path)
+    try:
+        started = time.perf_counter()
+        summary = generate_demo(store, contacts=contacts, force=rebuild)
+        print(f"built {path}: {summary.contacts:,} contacts, {summary.interactions:,}"
+              f" interactions, {summary.ledger_entries:,} ledger entries"
+              f" in {time.perf_counter() - started:.1f} s")  # fmt: skip
+    except DemoError:
+        print(f"reusing {path} ({store.counts().contacts:,} live contacts)")
+    finally:
+        store.close()
+
+
+def p95(values: list[float]) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
+
+
+def timed_ms(action: Callable[[], object], repeat: int) -> list[float]:
+    times = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        action()
+        times.append((time.perf_counter() - started) * 1000)
+    return times
+
+
+def section_call(store: Any, method: str, today: dt.date) -> Callable[[], object] | None:
+    """A call of one section method with its arguments bound by name, or None if it cannot be."""
+    from netui.domain.review import week_bounds
+
+    function = getattr(store, method, None)
+    if function is None:
+        return None
+    start, end = week_bounds(today)
+    known = {"ref": today, "day": today, "end": end, "start": start, "week_start": start}
+    known["limit"] = LIMIT
+    kwargs = {}
+    for name, parameter in inspect.signature(function).parameters.items():
+        if name in known:
+            kwargs[name] = known[name]
+        elif parameter.default is inspect.Parameter.empty:
+            return None
+    return lambda: function(**kwargs)
+
+
+def bench(size: str, path: Path, runs: int) -> bool:
+    """Time the review on one database; True when the median is within its budget."""
+    from netui.state import Store
+
+    contacts, budget = SIZES[size]
+    store = Store(path)
+    try:
+        today = store.today()
+        counts = store.counts()
+        print(f"\n{size}: {path} ({counts.contacts:,} live contacts,"
+              f" {counts.interactions:,} interactions, {counts.ledger_entries:,} ledger entries,"
+              f" {counts.events:,} events), reviewing the week of {today}")  # fmt: skip
+
+        started = time.perf_counter()
+        review = store.weekly_review(today, limit=LIMIT)
+        first = (time.perf_counter() - started) * 1000
+        totals = ", ".join(
+            f"{name} {getattr(review, name).total}"
+            for name in ("overdue", "followups", "reciprocity", "new_contacts", "upcoming_events")
+        )
+        print(f"  sections: {totals}, goals {len(review.goals)},"
+              f" this week {review.activity.this_week} interactions")  # fmt: skip
+
+        timed_ms(lambda: store.weekly_review(today, limit=LIMIT), WARMUP_RUNS)
+        times = timed_ms(lambda: store.weekly_review(today, limit=LIMIT), runs)
+        median = statistics.median(times)
+        verdict = "within" if median <= budget else "OVER"
+        print(f"  weekly_review(limit={LIMIT}): first call after opening {first:.1f} ms;"
+              f" {runs} runs: median {median:.1f} ms, p95 {p95(times):.1f} ms,"
+              f" min {min(times):.1f} ms, max {max(times):.1f} ms")  # fmt: skip
+        print(f"  budget {budget:.0f} ms: {verdict} at the median")
+
+        print(f"  per section, median of {runs}:")
+        parts = 0.0
+        for label, method in SECTIONS:
+            call = section_call(store, method, today)
+            if call is None:
+                print(f"    {label:<16} (no {method} with known arguments)")
+                continue
+            section = statistics.median(timed_ms(call, runs))
+            parts += section
+            print(f"    {label:<16} {section:8.2f} ms")
+        print(f"    {'sum':<16} {parts:8.2f} ms")
+        return median <= budget
+    finally:
+        store.close()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", nargs="+", choices=tuple(SIZES), default=list(SIZES))
+    parser.add_argument("--s", type=Path, metavar="PATH", help="the S database to build or reuse")
+    parser.add_argument("--l", type=Path, metavar="PATH", help="the L database to build or reuse")
+    parser.add_argument("--rebuild", action="store_true", help="replace the databases' data")
+    parser.add_argument("--runs", type=int, default=15, help="measured reviews per size")
+    args = parser.parse_args()
+
+    verdicts = {}
+    for size in args.sizes:
+        path = getattr(args, size.lower()) or default_path(size)
+        ensure_database(path, SIZES[size][0], args.rebuild)
+        verdicts[size] = bench(size, path, args.runs)
+    print(f"\nload average (1 min): {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
+    print("verdict: " + ", ".join(
+        f"{size} {'within' if ok else 'OVER'}" for size, ok in verdicts.items()
+    ))  # fmt: skip
+
+
+if __name__ == "__main__":
+    main()
