@@ -3,17 +3,22 @@
 Each keystroke of a realistic typing sequence is timed as the list does it: the
 match count (`Store.contact_count`) plus the first page of rows
 (`Store.contact_page(q, 0, 60)`). Deep paging (offset 50,000) is timed for each
-sort order too. The L database is built once with `generate_demo` and kept at
---db, so later runs start at once.
+sort order too. The L database is built once with `generate_demo` and cached in the
+temp directory under a name that carries a digest of the schema, so later runs start at
+once and a schema change builds a new one; --db names another file to build or reuse,
+--rebuild replaces its data.
 
-    .venv/bin/python benchmarks/bench_filter.py [--db /tmp/netui-bench-L.db] [--rounds 5]
+    .venv/bin/python benchmarks/bench_filter.py [--db PATH] [--rounds 5] [--rebuild]
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import hashlib
 import os
 import statistics
+import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -34,6 +39,28 @@ KEYSTROKES = (
     "ken", "kenta", "yuki tanaka",
     "q", "qz", "qzx",
 )  # fmt: skip
+
+
+def schema_of(path: Path) -> str:
+    """The CREATE statements of a database file, in a stable order."""
+    import sqlite3
+
+    with contextlib.closing(sqlite3.connect(path)) as connection:
+        rows = connection.execute(
+            "SELECT coalesce(sql, '') FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'"
+        ).fetchall()
+    return "\n".join(sorted(sql for (sql,) in rows))
+
+
+def default_path(contacts: int) -> Path:
+    """A cache path named after the schema this netui creates, so a schema change builds anew."""
+    from netui.state import Store
+
+    with tempfile.TemporaryDirectory() as folder:
+        fresh = Path(folder) / "fresh.db"
+        Store(fresh).close()
+        digest = hashlib.sha256(schema_of(fresh).encode()).hexdigest()[:10]
+    return Path(tempfile.gettempdir()) / f"netui-bench-filter-{contacts}-{digest}.db"
 
 
 def ensure_database(path: Path, contacts: int, rebuild: bool) -> None:
@@ -71,11 +98,12 @@ def p95(values: list[float]) -> float:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--db", type=Path, default=Path("/tmp/netui-bench-L.db"))
+    parser.add_argument("--db", type=Path, help="default: a cache named after the schema")
     parser.add_argument("--contacts", type=int, default=100_000)
     parser.add_argument("--rounds", type=int, default=5, help="times the sequence is typed")
     parser.add_argument("--rebuild", action="store_true", help="replace the database's data")
     args = parser.parse_args()
+    args.db = args.db or default_path(args.contacts)
     ensure_database(args.db, args.contacts, args.rebuild)
 
     from netui.state import ContactQuery, Store
