@@ -239,8 +239,10 @@ class ReviewQueries(CaptureCommands):
             "  CROSS JOIN contact c ON c.id = p.contact_id WHERE c.archived = 0"
             "  GROUP BY p.goal_id, p.contact_id"
             "), tally AS ("
+            # Progress counts linked people who know me (known or trusted);
+            # tag candidates are prospects, not progress.
             "  SELECT goal_id, sum(linked) AS linked, sum(1 - linked) AS candidates,"
-            "  sum(close) AS close FROM per_contact GROUP BY goal_id"
+            "  sum(close * linked) AS close FROM per_contact GROUP BY goal_id"
             ")"
             " SELECT g.id, g.title, g.target_count, g.target_date,"
             " coalesce(t.linked, 0), coalesce(t.candidates, 0), coalesce(t.close, 0),"
@@ -347,7 +349,7 @@ class ReviewQueries(CaptureCommands):
         with self._write(LEDGER, CONTACTS):
             self._get(contact_id)
             if introduced_id is not None and not self.contact_exists(introduced_id):
-                raise NotFound(f"contact {introduced_id} no longer exists")
+                raise ValidationError("introduced", f"no contact with id {introduced_id}")
             now = self.now()
             entry_id = LedgerEntry.insert(
                 contact=contact_id,

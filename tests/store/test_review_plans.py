@@ -190,12 +190,6 @@ def test_known_and_trusted_both_count_towards_a_goal(store: Store) -> None:
     assert (progress.linked, progress.known_or_trusted, progress.progress) == (4, 2, 0.2)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="netui/state/review.py _goals counts known/trusted over linked AND candidate"
-    " contacts, so GoalProgress.progress ('known-or-trusted linked contacts over the target')"
-    " counts tag candidates the user never linked",
-)
 def test_progress_counts_linked_contacts_not_tag_candidates(store: Store) -> None:
     """A known candidate merely carrying the goal's tag does not advance the goal: 1 linked of 2 is 50%."""
     gid = goal(store, "Goal", tags=("fintech",), target_count=2)

@@ -235,11 +235,6 @@ def test_ledger_entry_with_a_missing_introduced_contact_writes_nothing(
     assert dump() == before
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="netui/state/review.py add_ledger_entry raises NotFound for a missing introduced"
-    " contact; its docstring promises ValidationError ('a bad ... introduced contact')",
-)
 def test_missing_introduced_contact_is_the_documented_validation_error(
     store: Store, contact: int
 ) -> None:
