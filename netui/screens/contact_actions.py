@@ -12,36 +12,29 @@ from netui.state import NotFound, Store, ValidationError
 if TYPE_CHECKING:
     from netui.app import NetuiApp
 
-# The keys both screens offer for "the contact in front of me".
-CONTACT_BINDINGS = [
-    Binding("e", "edit", "Edit", id="contact.edit", tooltip="Edit this contact"),
-    Binding("l", "log", "Log", id="contact.log", tooltip="Log an interaction"),
-    Binding("f", "followup", "Follow-up", id="contact.followup", tooltip="Add a follow-up"),
-    Binding(
-        "a",
-        "archive",
-        "Archive",
-        show=False,
-        id="contact.archive",
-        tooltip="Archive (or restore) this contact",
-    ),
-    Binding(
-        "d",
-        "delete",
-        "Delete",
-        show=False,
-        id="contact.delete",
-        tooltip="Delete this contact and its history",
-    ),
-    Binding(
-        "m",
-        "merge",
-        "Merge",
-        show=False,
-        id="contact.merge",
-        tooltip="Merge another contact into this one",
-    ),
-]
+# The keys both screens offer for "the contact in front of me": (key, action,
+# description, id, tooltip). Which of them a footer shows is the screen's
+# choice (contact_bindings); help lists them all.
+_CONTACT_KEYS = (
+    ("e", "edit", "Edit", "contact.edit", "Edit this contact"),
+    ("l", "log", "Log", "contact.log", "Log an interaction"),
+    ("f", "followup", "Follow-up", "contact.followup", "Add a follow-up"),
+    ("a", "archive", "Archive", "contact.archive", "Archive (or restore) this contact"),
+    ("d", "delete", "Delete", "contact.delete", "Delete this contact and its history"),
+    ("m", "merge", "Merge", "contact.merge", "Merge another contact into this one"),
+)
+
+
+def contact_bindings(*, shown: frozenset[str]) -> list[Binding]:
+    """The shared contact keys, with only the actions in `shown` in the footer.
+
+    Footers stay at about seven keys (every key costs a widget each time the
+    footer is rebuilt); the rest are in help (`?`).
+    """
+    return [
+        Binding(key, action, description, show=action in shown, id=binding_id, tooltip=tooltip)
+        for key, action, description, binding_id, tooltip in _CONTACT_KEYS
+    ]
 
 
 class ContactActions(Screen[None]):

@@ -10,15 +10,16 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.widgets import DataTable, Footer, Header, OptionList, Static
+from textual.widgets import DataTable, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from netui.domain.cadence import format_cadence
 from netui.domain.dates import format_relative
 from netui.domain.records import ContactDetail
 from netui.domain.warmth import warmth_label
-from netui.screens.contact_actions import CONTACT_BINDINGS, ContactActions
+from netui.screens.contact_actions import ContactActions, contact_bindings
 from netui.state import NotFound, ValidationError
+from netui.widgets.key_footer import KeyFooter
 
 WATCHED = frozenset({"contacts", "tags", "interactions", "followups", "ledger", "events"})
 
@@ -33,11 +34,12 @@ class ContactDetailScreen(ContactActions):
 
     BINDINGS = [
         Binding("escape", "back", "Back", id="detail.back", tooltip="Back to the list"),
-        *CONTACT_BINDINGS,
+        *contact_bindings(shown=frozenset({"edit", "log", "followup"})),
         Binding(
             "i",
             "open_introducer",
             "Introducer",
+            show=False,
             id="detail.introducer",
             tooltip="Open the contact who introduced this one",
         ),
@@ -76,7 +78,7 @@ class ContactDetailScreen(ContactActions):
             with Vertical(id="history-pane"):
                 yield Static("History, newest first", classes="section-title", id="history-title")
                 yield DataTable(id="history", cursor_type="row", zebra_stripes=True)
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         table = self.query_one("#history", DataTable)

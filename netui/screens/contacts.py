@@ -10,12 +10,13 @@ from textual.binding import Binding
 from textual.content import Content
 from textual.message import Message
 from textual.reactive import var
-from textual.widgets import Footer, Header, Input, Static
+from textual.widgets import Header, Input, Static
 
 from netui.domain.records import ContactRow
-from netui.screens.contact_actions import CONTACT_BINDINGS, ContactActions
+from netui.screens.contact_actions import ContactActions, contact_bindings
 from netui.state import SORTS, ContactQuery
 from netui.widgets.contact_table import ContactTable
+from netui.widgets.key_footer import KeyFooter
 
 SORT_LABELS = {"name": "name", "last": "last contact", "due": "next due"}
 # The topics whose change can alter what this list shows.
@@ -44,11 +45,12 @@ class ContactsScreen(ContactActions):
             tooltip="Clear the filter",
         ),
         Binding("n", "new_contact", "New", id="contacts.new", tooltip="Add a contact"),
-        *CONTACT_BINDINGS,
+        *contact_bindings(shown=frozenset({"log", "followup"})),
         Binding(
             "s",
             "cycle_sort",
             "Sort",
+            show=False,
             id="contacts.sort",
             tooltip="Sort by name, last contact, next due",
         ),
@@ -81,7 +83,7 @@ class ContactsScreen(ContactActions):
         )
         yield Static(id="contacts-status", markup=False)
         yield ContactTable(today=self.store.today, id="contacts")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.sub_title = "Contacts"

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from types import ModuleType
+from typing import TYPE_CHECKING
 
 from netui.data.models import (
     Contact,
@@ -19,12 +21,14 @@ from netui.data.models import (
     Meta,
     database,
 )
-from netui.domain.capture import CaptureError, CapturePlan, PersonPlan, parse_capture
 from netui.domain.contact_rules import ValidationError, validate_draft
 from netui.domain.reading import fold, suggest_reading
 from netui.domain.records import ContactDraft, ContactRef, EventRef
 from netui.state.core import CONTACTS, EVENTS, FOLLOWUPS, INTERACTIONS, LEDGER, TAGS, NotFound
 from netui.state.events import EventQueries
+
+if TYPE_CHECKING:
+    from netui.domain.capture import CapturePlan, PersonPlan
 
 THANKS = "thank-you"
 DRAFT_KEY = "capture_draft"
@@ -96,6 +100,13 @@ class CaptureResult:
         return text + (f" ({', '.join(details)})" if details else "")
 
 
+def _grammar() -> ModuleType:
+    """The capture grammar, imported on first use: opening netui never needs it."""
+    from netui.domain import capture
+
+    return capture
+
+
 def _append_line(text: str, line: str) -> str:
     """`text` with `line` added as a line of its own, unless a line already says exactly that."""
     if not line or line in text.splitlines():
@@ -119,7 +130,7 @@ class CaptureCommands(EventQueries):
             "SELECT id, name, company, archived FROM contact WHERE id = ?", [contact_id]
         ).fetchone()
         if row is None:
-            raise CaptureError(line, column, f"no contact @{contact_id}")
+            raise _grammar().CaptureError(line, column, f"no contact @{contact_id}")
         return ContactRef(row[0], row[1], row[2]), bool(row[3])
 
     def _resolve_name(self, name: str, line: int, column: int) -> tuple[ContactRef, bool] | None:
@@ -139,7 +150,7 @@ class CaptureCommands(EventQueries):
                     " OR (reading != '' AND sort_key = ?)",
                     [key, key],
                 ).fetchone()[0]
-            raise CaptureError(
+            raise _grammar().CaptureError(
                 line,
                 column,
                 f'"{name}" matches {many} contacts: {choices}; '
@@ -157,7 +168,7 @@ class CaptureCommands(EventQueries):
             CaptureError: the text does not parse, or a name cannot be resolved.
             NotFound: the event does not exist.
         """
-        plan = parse_capture(text, on)
+        plan = _grammar().parse_capture(text, on)
         return self._resolve(plan, event_id, thanks)
 
     def _resolve(self, plan: CapturePlan, event_id: int | None, thanks: bool) -> CapturePreview:
@@ -249,7 +260,7 @@ class CaptureCommands(EventQueries):
         try:
             return validate_draft(draft)
         except ValidationError as error:
-            raise CaptureError(person.line, person.column, error.message) from None
+            raise _grammar().CaptureError(person.line, person.column, error.message) from None
 
     def _resolve_via(
         self, person: PersonPlan, seen_new: dict[str, int]
@@ -263,7 +274,7 @@ class CaptureCommands(EventQueries):
             return found[0], None
         if fold(person.via) in seen_new:
             return None, person.via
-        raise CaptureError(
+        raise _grammar().CaptureError(
             person.via_line,
             person.via_column,
             f'via: no contact is called "{person.via}"; add them first '
@@ -279,7 +290,7 @@ class CaptureCommands(EventQueries):
             CaptureError: nothing was saved; the error names its line and column.
             NotFound: the event does not exist; nothing was saved.
         """
-        plan = parse_capture(text, on)
+        plan = _grammar().parse_capture(text, on)
         with self._write(CONTACTS, TAGS, INTERACTIONS, FOLLOWUPS, LEDGER, EVENTS):
             # Resolved inside the transaction: what was previewed may have
             # changed in another netui meanwhile.
