@@ -9,16 +9,20 @@ from __future__ import annotations
 
 import threading
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
-from textual.screen import Screen
+from textual.screen import ModalScreen, Screen
 from textual.signal import Signal
 
 from netui.commands import AppCommandsProvider, ContactsProvider
 from netui.config import Config, ConfigError, save_theme
 from netui.screens.contacts import ContactsScreen
 from netui.state import TOPICS, Store
+
+if TYPE_CHECKING:
+    from netui.state.capture import CaptureResult
 
 
 @dataclass(frozen=True)
@@ -51,6 +55,7 @@ class NetuiApp(App[None]):
     BINDINGS = [
         Binding("ctrl+q", "quit", "Quit", id="app.quit", tooltip="Quit netui", priority=True),
         Binding("question_mark", "help", "Help", id="app.help", tooltip="Every key on this screen"),
+        Binding("c", "capture", "Capture", id="app.capture", tooltip="The people you just met"),
         *(
             Binding(
                 area.key,
@@ -137,9 +142,24 @@ class NetuiApp(App[None]):
         """Show or hide archived contacts."""
         self._contacts_screen().action_toggle_archived()
 
+    def action_capture(self) -> None:
+        """Open the quick-capture box; say what was saved."""
+        from netui.screens.capture import CaptureScreen
+
+        def saved(result: CaptureResult | None) -> None:
+            if result is not None:
+                self.notify(result.summary(), markup=False)
+
+        self.push_screen(CaptureScreen(self.store, self.config.capture_thanks), saved)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # Capture opens from an area, never on top of a dialog (a stray c on a checkbox).
+        return not (action == "capture" and isinstance(self.screen, ModalScreen))
+
     def palette_commands(self) -> list[tuple[str, str, str]]:
         """The app's own palette commands: (title, help, action)."""
         return [
+            ("Quick capture", "The people you just met, one per line (key c)", "capture"),
             ("New contact", "Add a contact", "new_contact"),
             ("contacts: sort by name", "五十音順 / alphabetical", "sort_contacts('name')"),
             ("contacts: sort by last contact", "Most recent first", "sort_contacts('last')"),
