@@ -8,6 +8,7 @@ every screen, which reloads itself if it shows one of them.
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -18,7 +19,9 @@ from textual.signal import Signal
 
 from netui.commands import AppCommandsProvider, ContactsProvider
 from netui.config import Config, ConfigError, save_theme
+from netui.domain.review import week_bounds
 from netui.screens.contacts import ContactsScreen
+from netui.screens.review_reminder import REMINDER, review_due_today
 from netui.state import TOPICS, Store
 
 if TYPE_CHECKING:
@@ -27,17 +30,28 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class Area:
-    """A top-level area: its mode name, the digit that opens it, and its screen."""
+    """A top-level area: its mode name, the digit that opens it, and its screen (or a factory)."""
 
     mode: str
     key: str
     title: str
-    screen: type[Screen[None]]
+    screen: Callable[[], Screen[None]]
+
+
+def _review_screen() -> Screen[None]:
+    # Imported when the area is first opened: its tables and forms cost about
+    # 15 ms of imports that the launch to the contact list should not pay.
+    from netui.screens.review import ReviewScreen
+
+    return ReviewScreen()
 
 
 # The areas of DESIGN.md: goals 1, contacts 2, planner 3, ledger 4, review 5.
 # An area appears (mode, key, help, palette) once its screen is registered here.
-AREAS: tuple[Area, ...] = (Area("contacts", "2", "Contacts", ContactsScreen),)
+AREAS: tuple[Area, ...] = (
+    Area("contacts", "2", "Contacts", ContactsScreen),
+    Area("review", "5", "Review", _review_screen),
+)
 
 # How often to look for changes committed by another netui on the same file.
 EXTERNAL_POLL_SECONDS = 2.0
@@ -87,6 +101,13 @@ class NetuiApp(App[None]):
         self.theme_changed_signal.subscribe(self, self._save_theme)
         self.store.data_changed_elsewhere()  # take the starting point
         self.set_interval(EXTERNAL_POLL_SECONDS, self._poll_external_changes)
+        self.call_after_refresh(self._remind_review_day)
+
+    def _remind_review_day(self) -> None:
+        today = self.store.today()
+        record = self.store.review_record(week_bounds(today)[0])
+        if review_due_today(today, self.config.review_day, record):
+            self.notify(REMINDER, markup=False)
 
     def on_unmount(self) -> None:
         self._unsubscribe()
@@ -160,6 +181,7 @@ class NetuiApp(App[None]):
         """The app's own palette commands: (title, help, action)."""
         return [
             ("Quick capture", "The people you just met, one per line (key c)", "capture"),
+            ("Weekly review", "Act on this week's review (key 5)", "switch_mode('review')"),
             ("New contact", "Add a contact", "new_contact"),
             ("contacts: sort by name", "五十音順 / alphabetical", "sort_contacts('name')"),
             ("contacts: sort by last contact", "Most recent first", "sort_contacts('last')"),
