@@ -164,7 +164,10 @@ def goal_cells(goal: GoalProgress, ref: dt.date) -> Cells:
         progress += f" {goal.known_or_trusted}/{goal.target_count}"
     by = ""
     if goal.target_date:
-        by = f"{goal.target_date.isoformat()} ({format_relative(goal.target_date, ref)})"
+        by = goal.target_date.isoformat()
+        relative = format_relative(goal.target_date, ref)
+        if relative != by:  # far dates are already shown as the date itself
+            by += f" ({relative})"
     return (
         _cell(goal.title, "bold"),
         _cell(progress, "" if goal.target_count else MUTED),
@@ -224,7 +227,7 @@ SECTIONS: tuple[SectionSpec, ...] = (
     SectionSpec(
         "upcoming_events",
         f"Events in the next {UPCOMING_DAYS} days",
-        (("When", 20), ("Event", 30), ("Who is going", 26), ("For", 36)),
+        (("When", 20), ("Event", 28), ("Who is going", 24), ("For", 32)),
         upcoming_cells,
         f"No events in the next {UPCOMING_DAYS} days.",
         row_height=2,
@@ -233,12 +236,12 @@ SECTIONS: tuple[SectionSpec, ...] = (
         "goals",
         "Goals",
         (
-            ("Goal", 28),
+            ("Goal", 24),
             ("Progress", 20),
             ("Linked", 6),
             ("Candidates", 10),
-            ("Known+", 6),
-            ("Events 30d", 10),
+            ("Known/trusted", 13),
+            ("Events", 6),
             ("By", 20),
         ),
         goal_cells,
