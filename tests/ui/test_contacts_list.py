@@ -6,7 +6,6 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from textual.screen import Screen
 from textual.widgets import Input
 from uikit import (
     CLICK_NAME,
@@ -241,15 +240,17 @@ async def test_arrows_and_pages_move_the_cursor(store: Store, net: Network) -> N
 
 
 async def test_2_goes_to_the_contacts_area(store: Store, net: Network) -> None:
-    """`2` switches to the contacts area from another area."""
+    """`2` comes back to the contacts area from another area (the review, key 5), list and cursor intact."""
     async with running(store) as (app, pilot):
-        app.add_mode("elsewhere", Screen)
-        await app.switch_mode("elsewhere")
-        await press(app, pilot)
+        await press(app, pilot, "j")
+        await press(app, pilot, "5")
+        assert app.current_mode == "review"
         assert not isinstance(app.screen, ContactsScreen)
         await press(app, pilot, "2")
         assert app.current_mode == "contacts"
         assert isinstance(app.screen, ContactsScreen)
+        assert table_names(app) == list(NAME_ORDER)
+        assert app.screen.query_one(ContactTable).cursor_row == 1
 
 
 # -- help, quit, escape ------------------------------------------------------------------
@@ -268,6 +269,8 @@ LIST_KEYS = {
     "Merge": "m",
     "Open": "⏎",
     "Contacts": "2",
+    "Review": "5",
+    "Capture": "c",
     "Quit": "^q",
     "Help": "?",
 }
