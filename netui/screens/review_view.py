@@ -199,14 +199,14 @@ SECTIONS: tuple[SectionSpec, ...] = (
     SectionSpec(
         "overdue",
         "Overdue",
-        (("Contact", 28), ("Company", 22), ("Stage", 10), ("Last contact", 12), ("Due", 16)),
+        (("Contact", 28), ("Company", 22), ("Stage", 10), ("Last contact", 12), ("Due", 18)),
         overdue_cells,
         "Nothing overdue {week}.",
     ),
     SectionSpec(
         "followups",
         "Follow-ups due",
-        (("Due", 16), ("Contact", 28), ("What", 50), ("", 7)),
+        (("Due", 18), ("Contact", 28), ("What", 50), ("", 7)),
         followup_cells,
         "No follow-ups due {week}.",
     ),
