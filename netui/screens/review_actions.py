@@ -104,7 +104,13 @@ class ReviewRowActions(Screen[None]):
     def _gone(self, error: Exception) -> None:
         """Say that the row's record was deleted elsewhere, and drop the row."""
         self.tell(f"{error} (deleted elsewhere)", error=True)
-        self.reload()
+        self._drop_current()
+        self.reload()  # nothing was announced here: another netui made the change
+
+    def _drop_current(self) -> None:
+        section = self._focused_section()
+        if section is not None:
+            section.drop_current()
 
     # -- actions --------------------------------------------------------------------
 
@@ -119,6 +125,7 @@ class ReviewRowActions(Screen[None]):
         except NotFound as error:
             self._gone(error)
             return
+        self._drop_current()
         self.tell(f"Done: {followup.what} ({followup.name})")
 
     def action_snooze(self) -> None:
@@ -136,6 +143,7 @@ class ReviewRowActions(Screen[None]):
         except ValidationError as error:
             self.tell(error.message, error=True)
             return
+        self._drop_current()  # a week on is past the end of any week shown
         self.tell(f"Snoozed to {day_label(until)}: {followup.what}")
 
     def action_snooze_to(self) -> None:

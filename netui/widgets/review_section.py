@@ -15,6 +15,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
+from textual.coordinate import Coordinate
 from textual.widgets import DataTable, Static
 
 
@@ -111,6 +112,22 @@ class ReviewSection(Vertical):
             return None
         row = self.table.cursor_row
         return self.items[row] if 0 <= row < len(self.items) else None
+
+    def drop_current(self) -> None:
+        """Take the row under the cursor out at once; the cursor keeps its index.
+
+        The reload the write brings replaces every row anyway, but at L it
+        takes a few hundred ms: a second `d` pressed before it lands must act
+        on the next row, not on the one just done.
+        """
+        table = self.table
+        row = table.cursor_row
+        if not 0 <= row < len(self.items):
+            return
+        table.remove_row(table.coordinate_to_cell_key(Coordinate(row, 0)).row_key)
+        self.items = self.items[:row] + self.items[row + 1 :]
+        if self.items:
+            table.move_cursor(row=min(row, len(self.items) - 1), animate=False)
 
     def show(
         self,

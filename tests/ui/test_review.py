@@ -7,6 +7,7 @@ The week is built by hand through the Store with the clock at Saturday
 from __future__ import annotations
 
 import datetime as dt
+import time
 from dataclasses import dataclass
 from typing import Any
 
@@ -399,6 +400,27 @@ async def test_the_last_follow_up_done_moves_focus_to_the_next_section(
         assert app.focused is section(app, "reciprocity").table
 
 
+async def test_d_twice_before_the_reload_lands_does_two_follow_ups(
+    store: Store, week: Week, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With the review slow to read (as at L), d d marks both follow-ups done, not the first twice."""
+    real = store.weekly_review
+
+    def slow(*args: Any, **kwargs: Any) -> Any:
+        time.sleep(0.5)
+        return real(*args, **kwargs)
+
+    async with running(store) as (app, pilot):
+        await open_review(app, pilot)
+        await focus_section(app, pilot, "followups")
+        monkeypatch.setattr(store, "weekly_review", slow)
+        await pilot.press("d", "d")
+        done = {f.id for f in FollowUp.select().where(FollowUp.done_at.is_null(False))}
+        assert done == {week.slides, week.call}
+        await press(app, pilot)
+        assert "No follow-ups due this week." in screen_text(app)
+
+
 async def test_d_elsewhere_says_what_d_does(store: Store, week: Week) -> None:
     """d on an overdue contact changes nothing and says d marks a follow-up done."""
     async with running(store) as (app, pilot):
@@ -623,6 +645,16 @@ async def test_a_change_through_the_store_updates_the_rows_by_itself(
         await press(app, pilot)
         assert names(app, "followups", 1) == [CLICK_NAME]
         assert names(app, "overdue") == ["Wes Weekend"]
+
+
+async def test_a_change_made_while_away_shows_on_return(store: Store, week: Week) -> None:
+    """A follow-up done while the contact list is shown is gone from the review when 5 brings it back."""
+    async with running(store) as (app, pilot):
+        await open_review(app, pilot)
+        await press(app, pilot, "2")
+        store.complete_followup(week.slides)
+        await press(app, pilot, "5")
+        assert names(app, "followups", 1) == [CLICK_NAME]
 
 
 def delete_elsewhere(contact_id: int) -> None:
