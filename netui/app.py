@@ -174,8 +174,11 @@ class NetuiApp(App[None]):
         self.push_screen(CaptureScreen(self.store, self.config.capture_thanks), saved)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        # Capture opens from an area, never on top of a dialog (a stray c on a checkbox).
-        return not (action == "capture" and isinstance(self.screen, ModalScreen))
+        # Capture and the area keys act from an area, never on top of a dialog
+        # (a stray c or 2 on a checkbox must not open or switch anything).
+        if action == "capture" or action.startswith("switch_mode"):
+            return not isinstance(self.screen, ModalScreen)
+        return True
 
     def palette_commands(self) -> list[tuple[str, str, str]]:
         """The app's own palette commands: (title, help, action)."""
@@ -209,8 +212,11 @@ class NetuiApp(App[None]):
         keys: list[KeyHelp] = []
         seen: set[str] = set()
         for active in self.screen.active_bindings.values():
-            if type(active.node).__module__.startswith("textual.widgets"):
-                continue  # a built-in widget's own keys (arrows, editing), listed once below
+            if type(active.node).__module__.startswith("textual.widgets") or not active.binding.id:
+                # A built-in widget's own keys (arrows, editing: listed once below), and
+                # keys inherited from Textual's bases that netui does not use (every
+                # netui binding has an id).
+                continue
             binding = active.binding
             if binding.action in seen and not binding.show:
                 continue
@@ -222,6 +228,7 @@ class NetuiApp(App[None]):
                     active.tooltip or binding.tooltip,
                 )
             )
+        keys.append(KeyHelp("ctrl+p", "Command palette", "Jump to a contact, capture, sort, theme"))
         keys.append(KeyHelp("↑ ↓ pgup pgdn home end", "Move", "In lists and tables"))
         title = f"Keys: {self.screen.sub_title or self.screen.title or 'netui'}"
         self.push_screen(HelpScreen(title, keys))

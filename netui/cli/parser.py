@@ -81,16 +81,16 @@ def _db_arg(text: str) -> Path:
 
 
 def _date_arg(text: str) -> DateArg:
-    """A date phrase, checked now and resolved later against the Store's today."""
+    """A day already lived (read as the past: `fri` is the last Friday), resolved later against the Store's today."""
     import datetime as dt
 
     from netui.domain.dates import DatePhraseError, parse_date_phrase
 
     try:
-        parse_date_phrase(text, dt.date.today())
+        parse_date_phrase(text, dt.date.today(), past=True)
     except DatePhraseError as error:
         raise argparse.ArgumentTypeError(str(error)) from None
-    return lambda today: parse_date_phrase(text, today)
+    return lambda today: parse_date_phrase(text, today, past=True)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -17,7 +17,7 @@ __all__ = ["DatePhraseError", "format_relative", "parse_date_phrase", "split_dat
 _ACCEPTED = (
     "expected today, tomorrow, yesterday, fri, next fri, 3d, in 2w, 1m, 1y, 2026-12-01, "
     "2026/12/1, 12/1, 今日, 明日, 明後日, 昨日, 来週, 金曜, 来週金曜, 3日後, 2週間後, "
-    "1ヶ月後, 12月1日 or 2026年12月1日"
+    "1ヶ月後, 12月1日 or 2026年12月1日; for the past also 3d ago, last fri, 3日前, 先週金曜"
 )
 
 _RELATIVE_WORDS = {
@@ -71,8 +71,10 @@ _OFFSET = re.compile(
     r"(?:in )?([0-9]{1,4}) ?(d|days?|w|wks?|weeks?|m|mo|mos|months?|y|yrs?|years?)"
 )
 _JA_OFFSET = re.compile(r"([0-9]{1,4})(日|週間|週|[ヶかカケヵ箇]月|年)後")
-_WEEKDAY = re.compile(r"(next )?([a-z]+)")
-_JA_WEEKDAY = re.compile(r"(来週の?)?([月火水木金土日])(?:曜日?)?")
+_AGO = re.compile(r"([0-9]{1,4}) ?(d|days?|w|wks?|weeks?|m|mo|mos|months?|y|yrs?|years?) ago")
+_JA_AGO = re.compile(r"([0-9]{1,4})(日|週間|週|[ヶかカケヵ箇]月|年)前")
+_WEEKDAY = re.compile(r"(next |last )?([a-z]+)")
+_JA_WEEKDAY = re.compile(r"(来週の?|先週の?)?([月火水木金土日])(?:曜日?)?")
 _YMD = re.compile(r"([0-9]{4})[-/.]([0-9]{1,2})[-/.]([0-9]{1,2})")
 _JA_YMD = re.compile(r"([0-9]{4})年([0-9]{1,2})月([0-9]{1,2})日")
 _MD = re.compile(r"([0-9]{1,2})/([0-9]{1,2})")
@@ -109,6 +111,39 @@ def _weekday_next_week(weekday: int, today: date) -> date:
     return next_monday + timedelta(days=weekday)
 
 
+def _latest_weekday(weekday: int, today: date) -> date:
+    """The latest such weekday on or before today (on a Friday, ``fri`` read as past is today)."""
+    return today - timedelta(days=(today.weekday() - weekday) % 7)
+
+
+def _weekday_last_week(weekday: int, today: date) -> date:
+    """That weekday in the ISO week (Monday first) before the one holding today."""
+    return _weekday_next_week(weekday, today) - timedelta(days=14)
+
+
+def _weekday(weekday: int, prefix: str | None, today: date, past: bool) -> date:
+    if prefix and prefix.strip() in ("next", "来週", "来週の"):
+        return _weekday_next_week(weekday, today)
+    if prefix and prefix.strip() == "last":
+        # English "last friday" said on a Saturday is yesterday: the latest one before today.
+        return _latest_weekday(weekday, today - timedelta(days=1))
+    if prefix:  # 先週: literally that weekday of last week
+        return _weekday_last_week(weekday, today)
+    return _latest_weekday(weekday, today) if past else _soonest_weekday(weekday, today)
+
+
+def _last_month_day(month: int, day: int, today: date) -> date:
+    """The latest month/day on or before today; ValueError when no year has that day."""
+    for year in range(today.year, today.year - _MONTH_DAY_YEARS, -1):
+        try:
+            candidate = date(year, month, day)
+        except ValueError:
+            continue
+        if candidate <= today:
+            return candidate
+    raise ValueError(f"no month/day {month}/{day}")
+
+
 def _next_month_day(month: int, day: int, today: date) -> date:
     """The next month/day on or after today; ValueError when no year has that day (2/30)."""
     for year in range(today.year, today.year + _MONTH_DAY_YEARS):
@@ -121,40 +156,41 @@ def _next_month_day(month: int, day: int, today: date) -> date:
     raise ValueError(f"no month/day {month}/{day}")
 
 
-def _parse(phrase: str, today: date) -> date | None:
+def _parse(phrase: str, today: date, past: bool) -> date | None:
     """Parse a normalised phrase; None when it is not a date phrase at all."""
+    sign = -1 if past else 1
+    month_day = _last_month_day if past else _next_month_day
     if phrase in _RELATIVE_WORDS:
         return today + timedelta(days=_RELATIVE_WORDS[phrase])
+    if match := _AGO.fullmatch(phrase):
+        return today - _unit_delta(int(match.group(1)), match.group(2))
     if match := _OFFSET.fullmatch(phrase):
-        return today + _unit_delta(int(match.group(1)), match.group(2))
+        forward = 1 if phrase.startswith("in ") else sign  # "in 3d" is ahead either way
+        return today + forward * _unit_delta(int(match.group(1)), match.group(2))
     if (match := _WEEKDAY.fullmatch(phrase)) and match.group(2) in _WEEKDAYS:
-        weekday = _WEEKDAYS[match.group(2)]
-        if match.group(1):
-            return _weekday_next_week(weekday, today)
-        return _soonest_weekday(weekday, today)
+        return _weekday(_WEEKDAYS[match.group(2)], match.group(1), today, past)
     if match := _YMD.fullmatch(phrase):
         return date(*(int(part) for part in match.groups()))
     if match := _MD.fullmatch(phrase):
-        return _next_month_day(int(match.group(1)), int(match.group(2)), today)
+        return month_day(int(match.group(1)), int(match.group(2)), today)
     # Japanese is written without spaces, but tolerate them (来週 金曜).
     compact = phrase.replace(" ", "")
     if compact in _RELATIVE_WORDS:
         return today + timedelta(days=_RELATIVE_WORDS[compact])
     if match := _JA_OFFSET.fullmatch(compact):
         return today + _unit_delta(int(match.group(1)), match.group(2))
+    if match := _JA_AGO.fullmatch(compact):
+        return today - _unit_delta(int(match.group(1)), match.group(2))
     if match := _JA_WEEKDAY.fullmatch(compact):
-        weekday = _JA_WEEKDAYS.index(match.group(2))
-        if match.group(1):
-            return _weekday_next_week(weekday, today)
-        return _soonest_weekday(weekday, today)
+        return _weekday(_JA_WEEKDAYS.index(match.group(2)), match.group(1), today, past)
     if match := _JA_YMD.fullmatch(compact):
         return date(*(int(part) for part in match.groups()))
     if match := _JA_MD.fullmatch(compact):
-        return _next_month_day(int(match.group(1)), int(match.group(2)), today)
+        return month_day(int(match.group(1)), int(match.group(2)), today)
     return None
 
 
-def parse_date_phrase(text: str, today: date) -> date:
+def parse_date_phrase(text: str, today: date, *, past: bool = False) -> date:
     """Turn a typed date phrase into a date.
 
     Case-insensitive and NFKC-normalised, so full-width text works. Weekdays (``fri``,
@@ -166,9 +202,17 @@ def parse_date_phrase(text: str, today: date) -> date:
     ``2026/12/1`` and ``2026年12月1日`` are exact. Also ``today``, ``tomorrow``,
     ``yesterday``, ``next week``, 今日, 明日, 明後日, 昨日, 一昨日 and 来週 (a week from today).
 
+    With ``past=True`` (for the day something happened: a meeting, an
+    interaction) the open-ended forms read backwards: ``fri`` is the latest
+    Friday on or before today, ``11/20`` the latest 20 November on or before
+    today, ``3d`` three days ago. ``3d ago``, ``3日前``, ``last fri`` (the
+    latest Friday before today) and ``先週金曜`` (Friday of the ISO week before
+    today's) read backwards either way; ``in 3d`` and ``…後`` always forward.
+
     Args:
         text: The phrase as typed.
         today: The date the phrase is relative to.
+        past: Read weekdays, month/days and bare offsets as the past.
 
     Returns:
         The date meant.
@@ -178,7 +222,7 @@ def parse_date_phrase(text: str, today: date) -> date:
             (``2/30``).
     """
     try:
-        result = _parse(_normalise(text), today)
+        result = _parse(_normalise(text), today, past)
     except (ValueError, OverflowError):
         # Out-of-range parts (2/30, 13/1, 2026-02-29) or a date past year 9999.
         raise DatePhraseError(f'date "{text}": no such day') from None

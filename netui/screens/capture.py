@@ -217,7 +217,7 @@ class CaptureScreen(ModalScreen[CaptureResult | None]):
         today = self._store.today()
         day: dt.date | None = None
         try:
-            day = parse_date_phrase(text, today) if text else today
+            day = parse_date_phrase(text, today, past=True) if text else today
         except DatePhraseError:
             message = f'"{text}" is not a date: try today, yesterday, 2026-11-20, 昨日'
         else:

@@ -73,7 +73,7 @@ class ContactDetailScreen(ContactActions):
                 yield Static(id="how-met")
                 yield Static(id="contact-info")
                 yield Static(id="notes")
-                yield Static("Introduced", classes="section-title")
+                yield Static("Introduced", classes="section-title", id="introduced-title")
                 yield OptionList(id="introduced")
             with Vertical(id="history-pane"):
                 yield Static("History, newest first", classes="section-title", id="history-title")
@@ -130,7 +130,9 @@ class ContactDetailScreen(ContactActions):
         if detail.next_due:
             late = (today - detail.next_due).days
             when = f"{late} days overdue" if late > 0 else format_relative(detail.next_due, today)
-            due = f"{detail.next_due.isoformat()} ({when})"
+            due = detail.next_due.isoformat()
+            if when != due:  # far-off dates read as the ISO date already
+                due += f" ({when})"
         cadence = format_cadence(detail.effective_cadence) or "none"
         if d.cadence_days is None and detail.effective_cadence:
             cadence += f" (the {d.stage} default)"
@@ -197,6 +199,7 @@ class ContactDetailScreen(ContactActions):
             for ref in detail.introduced
         )
         introduced.display = bool(detail.introduced)
+        self.query_one("#introduced-title", Static).display = bool(detail.introduced)
         if detail.introduced:
             introduced.highlighted = 0
         self._fill_history(detail, today)

@@ -199,7 +199,7 @@ class ContactForm(ModalScreen[int | None]):
             if not text:
                 return None
             try:
-                day = parse_date_phrase(text, self._store.today())
+                day = parse_date_phrase(text, self._store.today(), past=True)
             except DatePhraseError as error:
                 raise ValidationError(field, str(error)) from None
             if day > self._store.today():

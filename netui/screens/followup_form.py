@@ -72,13 +72,13 @@ class FollowUpForm(ModalScreen[int | None]):
         self._store = store
         self._contact_id = contact_id
         ref = store.contact_refs([contact_id]).get(contact_id)
-        self._name = ref.name if ref else ""
+        self._contact_name = ref.name if ref else ""
         self._missing = ref is None
 
     def compose(self) -> ComposeResult:
         """Title and the one field, whose hint line shows what it will save."""
         with Vertical(id="dialog"):
-            yield Static(Content(f"Follow up with {self._name}"), id="title")
+            yield Static(Content(f"Follow up with {self._contact_name}"), id="title")
             yield FormField(
                 "When and what",
                 Input(

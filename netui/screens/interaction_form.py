@@ -78,13 +78,13 @@ class InteractionForm(ModalScreen[int | None]):
         self._store = store
         self._contact_id = contact_id
         ref = store.contact_refs([contact_id]).get(contact_id)
-        self._name = ref.name if ref else ""
+        self._contact_name = ref.name if ref else ""
         self._missing = ref is None
 
     def compose(self) -> ComposeResult:
         """Title, the four fields, and a line for errors not tied to one field."""
         with Vertical(id="dialog"):
-            yield Static(Content(f"Log an interaction with {self._name}"), id="title")
+            yield Static(Content(f"Log an interaction with {self._contact_name}"), id="title")
             yield FormError()
             yield FormField(
                 "Kind",
@@ -152,7 +152,7 @@ class InteractionForm(ModalScreen[int | None]):
         text = self.query_one("#when", Input).value
         today = self._store.today()
         try:
-            day = parse_date_phrase(text, today)
+            day = parse_date_phrase(text, today, past=True)
         except DatePhraseError as error:
             raise ValidationError("when", str(error)) from None
         if day > today:

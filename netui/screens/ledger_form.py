@@ -79,7 +79,7 @@ class LedgerForm(ModalScreen[int | None]):
         self._contact_id = contact_id
         self._direction = direction
         ref = store.contact_refs([contact_id]).get(contact_id)
-        self._name = ref.name if ref else ""
+        self._contact_name = ref.name if ref else ""
         self._missing = ref is None
         self._initial: dict[str, Any] = {}
 
@@ -87,7 +87,7 @@ class LedgerForm(ModalScreen[int | None]):
         """Title, a line for errors not tied to a field, and the four fields."""
         verb = "Something you gave to" if self._direction == "give" else "Something you got from"
         with Vertical(id="dialog"):
-            yield Static(Content(f"{verb} {self._name}"), id="title")
+            yield Static(Content(f"{verb} {self._contact_name}"), id="title")
             yield FormError()
             yield FormField(
                 "What",

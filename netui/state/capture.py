@@ -260,7 +260,9 @@ class CaptureCommands(EventQueries):
         try:
             return validate_draft(draft)
         except ValidationError as error:
-            raise _grammar().CaptureError(person.line, person.column, error.message) from None
+            raise _grammar().CaptureError(
+                person.line, person.column, f"{error.field.replace('_', ' ')} {error.message}"
+            ) from None
 
     def _resolve_via(
         self, person: PersonPlan, seen_new: dict[str, int]

@@ -34,7 +34,7 @@ from netui.domain.review import (
 )
 from netui.state.capture import CaptureCommands
 from netui.state.contact_queries import _date, _datetime
-from netui.state.core import CONTACTS, LEDGER, REVIEWS, NotFound
+from netui.state.core import CONTACTS, LEDGER, REVIEWS
 
 LEDGER_KINDS = (
     "information",

@@ -422,12 +422,6 @@ async def test_a_name_too_long_to_save_is_an_error_in_the_preview(
     assert rows(store) == before
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="Store bug: CaptureCommands._draft turns a ValidationError into a CaptureError with "
-    "error.message alone, dropping error.field, so the message reads 'is longer than 500 "
-    "characters' without saying what is",
-)
 async def test_a_validation_error_in_the_preview_names_its_field(
     store: Store, net: Network
 ) -> None:

@@ -289,12 +289,6 @@ async def test_question_mark_lists_every_key_the_list_advertises(
         assert "Keys: Contacts" in screen_text(app)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="netui/app.py action_help lists ScrollView's inherited left/right and ctrl+pgup/pgdn "
-    "bindings (Scroll Left/Right, Page Left/Right), which do nothing on ContactTable "
-    "(overflow-x: hidden); list only bindings that carry an id, or drop them in ContactTable",
-)
 async def test_help_lists_no_key_that_does_nothing(store: Store, net: Network) -> None:
     """Help on the list does not advertise sideways scrolling, which the table never does."""
     async with running(store) as (app, pilot):

@@ -224,3 +224,50 @@ def test_split_without_leading_phrase_raises(text: str) -> None:
 def test_format_relative(offset: int, text: str) -> None:
     """Near dates read relatively; beyond 60 days the ISO date is shown."""
     assert format_relative(SATURDAY + timedelta(days=offset), SATURDAY) == text
+
+
+# -- the past: the day something happened ---------------------------------------------------
+
+PAST_TODAY = date(2026, 11, 21)  # a Saturday
+
+
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [
+        ("fri", date(2026, 11, 20)),
+        ("sat", date(2026, 11, 21)),
+        ("金曜", date(2026, 11, 20)),
+        ("11/20", date(2026, 11, 20)),
+        ("11/22", date(2025, 11, 22)),
+        ("11月20日", date(2026, 11, 20)),
+        ("3d", date(2026, 11, 18)),
+        ("2w", date(2026, 11, 7)),
+        ("today", date(2026, 11, 21)),
+        ("yesterday", date(2026, 11, 20)),
+    ],
+)
+def test_past_reading_turns_open_ended_phrases_backwards(phrase: str, expected: date) -> None:
+    """With past=True, weekdays, month/days and bare offsets name the latest such day, not the next."""
+    assert parse_date_phrase(phrase, PAST_TODAY, past=True) == expected
+
+
+@pytest.mark.parametrize("past", [False, True])
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [
+        ("3d ago", date(2026, 11, 18)),
+        ("1 week ago", date(2026, 11, 14)),
+        ("3日前", date(2026, 11, 18)),
+        ("2週間前", date(2026, 11, 7)),
+        ("last fri", date(2026, 11, 20)),
+        ("last sat", date(2026, 11, 14)),
+        ("先週金曜", date(2026, 11, 13)),
+        ("先週の月曜日", date(2026, 11, 9)),
+        ("in 3d", date(2026, 11, 24)),
+        ("3日後", date(2026, 11, 24)),
+        ("next fri", date(2026, 11, 27)),
+    ],
+)
+def test_explicit_direction_wins_over_the_reading(phrase: str, expected: date, past: bool) -> None:
+    """`ago`, `last`, 前 and 先週 always look back, `in`, `next`, 後 and 来週 always ahead."""
+    assert parse_date_phrase(phrase, PAST_TODAY, past=past) == expected
