@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from netui.domain.cadence import MAX_CADENCE_DAYS, STAGES, format_cadence
-from netui.domain.contact_rules import normalize_tag, validate_email
+from netui.domain.contact_rules import LEDGER_KINDS, normalize_tag, validate_email
 
 __all__ = [
     "FIELD_KEYS",
@@ -33,18 +33,6 @@ __all__ = [
     "without_positions",
 ]
 
-# The ledger kinds the two source articles name (情報, 助言, 紹介, 助け, ...), plus "other".
-LEDGER_KINDS: tuple[str, ...] = (
-    "information",
-    "advice",
-    "introduction",
-    "help",
-    "referral",
-    "opportunity",
-    "gift",
-    "time",
-    "other",
-)
 
 # --- vocabulary shared by the parser (netui.domain.capture) and the printer below -----------
 

@@ -24,6 +24,18 @@ CHANNELS = (
 )
 INTERACTION_KINDS = ("meeting", "call", "message", "email", "SNS", "meal", "other")
 INITIATORS = ("me", "them")
+# The ledger kinds the two source articles name (情報, 助言, 紹介, 助け, ...), plus "other".
+LEDGER_KINDS: tuple[str, ...] = (
+    "information",
+    "advice",
+    "introduction",
+    "help",
+    "referral",
+    "opportunity",
+    "gift",
+    "time",
+    "other",
+)
 
 # Deliberately loose: one @, something on each side, a dot in the domain, no spaces.
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")

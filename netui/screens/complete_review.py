@@ -12,7 +12,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Footer, Static, TextArea
 
 from netui.domain.review import ReviewRecord, week_bounds
-from netui.screens.confirm import ConfirmScreen
+from netui.screens.confirm import close_or_confirm_discard
 from netui.state import Store
 from netui.widgets.form_field import day_label
 
@@ -106,15 +106,9 @@ class CompleteReviewScreen(ModalScreen[ReviewRecord | None]):
 
     def action_cancel(self) -> None:
         """Close without completing; ask first when the notes were changed."""
-        if self.query_one("#notes", TextArea).text == self._notes:
-            self.dismiss(None)
-            return
-
-        def discard(confirmed: bool | None) -> None:
-            if confirmed:
-                self.dismiss(None)
-
-        self.app.push_screen(
-            ConfirmScreen("Discard these notes?", "The notes typed here will be lost.", "Discard"),
-            discard,
+        close_or_confirm_discard(
+            self,
+            self.query_one("#notes", TextArea).text != self._notes,
+            "Discard these notes?",
+            "The notes typed here will be lost.",
         )

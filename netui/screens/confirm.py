@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -83,3 +85,24 @@ class ConfirmScreen(ModalScreen[bool]):
     def action_cancel(self) -> None:
         """Answer no."""
         self.dismiss(False)
+
+
+def close_or_confirm_discard(
+    screen: ModalScreen[Any], changed: bool, title: str, message: str
+) -> None:
+    """Close a form at once when nothing was changed; otherwise ask before losing the input."""
+    if not changed:
+        screen.dismiss(None)
+        return
+
+    def discard(confirmed: bool | None) -> None:
+        if confirmed:
+            screen.dismiss(None)
+
+    screen.app.push_screen(ConfirmScreen(title, message, confirm_label="Discard"), discard)
+
+
+def close_for_missing_contact(screen: ModalScreen[Any], contact_id: int) -> None:
+    """Say that the contact a form was opened for is gone (deleted elsewhere) and close it."""
+    screen.app.notify(f"contact {contact_id} no longer exists", severity="error", markup=False)
+    screen.dismiss(None)

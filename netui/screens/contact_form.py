@@ -22,7 +22,7 @@ from netui.domain.contact_rules import CHANNELS, ValidationError, parse_tags, va
 from netui.domain.dates import DatePhraseError, parse_date_phrase
 from netui.domain.reading import has_kanji, suggest_reading
 from netui.domain.records import ContactDraft, ContactRef, EventRef
-from netui.screens.confirm import ConfirmScreen
+from netui.screens.confirm import close_or_confirm_discard
 from netui.screens.contact_picker import ContactSuggester, contact_label, match_contact
 from netui.state import NotFound, Store
 from netui.widgets.form_field import FormError, FormField, day_label
@@ -421,18 +421,12 @@ class ContactForm(ModalScreen[int | None]):
         values = self._values()
         if not self._reading_confirmed and values["reading"] == self._reading_guess:
             values["reading"] = self._initial.get("reading")  # netui's guess is not an edit
-        if values == self._initial:
-            self.dismiss(None)
-            return
-
-        def discard(confirmed: bool | None) -> None:
-            if confirmed:
-                self.dismiss(None)
-
-        question = ConfirmScreen(
-            "Discard changes?", "What was typed in this form will be lost.", "Discard"
+        close_or_confirm_discard(
+            self,
+            values != self._initial,
+            "Discard changes?",
+            "What was typed in this form will be lost.",
         )
-        self.app.push_screen(question, discard)
 
 
 def _iso(day: dt.date | None) -> str:

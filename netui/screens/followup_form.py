@@ -13,6 +13,7 @@ from textual.widgets import Footer, Input, Static
 
 from netui.domain.contact_rules import ValidationError
 from netui.domain.dates import DatePhraseError, split_date_phrase
+from netui.screens.confirm import close_for_missing_contact
 from netui.state import NotFound, Store
 from netui.widgets.form_field import FormField, day_label
 
@@ -94,10 +95,7 @@ class FollowUpForm(ModalScreen[int | None]):
     def on_mount(self) -> None:
         """Close at once if the contact is gone."""
         if self._missing:
-            self.app.notify(
-                f"contact {self._contact_id} no longer exists", severity="error", markup=False
-            )
-            self.dismiss(None)
+            close_for_missing_contact(self, self._contact_id)
 
     def _parse(self) -> tuple[dt.date, str]:
         """The due date and the task.

@@ -13,7 +13,7 @@ from textual.widgets import Footer, Input, RadioButton, RadioSet, Select, Static
 
 from netui.domain.contact_rules import INITIATORS, INTERACTION_KINDS, ValidationError
 from netui.domain.dates import DatePhraseError, parse_date_phrase
-from netui.screens.confirm import ConfirmScreen
+from netui.screens.confirm import close_for_missing_contact, close_or_confirm_discard
 from netui.state import NotFound, Store
 from netui.widgets.form_field import FormError, FormField, day_label
 
@@ -136,10 +136,7 @@ class InteractionForm(ModalScreen[int | None]):
     def on_mount(self) -> None:
         """Show what "today" means; close at once if the contact is gone."""
         if self._missing:
-            self.app.notify(
-                f"contact {self._contact_id} no longer exists", severity="error", markup=False
-            )
-            self.dismiss(None)
+            close_for_missing_contact(self, self._contact_id)
             return
         self._check_when(show=False)
 
@@ -208,19 +205,9 @@ class InteractionForm(ModalScreen[int | None]):
 
     def action_cancel(self) -> None:
         """Close without logging; ask first when a summary was written."""
-        if not self.query_one("#summary", TextArea).text.strip():
-            self.dismiss(None)
-            return
-
-        def discard(confirmed: bool | None) -> None:
-            if confirmed:
-                self.dismiss(None)
-
-        self.app.push_screen(
-            ConfirmScreen(
-                "Discard this interaction?",
-                "The summary written here will be lost.",
-                confirm_label="Discard",
-            ),
-            discard,
+        close_or_confirm_discard(
+            self,
+            bool(self.query_one("#summary", TextArea).text.strip()),
+            "Discard this interaction?",
+            "The summary written here will be lost.",
         )

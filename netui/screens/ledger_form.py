@@ -12,11 +12,10 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Footer, Input, Select, Static
 
-from netui.domain.contact_rules import ValidationError
+from netui.domain.contact_rules import LEDGER_KINDS, ValidationError
 from netui.domain.dates import DatePhraseError, parse_date_phrase
-from netui.screens.confirm import ConfirmScreen
+from netui.screens.confirm import close_for_missing_contact, close_or_confirm_discard
 from netui.state import NotFound, Store
-from netui.state.review import LEDGER_KINDS
 from netui.widgets.form_field import FormError, FormField, day_label
 
 WEIGHTS = (
@@ -132,10 +131,7 @@ class LedgerForm(ModalScreen[int | None]):
     def on_mount(self) -> None:
         """Close at once if the contact is gone; show what "today" means."""
         if self._missing:
-            self.app.notify(
-                f"contact {self._contact_id} no longer exists", severity="error", markup=False
-            )
-            self.dismiss(None)
+            close_for_missing_contact(self, self._contact_id)
             return
         self._check_date(show=False)
         self._initial = self._values()
@@ -224,15 +220,9 @@ class LedgerForm(ModalScreen[int | None]):
 
     def action_cancel(self) -> None:
         """Close without recording; ask first when something was changed."""
-        if self._missing or self._values() == self._initial:
-            self.dismiss(None)
-            return
-
-        def discard(confirmed: bool | None) -> None:
-            if confirmed:
-                self.dismiss(None)
-
-        self.app.push_screen(
-            ConfirmScreen("Discard this entry?", "What was typed here will be lost.", "Discard"),
-            discard,
+        close_or_confirm_discard(
+            self,
+            not self._missing and self._values() != self._initial,
+            "Discard this entry?",
+            "What was typed here will be lost.",
         )

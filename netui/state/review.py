@@ -11,7 +11,7 @@ import datetime as dt
 from typing import Any
 
 from netui.data.models import LedgerEntry, Review, database
-from netui.domain.contact_rules import ValidationError, clean_text
+from netui.domain.contact_rules import LEDGER_KINDS, ValidationError, clean_text
 from netui.domain.review import (
     ACTIVITY_WEEKS,
     BALANCE_ALERT,
@@ -36,17 +36,6 @@ from netui.state.capture import CaptureCommands
 from netui.state.contact_queries import _date, _datetime
 from netui.state.core import CONTACTS, LEDGER, REVIEWS
 
-LEDGER_KINDS = (
-    "information",
-    "advice",
-    "introduction",
-    "help",
-    "referral",
-    "opportunity",
-    "gift",
-    "time",
-    "other",
-)
 # Separates names inside group_concat: names are cleaned of control characters.
 _SEP = "\x1f"
 
