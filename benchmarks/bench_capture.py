@@ -25,17 +25,24 @@ when the capture box opens, not per save. The warm-up time is printed.
 from __future__ import annotations
 
 import argparse
-import contextlib
 import datetime as dt
-import hashlib
 import itertools
-import os
 import shutil
 import statistics
 import tempfile
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
+
+from _common import (
+    current_schema,
+    default_path,
+    ensure_database,
+    load_average,
+    p95,
+    schema_of,
+    timed_ms,
+)
 
 BUDGET_MS = 20.0
 FRAME_MS = 1000 / 60
@@ -56,70 +63,11 @@ KANJI_FAMILIES = (
 KANJI_GIVEN = ("雅千悠朱蒼琴慧凛湊紬柊楓", "之尋真里汰音斗花也美")
 
 
-def schema_of(path: Path) -> str:
-    """The CREATE statements of a database file, in a stable order."""
-    import sqlite3
-
-    with contextlib.closing(sqlite3.connect(path)) as connection:
-        rows = connection.execute(
-            "SELECT coalesce(sql, '') FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'"
-        ).fetchall()
-    return "\n".join(sorted(sql for (sql,) in rows))
-
-
-def current_schema() -> str:
-    """The schema this netui creates, read from a fresh database."""
-    from netui.state import Store
-
-    with tempfile.TemporaryDirectory() as folder:
-        Store(Path(folder) / "fresh.db").close()
-        return schema_of(Path(folder) / "fresh.db")
-
-
-def default_path(contacts: int) -> Path:
-    """A cache path named after the schema, so a schema change builds a new database."""
-    digest = hashlib.sha256(current_schema().encode()).hexdigest()[:10]
-    return Path(tempfile.gettempdir()) / f"netui-bench-capture-{contacts}-{digest}.db"
-
-
-def ensure_database(path: Path, contacts: int) -> None:
-    """Build the S demo database at `path` unless it already holds one."""
-    if path.exists() and schema_of(path) != current_schema():
-        raise SystemExit(f"{path} was made by another schema version; pass another --db")
-    from netui.state import Store
-    from netui.state.demo import DemoError, generate_demo
-
-    store = Store(path)
-    try:
-        started = time.perf_counter()
-        summary = generate_demo(store, contacts=contacts)
-        print(f"built {path}: {summary.contacts:,} contacts, {summary.interactions:,}"
-              f" interactions in {time.perf_counter() - started:.1f} s")  # fmt: skip
-    except DemoError:
-        print(f"reusing {path} ({store.counts().contacts:,} live contacts)")
-    finally:
-        store.close()
-
-
-def p95(values: list[float]) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
-
-
 def figures(times: list[float]) -> str:
     return (
         f"median {statistics.median(times):6.2f} ms, p95 {p95(times):6.2f} ms,"
         f" min {min(times):6.2f} ms, max {max(times):6.2f} ms"
     )
-
-
-def timed_ms(action: Callable[[], object], repeat: int) -> list[float]:
-    times = []
-    for _ in range(repeat):
-        started = time.perf_counter()
-        action()
-        times.append((time.perf_counter() - started) * 1000)
-    return times
 
 
 def existing_names(store: object, count: int) -> list[str]:
@@ -235,6 +183,8 @@ def main() -> None:
     )
     args = parser.parse_args()
     args.db = args.db or default_path(args.contacts)
+    if args.db.exists() and schema_of(args.db) != current_schema():
+        raise SystemExit(f"{args.db} was made by another schema version; pass another --db")
     ensure_database(args.db, args.contacts)
 
     from netui.domain.capture import parse_capture
@@ -291,7 +241,7 @@ def main() -> None:
                   f" {frame:.2f} of a frame at the median")  # fmt: skip
         finally:
             store.close()
-    print(f"\nload average (1 min): {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
+    print(f"\n{load_average()}")
 
 
 if __name__ == "__main__":

@@ -17,13 +17,13 @@ import os
 import resource
 import shutil
 import subprocess
-import sys
 import tempfile
 import time
 from pathlib import Path
 
+from _common import BIN, load_average
+
 BUDGET_S = 60.0
-BIN = Path(sys.executable).parent
 
 
 def _size(path: Path) -> str:
@@ -102,8 +102,7 @@ def main() -> None:
         peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         print(f"  generate_demo: {took:.1f} s ({took / BUDGET_S:.0%} of budget), {_size(path)}")
         print(f"  peak RSS of this process: {peak:.0f} MB")
-        load = os.getloadavg()[0]
-        print(f"  load average (1 min) at the end: {load:.1f} on {os.cpu_count()} cores")
+        print(f"  {load_average()}, at the end")
         worst = max(t for t in (cli, took) if t is not None)
         print(f"verdict: {'within' if worst <= BUDGET_S else 'OVER'} budget ({worst:.1f} s)")
     finally:

@@ -14,14 +14,11 @@ once and a schema change builds a new one; --db names another file to build or r
 from __future__ import annotations
 
 import argparse
-import contextlib
-import hashlib
-import os
 import statistics
-import tempfile
 import time
-from collections.abc import Callable
 from pathlib import Path
+
+from _common import default_path, ensure_database, load_average, p95, timed_ms
 
 BUDGET_MS = 50.0
 PAGE = 60
@@ -39,61 +36,6 @@ KEYSTROKES = (
     "ken", "kenta", "yuki tanaka",
     "q", "qz", "qzx",
 )  # fmt: skip
-
-
-def schema_of(path: Path) -> str:
-    """The CREATE statements of a database file, in a stable order."""
-    import sqlite3
-
-    with contextlib.closing(sqlite3.connect(path)) as connection:
-        rows = connection.execute(
-            "SELECT coalesce(sql, '') FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'"
-        ).fetchall()
-    return "\n".join(sorted(sql for (sql,) in rows))
-
-
-def default_path(contacts: int) -> Path:
-    """A cache path named after the schema this netui creates, so a schema change builds anew."""
-    from netui.state import Store
-
-    with tempfile.TemporaryDirectory() as folder:
-        fresh = Path(folder) / "fresh.db"
-        Store(fresh).close()
-        digest = hashlib.sha256(schema_of(fresh).encode()).hexdigest()[:10]
-    return Path(tempfile.gettempdir()) / f"netui-bench-filter-{contacts}-{digest}.db"
-
-
-def ensure_database(path: Path, contacts: int, rebuild: bool) -> None:
-    """Build the demo database at `path` unless it already holds one (or `rebuild`)."""
-    from netui.state import Store
-    from netui.state.demo import DemoError, generate_demo
-
-    store = Store(path)
-    try:
-        started = time.perf_counter()
-        summary = generate_demo(store, contacts=contacts, force=rebuild)
-        print(f"built {path}: {summary.contacts:,} contacts, {summary.interactions:,}"
-              f" interactions in {time.perf_counter() - started:.1f} s")  # fmt: skip
-    except DemoError:
-        count = store.counts().contacts
-        print(f"reusing {path} ({count:,} live contacts)")
-    finally:
-        store.close()
-
-
-def timed_ms(action: Callable[[], object], repeat: int) -> list[float]:
-    """Wall milliseconds of `repeat` calls."""
-    times = []
-    for _ in range(repeat):
-        started = time.perf_counter()
-        action()
-        times.append((time.perf_counter() - started) * 1000)
-    return times
-
-
-def p95(values: list[float]) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
 
 
 def main() -> None:
@@ -147,7 +89,7 @@ def main() -> None:
                   f" max {max(times):7.1f} ms")  # fmt: skip
         count = timed_ms(lambda: store.contact_count(ContactQuery()), args.rounds)
         print(f"  contact_count, no filter: median {statistics.median(count):.1f} ms")
-        print(f"\nload average (1 min): {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
+        print(f"\n{load_average()}")
     finally:
         store.close()
 

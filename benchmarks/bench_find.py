@@ -1,12 +1,13 @@
 """Budget: `netui find NAME` over 10k contacts takes <= 0.1x `khard list NAME` on the same contacts.
 
-Builds (once, kept at --db) a 10k-contact demo database, exports every contact as a
+Builds (once, cached in the temp directory under a name that carries a digest of the
+schema, or kept at --db) a 10k-contact demo database, exports every contact as a
 vCard 3.0 file into a khard address book in a temporary directory with its own khard
 config, then times both commands as subprocesses, alternating, several runs each, and
 prints the medians and their ratio. khard is the `bench` extra
 (`.venv/bin/pip install khard`).
 
-    .venv/bin/python benchmarks/bench_find.py [--db /tmp/netui-bench-find-10k.db] [--runs 7]
+    .venv/bin/python benchmarks/bench_find.py [--db PATH] [--contacts 10000] [--runs 7]
 """
 
 from __future__ import annotations
@@ -21,24 +22,10 @@ import tempfile
 import time
 from pathlib import Path
 
+from _common import BIN, default_path, ensure_database, load_average
+
 BUDGET_RATIO = 0.1
-BIN = Path(sys.executable).parent
 NAMES = ("tanaka", "田中", "Smith", "Globex")
-
-
-def ensure_database(path: Path, contacts: int) -> None:
-    """Build the demo database at `path` unless it already holds one."""
-    from netui.state import Store
-    from netui.state.demo import DemoError, generate_demo
-
-    store = Store(path)
-    try:
-        summary = generate_demo(store, contacts=contacts)
-        print(f"built {path}: {summary.contacts:,} contacts")
-    except DemoError:
-        print(f"reusing {path} ({store.counts().contacts:,} live contacts)")
-    finally:
-        store.close()
 
 
 def _escape(text: str) -> str:
@@ -103,13 +90,14 @@ def time_command(command: list[str], env: dict[str, str]) -> tuple[float, int, s
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--db", type=Path, default=Path("/tmp/netui-bench-find-10k.db"))
+    parser.add_argument("--db", type=Path, help="default: a cache named after the schema")
     parser.add_argument("--contacts", type=int, default=10_000)
     parser.add_argument("--runs", type=int, default=7)
     args = parser.parse_args()
     khard = shutil.which("khard", path=str(BIN)) or shutil.which("khard")
     if khard is None:
         sys.exit("khard is not installed: .venv/bin/pip install khard (the bench extra)")
+    args.db = args.db or default_path(args.contacts)
     ensure_database(args.db, args.contacts)
     scratch = Path(tempfile.mkdtemp(prefix="netui-bench-find-"))
     try:
@@ -147,7 +135,7 @@ def main() -> None:
         worst = max(ratios)
         print(f"\nworst ratio netui/khard: {worst:.3f} (budget <= {BUDGET_RATIO})")
         print(f"verdict: {'within' if worst <= BUDGET_RATIO else 'OVER'} budget")
-        print(f"load average (1 min): {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
+        print(load_average())
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
 

@@ -9,6 +9,10 @@ Each launch runs in a fresh tmux session; the time is from spawning the
 command to the moment its marker text shows in `tmux capture-pane`. Runs
 alternate between the two apps so machine noise hits both alike.
 
+The S and L databases are the demo databases the benchmarks share, built once
+and cached in the temp directory under a name that carries a digest of the
+schema (`_common.default_path`); --s/--l name other files to build or reuse.
+
     .venv/bin/python benchmarks/bench_launch.py [--runs 7] [--s PATH] [--l PATH]
 """
 
@@ -23,10 +27,11 @@ import tempfile
 import time
 from pathlib import Path
 
+from _common import BIN, default_path, ensure_database
+
 HERE = Path(__file__).resolve().parent
 # A private tmux server, so other tmux users (and tests) never interfere.
 SOCKET = "netui-bench"
-BIN = Path(sys.executable).parent
 MINIMAL_APP = """
 from textual.app import App
 from textual.widgets import DataTable, Footer, Header
@@ -52,27 +57,17 @@ def tmux(*args: str) -> str:
     return subprocess.run(["tmux", "-L", SOCKET, *args], capture_output=True, text=True).stdout
 
 
+def new_session(session: str, command: str) -> None:
+    """Start `command` in a new detached 120x40 tmux session named `session`."""
+    new = ["tmux", "-L", SOCKET, "new-session", "-d", "-s", session]
+    subprocess.run([*new, "-x", "120", "-y", "40", command], check=True)
+
+
 def time_to_marker(command: str, marker: str, timeout: float = 30.0) -> tuple[float, int]:
     """Seconds from spawning `command` in tmux until `marker` is on screen, and its pid."""
     session = f"netui-bench-{time.monotonic_ns()}"
     start = time.perf_counter()
-    subprocess.run(
-        [
-            "tmux",
-            "-L",
-            SOCKET,
-            "new-session",
-            "-d",
-            "-s",
-            session,
-            "-x",
-            "120",
-            "-y",
-            "40",
-            command,
-        ],
-        check=True,
-    )
+    new_session(session, command)
     try:
         while time.perf_counter() - start < timeout:
             if marker in tmux("capture-pane", "-p", "-t", session):
@@ -92,26 +87,23 @@ def rss_mb(pid: int) -> float:
     return float("nan")
 
 
-def ensure_db(path: Path, contacts: int) -> Path:
-    if not path.exists():
-        print(f"building {path} with {contacts:,} contacts ...", flush=True)
-        subprocess.run(
-            [str(BIN / "netui"), "--db", str(path), "demo", "--contacts", str(contacts)], check=True
-        )
-    return path
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=7)
-    parser.add_argument("--s", type=Path, default=Path(tempfile.gettempdir()) / "netui-bench-S.db")
-    parser.add_argument("--l", type=Path, default=Path(tempfile.gettempdir()) / "netui-bench-L.db")
+    parser.add_argument(
+        "--s", type=Path, help="the S database (default: a cache named after the schema)"
+    )
+    parser.add_argument(
+        "--l", type=Path, help="the L database (default: a cache named after the schema)"
+    )
     args = parser.parse_args()
     if not shutil.which("tmux"):
         print("tmux is needed for this benchmark", file=sys.stderr)
         return 1
-    s_db = ensure_db(args.s, 10_000)
-    l_db = ensure_db(args.l, 100_000)
+    s_db = args.s or default_path(10_000)
+    l_db = args.l or default_path(100_000)
+    ensure_database(s_db, 10_000)
+    ensure_database(l_db, 100_000)
     # Killing a server's last session stops the server, and the next launch can
     # race its exit: a keeper session holds the private server up throughout.
     tmux("new-session", "-d", "-s", "keeper", "sleep 3600")
@@ -145,23 +137,7 @@ def measure(args: argparse.Namespace, s_db: Path, l_db: Path) -> int:
 
         session_cmd = f"env {env} {BIN / 'netui'} --db {l_db}"
         session = f"netui-rss-{time.monotonic_ns()}"
-        subprocess.run(
-            [
-                "tmux",
-                "-L",
-                SOCKET,
-                "new-session",
-                "-d",
-                "-s",
-                session,
-                "-x",
-                "120",
-                "-y",
-                "40",
-                session_cmd,
-            ],
-            check=True,
-        )
+        new_session(session, session_cmd)
         try:
             deadline = time.perf_counter() + 60
             while "sorted by name" not in tmux("capture-pane", "-p", "-t", session):

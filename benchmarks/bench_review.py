@@ -18,17 +18,15 @@ name other files to build or reuse, --rebuild replaces their data.
 from __future__ import annotations
 
 import argparse
-import contextlib
 import datetime as dt
-import hashlib
 import inspect
-import os
 import statistics
-import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
+
+from _common import default_path, ensure_database, load_average, p95, timed_ms
 
 SIZES = {"S": (10_000, 100.0), "L": (100_000, 300.0)}
 LIMIT = 100
@@ -46,61 +44,6 @@ SECTIONS = (
     ("streak weeks", "_completed_weeks"),
     ("recent_reviews", "recent_reviews"),
 )
-
-
-def schema_of(path: Path) -> str:
-    """The CREATE statements of a database file, in a stable order."""
-    import sqlite3
-
-    with contextlib.closing(sqlite3.connect(path)) as connection:
-        rows = connection.execute(
-            "SELECT coalesce(sql, '') FROM sqlite_master"
-            " WHERE name NOT LIKE 'sqlite_%' AND type != 'trigger'"
-        ).fetchall()
-    return "\n".join(sorted(sql for (sql,) in rows))
-
-
-def default_path(size: str) -> Path:
-    """A cache path named after the schema this netui creates, so a schema change builds anew."""
-    from netui.state import Store
-
-    with tempfile.TemporaryDirectory() as folder:
-        fresh = Path(folder) / "fresh.db"
-        Store(fresh).close()
-        digest = hashlib.sha256(schema_of(fresh).encode()).hexdigest()[:10]
-    return Path(tempfile.gettempdir()) / f"netui-bench-review-{size}-{digest}.db"
-
-
-def ensure_database(path: Path, contacts: int, rebuild: bool) -> None:
-    """Build the demo database at `path` unless it already holds one (or `rebuild`)."""
-    from netui.state import Store
-    from netui.state.demo import DemoError, generate_demo
-
-    store = Store(path)
-    try:
-        started = time.perf_counter()
-        summary = generate_demo(store, contacts=contacts, force=rebuild)
-        print(f"built {path}: {summary.contacts:,} contacts, {summary.interactions:,}"
-              f" interactions, {summary.ledger_entries:,} ledger entries"
-              f" in {time.perf_counter() - started:.1f} s")  # fmt: skip
-    except DemoError:
-        print(f"reusing {path} ({store.counts().contacts:,} live contacts)")
-    finally:
-        store.close()
-
-
-def p95(values: list[float]) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
-
-
-def timed_ms(action: Callable[[], object], repeat: int) -> list[float]:
-    times = []
-    for _ in range(repeat):
-        started = time.perf_counter()
-        action()
-        times.append((time.perf_counter() - started) * 1000)
-    return times
 
 
 def section_call(store: Any, method: str, today: dt.date) -> Callable[[], object] | None:
@@ -181,10 +124,10 @@ def main() -> None:
 
     verdicts = {}
     for size in args.sizes:
-        path = getattr(args, size.lower()) or default_path(size)
+        path = getattr(args, size.lower()) or default_path(SIZES[size][0])
         ensure_database(path, SIZES[size][0], args.rebuild)
         verdicts[size] = bench(size, path, args.runs)
-    print(f"\nload average (1 min): {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
+    print(f"\n{load_average()}")
     print("verdict: " + ", ".join(
         f"{size} {'within' if ok else 'OVER'}" for size, ok in verdicts.items()
     ))  # fmt: skip
