@@ -160,17 +160,9 @@ class InteractionForm(ModalScreen[int | None]):
         return dt.datetime.combine(day, self._store.now().time())
 
     def _check_when(self, *, show: bool) -> dt.datetime | None:
-        box = self.query_one("#when-field", FormField)
-        try:
-            when = self._when()
-        except ValidationError as error:
-            box.set_hint(None)
-            if show or box.error:
-                box.set_error(error.message)
-            return None
-        box.set_error(None)
-        box.set_hint(day_label(when.date()))
-        return when
+        return self.query_one("#when-field", FormField).check(
+            self._when, lambda when: day_label(when.date()), show=show
+        )
 
     def on_input_changed(self, event: Input.Changed) -> None:
         """Show the day the phrase means as it is typed."""

@@ -162,17 +162,7 @@ class LedgerForm(ModalScreen[int | None]):
         return day
 
     def _check_date(self, *, show: bool) -> dt.date | None:
-        box = self.query_one("#date-field", FormField)
-        try:
-            day = self._date()
-        except ValidationError as error:
-            box.set_hint(None)
-            if show or box.error:
-                box.set_error(error.message)
-            return None
-        box.set_error(None)
-        box.set_hint(day_label(day))
-        return day
+        return self.query_one("#date-field", FormField).check(self._date, day_label, show=show)
 
     def on_input_changed(self, event: Input.Changed) -> None:
         """Show the day the phrase means as it is typed."""

@@ -3,12 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
+from typing import TypeVar
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.widget import Widget
 from textual.widgets import Label, Static
+
+from netui.domain.contact_rules import ValidationError
+
+T = TypeVar("T")
 
 _WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 
@@ -128,6 +134,29 @@ class FormField(Horizontal):
         content = hint if isinstance(hint, Content) else Content(hint or "")
         self.query_one(".form-field--hint", Static).update(content)
         self.set_class(bool(content.plain), "-has-hint")
+
+    def check(self, parse: Callable[[], T], hint: Callable[[T], str], *, show: bool) -> T | None:
+        """Validate the field with `parse`: the hint for a good value, the error for a bad one.
+
+        Args:
+            parse: Reads the field; raises ValidationError when it is wrong.
+            hint: The hint for a good value (e.g. the date a phrase means).
+            show: Show a new error now (on blur or save) rather than only update
+                one already shown, so typing is not interrupted by errors.
+
+        Returns:
+            The parsed value, or None when it is not valid.
+        """
+        try:
+            value = parse()
+        except ValidationError as error:
+            self.set_hint(None)
+            if show or self.error:
+                self.set_error(error.message)
+            return None
+        self.set_error(None)
+        self.set_hint(hint(value))
+        return value
 
 
 class FormError(Static):
