@@ -121,15 +121,7 @@ class FollowUpForm(ModalScreen[int | None]):
             box.set_error(None)
             box.set_hint("a date phrase, then what to do")
             return None
-        try:
-            due, what = self._parse()
-        except ValidationError as error:
-            box.set_hint(None)
-            box.set_error(error.message)
-            return None
-        box.set_error(None)
-        box.set_hint(f"{day_label(due)} — {what}")
-        return due, what
+        return box.check(self._parse, lambda task: f"{day_label(task[0])} — {task[1]}", show=True)
 
     def on_input_changed(self, event: Input.Changed) -> None:
         """Show the resolved date and task, or what is wrong, as it is typed."""

@@ -103,15 +103,7 @@ class SnoozeForm(ModalScreen[dt.date | None]):
             box.set_hint(HINT)
             box.set_error("type a day to snooze to" if show else None)
             return None
-        try:
-            day = self._until()
-        except ValidationError as error:
-            box.set_hint(None)
-            box.set_error(error.message)
-            return None
-        box.set_error(None)
-        box.set_hint(day_label(day))
-        return day
+        return box.check(self._until, day_label, show=True)
 
     def on_input_changed(self, event: Input.Changed) -> None:
         """Show the day the phrase means, or what is wrong, as it is typed."""
