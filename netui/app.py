@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from textual.app import App, SystemCommand
+from textual.app import App
 from textual.binding import Binding
 from textual.screen import ModalScreen, Screen
 from textual.signal import Signal
@@ -144,7 +144,15 @@ class NetuiApp(App[None]):
             self.switch_mode("contacts")
         self.push_screen(ContactDetailScreen(contact_id))
 
-    def _contacts_screen(self) -> ContactsScreen:
+    def _contacts_screen(self) -> ContactsScreen | None:
+        """The contact list, brought to the front; None while a dialog is open.
+
+        The palette opens over forms too: going to the list would pop a
+        half-filled form without asking, so the command waits for it instead.
+        """
+        if isinstance(self.screen, ModalScreen):
+            self.notify("Close the open dialog first (escape)", markup=False)
+            return None
         self.switch_mode("contacts")
         while not isinstance(self.screen, ContactsScreen) and len(self.screen_stack) > 1:
             self.pop_screen()
@@ -153,15 +161,18 @@ class NetuiApp(App[None]):
 
     def action_new_contact(self) -> None:
         """Open the new-contact form from anywhere."""
-        self._contacts_screen().action_new_contact()
+        if screen := self._contacts_screen():
+            screen.action_new_contact()
 
     def action_sort_contacts(self, sort: str) -> None:
         """Sort the contact list."""
-        self._contacts_screen().set_sort(sort)
+        if screen := self._contacts_screen():
+            screen.set_sort(sort)
 
     def action_toggle_archived(self) -> None:
         """Show or hide archived contacts."""
-        self._contacts_screen().action_toggle_archived()
+        if screen := self._contacts_screen():
+            screen.action_toggle_archived()
 
     def action_capture(self) -> None:
         """Open the quick-capture box; say what was saved."""
@@ -195,11 +206,6 @@ class NetuiApp(App[None]):
                 for area in AREAS
             ),
         ]
-
-    def get_system_commands(self, screen: Screen) -> list[SystemCommand]:  # type: ignore[override]
-        # Keep Textual's own (theme, keys, screenshot, quit) and nothing else here:
-        # netui's commands come from AppCommandsProvider.
-        return list(super().get_system_commands(screen))
 
     # -- help ------------------------------------------------------------------------
 

@@ -14,8 +14,8 @@ from netui.cli.output import json_text, plain
 
 DEFAULT_LIMIT = 20
 
-# The shared date phrases look ahead (`fri` is the next Friday); a review mostly
-# looks back, so --week also takes these, counted back from today.
+# --week reads date phrases as the past (`fri` is last Friday); it also takes
+# these week words, counted back from today.
 _WEEK_WORDS = {"this week": 0, "last week": 7, "今週": 0, "先週": 7, "先々週": 14}
 _AGO = re.compile(r"([0-9]{1,3}) ?(?:(w|wks?|weeks?)|(d|days?)) ago")
 _JA_AGO = re.compile(r"([0-9]{1,3})(?:(週間|週)|(日))前")

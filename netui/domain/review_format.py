@@ -30,6 +30,8 @@ from dataclasses import fields, is_dataclass
 from typing import Any
 
 from netui.domain.review import (
+    GOAL_EVENT_DAYS,
+    UPCOMING_DAYS,
     Activity,
     FollowUpItem,
     GoalProgress,
@@ -225,14 +227,14 @@ def _goal_line(goal: GoalProgress) -> str:
         head += f" by {goal.target_date.isoformat()}"
     return (
         f"{head} · {goal.linked} linked, {_plural(goal.candidates, 'candidate')}"
-        f" · {_plural(goal.events_attended, 'event')} attended in 30 days"
+        f" · {_plural(goal.events_attended, 'event')} attended in {GOAL_EVENT_DAYS} days"
     )
 
 
 def _activity_line(activity: Activity) -> str:
     weeks = len(activity.previous_weeks)
     line = (
-        f"{_plural(activity.this_week, 'interaction')} this week;"
+        f"{_plural(activity.this_week, 'interaction')} in the week;"
         f" {activity.previous_average:.1f} a week over the previous {weeks}"
         f" ({', '.join(str(n) for n in activity.previous_weeks)})."
     )
@@ -272,7 +274,12 @@ def review_to_markdown(review: WeeklyReview) -> str:
             _new_contact,
             "Nothing new to follow up.",
         ),
-        ("Upcoming events", review.upcoming_events, _event, "Nothing in the next 14 days."),
+        (
+            "Upcoming events",
+            review.upcoming_events,
+            _event,
+            f"Nothing in the next {UPCOMING_DAYS} days.",
+        ),
     )
     for title, section, line, nothing in sections:
         out += ["", f"## {title} ({section.total})", ""]

@@ -361,8 +361,14 @@ class CaptureScreen(ModalScreen[CaptureResult | None]):
             self.dismiss(None)
         elif answer == CloseCaptureScreen.DISCARD:
             self._finish()
-            self._store.save_capture_draft("")
-            self.app.notify("Capture draft discarded", markup=False)
+            try:
+                self._store.save_capture_draft("")
+            except Exception as error:  # a locked database must not crash the app
+                self.app.notify(
+                    f"The draft could not be discarded: {error}", severity="error", markup=False
+                )
+            else:
+                self.app.notify("Capture draft discarded", markup=False)
             self.dismiss(None)
 
 

@@ -152,7 +152,7 @@ class LedgerForm(ModalScreen[int | None]):
         """
         today = self._store.today()
         try:
-            day = parse_date_phrase(self.query_one("#date", Input).value, today)
+            day = parse_date_phrase(self.query_one("#date", Input).value, today, past=True)
         except DatePhraseError as error:
             raise ValidationError("date", str(error)) from None
         if day > today:

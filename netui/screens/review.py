@@ -159,8 +159,8 @@ class ReviewScreen(ReviewRowActions):
 
     def on_mount(self) -> None:
         self.sub_title = "Weekly review"
+        # No reload here: the screen is resumed right after it mounts, and that loads it.
         self.app.store_changed.subscribe(self, self._on_store_changed)  # type: ignore[attr-defined]
-        self.reload()
 
     def on_screen_resume(self) -> None:
         # Back from a form, a contact, or another area: something may have changed.

@@ -72,6 +72,10 @@ class ReviewRowActions(Screen[None]):
         """Read the review again (the screen's own)."""
         raise NotImplementedError
 
+    def reference_day(self, offset: int | None = None) -> dt.date:
+        """The day the shown week is reviewed as of (the screen's own)."""
+        raise NotImplementedError
+
     def _focused_section(self) -> ReviewSection | None:
         focused = self.focused
         if isinstance(focused, ReviewTable) and isinstance(focused.parent, ReviewSection):
@@ -204,7 +208,7 @@ class ReviewRowActions(Screen[None]):
         if item is None:
             return
         if isinstance(item, UpcomingEvent):
-            self.app.push_screen(EventView(item, self.store.today()))
+            self.app.push_screen(EventView(item, self.reference_day()))
         elif isinstance(item, GoalProgress):
             self.tell(f"{item.title}: goals have no page of their own yet; the row is all of it")
         elif not self.store.contact_exists(item.contact_id):

@@ -13,6 +13,7 @@ from textual.widgets import Footer, Input, Static
 
 from netui.domain.contact_rules import ValidationError
 from netui.domain.dates import DatePhraseError, parse_date_phrase
+from netui.screens.confirm import close_or_confirm_discard
 from netui.state import NotFound, Store
 from netui.widgets.form_field import FormError, FormField, day_label
 
@@ -131,5 +132,10 @@ class SnoozeForm(ModalScreen[dt.date | None]):
         self.dismiss(day)
 
     def action_cancel(self) -> None:
-        """Close without snoozing."""
-        self.dismiss(None)
+        """Close without snoozing; ask first when a day was typed."""
+        close_or_confirm_discard(
+            self,
+            bool(self.query_one("#until", Input).value.strip()),
+            "Discard this snooze?",
+            "The day typed here will be lost.",
+        )

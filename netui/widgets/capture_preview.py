@@ -198,8 +198,6 @@ class CapturePreviewView(VerticalScroll):
         self.border_title = "Preview"
         self._body = Static(Content(""))
         self._plain = ""
-        self.preview: CapturePreview | None = None
-        self.error: CaptureError | Exception | str | None = None
 
     def compose(self) -> ComposeResult:
         """The one body holding the rendered content."""
@@ -221,7 +219,6 @@ class CapturePreviewView(VerticalScroll):
         Args:
             preview: The capture as the Store resolved it.
         """
-        self.preview, self.error = preview, None
         self.border_title = "Preview: what ctrl+s saves"
         self._show(render_preview(preview), is_error=False)
 
@@ -232,7 +229,6 @@ class CapturePreviewView(VerticalScroll):
             error: The first problem found.
             text: The capture text, so the faulty line can be quoted.
         """
-        self.preview, self.error = None, error
         self.border_title = "Preview: nothing will be saved"
         self._show(render_error(error, text), is_error=True)
 
@@ -242,6 +238,5 @@ class CapturePreviewView(VerticalScroll):
         Args:
             note: Plain text.
         """
-        self.preview, self.error = None, None
         self.border_title = "Preview"
         self._show(Content.styled(note, _MUTED), is_error=False)

@@ -294,7 +294,7 @@ def test_markdown_items_read_as_sentences() -> None:
         " · 2 events attended in 30 days"
     ) in lines
     assert (
-        "6 interactions this week; 4.5 a week over the previous 8 (1, 2, 3, 4, 5, 6, 7, 8)."
+        "6 interactions in the week; 4.5 a week over the previous 8 (1, 2, 3, 4, 5, 6, 7, 8)."
         " By kind: meeting 4, call 2."
     ) in lines
 
@@ -322,7 +322,7 @@ def test_markdown_of_an_empty_review_says_nothing_for_each_section() -> None:
         assert f"{heading}\n\n{nothing}\n" in text
     assert "\n- " not in text
     assert "Not completed yet; streak 0 weeks." in text
-    assert "0 interactions this week; 0.0 a week over the previous 8" in text
+    assert "0 interactions in the week; 0.0 a week over the previous 8" in text
 
 
 @pytest.mark.parametrize(

@@ -435,3 +435,16 @@ async def test_palette_theme_is_saved_and_restored(store: Store, net: Network) -
     assert load_config().theme == "nord"
     async with running(store, load_config()) as (again, _pilot):
         assert again.theme == "nord"
+
+
+async def test_a_palette_command_never_discards_an_open_form(store: Store, net: Network) -> None:
+    """'contacts: sort by next due' from the palette over a half-filled form keeps the form and says why."""
+    from netui.screens.contact_form import ContactForm
+
+    async with running(store) as (app, pilot):
+        await press(app, pilot, "n", *"Half typed")
+        assert isinstance(app.screen, ContactForm)
+        await app.run_action("sort_contacts('due')")
+        await pilot.pause()
+        assert isinstance(app.screen, ContactForm)
+        assert "Close the open dialog first" in "\n".join(str(n.message) for n in app._notifications)

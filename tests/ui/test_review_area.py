@@ -465,11 +465,13 @@ async def test_capital_s_snoozes_to_a_typed_day(store: Store, week: Week) -> Non
 
 
 async def test_capital_s_then_escape_changes_nothing(store: Store, week: Week) -> None:
-    """S then escape closes the box and leaves the follow-up due."""
+    """S, a typed day, then escape asks before discarding it; y closes and the follow-up stays due."""
     async with running(store) as (app, pilot):
         await open_review(app, pilot)
         await focus_section(app, pilot, "followups")
         await press(app, pilot, "S", *"fri", "escape")
+        assert isinstance(app.screen, ConfirmScreen)
+        await press(app, pilot, "y")
         assert isinstance(app.screen, ReviewScreen)
         assert FollowUp.get_by_id(week.slides).snoozed_until is None
         assert len(rows(app, "followups")) == 2
@@ -914,3 +916,20 @@ def test_review_snapshot(snap_compare: Any, store: Store, week: Week) -> None:
         await pilot.pause()
 
     assert snap_compare(NetuiApp(store), run_before=open_it, terminal_size=SIZE)
+
+
+async def test_opening_the_review_reads_it_once(
+    store: Store, week: Week, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Pressing 5 computes the week's review once, not once on mount and again on resume."""
+    calls: list[object] = []
+    real = Store.weekly_review
+
+    def counted(self: Store, *args: Any, **kwargs: Any) -> Any:
+        calls.append(args)
+        return real(self, *args, **kwargs)
+
+    monkeypatch.setattr(Store, "weekly_review", counted)
+    async with running(store) as (app, pilot):
+        await open_review(app, pilot)
+        assert len(calls) == 1
