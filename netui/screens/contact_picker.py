@@ -7,6 +7,8 @@ that is one FTS5/LIKE query with a small LIMIT, measured at up to 14 ms over
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections import Counter
 
 from textual.app import ComposeResult
@@ -29,6 +31,9 @@ MATCH_LIMIT = 8
 # Separates a name from its company where a name alone is ambiguous ("Sato Ken — Globex").
 LABEL_SEPARATOR = " — "
 
+# A contact id typed at the end, alone or after the name, as in the capture grammar's "@12".
+_TYPED_ID = re.compile(r"(?:^|\s)[@＠]\s*([0-9０-９]{1,18})$")
+
 
 def contact_label(ref: ContactRef) -> str:
     """A contact as one line of plain text: its name, and its company when it has one."""
@@ -36,17 +41,46 @@ def contact_label(ref: ContactRef) -> str:
 
 
 def _labels(choices: list[ContactRef]) -> list[tuple[ContactRef, str]]:
-    """Each choice with the shortest text that tells it apart: the name, or name — company."""
+    """Each choice with the shortest text that tells it apart.
+
+    That is the name; name — company when the name is shared; and name — company @id
+    when that is shared too (no company, or the same one).
+    """
     names = Counter(fold(ref.name) for ref in choices)
-    return [
-        (ref, ref.name if names[fold(ref.name)] == 1 else contact_label(ref)) for ref in choices
-    ]
+    labels = Counter(fold(contact_label(ref)) for ref in choices)
+    labelled = []
+    for ref in choices:
+        if names[fold(ref.name)] == 1:
+            labelled.append((ref, ref.name))
+        elif labels[fold(contact_label(ref))] == 1:
+            labelled.append((ref, contact_label(ref)))
+        else:
+            labelled.append((ref, f"{contact_label(ref)} @{ref.id}"))
+    return labelled
+
+
+def _split_id(text: str) -> tuple[str, int | None]:
+    """The text without a trailing ``@12``, and that id (None when there is none)."""
+    found = _TYPED_ID.search(text)
+    if found is None:
+        return text, None
+    contact_id = int(unicodedata.normalize("NFKC", found.group(1)))
+    if contact_id == 0:
+        return text, None
+    return text[: found.start()].strip(), contact_id
 
 
 def _choices(store: Store, text: str, exclude: int | None) -> list[ContactRef]:
-    # Search by the name part only: the separator and the company would not match the index.
-    name_part = text.split(LABEL_SEPARATOR.strip())[0].strip()
+    # Search by the name part only: the separator, company and id would not match the index.
+    name_part = _split_id(text)[0].split(LABEL_SEPARATOR.strip())[0].strip()
     return store.contact_choices(name_part, limit=MATCH_LIMIT, exclude=exclude)
+
+
+def _by_id(store: Store, contact_id: int, exclude: int | None) -> ContactRef:
+    ref = store.contact_refs([contact_id]).get(contact_id)
+    if ref is None or contact_id == exclude:
+        raise LookupError(f"no contact @{contact_id}")
+    return ref
 
 
 def match_contact(
@@ -54,8 +88,10 @@ def match_contact(
 ) -> ContactRef:
     """The one contact that typed text names.
 
-    A text matches a contact when it is its name or "name — company" (case and
-    width folded), or when it is the only contact the search finds.
+    A text matches a contact when it ends in its id (``@12``, alone or after the
+    name, as in the capture grammar: the id wins), when it is its name or
+    "name — company" (case and width folded), or when it is the only contact
+    the search finds.
 
     Args:
         store: Where to look.
@@ -72,6 +108,9 @@ def match_contact(
     text = text.strip()
     if known is not None and text in (known.name, contact_label(known)):
         return known
+    contact_id = _split_id(text)[1]
+    if contact_id is not None:
+        return _by_id(store, contact_id, exclude)
     choices = _choices(store, text, exclude)
     wanted = fold(text)
     for candidates in (
@@ -81,9 +120,10 @@ def match_contact(
         if len(candidates) == 1:
             return candidates[0]
         if len(candidates) > 1:
+            shared = len({fold(contact_label(ref)) for ref in candidates}) < len(candidates)
             raise LookupError(
                 f'{len(candidates)} contacts are called "{text}": press → to take the'
-                " suggestion with the company"
+                f" suggestion with the {'id' if shared else 'company'}"
             )
     if len(choices) == 1:
         return choices[0]

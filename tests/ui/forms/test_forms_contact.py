@@ -152,6 +152,32 @@ async def test_shared_name_completes_with_the_company(
     assert store.contact(new_id).draft.introduced_by_id == globex
 
 
+async def test_same_name_and_company_are_told_apart_by_id(
+    store: Store, add_contact: Callable[..., int]
+) -> None:
+    """Two contacts with one name and one company: the suggestion carries the id, and a typed
+    "@id", alone or after the name, picks either one as introducer."""
+    first = add_contact("Tanaka Yuki", company="Acme")
+    second = add_contact("Tanaka Yuki", company="Acme")
+    picked = []
+    for typed in ("Tanak", f"Tanaka Yuki @{second}", f"@{first}"):
+        app = form_app(store)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press(*"Suzuki Ichiro")
+            await goto(pilot, "introduced_by")
+            await pilot.press(*typed)
+            await pilot.pause()
+            if typed == "Tanak":
+                await pilot.press("right")
+                assert app.screen.query_one("#introduced_by", Input).value == (
+                    f"Tanaka Yuki — Acme @{first}"
+                )
+            await pilot.press("ctrl+s")
+        [new_id] = app.results
+        picked.append(store.contact(new_id).draft.introduced_by_id)
+    assert picked == [first, second, first]
+
+
 async def test_kanji_name_gets_an_unconfirmed_reading_guess(store: Store) -> None:
     """A kanji name fills the empty reading with a guess marked unconfirmed, and saves it so."""
     app = form_app(store)
