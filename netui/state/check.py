@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from netui.data.models import database
-from netui.state.core import StoreCore
+from netui.state.core import LAST_CONTACT_SQL, StoreCore, next_due_sql
 from netui.state.ledger_sql import LEDGER_AGGREGATES
 
 # A database broken in bulk would otherwise print one line per contact; the
@@ -106,7 +106,7 @@ def _search_rows() -> list[str]:
 
 
 def _due_dates(store: StoreCore) -> list[str]:
-    """Compare the stored dates with the rule StoreCore._refresh_due applies, without writing.
+    """Compare the stored dates with the SQL StoreCore._refresh_due writes them with.
 
     The expected next_due is computed from the expected last contact, not the
     stored one, so a wrong last_contact is reported with the next_due it spoils.
@@ -115,14 +115,11 @@ def _due_dates(store: StoreCore) -> list[str]:
     rows = database.execute_sql(
         "SELECT id, name, stored_last, last, stored_due, due FROM ("
         " SELECT id, name, stored_last, last, stored_due,"
-        "  CASE WHEN cadence IS NULL OR coalesce(last, met_on) IS NULL THEN NULL"
-        "  ELSE date(coalesce(last, met_on), '+' || cadence || ' days') END AS due"
+        f"  {next_due_sql('cadence', last_contact='last')} AS due"
         " FROM ("
-        "  SELECT c.id, c.name, c.met_on, c.last_contact AS stored_last,"
-        "   c.next_due AS stored_due,"
-        '   (SELECT date(max(i."when")) FROM interaction i WHERE i.contact_id = c.id) AS last,'
-        f"   {cadence} AS cadence"
-        "  FROM contact c))"
+        "  SELECT id, name, met_on, last_contact AS stored_last, next_due AS stored_due,"
+        f"   {LAST_CONTACT_SQL} AS last, {cadence} AS cadence"
+        "  FROM contact))"
         " WHERE stored_last IS NOT last OR stored_due IS NOT due ORDER BY id",
         params,
     ).fetchall()

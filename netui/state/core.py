@@ -29,6 +29,29 @@ REVIEWS = "reviews"
 TOPICS = (CONTACTS, INTERACTIONS, FOLLOWUPS, LEDGER, EVENTS, GOALS, TAGS, REVIEWS)
 
 
+# A contact's last contact: the day of its latest interaction. One definition for
+# StoreCore._refresh_due, which stores it, and `netui check`, which compares.
+LAST_CONTACT_SQL = '(SELECT date(max(i."when")) FROM interaction i WHERE i.contact_id = contact.id)'
+
+
+def next_due_sql(cadence: str, last_contact: str = "last_contact") -> str:
+    """The SQL for a contact's next_due, given its effective cadence and last contact.
+
+    next_due = (last contact, else first meeting) + effective cadence; the same
+    rule as netui.domain.cadence.next_due. One definition for
+    StoreCore._refresh_due, which stores it, and `netui check`, which compares.
+
+    Args:
+        cadence: SQL for the effective cadence in days (its `?` parameters appear twice).
+        last_contact: SQL for the last contact day.
+    """
+    start = f"coalesce({last_contact}, met_on)"
+    return (
+        f"CASE WHEN {cadence} IS NULL OR {start} IS NULL THEN NULL"
+        f" ELSE date({start}, '+' || {cadence} || ' days') END"
+    )
+
+
 class NotFound(LookupError):
     """A record asked for by id does not exist (perhaps deleted by another netui)."""
 
@@ -154,8 +177,7 @@ class StoreCore:
     def _refresh_due(self, contact_ids: list[int] | None = None) -> None:
         """Recompute last_contact and next_due for some contacts (all when None), in SQL.
 
-        next_due = (last contact, else first meeting) + effective cadence; the
-        same rule as netui.domain.cadence.next_due, done here in one statement.
+        next_due is next_due_sql: (last contact, else first meeting) + effective cadence.
         """
         where, id_params = "", []
         if contact_ids is not None:
@@ -164,15 +186,11 @@ class StoreCore:
             where = f" WHERE id IN ({','.join('?' * len(contact_ids))})"
             id_params = list(contact_ids)
         database.execute_sql(
-            'UPDATE contact SET last_contact = (SELECT date(max(i."when")) FROM interaction i '
-            "WHERE i.contact_id = contact.id)" + where,
-            id_params,
+            f"UPDATE contact SET last_contact = {LAST_CONTACT_SQL}{where}", id_params
         )
         cadence, params = self._effective_cadence_sql()
         database.execute_sql(
-            f"UPDATE contact SET next_due = CASE WHEN {cadence} IS NULL "
-            "OR coalesce(last_contact, met_on) IS NULL THEN NULL "
-            f"ELSE date(coalesce(last_contact, met_on), '+' || {cadence} || ' days') END" + where,
+            f"UPDATE contact SET next_due = {next_due_sql(cadence)}{where}",
             params + params + id_params,
         )
 
