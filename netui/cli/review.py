@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import re
 import unicodedata
 from collections.abc import Callable
 from typing import Any
@@ -14,11 +13,9 @@ from netui.cli.output import json_text, plain
 
 DEFAULT_LIMIT = 20
 
-# --week reads date phrases as the past (`fri` is last Friday); it also takes
-# these week words, counted back from today.
+# --week reads date phrases as the past (`fri` is last Friday, `3w ago` and
+# `3週間前` three weeks back); it also takes these week words, counted back from today.
 _WEEK_WORDS = {"this week": 0, "last week": 7, "今週": 0, "先週": 7, "先々週": 14}
-_AGO = re.compile(r"([0-9]{1,3}) ?(?:(w|wks?|weeks?)|(d|days?)) ago")
-_JA_AGO = re.compile(r"([0-9]{1,3})(?:(週間|週)|(日))前")
 
 REVIEW_HELP = """\
 The review of the ISO week (Monday to Sunday) holding --week: who is overdue,
@@ -73,15 +70,13 @@ def add_review_parser(commands: Any, db_option: argparse.ArgumentParser) -> None
 def _week_arg(text: str) -> Callable[[dt.date], dt.date]:
     """A day of the week to review, resolved later against the Store's today.
 
-    `this week`, `last week`, `3w ago`, `10d ago` (今週, 先週, 先々週, 3週間前,
-    10日前) count back from today; anything else is a date phrase as elsewhere.
+    `this week` and `last week` (今週, 先週, 先々週) count back from today;
+    anything else is a date phrase read as the past, as elsewhere (`3w ago`, 10日前).
     """
     from netui.cli.parser import _date_arg
 
     phrase = " ".join(unicodedata.normalize("NFKC", text).casefold().split())
     days = _WEEK_WORDS.get(phrase)
-    if days is None and (match := _AGO.fullmatch(phrase) or _JA_AGO.fullmatch(phrase)):
-        days = int(match.group(1)) * (7 if match.group(2) else 1)
     if days is None:
         try:
             return _date_arg(text)
