@@ -11,9 +11,8 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Footer, Static
 
-from netui.domain.dates import format_relative
 from netui.domain.review import UpcomingEvent
-from netui.widgets.form_field import day_label
+from netui.screens.review_view import event_when
 
 
 def _line(label: str, value: str, style: str = "") -> Content:
@@ -23,12 +22,10 @@ def _line(label: str, value: str, style: str = "") -> Content:
 
 def event_lines(event: UpcomingEvent, today: dt.date) -> Content:
     """Every fact the review holds about the event, one per line."""
-    start = event.starts_at
-    when = f"{day_label(start.date())} {start:%H:%M} ({format_relative(start.date(), today)})"
     people = "\n".join(f"{'':<12}{name}" for name in event.attendees[1:])
     going = event.attendees[0] if event.attendees else "nobody you know yet"
     lines = [
-        _line("When", when),
+        _line("When", event_when(event, today)),
         _line("Place", event.place),
         _line("Status", event.status),
         _line("Intent", event.intent or "not written: what do you want from it?"),
