@@ -7,7 +7,8 @@ import sys
 from typing import Any
 
 from netui.cli.common import EXIT_FAILURE, EXIT_OK, CommandError, _load_config, _open_store, _say
-from netui.cli.output import _json_rows, _plural, _table, plain
+from netui.cli.output import _json_rows, _table, plain
+from netui.domain.words import plural
 
 # -- commands -----------------------------------------------------------------------
 
@@ -90,10 +91,10 @@ def _cmd_check(args: argparse.Namespace) -> int:
     if problems:
         for problem in problems:
             print(plain(problem))
-        _say(f"{store.path}: {_plural(len(problems), 'problem')} found")
+        _say(f"{store.path}: {plural(len(problems), 'problem')} found")
         return EXIT_FAILURE
     tally = ", ".join(
-        _plural(n, noun)
+        plural(n, noun)
         for n, noun in (
             (counts.interactions, "interaction"),
             (counts.ledger_entries, "ledger entry"),
@@ -102,6 +103,6 @@ def _cmd_check(args: argparse.Namespace) -> int:
             (counts.goals, "goal"),
         )
     )
-    total = _plural(counts.contacts + counts.archived, "contact")
+    total = plural(counts.contacts + counts.archived, "contact")
     print(f"ok: {total} ({counts.archived} archived), {tally} in {plain(str(store.path))}")
     return EXIT_OK

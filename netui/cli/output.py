@@ -57,12 +57,6 @@ def _fit(text: str, width: int) -> str:
     return text + " " * (width - cell_width(text))
 
 
-def _plural(count: int, noun: str) -> str:
-    if count == 1:
-        return f"1 {noun}"
-    return f"{count} {noun[:-1] + 'ies' if noun.endswith('y') else noun + 's'}"
-
-
 def _json_rows(rows: list[ContactRow]) -> str:
     items = [
         {

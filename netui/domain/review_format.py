@@ -43,6 +43,7 @@ from netui.domain.review import (
     UpcomingEvent,
     WeeklyReview,
 )
+from netui.domain.words import lateness, plural
 
 __all__ = ["md_escape", "review_to_json", "review_to_markdown"]
 
@@ -144,18 +145,6 @@ def _day(value: dt.date | None, missing: str = "never") -> str:
     return value.isoformat() if value else missing
 
 
-def _plural(count: int, noun: str) -> str:
-    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
-
-
-def _lateness(days_overdue: int) -> str:
-    if days_overdue > 0:
-        return f"{_plural(days_overdue, 'day')} overdue"
-    if days_overdue == 0:
-        return "due today"
-    return f"due in {_plural(-days_overdue, 'day')}"
-
-
 def _who(name: str, company: str = "") -> str:
     return md_escape(name) + (f" ({md_escape(company)})" if company else "")
 
@@ -163,7 +152,7 @@ def _who(name: str, company: str = "") -> str:
 def _overdue(item: OverdueItem) -> str:
     return (
         f"{_who(item.name, item.company)} · {item.stage} · due {item.due.isoformat()}"
-        f" ({_lateness(item.days_overdue)}) · last contact {_day(item.last_contact)}"
+        f" ({lateness(item.days_overdue)}) · last contact {_day(item.last_contact)}"
     )
 
 
@@ -171,7 +160,7 @@ def _followup(item: FollowUpItem) -> str:
     snoozed = ", snoozed" if item.snoozed else ""
     return (
         f"{item.due.isoformat()} · {md_escape(item.name)}: {md_escape(item.what)}"
-        f" ({_lateness(item.days_overdue)}{snoozed})"
+        f" ({lateness(item.days_overdue)}{snoozed})"
     )
 
 
@@ -226,15 +215,15 @@ def _goal_line(goal: GoalProgress) -> str:
     if goal.target_date:
         head += f" by {goal.target_date.isoformat()}"
     return (
-        f"{head} · {goal.linked} linked, {_plural(goal.candidates, 'candidate')}"
-        f" · {_plural(goal.events_attended, 'event')} attended in {GOAL_EVENT_DAYS} days"
+        f"{head} · {goal.linked} linked, {plural(goal.candidates, 'candidate')}"
+        f" · {plural(goal.events_attended, 'event')} attended in {GOAL_EVENT_DAYS} days"
     )
 
 
 def _activity_line(activity: Activity) -> str:
     weeks = len(activity.previous_weeks)
     line = (
-        f"{_plural(activity.this_week, 'interaction')} in the week;"
+        f"{plural(activity.this_week, 'interaction')} in the week;"
         f" {activity.previous_average:.1f} a week over the previous {weeks}"
         f" ({', '.join(str(n) for n in activity.previous_weeks)})."
     )
@@ -290,7 +279,7 @@ def review_to_markdown(review: WeeklyReview) -> str:
     out += ["", "## Activity", "", _activity_line(review.activity)]
     out += ["", "## Review", ""]
     done = review.completed
-    weeks = _plural(review.streak, "week")
+    weeks = plural(review.streak, "week")
     if done is not None and done.completed_at is not None:
         out.append(f"Completed {done.completed_at:%Y-%m-%d %H:%M}; streak {weeks}.")
         notes = [md_escape(line) for line in done.notes.splitlines() if line.strip()]

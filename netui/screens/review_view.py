@@ -31,6 +31,7 @@ from netui.domain.review import (
     UpcomingEvent,
     WeeklyReview,
 )
+from netui.domain.words import lateness, plural
 from netui.widgets.form_field import day_label
 
 Cells = tuple[Text, ...]
@@ -50,12 +51,8 @@ def _cell(text: str, style: str = "") -> Text:
 
 def _late(days_overdue: int) -> Text:
     """How late a due date is against the review's day: "12 days overdue", "due today", "due in 3 days"."""
-    if days_overdue > 0:
-        return _cell(f"{days_overdue} day{'s' if days_overdue != 1 else ''} overdue", LATE)
-    if days_overdue == 0:
-        return _cell("due today", "bold")
-    ahead = -days_overdue
-    return _cell(f"due in {ahead} day{'s' if ahead != 1 else ''}")
+    style = LATE if days_overdue > 0 else "bold" if days_overdue == 0 else ""
+    return _cell(lateness(days_overdue), style)
 
 
 def _day(day: dt.date | None) -> Text:
@@ -298,9 +295,7 @@ def streak_line(streak: int) -> Content:
     """ "Streak: 3 weeks in a row", or how to start one."""
     if streak == 0:
         return Content.assemble(("Streak: ", "bold"), "none yet")
-    return Content.assemble(
-        ("Streak: ", "bold"), f"{streak} week{'s' if streak != 1 else ''} in a row"
-    )
+    return Content.assemble(("Streak: ", "bold"), f"{plural(streak, 'week')} in a row")
 
 
 def history_lines(streak: int, reviews: Sequence[ReviewRecord]) -> Content:
@@ -341,7 +336,7 @@ def activity_lines(activity: Activity, week: str) -> Content:
         trend = "below"
     else:
         trend = "level with"
-    first = f"{activity.this_week} interaction{'s' if activity.this_week != 1 else ''} {week}"
+    first = f"{plural(activity.this_week, 'interaction')} {week}"
     if kinds:
         first += f" ({kinds})"
     second = (

@@ -24,6 +24,7 @@ from netui.data.models import (
 from netui.domain.contact_rules import ValidationError, validate_draft
 from netui.domain.reading import fold, suggest_reading
 from netui.domain.records import ContactDraft, ContactRef, EventRef
+from netui.domain.words import plural
 from netui.state.core import CONTACTS, EVENTS, FOLLOWUPS, INTERACTIONS, LEDGER, TAGS, NotFound
 from netui.state.events import EventQueries
 
@@ -87,16 +88,14 @@ class CaptureResult:
     def summary(self) -> str:
         """One line for a notification or the shell: "Saved 3 people at JS Meetup"."""
         people = len(self.created) + len(self.updated)
-        text = f"Saved {people} {'person' if people == 1 else 'people'}"
+        text = f"Saved {plural(people, 'person', 'people')}"
         if self.event:
             text += f" at {self.event.title}"
         details = [f"{len(self.created)} new"] if self.created else []
         if self.followups:
-            details.append(f"{self.followups} follow-up{'s' if self.followups != 1 else ''}")
+            details.append(plural(self.followups, "follow-up"))
         if self.ledger_entries:
-            details.append(
-                f"{self.ledger_entries} ledger entr{'ies' if self.ledger_entries != 1 else 'y'}"
-            )
+            details.append(plural(self.ledger_entries, "ledger entry"))
         return text + (f" ({', '.join(details)})" if details else "")
 
 

@@ -16,6 +16,7 @@ from textual.content import Content
 from textual.widgets import Static
 
 from netui.domain.capture import CaptureError, PersonPlan
+from netui.domain.words import plural
 from netui.state.capture import THANKS, CapturePreview, ResolvedPerson
 from netui.widgets.form_field import day_label
 
@@ -29,10 +30,6 @@ _SAME = "bold $text-muted"
 _MUTED = "$text-muted"
 _WARNING = "$warning"
 _ERROR = "bold $error"
-
-
-def _plural(count: int, word: str, plural: str | None = None) -> str:
-    return f"{count} {word if count == 1 else plural or word + 's'}"
 
 
 def _head(plan: PersonPlan) -> Content:
@@ -80,7 +77,7 @@ def _person_lines(person: ResolvedPerson) -> Iterator[Content]:
     if plan.solicitation:
         yield _field("flag", "!pitch", ("  they pitched, sold or recruited", _MUTED))
     if plan.cadence_days is not None:
-        yield _field("every", _plural(plan.cadence_days, "day"))
+        yield _field("every", plural(plan.cadence_days, "day"))
     if plan.stage:
         yield _field("stage", plan.stage)
     for followup in plan.followups:
@@ -113,13 +110,13 @@ def _summary(preview: CapturePreview) -> Content:
     else:
         where += [("no event", _MUTED), ("  ·  ", _MUTED)]
     where += [("met ", _MUTED), day_label(preview.plan.on)]
-    counts = [_plural(len(people), "person", "people")]
+    counts = [plural(len(people), "person", "people")]
     if new or len(people) - new:
         counts[0] += f": {new} new, {len(people) - new} existing"
     if followups:
-        counts.append(_plural(followups, "follow-up"))
+        counts.append(plural(followups, "follow-up"))
     if ledger:
-        counts.append(_plural(ledger, "ledger entry", "ledger entries"))
+        counts.append(plural(ledger, "ledger entry"))
     return Content("\n").join(
         [Content.assemble(*where), Content.assemble((" · ".join(counts), _MUTED))]
     )
