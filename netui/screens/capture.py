@@ -212,26 +212,21 @@ class CaptureScreen(ModalScreen[CaptureResult | None]):
 
     def _check_date(self, *, show: bool = True) -> dt.date | None:
         """Read the meeting date, show what it means or what is wrong, and remember it."""
-        box = self.query_one("#met_on-field", FormField)
         text = self.query_one("#met_on", Input).value.strip()
         today = self._store.today()
-        day: dt.date | None = None
-        try:
-            day = parse_date_phrase(text, today, past=True) if text else today
-        except DatePhraseError:
-            message = f'"{text}" is not a date: try today, yesterday, 2026-11-20, 昨日'
-        else:
-            message = ""
-            if day > today:
-                message = f"{day_label(day)} is ahead: the meeting date is today or earlier"
-                day = None
-        if day is None and (show or box.error):
-            box.set_error(message)
-        elif day is not None:
-            box.set_error(None)
-        box.set_hint(f"{day_label(day)}, {format_relative(day, today)}" if day else None)
-        self._on, self._date_problem = day, message
-        return day
+        self._date_problem = ""
+
+        def parse() -> dt.date:
+            try:
+                return _meeting_day(text, today)
+            except ValidationError as error:
+                self._date_problem = error.message
+                raise
+
+        self._on = self.query_one("#met_on-field", FormField).check(
+            parse, lambda day: f"{day_label(day)}, {format_relative(day, today)}", show=show
+        )
+        return self._on
 
     # -- the preview ----------------------------------------------------------------------
 
@@ -453,3 +448,24 @@ def _event_label(event: EventRef) -> Content:
         f" · {day_label(event.starts_at.date())} {event.starts_at:%H:%M}" if event.starts_at else ""
     )
     return Content(f"{event.title}{when}")
+
+
+def _meeting_day(text: str, today: dt.date) -> dt.date:
+    """The meeting date a phrase means (empty is today).
+
+    Raises:
+        ValidationError: not a date, or a day after today.
+    """
+    if not text:
+        return today
+    try:
+        day = parse_date_phrase(text, today, past=True)
+    except DatePhraseError:
+        raise ValidationError(
+            "met_on", f'"{text}" is not a date: try today, yesterday, 2026-11-20, 昨日'
+        ) from None
+    if day > today:
+        raise ValidationError(
+            "met_on", f"{day_label(day)} is ahead: the meeting date is today or earlier"
+        )
+    return day
