@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-import pytest
 from textual.pilot import Pilot
 from textual.widgets import Checkbox, Input, Select, TextArea
 from uikit import Network, help_rows, press, running, screen_text, settle, table_names

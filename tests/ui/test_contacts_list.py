@@ -447,4 +447,6 @@ async def test_a_palette_command_never_discards_an_open_form(store: Store, net: 
         await app.run_action("sort_contacts('due')")
         await pilot.pause()
         assert isinstance(app.screen, ContactForm)
-        assert "Close the open dialog first" in "\n".join(str(n.message) for n in app._notifications)
+        assert "Close the open dialog first" in "\n".join(
+            str(n.message) for n in app._notifications
+        )
