@@ -120,7 +120,15 @@ class Tag(BaseModel):
     name = TextField(unique=True)
 
 
-class ContactTag(Model):
+class JoinModel(Model):
+    """A many-to-many link: no id, no timestamps; each sets its composite key."""
+
+    class Meta:
+        database = database
+        legacy_table_names = False
+
+
+class ContactTag(JoinModel):
     # index=False on these foreign keys (and on those below that say so): the
     # primary key or a composite index already starts with the column, which is
     # all SQLite needs to find the children of a deleted parent; a second
@@ -129,40 +137,32 @@ class ContactTag(Model):
     tag = ForeignKeyField(Tag, on_delete="CASCADE", backref="contact_links", index=False)
 
     class Meta:
-        database = database
-        legacy_table_names = False
         primary_key = CompositeKey("contact", "tag")
         indexes = ((("tag", "contact"), False),)
 
 
-class ContactGoal(Model):
+class ContactGoal(JoinModel):
     contact = ForeignKeyField(Contact, on_delete="CASCADE", index=False)
     goal = ForeignKeyField(Goal, on_delete="CASCADE", index=False)
 
     class Meta:
-        database = database
-        legacy_table_names = False
         primary_key = CompositeKey("contact", "goal")
         indexes = ((("goal", "contact"), False),)
 
 
-class GoalTag(Model):
+class GoalTag(JoinModel):
     goal = ForeignKeyField(Goal, on_delete="CASCADE", index=False)
     tag = ForeignKeyField(Tag, on_delete="CASCADE")
 
     class Meta:
-        database = database
-        legacy_table_names = False
         primary_key = CompositeKey("goal", "tag")
 
 
-class EventGoal(Model):
+class EventGoal(JoinModel):
     event = ForeignKeyField(Event, on_delete="CASCADE", index=False)
     goal = ForeignKeyField(Goal, on_delete="CASCADE", index=False)
 
     class Meta:
-        database = database
-        legacy_table_names = False
         primary_key = CompositeKey("event", "goal")
         indexes = ((("goal", "event"), False),)
 
