@@ -100,9 +100,3 @@ def close_or_confirm_discard(
             screen.dismiss(None)
 
     screen.app.push_screen(ConfirmScreen(title, message, confirm_label="Discard"), discard)
-
-
-def close_for_missing_contact(screen: ModalScreen[Any], contact_id: int) -> None:
-    """Say that the contact a form was opened for is gone (deleted elsewhere) and close it."""
-    screen.app.notify(f"contact {contact_id} no longer exists", severity="error", markup=False)
-    screen.dismiss(None)

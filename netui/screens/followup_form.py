@@ -8,17 +8,16 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Footer, Input, Static
 
 from netui.domain.contact_rules import ValidationError
 from netui.domain.dates import DatePhraseError, split_date_phrase
-from netui.screens.confirm import close_for_missing_contact
+from netui.screens.contact_dialog import ContactDialog
 from netui.state import NotFound, Store
 from netui.widgets.form_field import FormField, day_label
 
 
-class FollowUpForm(ModalScreen[int | None]):
+class FollowUpForm(ContactDialog):
     """One line, a date phrase then what to do; dismisses with the follow-up's id, or None."""
 
     DEFAULT_CSS = """
@@ -69,12 +68,7 @@ class FollowUpForm(ModalScreen[int | None]):
             store: Where the follow-up is saved.
             contact_id: Who it is promised to.
         """
-        super().__init__()
-        self._store = store
-        self._contact_id = contact_id
-        ref = store.contact_refs([contact_id]).get(contact_id)
-        self._contact_name = ref.name if ref else ""
-        self._missing = ref is None
+        super().__init__(store, contact_id)
 
     def compose(self) -> ComposeResult:
         """Title and the one field, whose hint line shows what it will save."""
@@ -94,8 +88,7 @@ class FollowUpForm(ModalScreen[int | None]):
 
     def on_mount(self) -> None:
         """Close at once if the contact is gone."""
-        if self._missing:
-            close_for_missing_contact(self, self._contact_id)
+        self.close_if_missing()
 
     def _parse(self) -> tuple[dt.date, str]:
         """The due date and the task.

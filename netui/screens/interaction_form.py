@@ -8,17 +8,17 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Footer, Input, RadioButton, RadioSet, Select, Static, TextArea
 
 from netui.domain.contact_rules import INITIATORS, INTERACTION_KINDS, ValidationError
 from netui.domain.dates import DatePhraseError, parse_date_phrase
-from netui.screens.confirm import close_for_missing_contact, close_or_confirm_discard
+from netui.screens.confirm import close_or_confirm_discard
+from netui.screens.contact_dialog import ContactDialog
 from netui.state import NotFound, Store
 from netui.widgets.form_field import FormError, FormField, day_label
 
 
-class InteractionForm(ModalScreen[int | None]):
+class InteractionForm(ContactDialog):
     """Record that I and a contact were in touch; dismisses with the new interaction's id, or None."""
 
     DEFAULT_CSS = """
@@ -74,12 +74,7 @@ class InteractionForm(ModalScreen[int | None]):
             store: Where the interaction is saved.
             contact_id: Who it was with.
         """
-        super().__init__()
-        self._store = store
-        self._contact_id = contact_id
-        ref = store.contact_refs([contact_id]).get(contact_id)
-        self._contact_name = ref.name if ref else ""
-        self._missing = ref is None
+        super().__init__(store, contact_id)
 
     def compose(self) -> ComposeResult:
         """Title, the four fields, and a line for errors not tied to one field."""
@@ -135,8 +130,7 @@ class InteractionForm(ModalScreen[int | None]):
 
     def on_mount(self) -> None:
         """Show what "today" means; close at once if the contact is gone."""
-        if self._missing:
-            close_for_missing_contact(self, self._contact_id)
+        if self.close_if_missing():
             return
         self._check_when(show=False)
 

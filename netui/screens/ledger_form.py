@@ -9,12 +9,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Footer, Input, Select, Static
 
 from netui.domain.contact_rules import LEDGER_KINDS, ValidationError
 from netui.domain.dates import DatePhraseError, parse_date_phrase
-from netui.screens.confirm import close_for_missing_contact, close_or_confirm_discard
+from netui.screens.confirm import close_or_confirm_discard
+from netui.screens.contact_dialog import ContactDialog
 from netui.state import NotFound, Store
 from netui.widgets.form_field import FormError, FormField, day_label
 
@@ -27,7 +27,7 @@ WEIGHTS = (
 )
 
 
-class LedgerForm(ModalScreen[int | None]):
+class LedgerForm(ContactDialog):
     """A give or a take for one contact; dismisses with the new ledger entry's id, or None."""
 
     DEFAULT_CSS = """
@@ -71,15 +71,10 @@ class LedgerForm(ModalScreen[int | None]):
             contact_id: Who it was given to or received from.
             direction: "give" (I gave) or "take" (I received).
         """
-        super().__init__()
         if direction not in ("give", "take"):
             raise ValueError(f"direction must be give or take, not {direction!r}")
-        self._store = store
-        self._contact_id = contact_id
+        super().__init__(store, contact_id)
         self._direction = direction
-        ref = store.contact_refs([contact_id]).get(contact_id)
-        self._contact_name = ref.name if ref else ""
-        self._missing = ref is None
         self._initial: dict[str, Any] = {}
 
     def compose(self) -> ComposeResult:
@@ -130,8 +125,7 @@ class LedgerForm(ModalScreen[int | None]):
 
     def on_mount(self) -> None:
         """Close at once if the contact is gone; show what "today" means."""
-        if self._missing:
-            close_for_missing_contact(self, self._contact_id)
+        if self.close_if_missing():
             return
         self._check_date(show=False)
         self._initial = self._values()
