@@ -75,6 +75,8 @@ class ContactsScreen(ContactActions):
         count: int
         first_page: list[ContactRow]
 
+    _just_mounted = False
+
     def compose(self) -> ComposeResult:
         yield Header()
         yield Input(
@@ -94,8 +96,15 @@ class ContactsScreen(ContactActions):
         query = self.contact_query
         store = self.store
         self._show(query, store.contact_count(query), store.contact_page(query, 0, 100))
+        # The screen is resumed right after it mounts: that first resume has
+        # nothing new to show, and a second read and redraw would delay the
+        # first complete frame.
+        self._just_mounted = True
 
     def on_screen_resume(self) -> None:
+        if self._just_mounted:
+            self._just_mounted = False
+            return
         # Another area (or another netui) may have changed data while we were away.
         self.reload()
 
