@@ -10,7 +10,7 @@ import pytest
 from netui.domain.records import ContactDraft
 from netui.state import ContactQuery, Store
 from netui.state.check import check_database
-from netui.state.search import short_row, split_query
+from netui.state.search import short_row, short_token, split_query
 
 
 @pytest.fixture
@@ -378,6 +378,16 @@ def test_short_terms_find_what_like_found(store: Store, random_people: list[int]
         checked += 1
     assert checked > 500
     assert len([t for t in terms if _like_ids(store, split_query(t)[0])]) > 200
+
+
+@pytest.mark.parametrize(
+    ("piece", "token"),
+    [("ab", "ab"), ("7", "7"), ("田中", "田中"), ("aé", "aé"), ("A", "x41"), ("%", "x25"), ("c+", "x632b")],
+)
+def test_short_token_keeps_token_characters_and_spells_out_the_rest(piece: str, token: str) -> None:
+    """Lowercase ASCII letters, digits and non-ASCII pieces are their own token; any
+    other piece is spelled in hex, so it can never equal a stored plain piece."""
+    assert short_token(piece) == token
 
 
 def test_nul_is_searched_as_itself(store: Store, people: dict[str, int]) -> None:
