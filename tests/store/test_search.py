@@ -382,7 +382,15 @@ def test_short_terms_find_what_like_found(store: Store, random_people: list[int]
 
 @pytest.mark.parametrize(
     ("piece", "token"),
-    [("ab", "ab"), ("7", "7"), ("田中", "田中"), ("aé", "aé"), ("A", "x41"), ("%", "x25"), ("c+", "x632b")],
+    [
+        ("ab", "ab"),
+        ("7", "7"),
+        ("田中", "田中"),
+        ("aé", "aé"),
+        ("A", "x41"),
+        ("%", "x25"),
+        ("c+", "x632b"),
+    ],
 )
 def test_short_token_keeps_token_characters_and_spells_out_the_rest(piece: str, token: str) -> None:
     """Lowercase ASCII letters, digits and non-ASCII pieces are their own token; any
