@@ -19,9 +19,7 @@ from textual.signal import Signal
 
 from netui.commands import AppCommandsProvider, ContactsProvider
 from netui.config import Config, ConfigError, save_theme
-from netui.domain.review import week_bounds
 from netui.screens.contacts import ContactsScreen
-from netui.screens.review_reminder import REMINDER, review_due_today
 from netui.state import TOPICS, Store
 
 if TYPE_CHECKING:
@@ -104,6 +102,10 @@ class NetuiApp(App[None]):
         self.call_after_refresh(self._remind_review_day)
 
     def _remind_review_day(self) -> None:
+        # After the first frame: the review's rules are not needed to show the list.
+        from netui.domain.review import week_bounds
+        from netui.screens.review_reminder import REMINDER, review_due_today
+
         today = self.store.today()
         record = self.store.review_record(week_bounds(today)[0])
         if review_due_today(today, self.config.review_day, record):

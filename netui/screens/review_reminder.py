@@ -1,7 +1,7 @@
 """Whether to remind, at launch, that the week's review is due: a pure rule, cheap to import.
 
-The App imports this at start-up; the review screen itself (tables, forms)
-is imported only when the review area is first opened.
+The App imports this right after its first frame; the review screen itself
+(tables, forms) is imported only when the review area is first opened.
 """
 
 from __future__ import annotations

@@ -12,29 +12,13 @@ from typing import Any
 
 from netui.data.models import LedgerEntry, Review, database
 from netui.domain.contact_rules import LEDGER_KINDS, ValidationError, clean_text
-from netui.domain.review import (
-    ACTIVITY_WEEKS,
-    BALANCE_ALERT,
-    GOAL_EVENT_DAYS,
-    NEW_CONTACT_DAYS,
-    UNRETURNED_DAYS,
-    UPCOMING_DAYS,
-    Activity,
-    FollowUpItem,
-    GoalProgress,
-    NewContactItem,
-    OverdueItem,
-    ReciprocityItem,
-    ReviewRecord,
-    Section,
-    UpcomingEvent,
-    WeeklyReview,
-    streak,
-    week_bounds,
-)
+from netui.lazy import lazy_import
 from netui.state.capture import CaptureCommands
 from netui.state.contact_queries import _date, _datetime
 from netui.state.core import CONTACTS, LEDGER, REVIEWS
+
+# The review's records and rules, loaded when a review is first asked for.
+rules = lazy_import("netui.domain.review")
 
 # Separates names inside group_concat: names are cleaned of control characters.
 _SEP = "\x1f"
@@ -56,7 +40,7 @@ def _moment(value: dt.date) -> str:
 class ReviewQueries(CaptureCommands):
     """The weekly review's sections, completing a review, and logging gives and takes."""
 
-    def weekly_review(self, day: dt.date | None = None, *, limit: int = 100) -> WeeklyReview:
+    def weekly_review(self, day: dt.date | None = None, *, limit: int = 100) -> rules.WeeklyReview:
         """The review of the ISO week holding `day` (default: today).
 
         Args:
@@ -65,9 +49,9 @@ class ReviewQueries(CaptureCommands):
             limit: How many items each section lists (its total is always counted).
         """
         ref = day or self.today()
-        start, end = week_bounds(ref)
+        start, end = rules.week_bounds(ref)
         with database.atomic():  # one consistent snapshot for every section
-            return WeeklyReview(
+            return rules.WeeklyReview(
                 reference=ref,
                 week_start=start,
                 week_end=end,
@@ -79,11 +63,11 @@ class ReviewQueries(CaptureCommands):
                 goals=self._goals(ref),
                 activity=self._activity(start),
                 completed=self.review_record(start),
-                streak=streak(self._completed_weeks(), start),
+                streak=rules.streak(self._completed_weeks(), start),
                 recent_reviews=self.recent_reviews(),
             )
 
-    def _overdue(self, ref: dt.date, end: dt.date, limit: int) -> Section[OverdueItem]:
+    def _overdue(self, ref: dt.date, end: dt.date, limit: int) -> rules.Section[rules.OverdueItem]:
         # Written to match the contact_due_order index: equality on archived and
         # on the NULL test, then a range on next_due, already in order.
         where = "archived = 0 AND (next_due IS NULL) = 0 AND next_due <= ?"
@@ -99,11 +83,15 @@ class ReviewQueries(CaptureCommands):
         for cid, name, company, stage, last, due in rows:
             due_day = _date(due) or ref
             items.append(
-                OverdueItem(cid, name, company, stage, _date(last), due_day, (ref - due_day).days)
+                rules.OverdueItem(
+                    cid, name, company, stage, _date(last), due_day, (ref - due_day).days
+                )
             )
-        return Section(tuple(items), total)
+        return rules.Section(tuple(items), total)
 
-    def _due_followups(self, ref: dt.date, end: dt.date, limit: int) -> Section[FollowUpItem]:
+    def _due_followups(
+        self, ref: dt.date, end: dt.date, limit: int
+    ) -> rules.Section[rules.FollowUpItem]:
         effective = "max(f.due, coalesce(f.snoozed_until, f.due))"
         # f.due <= end is implied by the effective date and lets the index narrow first.
         body = (
@@ -121,16 +109,16 @@ class ReviewQueries(CaptureCommands):
         for fid, cid, name, what, due, snoozed in rows:
             due_day = _date(due) or ref
             items.append(
-                FollowUpItem(
+                rules.FollowUpItem(
                     fid, cid, name, what, due_day, snoozed is not None, (ref - due_day).days
                 )
             )
-        return Section(tuple(items), total)
+        return rules.Section(tuple(items), total)
 
-    def _reciprocity(self, ref: dt.date, limit: int) -> Section[ReciprocityItem]:
+    def _reciprocity(self, ref: dt.date, limit: int) -> rules.Section[rules.ReciprocityItem]:
         # Off the stored ledger aggregates (netui/state/ledger_sql.py): current
         # balances, also when an earlier week is reviewed.
-        cutoff = ref - dt.timedelta(days=UNRETURNED_DAYS)
+        cutoff = ref - dt.timedelta(days=rules.UNRETURNED_DAYS)
         # INDEXED BY: without statistics the planner prefers the archived=?
         # equality of another index and visits every row (150 ms at L); the
         # partial index answers from itself (10 ms).
@@ -138,7 +126,7 @@ class ReviewQueries(CaptureCommands):
             "FROM contact INDEXED BY contact_reciprocity WHERE archived = 0 AND (balance <= ?"
             " OR (last_take < ? AND (last_give IS NULL OR last_give < last_take)))"
         )
-        params: list[Any] = [BALANCE_ALERT, _day(cutoff)]
+        params: list[Any] = [rules.BALANCE_ALERT, _day(cutoff)]
         rows = database.execute_sql(
             f"SELECT id, name, balance, last_take, last_give {body}"
             " ORDER BY balance, last_take LIMIT ?",
@@ -147,14 +135,16 @@ class ReviewQueries(CaptureCommands):
         total = database.execute_sql(f"SELECT count(*) {body}", params).fetchone()[0]
         items = []
         for cid, name, balance, last_take, last_give in rows:
-            reason = "balance" if balance <= BALANCE_ALERT else "unreturned"
+            reason = "balance" if balance <= rules.BALANCE_ALERT else "unreturned"
             items.append(
-                ReciprocityItem(cid, name, balance, _date(last_take), _date(last_give), reason)
+                rules.ReciprocityItem(
+                    cid, name, balance, _date(last_take), _date(last_give), reason
+                )
             )
-        return Section(tuple(items), total)
+        return rules.Section(tuple(items), total)
 
-    def _new_contacts(self, ref: dt.date, limit: int) -> Section[NewContactItem]:
-        since = ref - dt.timedelta(days=NEW_CONTACT_DAYS)
+    def _new_contacts(self, ref: dt.date, limit: int) -> rules.Section[rules.NewContactItem]:
+        since = ref - dt.timedelta(days=rules.NEW_CONTACT_DAYS)
         body = (
             "FROM contact c LEFT JOIN event e ON e.id = c.met_at_id"
             " WHERE c.archived = 0 AND c.met_on >= ? AND c.met_on <= ?"
@@ -170,13 +160,13 @@ class ReviewQueries(CaptureCommands):
         ).fetchall()
         total = database.execute_sql(f"SELECT count(*) {body}", params).fetchone()[0]
         items = tuple(
-            NewContactItem(cid, name, company, _date(met) or ref, channel, event)
+            rules.NewContactItem(cid, name, company, _date(met) or ref, channel, event)
             for cid, name, company, met, channel, event in rows
         )
-        return Section(items, total)
+        return rules.Section(items, total)
 
-    def _upcoming(self, ref: dt.date, limit: int) -> Section[UpcomingEvent]:
-        until = ref + dt.timedelta(days=UPCOMING_DAYS + 1)
+    def _upcoming(self, ref: dt.date, limit: int) -> rules.Section[rules.UpcomingEvent]:
+        until = ref + dt.timedelta(days=rules.UPCOMING_DAYS + 1)
         body = (
             "FROM event e WHERE e.starts_at >= ? AND e.starts_at < ?"
             " AND e.status NOT IN ('skipped', 'cancelled')"
@@ -197,7 +187,7 @@ class ReviewQueries(CaptureCommands):
         ).fetchall()
         total = database.execute_sql(f"SELECT count(*) {body}", params).fetchone()[0]
         items = tuple(
-            UpcomingEvent(
+            rules.UpcomingEvent(
                 eid,
                 title,
                 _datetime(starts) or dt.datetime.min,
@@ -210,10 +200,10 @@ class ReviewQueries(CaptureCommands):
             )
             for eid, title, starts, place, status, intent, pitch, goals, people in rows
         )
-        return Section(items, total)
+        return rules.Section(items, total)
 
-    def _goals(self, ref: dt.date) -> tuple[GoalProgress, ...]:
-        since = ref - dt.timedelta(days=GOAL_EVENT_DAYS)
+    def _goals(self, ref: dt.date) -> tuple[rules.GoalProgress, ...]:
+        since = ref - dt.timedelta(days=rules.GOAL_EVENT_DAYS)
         # One pass: every (goal, contact) pair once, linked beating candidate,
         # then counted per goal; the CTE is not re-evaluated per column.
         rows = database.execute_sql(
@@ -243,39 +233,45 @@ class ReviewQueries(CaptureCommands):
             [_moment(since), _moment(ref + dt.timedelta(days=1))],
         ).fetchall()
         return tuple(
-            GoalProgress(gid, title, linked, candidates, known, events, target, _date(target_date))
+            rules.GoalProgress(
+                gid, title, linked, candidates, known, events, target, _date(target_date)
+            )
             for gid, title, target, target_date, linked, candidates, known, events in rows
         )
 
-    def _activity(self, start: dt.date) -> Activity:
-        first = start - dt.timedelta(weeks=ACTIVITY_WEEKS)
+    def _activity(self, start: dt.date) -> rules.Activity:
+        first = start - dt.timedelta(weeks=rules.ACTIVITY_WEEKS)
         after = start + dt.timedelta(days=7)
         per_day = database.execute_sql(
             'SELECT date("when"), count(*) FROM interaction'
             ' WHERE "when" >= ? AND "when" < ? GROUP BY date("when")',
             [_moment(first), _moment(after)],
         ).fetchall()
-        weeks = [0] * (ACTIVITY_WEEKS + 1)
+        weeks = [0] * (rules.ACTIVITY_WEEKS + 1)
         for day, count in per_day:
             index = ((_date(day) or first) - first).days // 7
-            if 0 <= index <= ACTIVITY_WEEKS:
+            if 0 <= index <= rules.ACTIVITY_WEEKS:
                 weeks[index] += count
         kinds = database.execute_sql(
             'SELECT kind, count(*) FROM interaction WHERE "when" >= ? AND "when" < ?'
             " GROUP BY kind ORDER BY count(*) DESC, kind",
             [_moment(start), _moment(after)],
         ).fetchall()
-        return Activity(weeks[-1], tuple(weeks[:-1]), tuple((k, n) for k, n in kinds))
+        return rules.Activity(weeks[-1], tuple(weeks[:-1]), tuple((k, n) for k, n in kinds))
 
     # -- reviews -------------------------------------------------------------------
 
-    def review_record(self, week_start: dt.date) -> ReviewRecord | None:
+    def review_record(self, week_start: dt.date) -> rules.ReviewRecord | None:
         """The stored review of a week, if any."""
         row = database.execute_sql(
             "SELECT week_start, completed_at, notes FROM review WHERE week_start = ?",
             [_day(week_start)],
         ).fetchone()
-        return ReviewRecord(_date(row[0]) or week_start, _datetime(row[1]), row[2]) if row else None
+        return (
+            rules.ReviewRecord(_date(row[0]) or week_start, _datetime(row[1]), row[2])
+            if row
+            else None
+        )
 
     def _completed_weeks(self) -> list[dt.date]:
         return [
@@ -286,18 +282,20 @@ class ReviewQueries(CaptureCommands):
             if (d := _date(value)) is not None
         ]
 
-    def recent_reviews(self, limit: int = 5) -> tuple[ReviewRecord, ...]:
+    def recent_reviews(self, limit: int = 5) -> tuple[rules.ReviewRecord, ...]:
         """The last completed reviews, newest first."""
         rows = database.execute_sql(
             "SELECT week_start, completed_at, notes FROM review WHERE completed_at IS NOT NULL"
             " ORDER BY week_start DESC LIMIT ?",
             [limit],
         ).fetchall()
-        return tuple(ReviewRecord(_date(w) or dt.date.min, _datetime(c), n) for w, c, n in rows)
+        return tuple(
+            rules.ReviewRecord(_date(w) or dt.date.min, _datetime(c), n) for w, c, n in rows
+        )
 
-    def complete_review(self, day: dt.date, notes: str = "") -> ReviewRecord:
+    def complete_review(self, day: dt.date, notes: str = "") -> rules.ReviewRecord:
         """Mark the review of the week holding `day` complete, with optional notes."""
-        start, _ = week_bounds(day)
+        start, _ = rules.week_bounds(day)
         notes = clean_text(notes)
         with self._write(REVIEWS):
             now = self.now()
@@ -307,7 +305,7 @@ class ReviewQueries(CaptureCommands):
                 conflict_target=[Review.week_start],
                 update={Review.completed_at: now, Review.notes: notes, Review.updated_at: now},
             ).execute()
-        return ReviewRecord(start, now, notes)
+        return rules.ReviewRecord(start, now, notes)
 
     # -- the ledger ------------------------------------------------------------------
 

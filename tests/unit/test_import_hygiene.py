@@ -70,3 +70,56 @@ def test_pykakasi_loads_when_a_reading_is_needed(tmp_path: Path) -> None:
         "import netui.domain.reading as r\nassert r.to_romaji('たなか') == 'tanaka'", tmp_path
     )
     assert "pykakasi" in loaded
+
+
+def _executed_after(code: str, cwd: Path) -> set[str]:
+    """Full names of the modules whose code ran after `code`, in a new interpreter.
+
+    A module imported through `netui.lazy.lazy_import` and not used yet sits in
+    sys.modules unexecuted: it is left out.
+    """
+    script = (
+        "import json, sys\n"
+        f"{code}\n"
+        "print(json.dumps(sorted(name for name, module in sys.modules.items()"
+        " if type(module).__name__ != '_LazyModule')))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, cwd=cwd, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    return set(json.loads(result.stdout.splitlines()[-1]))
+
+
+def _first_page(db: Path) -> str:
+    """What netui runs before its first frame: its imports and the list's first page."""
+    return (
+        "import netui.cli, netui.app\n"
+        "from netui.state import ContactQuery, Store\n"
+        f"store = Store({str(db)!r})\n"
+        "store.contact_page(ContactQuery(), 0, 100)\n"
+    )
+
+
+# Needed only once the review, the quick capture or a form is used.
+NOT_AT_LAUNCH = (
+    "netui.domain.review",
+    "netui.domain.capture",
+    "netui.screens.review",
+    "netui.screens.capture",
+    "netui.screens.contact_form",
+    "tomli_w",
+)
+
+
+def test_launch_leaves_other_areas_unloaded(tmp_path: Path) -> None:
+    """Showing the contact list runs none of the modules only other areas need."""
+    executed = _executed_after(_first_page(tmp_path / "netui.db"), tmp_path)
+    assert "netui.screens.contacts" in executed
+    assert executed & set(NOT_AT_LAUNCH) == set()
+
+
+def test_the_review_rules_load_when_a_review_is_asked_for(tmp_path: Path) -> None:
+    """The lazy review module really runs on first use, so the check above is not vacuous."""
+    code = _first_page(tmp_path / "netui.db") + "store.weekly_review()\n"
+    assert "netui.domain.review" in _executed_after(code, tmp_path)
