@@ -7,11 +7,8 @@ save the chosen theme, keeping every other setting the user wrote.
 from __future__ import annotations
 
 import os
-import tomllib
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-
-import tomli_w
 
 from netui.domain.cadence import DEFAULT_STAGE_CADENCE, STAGES
 from netui.paths import config_path
@@ -66,6 +63,8 @@ def load_config(path: Path | None = None) -> Config:
     Raises:
         ConfigError: the file is not valid TOML or holds a bad value.
     """
+    import tomllib  # imported on use: without a config file, no TOML parser is loaded
+
     path = path or config_path()
     try:
         raw = tomllib.loads(path.read_text(encoding="utf-8"))
@@ -97,6 +96,10 @@ def load_config(path: Path | None = None) -> Config:
 
 def save_theme(config: Config, theme: str) -> Config:
     """Write the theme into the config file, keeping everything else in it."""
+    import tomllib
+
+    import tomli_w  # only ever needed to save
+
     path = config.path or config_path()
     try:
         raw = tomllib.loads(path.read_text(encoding="utf-8"))
