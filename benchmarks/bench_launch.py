@@ -137,7 +137,10 @@ def measure(args: argparse.Namespace, s_db: Path, l_db: Path) -> int:
         # modules: with PYTHONDONTWRITEBYTECODE set (as some shells and containers
         # do), netui, installed editable, would compile every module of its own
         # on every launch while Textual's came precompiled from pip.
-        env = f"-u PYTHONDONTWRITEBYTECODE NETUI_CONFIG={tmp}/config.toml"
+        # A config file as netui leaves it once a theme is chosen, as most people's is.
+        config = Path(tmp) / "config.toml"
+        config.write_text('theme = "textual-dark"\n')
+        env = f"-u PYTHONDONTWRITEBYTECODE NETUI_CONFIG={config}"
         netui_cmd = f"env {env} {BIN / 'netui'} --db {s_db}"
         first_row = first_contact(s_db)
         minimal_cmd = f"env {env} {sys.executable} {minimal}"

@@ -7,6 +7,7 @@ every screen, which reloads itself if it shows one of them.
 
 from __future__ import annotations
 
+import gc
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -100,6 +101,15 @@ class NetuiApp(App[None]):
         self.store.data_changed_elsewhere()  # take the starting point
         self.set_interval(EXTERNAL_POLL_SECONDS, self._poll_external_changes)
         self.call_after_refresh(self._remind_review_day)
+        self.call_after_refresh(self._collect_garbage_from_now_on)
+
+    def _collect_garbage_from_now_on(self) -> None:
+        # `netui` launches with the collector off (see netui.cli.commands._cmd_tui).
+        # What exists now (modules, the first screen) lives as long as the app:
+        # frozen, later collections never walk it again.
+        if not gc.isenabled():
+            gc.freeze()
+            gc.enable()
 
     def _remind_review_day(self) -> None:
         # After the first frame: the review's rules are not needed to show the list.

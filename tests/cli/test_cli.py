@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import sqlite3
 import sys
@@ -230,6 +231,9 @@ def fake_app(monkeypatch: pytest.MonkeyPatch) -> list[dict[str, object]]:
             store = calls[-1]["store"]
             assert isinstance(store, Store)
             calls[-1]["count"] = store.counts().contacts
+            calls[-1]["collecting"] = gc.isenabled()
+            if store.path.name == "crash.db":
+                raise RuntimeError("the app failed before its first frame")
 
     module = types.ModuleType("netui.app")
     module.NetuiApp = FakeApp  # type: ignore[attr-defined]
@@ -248,6 +252,20 @@ def test_no_subcommand_opens_the_tui_on_the_default_database(
     assert isinstance(store, Store)
     assert store.path == tmp_path / "xdg-data" / "netui" / "netui.db"
     assert store.path.exists() and call["count"] == 0
+
+
+def test_the_tui_starts_with_the_collector_off_and_leaves_it_on(
+    run: Run, tmp_path: Path, fake_app: list[dict[str, object]]
+) -> None:
+    """The app starts with garbage collection off (it turns it on after its first
+    frame); `netui` turns it back on when the app returns, and when it fails."""
+    assert run("--db", str(tmp_path / "ok.db")).code == 0
+    assert fake_app[-1]["collecting"] is False
+    assert gc.isenabled()
+    with pytest.raises(RuntimeError, match="before its first frame"):
+        run("--db", str(tmp_path / "crash.db"))
+    assert fake_app[-1]["collecting"] is False
+    assert gc.isenabled()
 
 
 def test_tui_store_uses_the_configured_stage_cadences(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import sqlite3
 from pathlib import Path
 
@@ -60,6 +61,53 @@ async def test_list_starts_focused_on_the_table(store: Store, net: Network) -> N
     """The list opens with the table focused, so letter keys act at once."""
     async with running(store) as (app, _pilot):
         assert isinstance(app.focused, ContactTable)
+
+
+async def test_opening_reads_the_list_once(
+    store: Store, net: Network, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The first page is read once at start (the resume after mounting adds no second
+    read and redraw), and coming back to the list reads it again."""
+    counts: list[int] = []
+    count = store.contact_count
+
+    def counting(query):
+        counts.append(1)
+        return count(query)
+
+    monkeypatch.setattr(store, "contact_count", counting)
+    async with running(store) as (app, pilot):
+        assert len(counts) == 1
+        assert table_names(app) == list(NAME_ORDER)
+        await press(app, pilot, "enter")
+        assert isinstance(app.screen, ContactDetailScreen)
+        await press(app, pilot, "escape")
+        assert isinstance(app.screen, ContactsScreen)
+        assert len(counts) == 2
+
+
+async def test_garbage_collection_resumes_after_the_first_frame(
+    store: Store, net: Network
+) -> None:
+    """`netui` starts the app with the collector off; the first frame turns it back on,
+    with the objects that live as long as the app frozen out of later collections."""
+    gc.disable()
+    try:
+        async with running(store) as (app, _pilot):
+            assert gc.isenabled()
+            assert gc.get_freeze_count() > 0
+            assert table_names(app) == list(NAME_ORDER)
+    finally:
+        gc.unfreeze()
+        gc.enable()
+
+
+async def test_a_collector_left_on_is_not_frozen(store: Store, net: Network) -> None:
+    """Run another way (tests, `python -m`), the app leaves the collector as it found it."""
+    assert gc.isenabled()
+    async with running(store) as (app, _pilot):
+        assert gc.isenabled()
+        assert gc.get_freeze_count() == 0
 
 
 @pytest.mark.parametrize(
