@@ -11,18 +11,19 @@ import sys
 from pathlib import Path
 
 
-def _modules_after(code: str, cwd: Path) -> set[str]:
-    """Top-level package names in sys.modules after running `code` in a new interpreter."""
-    script = (
-        "import json, sys\n"
-        f"{code}\n"
-        "print(json.dumps(sorted({name.split('.')[0] for name in sys.modules})))\n"
-    )
+def _names_after(code: str, cwd: Path, names: str) -> set[str]:
+    """The module names the expression `names` lists after running `code` in a new interpreter."""
+    script = f"import json, sys\n{code}\nprint(json.dumps(sorted({names})))\n"
     result = subprocess.run(
         [sys.executable, "-c", script], capture_output=True, text=True, cwd=cwd, check=False
     )
     assert result.returncode == 0, result.stderr
     return set(json.loads(result.stdout.splitlines()[-1]))
+
+
+def _modules_after(code: str, cwd: Path) -> set[str]:
+    """Top-level package names in sys.modules after running `code` in a new interpreter."""
+    return _names_after(code, cwd, "{name.split('.')[0] for name in sys.modules}")
 
 
 def test_state_data_and_domain_do_not_import_textual(tmp_path: Path) -> None:
@@ -78,17 +79,11 @@ def _executed_after(code: str, cwd: Path) -> set[str]:
     A module imported through `netui.lazy.lazy_import` and not used yet sits in
     sys.modules unexecuted: it is left out.
     """
-    script = (
-        "import json, sys\n"
-        f"{code}\n"
-        "print(json.dumps(sorted(name for name, module in sys.modules.items()"
-        " if type(module).__name__ != '_LazyModule')))\n"
+    return _names_after(
+        code,
+        cwd,
+        "name for name, module in sys.modules.items() if type(module).__name__ != '_LazyModule'",
     )
-    result = subprocess.run(
-        [sys.executable, "-c", script], capture_output=True, text=True, cwd=cwd, check=False
-    )
-    assert result.returncode == 0, result.stderr
-    return set(json.loads(result.stdout.splitlines()[-1]))
 
 
 def _first_page(db: Path) -> str:
