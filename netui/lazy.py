@@ -1,9 +1,9 @@
 """Modules imported on first use, so that opening netui does not pay for areas not yet open.
 
-The contact list is what netui shows first; the weekly review's records and
-the quick capture's grammar are needed only once those are used. A module
-named through `lazy_import` is found at once (a typo fails at import time)
-but executed on its first attribute access, with the standard library's
+The contact list is what netui shows first; the weekly review's records, for
+one, are needed only once a review is asked for. A module named through
+`lazy_import` is found at once (a typo fails at import time) but executed on
+its first attribute access, with the standard library's
 `importlib.util.LazyLoader`.
 """
 
