@@ -10,6 +10,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
+from netui.lazy import lazy_import
+
 
 def _names_after(code: str, cwd: Path, names: str) -> set[str]:
     """The module names the expression `names` lists after running `code` in a new interpreter."""
@@ -118,3 +122,16 @@ def test_the_review_rules_load_when_a_review_is_asked_for(tmp_path: Path) -> Non
     """The lazy review module really runs on first use, so the check above is not vacuous."""
     code = _first_page(tmp_path / "netui.db") + "store.weekly_review()\n"
     assert "netui.domain.review" in _executed_after(code, tmp_path)
+
+
+def test_lazy_import_fails_at_once_on_a_wrong_name() -> None:
+    """A misspelt lazy module is an import-time error, not a surprise on first use."""
+    with pytest.raises(ModuleNotFoundError, match="netui.domain.reveiw"):
+        lazy_import("netui.domain.reveiw")
+
+
+def test_lazy_import_of_a_loaded_module_is_that_module() -> None:
+    """A module already imported comes back as itself."""
+    import netui.domain.words
+
+    assert lazy_import("netui.domain.words") is netui.domain.words
