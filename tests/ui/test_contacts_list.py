@@ -86,9 +86,7 @@ async def test_opening_reads_the_list_once(
         assert len(counts) == 2
 
 
-async def test_garbage_collection_resumes_after_the_first_frame(
-    store: Store, net: Network
-) -> None:
+async def test_garbage_collection_resumes_after_the_first_frame(store: Store, net: Network) -> None:
     """`netui` starts the app with the collector off; the first frame turns it back on,
     with the objects that live as long as the app frozen out of later collections."""
     gc.disable()
