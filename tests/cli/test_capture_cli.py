@@ -14,20 +14,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from cli_helpers import LEE, SMITH, TANAKA, Result, fingerprint, one_error_line, seed_db
+from cli_helpers import Result, fingerprint, one_error_line
 
 from netui.state import Store
 
 Run = Callable[..., Result]
 
 JAPANESE = "田中 優希\n　次：明日 資料を送る\n山田 花子（アクメ、デザイナー）＃ux\n　与：情報 勉強会の日程\n"
-
-
-@pytest.fixture
-def seeded(db_path: Path) -> Path:
-    """A database file holding 田中 優希 (@1), Jane Smith (@2) and Lee Min (@3), closed."""
-    assert seed_db(db_path, [TANAKA, SMITH, LEE]) == [1, 2, 3]
-    return db_path
 
 
 @pytest.fixture

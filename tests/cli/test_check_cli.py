@@ -6,11 +6,7 @@ import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
-import pytest
 from cli_helpers import (
-    LEE,
-    SMITH,
-    TANAKA,
     Result,
     fingerprint,
     one_error_line,
@@ -23,13 +19,6 @@ from netui.state import Store
 from netui.state.check import MAX_LINES_PER_CHECK, check_database
 
 Run = Callable[..., Result]
-
-
-@pytest.fixture
-def seeded(db_path: Path) -> Path:
-    """The database file holding TANAKA, SMITH and LEE with one interaction each."""
-    seed_db(db_path, [TANAKA, SMITH, LEE])
-    return db_path
 
 
 def corrupt(path: Path, *statements: str) -> None:

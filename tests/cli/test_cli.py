@@ -14,7 +14,6 @@ import pytest
 from cli_helpers import (
     LEE,
     SMITH,
-    TANAKA,
     Result,
     fingerprint,
     one_error_line,
@@ -28,13 +27,6 @@ from netui.domain.contact_rules import ValidationError
 from netui.state import Store
 
 Run = Callable[..., Result]
-
-
-@pytest.fixture
-def seeded(db_path: Path) -> Path:
-    """The database file holding TANAKA, SMITH and LEE, closed and checkpointed."""
-    seed_db(db_path, [TANAKA, SMITH, LEE])
-    return db_path
 
 
 def find_json(run: Run, db: Path, text: str, *extra: str) -> list[dict[str, object]]:
