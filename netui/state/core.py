@@ -14,19 +14,22 @@ from peewee import DatabaseError, SqliteDatabase
 from netui.data.db import open_database
 from netui.data.models import Meta, database
 from netui.domain.cadence import DEFAULT_STAGE_CADENCE, STAGES
+from netui.state.errors import NotFound
+from netui.state.topics import Topic
 
 Listener = Callable[[frozenset[str]], None]
 
 # The topics commands announce; screens subscribe to the ones they show.
-CONTACTS = "contacts"
-INTERACTIONS = "interactions"
-FOLLOWUPS = "followups"
-LEDGER = "ledger"
-EVENTS = "events"
-GOALS = "goals"
-TAGS = "tags"
-REVIEWS = "reviews"
-TOPICS = (CONTACTS, INTERACTIONS, FOLLOWUPS, LEDGER, EVENTS, GOALS, TAGS, REVIEWS)
+CONTACTS = Topic.CONTACTS
+INTERACTIONS = Topic.INTERACTIONS
+FOLLOWUPS = Topic.FOLLOWUPS
+LEDGER = Topic.LEDGER
+EVENTS = Topic.EVENTS
+GOALS = Topic.GOALS
+TAGS = Topic.TAGS
+REVIEWS = Topic.REVIEWS
+TOPICS = tuple(Topic)
+__all__ = ["NotFound"]
 
 
 # A contact's last contact: the day of its latest interaction. One definition for
@@ -50,10 +53,6 @@ def next_due_sql(cadence: str, last_contact: str = "last_contact") -> str:
         f"CASE WHEN {cadence} IS NULL OR {start} IS NULL THEN NULL"
         f" ELSE date({start}, '+' || {cadence} || ' days') END"
     )
-
-
-class NotFound(LookupError):
-    """A record asked for by id does not exist (perhaps deleted by another netui)."""
 
 
 class StoreCore:
