@@ -32,8 +32,9 @@ def _user_error(error: BaseException) -> str | None:
     from netui.config import ConfigError
     from netui.data.db import DatabaseOpenError
     from netui.domain.contact_rules import ValidationError
+    from netui.state.errors import StoreError
 
-    if isinstance(error, ConfigError | DatabaseOpenError | ValidationError):
+    if isinstance(error, ConfigError | DatabaseOpenError | StoreError | ValidationError):
         return str(error)
     import sqlite3
 

@@ -34,6 +34,10 @@ class DatabaseOpenError(Exception):
     """The database cannot be used; the message says which file and why, in one line."""
 
 
+class DatabaseRefused(DatabaseOpenError):
+    """The file is there but is not one netui may use: damaged, newer, or not netui's."""
+
+
 @dataclass(frozen=True)
 class Migration:
     """One schema step: brings a database at `version - 1` to `version`."""
@@ -90,7 +94,7 @@ def _check_path(path: Path) -> None:
     except OSError as error:
         raise DatabaseOpenError(f"{path}: cannot read: {error.strerror}") from None
     if head and head != SQLITE_MAGIC:
-        raise DatabaseOpenError(f"{path}: not a SQLite database; refusing to touch it")
+        raise DatabaseRefused(f"{path}: not a SQLite database; refusing to touch it")
     _refuse_newer(path, header_version(path))
     if not os.access(path, os.W_OK):
         raise DatabaseOpenError(f"{path}: is not writable")
@@ -112,14 +116,14 @@ def header_version(path: Path) -> int:
     # Bytes 21-23 are fixed at 64, 32, 32 in every valid SQLite header: without
     # them the version field is noise, and the file is damaged, not newer.
     if header[21:24] != b"\x40\x20\x20":
-        raise DatabaseOpenError(f"{path}: damaged database (bad file header)")
+        raise DatabaseRefused(f"{path}: damaged database (bad file header)")
     return int.from_bytes(header[60:64], "big")
 
 
 def _refuse_newer(path: Path, version: int) -> None:
     latest = schema_version()
     if version > latest:
-        raise DatabaseOpenError(
+        raise DatabaseRefused(
             f"{path}: made by a newer netui (schema {version}, this one knows {latest}); "
             "upgrade netui to open it"
         )
@@ -152,7 +156,7 @@ def _inspect(path: Path) -> tuple[int, bool]:
         finally:
             conn.close()
     except sqlite3.DatabaseError as error:
-        raise DatabaseOpenError(f"{path}: damaged or not a database ({error})") from None
+        raise DatabaseRefused(f"{path}: damaged or not a database ({error})") from None
     return version, has_tables
 
 
@@ -192,7 +196,7 @@ def open_database(path: Path | str) -> SqliteDatabase:
     latest = schema_version()
     _refuse_newer(path, version)
     if version == 0 and has_tables:
-        raise DatabaseOpenError(
+        raise DatabaseRefused(
             f"{path}: a SQLite database, but not a netui one; refusing to touch it"
         )
     database.init(str(path), pragmas=PRAGMAS)

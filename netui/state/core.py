@@ -11,10 +11,10 @@ from pathlib import Path
 
 from peewee import DatabaseError, SqliteDatabase
 
-from netui.data.db import open_database
+from netui.data.db import DatabaseOpenError, DatabaseRefused, open_database
 from netui.data.models import Meta, database
 from netui.domain.cadence import DEFAULT_STAGE_CADENCE, STAGES
-from netui.state.errors import NotFound
+from netui.state.errors import NotFound, StoreDamaged, StoreUnavailable
 from netui.state.topics import Topic
 
 Listener = Callable[[frozenset[str]], None]
@@ -66,7 +66,12 @@ class StoreCore:
         clock: Callable[[], dt.datetime] | None = None,
     ) -> None:
         self.path = Path(path).expanduser()
-        self.db: SqliteDatabase = open_database(self.path)
+        try:
+            self.db: SqliteDatabase = open_database(self.path)
+        except DatabaseRefused as error:
+            raise StoreDamaged(str(error)) from None
+        except DatabaseOpenError as error:
+            raise StoreUnavailable(str(error)) from None
         self._clock = clock or (lambda: dt.datetime.now().replace(microsecond=0))
         self._listeners: list[Listener] = []
         self._lock = threading.Lock()

@@ -26,7 +26,7 @@ from netui.data.db import (
 )
 from netui.data.models import EXTRA_SQL, MODELS, Contact
 from netui.domain.records import ContactDraft
-from netui.state import ContactQuery, Store
+from netui.state import ContactQuery, Store, StoreDamaged
 
 
 def _mode(path: Path) -> int:
@@ -308,7 +308,7 @@ def test_refused_file_is_refused_by_the_store_too(tmp_path: Path) -> None:
     """The Store surfaces the same refusal instead of creating tables in a foreign file."""
     path = _other_sqlite(tmp_path / "places.sqlite")
     before = path.read_bytes()
-    with pytest.raises(DatabaseOpenError, match="not a netui one"):
+    with pytest.raises(StoreDamaged, match="not a netui one"):
         Store(path)
     assert path.read_bytes() == before
 
