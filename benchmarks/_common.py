@@ -90,7 +90,7 @@ def ensure_database(path: Path, contacts: int, rebuild: bool = False) -> None:
               f" interactions, {summary.ledger_entries:,} ledger entries"
               f" in {time.perf_counter() - started:.1f} s")  # fmt: skip
     except DemoError:
-        print(f"reusing {path} ({store.counts().contacts:,} live contacts)")
+        print(f"reusing {path} ({store.contacts.counts().contacts:,} live contacts)")
     finally:
         store.close()
 

@@ -83,7 +83,7 @@ def existing_names(store: object, count: int) -> list[str]:
     found = []
     for (name,) in rows:
         try:
-            person = store.preview_capture(name, today).people[0]
+            person = store.capture.preview(name, today).people[0]
         except ValueError:  # CaptureError: the name also matches someone by reading
             continue
         if person.contact is not None:
@@ -102,7 +102,7 @@ def new_kanji_names(store: object) -> Iterator[str]:
     for family, first, second in itertools.product(KANJI_FAMILIES, *KANJI_GIVEN):
         name = f"{family} {first}{second}"
         try:
-            if store.preview_capture(name, today).people[0].is_new:
+            if store.capture.preview(name, today).people[0].is_new:
                 yield name
         except ValueError:  # CaptureError: several demo contacts have this name
             continue
@@ -205,8 +205,8 @@ def main() -> None:
             today = store.today()
             known = existing_names(store, 2)
             kanji = new_kanji_names(store)
-            contacts = store.counts().contacts
-            event = store.create_event(
+            contacts = store.contacts.counts().contacts
+            event = store.events.create(
                 "Bench mixer", dt.datetime.combine(today, dt.time(19)), kind="mixer"
             )
             print(f"database: copy of {args.db} with {contacts:,} live contacts;"
@@ -216,7 +216,7 @@ def main() -> None:
             for run in range(WARMUP_RUNS + args.runs):
                 text = five_people(run, next(kanji), known)
                 began = time.perf_counter()
-                result = store.save_capture(text, today, event, thanks=True)
+                result = store.capture.save(text, today, event, thanks=True)
                 took = (time.perf_counter() - began) * 1000
                 if len(result.created) != 3 or len(result.updated) != 2:
                     raise SystemExit(f"run {run} did not save 3 new + 2 existing: {result}")
@@ -230,7 +230,7 @@ def main() -> None:
                   f" p95 {'within' if p95(saves) <= BUDGET_MS else 'over'}")  # fmt: skip
 
             text = twenty_lines(next(kanji), known)
-            previews = timed_ms(lambda: store.preview_capture(text, today, event), args.previews)
+            previews = timed_ms(lambda: store.capture.preview(text, today, event), args.previews)
             parses = timed_ms(lambda: parse_capture(text, today), args.previews)
             print(f"\npreview_capture, 20 lines (6 people), {args.previews} runs")
             print(f"  {figures(previews)}")

@@ -65,8 +65,8 @@ def main() -> None:
             for key in KEYSTROKES:
                 query = ContactQuery(text=key)
                 started = time.perf_counter()
-                hits[key] = store.contact_count(query)
-                store.contact_page(query, 0, PAGE)
+                hits[key] = store.contacts.count(query)
+                store.contacts.page(query, 0, PAGE)
                 per_key[key].append((time.perf_counter() - started) * 1000)
         print(f"\nfilter keystroke = contact_count + contact_page(0, {PAGE}), {args.rounds} rounds")
         print(f"{'text':<14} {'hits':>7} {'median ms':>10} {'max ms':>8}")
@@ -84,10 +84,10 @@ def main() -> None:
         print("\ndeep paging: contact_page(offset=50,000, limit=60), no filter")
         for sort in ("name", "last", "due"):
             query = ContactQuery(sort=sort)
-            times = timed_ms(lambda q=query: store.contact_page(q, 50_000, PAGE), args.rounds)
+            times = timed_ms(lambda q=query: store.contacts.page(q, 50_000, PAGE), args.rounds)
             print(f"  sort={sort:<5} median {statistics.median(times):7.1f} ms,"
                   f" max {max(times):7.1f} ms")  # fmt: skip
-        count = timed_ms(lambda: store.contact_count(ContactQuery()), args.rounds)
+        count = timed_ms(lambda: store.contacts.count(ContactQuery()), args.rounds)
         print(f"  contact_count, no filter: median {statistics.median(count):.1f} ms")
         print(f"\n{load_average()}")
     finally:

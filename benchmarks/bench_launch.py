@@ -94,7 +94,7 @@ def first_contact(path: Path) -> str:
 
     store = Store(path)
     try:
-        (row,) = store.contact_page(ContactQuery(), 0, 1)
+        (row,) = store.contacts.page(ContactQuery(), 0, 1)
     finally:
         store.close()
     # Short enough to fit the name column whole at 120 columns.

@@ -73,13 +73,13 @@ def bench(size: str, path: Path, runs: int) -> bool:
     store = Store(path)
     try:
         today = store.today()
-        counts = store.counts()
+        counts = store.contacts.counts()
         print(f"\n{size}: {path} ({counts.contacts:,} live contacts,"
               f" {counts.interactions:,} interactions, {counts.ledger_entries:,} ledger entries,"
               f" {counts.events:,} events), reviewing the week of {today}")  # fmt: skip
 
         started = time.perf_counter()
-        review = store.weekly_review(today, limit=LIMIT)
+        review = store.review.week(today, limit=LIMIT)
         first = (time.perf_counter() - started) * 1000
         totals = ", ".join(
             f"{name} {getattr(review, name).total}"
@@ -88,8 +88,8 @@ def bench(size: str, path: Path, runs: int) -> bool:
         print(f"  sections: {totals}, goals {len(review.goals)},"
               f" this week {review.activity.this_week} interactions")  # fmt: skip
 
-        timed_ms(lambda: store.weekly_review(today, limit=LIMIT), WARMUP_RUNS)
-        times = timed_ms(lambda: store.weekly_review(today, limit=LIMIT), runs)
+        timed_ms(lambda: store.review.week(today, limit=LIMIT), WARMUP_RUNS)
+        times = timed_ms(lambda: store.review.week(today, limit=LIMIT), runs)
         median = statistics.median(times)
         verdict = "within" if median <= budget else "OVER"
         print(f"  weekly_review(limit={LIMIT}): first call after opening {first:.1f} ms;"

@@ -117,7 +117,7 @@ class NetuiApp(App[None]):
         from netui.screens.review_reminder import REMINDER, review_due_today
 
         today = self.store.today()
-        record = self.store.review_record(week_bounds(today)[0])
+        record = self.store.review.record(week_bounds(today)[0])
         if review_due_today(today, self.config.review_day, record):
             self.notify(REMINDER, markup=False)
 

@@ -26,7 +26,7 @@ class ContactsProvider(Provider):
         # Folded FTS search (romaji, kana, width), not the palette's fuzzy
         # matcher, whose highlight() parses its candidate as markup: a name
         # holding "[/]" would crash it.
-        rows = self._app.store.find_contacts(text, 20, archived=True)
+        rows = self._app.store.contacts.find(text, 20, archived=True)
         for rank, row in enumerate(rows):
             label = "contacts: jump to "
             display = Content.assemble((label, "$text-muted"), row.name)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from netui.data.db import close_database
+from netui.data.sqlite import close_database
 from netui.state import Store
 
 # A Saturday; screens and the Store see this as "now" in tests.

@@ -101,9 +101,9 @@ def _cmd_capture(args: argparse.Namespace) -> int:
         thanks = config.capture_thanks if args.thanks is None else args.thanks
         try:
             if args.dry_run:
-                print(describe_preview(store.preview_capture(text, on, args.event, thanks)))
+                print(describe_preview(store.capture.preview(text, on, args.event, thanks)))
                 return EXIT_OK
-            result = store.save_capture(text, on, args.event, thanks)
+            result = store.capture.save(text, on, args.event, thanks)
         except (CaptureError, NotFound) as error:
             raise CommandError(f"capture: {error}") from None
     finally:

@@ -71,7 +71,7 @@ def _cmd_find(args: argparse.Namespace) -> int:
     store = _open_store(args, config, create=False)
     try:
         # One row more than asked tells whether the list was cut, without a count query.
-        rows = store.find_contacts(args.text, args.limit + 1, archived=args.archived)
+        rows = store.contacts.find(args.text, args.limit + 1, archived=args.archived)
     finally:
         store.close()
     more = len(rows) > args.limit
@@ -95,7 +95,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
     store = _open_store(args, config, create=False)
     try:
         problems = check_database(store)
-        counts = store.counts()
+        counts = store.contacts.counts()
     finally:
         store.close()
     if problems:

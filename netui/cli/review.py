@@ -95,7 +95,7 @@ def _cmd_review(args: argparse.Namespace) -> int:
     store = _open_store(args, config, create=False)
     try:
         day = args.week(store.today()) if args.week else store.today()
-        review = store.weekly_review(day, limit=args.limit)
+        review = store.review.week(day, limit=args.limit)
     finally:
         store.close()
     if args.format == "json":

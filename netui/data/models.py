@@ -1,4 +1,4 @@
-"""Peewee models for every netui record, bound to the one deferred database.
+"""Peewee models for every netui record, bound to the database of the Session using them.
 
 Times are naive local wall-clock values: netui is a personal, single-user
 tool and the user thinks of "Tuesday's mixer", not of UTC instants.
@@ -7,6 +7,11 @@ tool and the user thinks of "Tuesday's mixer", not of UTC instants.
 from __future__ import annotations
 
 import datetime as dt
+import weakref
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from typing import Any
 
 from peewee import (
     SQL,
@@ -14,18 +19,84 @@ from peewee import (
     BooleanField,
     CharField,
     CompositeKey,
+    Database,
+    DatabaseProxy,
     DateField,
     DateTimeField,
     DecimalField,
     ForeignKeyField,
     IntegerField,
     Model,
-    SqliteDatabase,
     TextField,
 )
 
-# Deferred: bound by netui.data.db.open_database(); nothing touches the disk at import.
-database = SqliteDatabase(None)
+# The database a block of code works on: set by `using()` (the Session's read
+# and write blocks), per thread and per task, so two Stores on two databases
+# in one process never see each other's data.
+_active: ContextVar[Database | None] = ContextVar("netui_database", default=None)
+# Every database opened and not yet closed for good: with exactly one, code
+# outside a `using()` block (a test's direct query, a thread worker whose
+# context is new) has only one database it can mean.
+_open: weakref.WeakSet[Database] = weakref.WeakSet()
+
+
+class ActiveDatabase(DatabaseProxy):
+    """The models' database: the one `using()` made active here, else the only one open.
+
+    With two or more open and none made active, a query refuses to guess
+    rather than silently reading or writing the wrong file.
+    """
+
+    __slots__ = ()
+
+    def __init__(self) -> None:
+        object.__setattr__(self, "_callbacks", [])
+
+    @property  # type: ignore[override]
+    def obj(self) -> Database | None:
+        active = _active.get()
+        if active is not None:
+            return active
+        live = list(_open)
+        if len(live) <= 1:
+            return live[0] if live else None  # None: peewee says the proxy is unbound
+        raise RuntimeError(
+            f"{len(live)} netui databases are open and none was chosen for this block"
+        )
+
+    def initialize(self, obj: Any) -> None:  # noqa: ARG002 - a Session chooses, not a global
+        raise TypeError("netui's models are bound per Session: use netui.data.models.using()")
+
+    def __setattr__(self, attr: str, value: Any) -> None:
+        raise AttributeError("the active database is chosen with using()")
+
+
+database = ActiveDatabase()
+
+
+def register(db: Database) -> None:
+    """Count `db` among the open databases (see ActiveDatabase)."""
+    _open.add(db)
+
+
+def open_databases() -> list[Database]:
+    """The databases opened and not yet closed for good."""
+    return list(_open)
+
+
+def unregister(db: Database) -> None:
+    """`db` is closed for good: it no longer counts as open."""
+    _open.discard(db)
+
+
+@contextmanager
+def using(db: Database) -> Iterator[Database]:
+    """Make `db` the models' database in this thread or task for the block."""
+    token = _active.set(db)
+    try:
+        yield db
+    finally:
+        _active.reset(token)
 
 
 def _now() -> dt.datetime:
@@ -103,7 +174,7 @@ class Contact(BaseModel):
     # contact needs the same value indexed.
     last_contact = DateField(null=True)
     next_due = DateField(null=True)
-    # Ledger aggregates, kept by the Store like next_due (see netui/state/ledger_sql.py).
+    # Ledger aggregates, kept by the Store like next_due (see netui/state/derived.py).
     balance = IntegerField(default=0, constraints=[SQL("DEFAULT 0")])  # raw inserts too
     last_give = DateField(null=True)
     last_take = DateField(null=True)

@@ -123,10 +123,10 @@ class CaptureScreen(ModalScreen[CaptureResult | None]):
         super().__init__()
         self._store = store
         self._thanks_default = thanks_default
-        self._draft = store.capture_draft()
+        self._draft = store.capture.draft()
         self._kept = self._draft  # the draft text as stored now
-        self._recent = store.recent_event()
-        events = store.events_recent()
+        self._recent = store.events.latest()
+        events = store.events.recent()
         if self._recent is not None and all(e.id != self._recent.id for e in events):
             events.insert(0, self._recent)
         self._events = {event.id: event for event in events}
@@ -246,7 +246,7 @@ class CaptureScreen(ModalScreen[CaptureResult | None]):
             view.show_note("Reading the names…")
             return
         try:
-            preview = self._store.preview_capture(text, self._on, self._event_id(), self._thanks())
+            preview = self._store.capture.preview(text, self._on, self._event_id(), self._thanks())
         except (CaptureError, NotFound, ValidationError) as error:
             view.show_error(error, text)
         else:
@@ -298,7 +298,7 @@ class CaptureScreen(ModalScreen[CaptureResult | None]):
         if text == self._kept:
             return
         try:
-            self._store.save_capture_draft(text)
+            self._store.capture.save_draft(text)
         except Exception as error:  # noqa: BLE001 - the text is still on screen; say so, go on
             if self.is_attached:
                 self.query_one("#capture-status", Static).update(
@@ -329,7 +329,7 @@ class CaptureScreen(ModalScreen[CaptureResult | None]):
         text = self.text
         view = self.query_one(CapturePreviewView)
         try:
-            result = self._store.save_capture(text, on, self._event_id(), self._thanks())
+            result = self._store.capture.save(text, on, self._event_id(), self._thanks())
         except (CaptureError, NotFound, ValidationError) as error:
             view.show_error(error, text)
             return
@@ -357,7 +357,7 @@ class CaptureScreen(ModalScreen[CaptureResult | None]):
         elif answer == CloseCaptureScreen.DISCARD:
             self._finish()
             try:
-                self._store.save_capture_draft("")
+                self._store.capture.save_draft("")
             except Exception as error:  # a locked database must not crash the app
                 self.app.notify(
                     f"The draft could not be discarded: {error}", severity="error", markup=False

@@ -102,7 +102,7 @@ class CompleteReviewScreen(ModalScreen[ReviewRecord | None]):
     def action_save(self) -> None:
         """Store the review as complete and close."""
         notes = self.query_one("#notes", TextArea).text
-        self.dismiss(self._store.complete_review(self._day, notes))
+        self.dismiss(self._store.review.complete(self._day, notes))
 
     def action_cancel(self) -> None:
         """Close without completing; ask first when the notes were changed."""

@@ -60,7 +60,7 @@ class ContactActions(Screen[None]):
         return contact_id
 
     def _contact_name(self, contact_id: int) -> str:
-        ref = self.store.contact_refs([contact_id]).get(contact_id)
+        ref = self.store.contacts.refs([contact_id]).get(contact_id)
         return ref.name if ref else f"contact {contact_id}"
 
     def action_new_contact(self) -> None:
@@ -125,8 +125,8 @@ class ContactActions(Screen[None]):
         if contact_id is None:
             return
         try:
-            detail = self.store.contact(contact_id, history_limit=0)
-            self.store.archive_contact(contact_id, not detail.archived)
+            detail = self.store.contacts.get(contact_id, history_limit=0)
+            self.store.contacts.archive(contact_id, not detail.archived)
         except NotFound as error:
             self.tell(str(error), error=True)
             return
@@ -146,7 +146,7 @@ class ContactActions(Screen[None]):
             if not yes:
                 return
             try:
-                self.store.delete_contact(contact_id)
+                self.store.contacts.delete(contact_id)
             except NotFound as error:
                 self.tell(str(error), error=True)
                 return
@@ -184,7 +184,7 @@ class ContactActions(Screen[None]):
                 if not yes:
                     return
                 try:
-                    self.store.merge_contacts(keep_id, drop_id)
+                    self.store.merge.apply(keep_id, drop_id)
                 except (NotFound, ValidationError) as error:
                     self.tell(str(error), error=True)
                     return

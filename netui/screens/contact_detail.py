@@ -105,7 +105,7 @@ class ContactDetailScreen(ContactActions):
     def load(self) -> None:
         """Read the contact and redraw everything; leave if it is gone."""
         try:
-            detail = self.store.contact(self.contact_id)
+            detail = self.store.contacts.get(self.contact_id)
         except NotFound:
             # Only the screen on top may dismiss itself; one under a modal
             # leaves when it is resumed and reloads.
@@ -259,7 +259,7 @@ class ContactDetailScreen(ContactActions):
         if followup_id is None:
             return
         try:
-            self.store.complete_followup(followup_id)
+            self.store.followups.complete(followup_id)
         except NotFound as error:
             self.tell(str(error), error=True)
         else:
@@ -272,7 +272,7 @@ class ContactDetailScreen(ContactActions):
             return
         until = self.store.today() + dt.timedelta(days=7)
         try:
-            self.store.snooze_followup(followup_id, until)
+            self.store.followups.snooze(followup_id, until)
         except (NotFound, ValidationError) as error:
             self.tell(str(error), error=True)
         else:

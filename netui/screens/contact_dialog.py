@@ -14,7 +14,7 @@ class ContactDialog(ModalScreen[int | None]):
         super().__init__()
         self._store = store
         self._contact_id = contact_id
-        ref = store.contact_refs([contact_id]).get(contact_id)
+        ref = store.contacts.refs([contact_id]).get(contact_id)
         self._contact_name = ref.name if ref else ""
         # Deleted by another netui between the key press and the dialog.
         self._missing = ref is None

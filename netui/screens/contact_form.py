@@ -88,7 +88,7 @@ class ContactForm(ModalScreen[int | None]):
         self._met_at_options: list[tuple[Content, int]] = []
         if contact_id is not None:
             try:
-                detail = store.contact(contact_id, history_limit=0)
+                detail = store.contacts.get(contact_id, history_limit=0)
             except NotFound as error:
                 self._missing = str(error)
             else:
@@ -96,7 +96,7 @@ class ContactForm(ModalScreen[int | None]):
                 self._introducer = detail.introducer
                 if detail.met_at is not None:
                     self._met_at_options.append(self._event_option(detail.met_at))
-        for event in store.events_recent():
+        for event in store.events.recent():
             if event.id != self._draft.met_at_id:
                 self._met_at_options.append(self._event_option(event))
         self._reading_confirmed = self._draft.reading_confirmed or not self._draft.reading
@@ -395,9 +395,9 @@ class ContactForm(ModalScreen[int | None]):
             return
         try:
             if self._contact_id is None:
-                contact_id = self._store.create_contact(draft)
+                contact_id = self._store.contacts.create(draft)
             else:
-                self._store.update_contact(self._contact_id, draft)
+                self._store.contacts.update(self._contact_id, draft)
                 contact_id = self._contact_id
         except ValidationError as error:
             if self.query(f"#{error.field}-field"):

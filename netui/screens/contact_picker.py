@@ -73,11 +73,11 @@ def _split_id(text: str) -> tuple[str, int | None]:
 def _choices(store: Store, text: str, exclude: int | None) -> list[ContactRef]:
     # Search by the name part only: the separator, company and id would not match the index.
     name_part = _split_id(text)[0].split(LABEL_SEPARATOR.strip())[0].strip()
-    return store.contact_choices(name_part, limit=MATCH_LIMIT, exclude=exclude)
+    return store.contacts.choices(name_part, limit=MATCH_LIMIT, exclude=exclude)
 
 
 def _by_id(store: Store, contact_id: int, exclude: int | None) -> ContactRef:
-    ref = store.contact_refs([contact_id]).get(contact_id)
+    ref = store.contacts.refs([contact_id]).get(contact_id)
     if ref is None or contact_id == exclude:
         raise LookupError(f"no contact @{contact_id}")
     return ref
@@ -254,7 +254,7 @@ class ContactPicker(ModalScreen[int | None]):
     def on_input_changed(self, event: Input.Changed) -> None:
         """Search again for what is typed."""
         event.stop()
-        refs = self._store.contact_choices(event.value, limit=PICKER_LIMIT, exclude=self._exclude)
+        refs = self._store.contacts.choices(event.value, limit=PICKER_LIMIT, exclude=self._exclude)
         matches = self.query_one("#matches", OptionList)
         matches.set_options(Option(Content(contact_label(ref)), id=str(ref.id)) for ref in refs)
         if refs:

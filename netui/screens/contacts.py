@@ -95,7 +95,7 @@ class ContactsScreen(ContactActions):
         # (each filter keystroke) go through the worker.
         query = self.contact_query
         store = self.store
-        self._show(query, store.contact_count(query), store.contact_page(query, 0, 100))
+        self._show(query, store.contacts.count(query), store.contacts.page(query, 0, 100))
         # The screen is resumed right after it mounts: that first resume has
         # nothing new to show, and a second read and redraw would delay the
         # first complete frame.
@@ -125,8 +125,8 @@ class ContactsScreen(ContactActions):
     def _load(self, query: ContactQuery) -> None:
         store = self.store
         with store.connection():
-            count = store.contact_count(query)
-            first = store.contact_page(query, 0, 100)
+            count = store.contacts.count(query)
+            first = store.contacts.page(query, 0, 100)
         self.post_message(self.Loaded(query, count, first))
 
     def on_contacts_screen_loaded(self, message: Loaded) -> None:
@@ -136,7 +136,7 @@ class ContactsScreen(ContactActions):
     def _show(self, query: ContactQuery, count: int, first_page: list[ContactRow]) -> None:
         self.query_one(ContactTable).show(
             count,
-            lambda offset, limit: self.store.contact_page(query, offset, limit),
+            lambda offset, limit: self.store.contacts.page(query, offset, limit),
             first_page,
         )
         self._update_status(count)

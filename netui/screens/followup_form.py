@@ -137,7 +137,7 @@ class FollowUpForm(ContactDialog):
             return
         due, what = parsed
         try:
-            followup_id = self._store.add_followup(self._contact_id, due, what)
+            followup_id = self._store.followups.add(self._contact_id, due, what)
         except (ValidationError, NotFound) as error:
             message = error.message if isinstance(error, ValidationError) else str(error)
             self.query_one("#what-field", FormField).set_error(message)

@@ -176,7 +176,7 @@ class InteractionForm(ContactDialog):
             return
         pressed = self.query_one("#initiator", RadioSet).pressed_index
         try:
-            interaction_id = self._store.log_interaction(
+            interaction_id = self._store.interactions.log(
                 self._contact_id,
                 when,
                 kind=str(self.query_one("#kind", Select).value),

@@ -183,7 +183,7 @@ class LedgerForm(ContactDialog):
             return
         values = self._values()
         try:
-            entry_id = self._store.add_ledger_entry(
+            entry_id = self._store.ledger.add(
                 self._contact_id,
                 self._direction,
                 str(values["kind"]),

@@ -51,7 +51,7 @@ STREAK_HORIZON = 520
 def current_streak(store: Store) -> int:
     """Completed weeks in a row up to this week (or last week, while this one is open)."""
     this_week, _ = week_bounds(store.today())
-    weeks = [r.week_start for r in store.recent_reviews(limit=STREAK_HORIZON)]
+    weeks = [r.week_start for r in store.review.recent(limit=STREAK_HORIZON)]
     return streak(weeks, this_week)
 
 
@@ -193,7 +193,7 @@ class ReviewScreen(ReviewRowActions):
         store = self.store
         worker = get_current_worker()
         with store.connection():
-            review = store.weekly_review(self.reference_day(offset))
+            review = store.review.week(self.reference_day(offset))
             now = review.streak if offset == 0 else current_streak(store)
         if not worker.is_cancelled:  # a newer reload is on its way
             self.post_message(self.Loaded(offset, review, now))

@@ -125,7 +125,7 @@ class ReviewRowActions(Screen[None]):
         if followup is None:
             return
         try:
-            self.store.complete_followup(followup.followup_id)
+            self.store.followups.complete(followup.followup_id)
         except NotFound as error:
             self._gone(error)
             return
@@ -140,7 +140,7 @@ class ReviewRowActions(Screen[None]):
             return
         until = self.store.today() + dt.timedelta(days=7)
         try:
-            self.store.snooze_followup(followup.followup_id, until)
+            self.store.followups.snooze(followup.followup_id, until)
         except NotFound as error:
             self._gone(error)
             return
@@ -211,7 +211,7 @@ class ReviewRowActions(Screen[None]):
             self.app.push_screen(EventView(item, self.reference_day()))
         elif isinstance(item, GoalProgress):
             self.tell(f"{item.title}: goals have no page of their own yet; the row is all of it")
-        elif not self.store.contact_exists(item.contact_id):
+        elif not self.store.contacts.exists(item.contact_id):
             self._gone(NotFound(f"contact {item.contact_id} no longer exists"))
         else:
             self.app.push_screen(ContactDetailScreen(item.contact_id))

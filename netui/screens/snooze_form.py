@@ -122,7 +122,7 @@ class SnoozeForm(ModalScreen[dt.date | None]):
         if day is None:
             return
         try:
-            self._store.snooze_followup(self._followup_id, day)
+            self._store.followups.snooze(self._followup_id, day)
         except ValidationError as error:
             self.query_one("#until-field", FormField).set_error(error.message)
             return

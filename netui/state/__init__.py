@@ -1,18 +1,110 @@
-"""The Store: the only code that queries or writes the models (no Textual here)."""
+"""The Store: the only code that queries or writes the models (no Textual here).
+
+A Store is a Session (the database, the clock, the stage cadences, the topic
+listeners) and one service per area sharing it; each service is given what
+it uses of another area through its constructor, and none inherits another.
+Faces hold the Store and call `store.contacts.page(...)`,
+`store.capture.save(...)`, `store.review.week(...)`.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
+from pathlib import Path
+
+from peewee import Database
+
 from netui.domain.contact_rules import ValidationError
-from netui.state.core import TOPICS
+from netui.state.capture import Capture
+from netui.state.contacts import Contacts
 from netui.state.errors import NotFound, StoreBusy, StoreDamaged, StoreError, StoreUnavailable
-from netui.state.review import ReviewQueries
+from netui.state.events import Events
+from netui.state.followups import FollowUps
+from netui.state.interactions import Interactions
+from netui.state.ledger import Ledger
+from netui.state.merge import Merge
+from netui.state.review import Reviews
 from netui.state.search import SORTS, ContactQuery
+from netui.state.session import Listener, Session
 from netui.state.topics import ALL_TOPICS, Topic
 
 
-class Store(ReviewQueries):
-    """Typed queries returning frozen records, and one-transaction commands announcing topics."""
+class Store:
+    """The one object faces hold: a Session and the services of every area."""
 
+    def __init__(
+        self,
+        target: Path | str,
+        *,
+        stage_cadence: Mapping[str, int | None] | None = None,
+        clock: Callable[[], dt.datetime] | None = None,
+    ) -> None:
+        self.session = Session(target, stage_cadence=stage_cadence, clock=clock)
+        self.events = Events(self.session)
+        self.contacts = Contacts(self.session, self.events)
+        self.interactions = Interactions(self.session, self.contacts, self.events)
+        self.followups = FollowUps(self.session, self.contacts, self.events)
+        self.ledger = Ledger(self.session, self.contacts)
+        self.merge = Merge(self.session, self.contacts)
+        self.capture = Capture(self.session, self.contacts, self.events)
+        self.review = Reviews(self.session)
+
+    # What faces need of the Session itself.
+
+    @property
+    def label(self) -> str:
+        """What messages call the database: its path (or, later, a URL without password)."""
+        return self.session.label
+
+    @property
+    def path(self) -> Path:
+        """The database file."""
+        return Path(self.session.label)
+
+    @property
+    def db(self) -> Database:
+        """The database object (for `netui check`, the demo and tests)."""
+        return self.session.db
+
+    @property
+    def stage_cadence(self) -> dict[str, int | None]:
+        """The default keep-in-touch cadence of each stage, in days (None: never due)."""
+        return self.session.stage_cadence
+
+    def now(self) -> dt.datetime:
+        """The Store's clock (fixed in tests)."""
+        return self.session.now()
+
+    def today(self) -> dt.date:
+        """Today by the Store's clock."""
+        return self.session.today()
+
+    def subscribe(self, listener: Listener) -> Callable[[], None]:
+        """Call `listener(topics)` after every committed command; returns the unsubscriber."""
+        return self.session.subscribe(listener)
+
+    def data_changed_elsewhere(self) -> bool:
+        """Whether another connection committed since the last call on this thread."""
+        return self.session.changed_elsewhere()
+
+    @contextmanager
+    def connection(self) -> Iterator[None]:
+        """A connection for this thread for the block: thread workers wrap their bodies in it."""
+        with self.session.connection():
+            yield
+
+    def set_stage_cadence(self, cadence: Mapping[str, int | None]) -> None:
+        """Change the stage defaults and recompute every contact's due date."""
+        self.session.set_stage_cadence(cadence)
+
+    def close(self) -> None:
+        """Close this thread's connection (the Store reconnects when used again)."""
+        self.session.close()
+
+
+TOPICS = tuple(Topic)
 
 __all__ = [
     "ALL_TOPICS",

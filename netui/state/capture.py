@@ -13,20 +13,17 @@ from dataclasses import dataclass, field
 from types import ModuleType
 from typing import TYPE_CHECKING
 
-from netui.data.models import (
-    Contact,
-    FollowUp,
-    Interaction,
-    LedgerEntry,
-    Meta,
-    database,
-)
+from netui.data.models import Attendance, Contact, FollowUp, Interaction, LedgerEntry, Meta
 from netui.domain.contact_rules import ValidationError, validate_draft
 from netui.domain.reading import fold, suggest_reading
 from netui.domain.records import ContactDraft, ContactRef, EventRef
 from netui.domain.words import plural
-from netui.state.core import CONTACTS, EVENTS, FOLLOWUPS, INTERACTIONS, LEDGER, TAGS, NotFound
-from netui.state.events import EventQueries
+from netui.state import derived
+from netui.state.contacts import Contacts, draft_fields, set_tags
+from netui.state.errors import NotFound
+from netui.state.events import Events
+from netui.state.session import Session
+from netui.state.topics import Topic
 
 if TYPE_CHECKING:
     from netui.domain.capture import CapturePlan, PersonPlan
@@ -113,19 +110,24 @@ def _append_line(text: str, line: str) -> str:
     return f"{text}\n{line}" if text else line
 
 
-class CaptureCommands(EventQueries):
-    """Preview and save a quick capture."""
+class Capture:
+    """Preview and save a quick capture, and keep its unsaved draft."""
+
+    def __init__(self, session: Session, contacts: Contacts, events: Events) -> None:
+        self.s = session
+        self.contacts = contacts
+        self.events = events
 
     def _matches(self, name: str) -> list[tuple[int, str, str, bool]]:
         key = fold(name)
-        return database.execute_sql(
+        return self.s.db.execute_sql(
             "SELECT id, name, company, archived FROM contact WHERE name_key = ?"
             " OR (reading != '' AND sort_key = ?) ORDER BY archived, id LIMIT 11",
             [key, key],
         ).fetchall()
 
     def _by_id(self, contact_id: int, line: int, column: int) -> tuple[ContactRef, bool]:
-        row = database.execute_sql(
+        row = self.s.db.execute_sql(
             "SELECT id, name, company, archived FROM contact WHERE id = ?", [contact_id]
         ).fetchone()
         if row is None:
@@ -144,7 +146,7 @@ class CaptureCommands(EventQueries):
             many = len(rows)
             if many > 10:  # only ten are listed; say how many there are in all
                 key = fold(name)
-                many = database.execute_sql(
+                many = self.s.db.execute_sql(
                     "SELECT count(*) FROM contact WHERE name_key = ?"
                     " OR (reading != '' AND sort_key = ?)",
                     [key, key],
@@ -158,7 +160,7 @@ class CaptureCommands(EventQueries):
         cid, cname, company, archived = rows[0]
         return ContactRef(cid, cname, company), bool(archived)
 
-    def preview_capture(
+    def preview(
         self, text: str, on: dt.date, event_id: int | None = None, thanks: bool = False
     ) -> CapturePreview:
         """Parse and resolve a capture without writing anything.
@@ -168,14 +170,15 @@ class CaptureCommands(EventQueries):
             NotFound: the event does not exist.
         """
         plan = _grammar().parse_capture(text, on)
-        return self._resolve(plan, event_id, thanks)
+        with self.s.read():
+            return self._resolve(plan, event_id, thanks)
 
     def _resolve(self, plan: CapturePlan, event_id: int | None, thanks: bool) -> CapturePreview:
-        event = self.event(event_id) if event_id is not None else None
+        event = self.events.get(event_id) if event_id is not None else None
         when = (
             event.starts_at
             if event and event.starts_at
-            else dt.datetime.combine(plan.on, self.now().time())
+            else dt.datetime.combine(plan.on, self.s.now().time())
         )
         # Two passes: every person first, so a via: may name someone further down.
         found_by_line: dict[int, tuple[ContactRef, bool] | None] = {}
@@ -194,7 +197,7 @@ class CaptureCommands(EventQueries):
             found_by_line[person.line] = found
             same_by_line[person.line] = None if same_as == person.line else same_as
         introducers = self._introducers([f[0].id for f in found_by_line.values() if f])
-        channel = self.event_kind(event.id) if event else "other"
+        channel = self.events.kind(event.id) if event else "other"
         people: list[ResolvedPerson] = []
         for person in plan.people:
             found = found_by_line[person.line]
@@ -229,7 +232,7 @@ class CaptureCommands(EventQueries):
         if not contact_ids:
             return {}
         marks = ",".join("?" * len(contact_ids))
-        rows = database.execute_sql(
+        rows = self.s.db.execute_sql(
             f"SELECT id, introduced_by_id FROM contact WHERE id IN ({marks})"
             " AND introduced_by_id IS NOT NULL",
             contact_ids,
@@ -282,7 +285,7 @@ class CaptureCommands(EventQueries):
             "(on their own line above, or in the contacts area)",
         )
 
-    def save_capture(
+    def save(
         self, text: str, on: dt.date, event_id: int | None = None, thanks: bool = False
     ) -> CaptureResult:
         """Save a capture: contacts, tags, interactions, attendance, follow-ups, ledger, in one go.
@@ -292,7 +295,14 @@ class CaptureCommands(EventQueries):
             NotFound: the event does not exist; nothing was saved.
         """
         plan = _grammar().parse_capture(text, on)
-        with self._write(CONTACTS, TAGS, INTERACTIONS, FOLLOWUPS, LEDGER, EVENTS):
+        with self.s.write(
+            Topic.CONTACTS,
+            Topic.TAGS,
+            Topic.INTERACTIONS,
+            Topic.FOLLOWUPS,
+            Topic.LEDGER,
+            Topic.EVENTS,
+        ):
             # Resolved inside the transaction: what was previewed may have
             # changed in another netui meanwhile.
             preview = self._resolve(plan, event_id, thanks)
@@ -301,7 +311,7 @@ class CaptureCommands(EventQueries):
             return result
 
     def _save(self, preview: CapturePreview) -> CaptureResult:
-        now = self.now()
+        now = self.s.now()
         event = preview.event
         ids_by_line: dict[int, int] = {}
         ids_by_name: dict[str, int] = {}
@@ -338,15 +348,20 @@ class CaptureCommands(EventQueries):
                 ).execute()
                 counts["interactions"] += 1
                 if event is not None:
-                    # INSERT OR IGNORE: someone already recorded at the event stays as is.
-                    # rowcount, not the returned rowid, says whether a row was written.
-                    cursor = database.execute_sql(
-                        "INSERT OR IGNORE INTO attendance"
-                        " (contact_id, event_id, known_before, created_at, updated_at)"
-                        " VALUES (?, ?, ?, ?, ?)",
-                        [contact_id, event.id, person.contact is not None, now, now],
+                    # Someone already recorded at the event stays as is (the
+                    # write lock is held, so nothing can come in between).
+                    there = Attendance.select().where(
+                        (Attendance.contact == contact_id) & (Attendance.event == event.id)
                     )
-                    counts["attendances"] += cursor.rowcount
+                    if not there.exists():
+                        Attendance.insert(
+                            contact=contact_id,
+                            event=event.id,
+                            known_before=person.contact is not None,
+                            created_at=now,
+                            updated_at=now,
+                        ).execute()
+                        counts["attendances"] += 1
             for followup in plan.followups:
                 FollowUp.insert(
                     contact=contact_id,
@@ -390,10 +405,10 @@ class CaptureCommands(EventQueries):
                     (Contact.id == contact_id) & Contact.introduced_by.is_null()
                 ).execute()
         touched = sorted(set(ids_by_line.values()))
-        self._refresh_due(touched)
-        self._refresh_ledger(touched)
+        derived.refresh_due(self.s, touched)
+        derived.refresh_ledger(self.s.db, touched)
         for contact_id in touched:
-            self._refresh_fts(contact_id)
+            derived.refresh_search(self.s.db, contact_id)
         return CaptureResult(
             created=tuple(created),
             updated=tuple(updated),
@@ -408,10 +423,10 @@ class CaptureCommands(EventQueries):
     def _create(self, person: ResolvedPerson, event: EventRef | None, now: dt.datetime) -> int:
         """Insert a new contact from its validated draft, met at the event if there is one."""
         assert person.draft is not None
-        fields = self._fields(person.draft)
+        fields = draft_fields(person.draft)
         fields["met_at"] = event.id if event else None
-        contact_id = Contact.insert(created_at=now, updated_at=now, **fields).execute()
-        self._set_tags(contact_id, person.draft.tags)
+        contact_id = int(Contact.insert(created_at=now, updated_at=now, **fields).execute())
+        set_tags(contact_id, person.draft.tags)
         return contact_id
 
     def _add_to_existing(self, contact_id: int, plan: PersonPlan, now: dt.datetime) -> None:
@@ -437,23 +452,24 @@ class CaptureCommands(EventQueries):
             updates["stage"] = plan.stage
         Contact.update(**updates).where(Contact.id == contact_id).execute()
         if plan.tags:
-            have = self._tag_names(contact_id)
-            self._set_tags(contact_id, [*have, *(t for t in plan.tags if t not in have)])
+            have = derived.tag_names(self.s.db, contact_id)
+            set_tags(contact_id, [*have, *(t for t in plan.tags if t not in have)])
 
     # -- the draft ------------------------------------------------------------------
 
-    def capture_draft(self) -> str:
+    def draft(self) -> str:
         """The unsaved capture text kept from last time ("" when none)."""
-        row = Meta.get_or_none(Meta.key == DRAFT_KEY)
+        with self.s.read():
+            row = Meta.get_or_none(Meta.key == DRAFT_KEY)
         return row.value if row else ""
 
-    def save_capture_draft(self, text: str) -> None:
+    def save_draft(self, text: str) -> None:
         """Keep the capture text until it is saved, so an accidental close loses nothing.
 
         A draft is not a record: no topic is announced.
         """
-        with database.atomic("IMMEDIATE"):
+        with self.s.write():
             if text.strip():
-                Meta.replace(key=DRAFT_KEY, value=text).execute()
+                derived.put_meta(DRAFT_KEY, text)
             else:
                 Meta.delete().where(Meta.key == DRAFT_KEY).execute()

@@ -11,18 +11,27 @@ they never write, so `netui check` is safe on a database in use.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from netui.data.models import database
-from netui.state.core import LAST_CONTACT_SQL, StoreCore, next_due_sql
-from netui.state.ledger_sql import LEDGER_AGGREGATES
+from peewee import Database
+
+from netui.state.derived import (
+    LAST_CONTACT_SQL,
+    LEDGER_AGGREGATES,
+    effective_cadence_sql,
+    next_due_sql,
+)
+from netui.state.session import Session
+
+if TYPE_CHECKING:
+    from netui.state import Store
 
 # A database broken in bulk would otherwise print one line per contact; the
 # first few show the pattern, the count says how far it goes.
 MAX_LINES_PER_CHECK = 20
 
 
-def check_database(store: StoreCore) -> list[str]:
+def check_database(store: Store) -> list[str]:
     """Run every check and return one line per problem (empty when all is well).
 
     Args:
@@ -35,13 +44,14 @@ def check_database(store: StoreCore) -> list[str]:
     """
     # One read transaction: every check sees the same snapshot even while
     # another netui writes.
-    with database.atomic():
+    session = store.session
+    with session.snapshot() as db:
         return [
-            *_integrity(),
-            *_foreign_keys(),
-            *_search_rows(),
-            *_due_dates(store),
-            *_ledger_aggregates(),
+            *session.engine.integrity(),
+            *_foreign_keys(session),
+            *_search_rows(db),
+            *_due_dates(session),
+            *_ledger_aggregates(db),
         ]
 
 
@@ -52,15 +62,8 @@ def _capped(rows: Sequence[Any], line: Callable[[Any], str], what: str) -> list[
     return lines
 
 
-def _integrity() -> list[str]:
-    rows = database.execute_sql("PRAGMA integrity_check").fetchall()
-    if [tuple(row) for row in rows] == [("ok",)]:
-        return []
-    return [f"integrity: {message}" for (message,) in rows]
-
-
-def _foreign_keys() -> list[str]:
-    rows = database.execute_sql("PRAGMA foreign_key_check").fetchall()
+def _foreign_keys(session: Session) -> list[str]:
+    rows = session.engine.broken_links()
     return _capped(
         rows,
         lambda r: f"foreign key: {r[0]} row {r[1]} points to a missing {r[2]} row",
@@ -75,16 +78,16 @@ _SEARCH_TABLES = (
 )
 
 
-def _search_rows() -> list[str]:
+def _search_rows(db: Database) -> list[str]:
     # FTS5 rowids are unique (rowid = contact id), so "exactly one row per
     # contact" is: every contact has a row, and every row has a contact.
     lines: list[str] = []
     for table, row, search in _SEARCH_TABLES:
-        missing = database.execute_sql(
+        missing = db.execute_sql(
             f"SELECT c.id, c.name FROM contact c"
             f" WHERE NOT EXISTS (SELECT 1 FROM {table} f WHERE f.rowid = c.id) ORDER BY c.id"
         ).fetchall()
-        orphans = database.execute_sql(
+        orphans = db.execute_sql(
             f"SELECT f.rowid FROM {table} f"
             f" WHERE NOT EXISTS (SELECT 1 FROM contact c WHERE c.id = f.rowid) ORDER BY f.rowid"
         ).fetchall()
@@ -105,14 +108,14 @@ def _search_rows() -> list[str]:
     return lines
 
 
-def _due_dates(store: StoreCore) -> list[str]:
-    """Compare the stored dates with the SQL StoreCore._refresh_due writes them with.
+def _due_dates(session: Session) -> list[str]:
+    """Compare the stored dates with the SQL derived.refresh_due writes them with.
 
     The expected next_due is computed from the expected last contact, not the
     stored one, so a wrong last_contact is reported with the next_due it spoils.
     """
-    cadence, params = store._effective_cadence_sql()
-    rows = database.execute_sql(
+    cadence, params = effective_cadence_sql(session.stage_cadence)
+    rows = session.db.execute_sql(
         "SELECT id, name, stored_last, last, stored_due, due FROM ("
         " SELECT id, name, stored_last, last, stored_due,"
         f"  {next_due_sql('cadence', last_contact='last')} AS due"
@@ -137,14 +140,14 @@ def _due_dates(store: StoreCore) -> list[str]:
     return _capped(lines, str, "wrong due dates")
 
 
-def _ledger_aggregates() -> list[str]:
+def _ledger_aggregates(db: Database) -> list[str]:
     """Compare the stored ledger aggregates with the expressions the Store writes them with."""
     expected = ", ".join(f"{expression} AS {column}" for column, expression in LEDGER_AGGREGATES)
     columns = [column for column, _ in LEDGER_AGGREGATES]
     differs = " OR ".join(f"s.{c} IS NOT e.{c}" for c in columns)
     stored = ", ".join(f"s.{c}" for c in columns)
     wanted = ", ".join(f"e.{c}" for c in columns)
-    rows = database.execute_sql(
+    rows = db.execute_sql(
         f"SELECT s.id, s.name, {stored}, {wanted} FROM contact s"
         f" JOIN (SELECT id, {expected} FROM contact) e ON e.id = s.id"
         f" WHERE {differs} ORDER BY s.id"

@@ -19,13 +19,19 @@ from bisect import bisect
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, fields
 from functools import cache
+from typing import TYPE_CHECKING
 
 from peewee import SqliteDatabase
 
 from netui.domain.reading import fold, sort_key
 from netui.state import demo_words as words
-from netui.state.core import TOPICS, StoreCore
+from netui.state import derived
 from netui.state.search import fts_values, short_grams, short_tokens
+from netui.state.session import Session
+
+if TYPE_CHECKING:
+    from netui.state import Store
+from netui.state.topics import ALL_TOPICS
 
 # Record tables, each with the DemoSummary field that counts it, in the order `force`
 # empties them: children before parents, so no foreign-key action has work to do.
@@ -123,7 +129,7 @@ def _drop_indexes(db: SqliteDatabase) -> list[str]:
 
 
 def generate_demo(
-    store: StoreCore, contacts: int = 200, seed: int = 1, *, force: bool = False
+    store: Store, contacts: int = 200, seed: int = 1, *, force: bool = False
 ) -> DemoSummary:
     """Fill an empty database with a realistic, deterministic network.
 
@@ -146,12 +152,12 @@ def generate_demo(
     """
     if not 1 <= contacts <= MAX_CONTACTS:
         raise DemoError(f"--contacts: expected a number from 1 to {MAX_CONTACTS}, got {contacts}")
-    db = store.db
-    with db.atomic("IMMEDIATE"):
+    session = store.session
+    with session.write(*ALL_TOPICS) as db:
         if not _is_empty(db):
             if not force:
                 raise DemoError(
-                    f"{store.path}: the database already has records; "
+                    f"{session.label}: the database already has records; "
                     "use --force to replace them with the demo"
                 )
             for table in _TABLES:
@@ -160,28 +166,27 @@ def generate_demo(
         # SQL in sqlite_master): building an index from sorted data once is far cheaper
         # than keeping it up to date through a million inserts in another order.
         indexes = _drop_indexes(db)
-        summary = _Generator(store, contacts, seed).run()
+        summary = _Generator(session, contacts, seed).run()
         for sql in indexes:
             db.execute_sql(sql)
-        store._refresh_due(None)
-        store._refresh_ledger(None)
+        derived.refresh_due(session, None)
+        derived.refresh_ledger(db, None)
         # Statistics for the query planner: without them SQLite walks the whole
         # (archived, sort_key) index for every filter; at L, ANALYZE takes ~0.5 s and
         # brings "tanaka" from ~30 ms to ~2 ms (count and first page).
         db.execute_sql("ANALYZE")
-    store._announce(frozenset(TOPICS))
     return summary
 
 
 class _Generator:
     """Builds and inserts the rows of one demo; one instance per call."""
 
-    def __init__(self, store: StoreCore, contacts: int, seed: int) -> None:
+    def __init__(self, session: Session, contacts: int, seed: int) -> None:
         self.n = contacts
         self.rng = random.Random(seed)
-        self.cursor = store.db.connection().cursor()
-        self.today = store.today()
-        self.now = store.now().strftime("%Y-%m-%d %H:%M:%S")
+        self.cursor = session.db.connection().cursor()
+        self.today = session.today()
+        self.now = session.now().strftime("%Y-%m-%d %H:%M:%S")
         self.first_day = self.today.toordinal() - _MET_DAYS - 60
         # Day strings by ordinal, built once: no datetime objects in the hot loops.
         self.days = {

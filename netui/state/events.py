@@ -1,53 +1,93 @@
-"""Events in the Store: what capture and the contact screens need of them."""
+"""The events service: what capture, the contact screens and the review need of events."""
 
 from __future__ import annotations
 
 import datetime as dt
 
-from netui.data.models import Event, database
+from netui.data.models import Event
 from netui.domain.contact_rules import CHANNELS, ValidationError, clean_text
 from netui.domain.records import EventRef
-from netui.state.contact_commands import ContactCommands
-from netui.state.contact_queries import _datetime
-from netui.state.core import EVENTS, NotFound
+from netui.state.errors import NotFound
+from netui.state.rows import as_datetime
+from netui.state.session import Session
+from netui.state.topics import Topic
 
 EVENT_STATUSES = ("idea", "planned", "registered", "attended", "skipped", "cancelled")
 
 
-class EventQueries(ContactCommands):
+def _ref(row: tuple[int, str, object]) -> EventRef:
+    return EventRef(row[0], row[1], as_datetime(row[2]))
+
+
+class Events:
     """Reads and the basic write of events."""
 
-    def event(self, event_id: int) -> EventRef:
+    def __init__(self, session: Session) -> None:
+        self.s = session
+
+    def get(self, event_id: int) -> EventRef:
         """One event by id.
 
         Raises:
             NotFound: no event has that id.
         """
-        row = database.execute_sql(
-            "SELECT id, title, starts_at FROM event WHERE id = ?", [event_id]
-        ).fetchone()
+        with self.s.read():
+            row = (
+                Event.select(Event.id, Event.title, Event.starts_at)
+                .where(Event.id == event_id)
+                .tuples()
+                .first()
+            )
         if row is None:
             raise NotFound(f"no event with id {event_id}")
-        return EventRef(row[0], row[1], _datetime(row[2]))
+        return _ref(row)
 
-    def event_kind(self, event_id: int) -> str:
+    def kind(self, event_id: int) -> str:
         """The event's kind (one of the contact channels)."""
-        row = database.execute_sql("SELECT kind FROM event WHERE id = ?", [event_id]).fetchone()
+        with self.s.read():
+            row = Event.select(Event.kind).where(Event.id == event_id).tuples().first()
         if row is None:
             raise NotFound(f"no event with id {event_id}")
-        return row[0]
+        return str(row[0])
 
-    def recent_event(self, within: dt.timedelta = dt.timedelta(hours=24)) -> EventRef | None:
+    def latest(self, within: dt.timedelta = dt.timedelta(hours=24)) -> EventRef | None:
         """The latest event that started within `within` before now (capture's default)."""
-        now = self.now()
-        row = database.execute_sql(
-            "SELECT id, title, starts_at FROM event WHERE starts_at <= ? AND starts_at >= ?"
-            " AND status NOT IN ('skipped', 'cancelled') ORDER BY starts_at DESC LIMIT 1",
-            [now.isoformat(sep=" "), (now - within).isoformat(sep=" ")],
-        ).fetchone()
-        return EventRef(row[0], row[1], _datetime(row[2])) if row else None
+        now = self.s.now()
+        with self.s.read():
+            row = (
+                Event.select(Event.id, Event.title, Event.starts_at)
+                .where(
+                    (Event.starts_at <= now)
+                    & (Event.starts_at >= now - within)
+                    & Event.status.not_in(("skipped", "cancelled"))
+                )
+                .order_by(Event.starts_at.desc())
+                .tuples()
+                .first()
+            )
+        return _ref(row) if row else None
 
-    def create_event(
+    def recent(self, limit: int = 50) -> list[EventRef]:
+        """Events newest first, for the 'met at' picker."""
+        with self.s.read():
+            rows = (
+                Event.select(Event.id, Event.title, Event.starts_at)
+                .order_by(Event.starts_at.desc())
+                .limit(limit)
+                .tuples()
+            )
+            return [_ref(row) for row in rows]
+
+    def check(self, event_id: int | None, field: str = "event") -> None:
+        """Refuse a link to an event that does not exist (inside a write).
+
+        Raises:
+            ValidationError: on `field`, when there is no such event.
+        """
+        if event_id is not None and not Event.select().where(Event.id == event_id).exists():
+            raise ValidationError(field, f"no event with id {event_id}")
+
+    def create(
         self,
         title: str,
         starts_at: dt.datetime,
@@ -65,15 +105,17 @@ class EventQueries(ContactCommands):
             raise ValidationError("kind", f"{kind!r} is not one of {', '.join(CHANNELS)}")
         if status not in EVENT_STATUSES:
             raise ValidationError("status", f"{status!r} is not one of {', '.join(EVENT_STATUSES)}")
-        with self._write(EVENTS):
-            now = self.now()
-            return Event.insert(
-                title=title,
-                starts_at=starts_at,
-                kind=kind,
-                place=clean_text(place),
-                status=status,
-                intent=clean_text(intent),
-                created_at=now,
-                updated_at=now,
-            ).execute()
+        with self.s.write(Topic.EVENTS):
+            now = self.s.now()
+            return int(
+                Event.insert(
+                    title=title,
+                    starts_at=starts_at,
+                    kind=kind,
+                    place=clean_text(place),
+                    status=status,
+                    intent=clean_text(intent),
+                    created_at=now,
+                    updated_at=now,
+                ).execute()
+            )

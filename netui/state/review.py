@@ -10,12 +10,13 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from netui.data.models import LedgerEntry, Review, database
-from netui.domain.contact_rules import LEDGER_KINDS, ValidationError, clean_text
+from netui.data.models import Review
+from netui.domain.contact_rules import clean_text
 from netui.lazy import lazy_import
-from netui.state.capture import CaptureCommands
-from netui.state.contact_queries import _date, _datetime
-from netui.state.core import CONTACTS, LEDGER, REVIEWS
+from netui.state.rows import as_date as _date
+from netui.state.rows import as_datetime as _datetime
+from netui.state.session import Session
+from netui.state.topics import Topic
 
 # The review's records and rules, loaded when a review is first asked for.
 rules = lazy_import("netui.domain.review")
@@ -37,10 +38,13 @@ def _moment(value: dt.date) -> str:
     return f"{value.isoformat()} 00:00:00"
 
 
-class ReviewQueries(CaptureCommands):
-    """The weekly review's sections, completing a review, and logging gives and takes."""
+class Reviews:
+    """The weekly review's sections, and completing a week's review."""
 
-    def weekly_review(self, day: dt.date | None = None, *, limit: int = 100) -> rules.WeeklyReview:
+    def __init__(self, session: Session) -> None:
+        self.s = session
+
+    def week(self, day: dt.date | None = None, *, limit: int = 100) -> rules.WeeklyReview:
         """The review of the ISO week holding `day` (default: today).
 
         Args:
@@ -48,9 +52,9 @@ class ReviewQueries(CaptureCommands):
                 overdue", "first met in the last 14 days" and "next 14 days".
             limit: How many items each section lists (its total is always counted).
         """
-        ref = day or self.today()
+        ref = day or self.s.today()
         start, end = rules.week_bounds(ref)
-        with database.atomic():  # one consistent snapshot for every section
+        with self.s.snapshot():  # one consistent snapshot for every section
             return rules.WeeklyReview(
                 reference=ref,
                 week_start=start,
@@ -62,21 +66,21 @@ class ReviewQueries(CaptureCommands):
                 upcoming_events=self._upcoming(ref, limit),
                 goals=self._goals(ref),
                 activity=self._activity(start),
-                completed=self.review_record(start),
+                completed=self.record(start),
                 streak=rules.streak(self._completed_weeks(), start),
-                recent_reviews=self.recent_reviews(),
+                recent_reviews=self.recent(),
             )
 
     def _overdue(self, ref: dt.date, end: dt.date, limit: int) -> rules.Section[rules.OverdueItem]:
         # Written to match the contact_due_order index: equality on archived and
         # on the NULL test, then a range on next_due, already in order.
         where = "archived = 0 AND (next_due IS NULL) = 0 AND next_due <= ?"
-        rows = database.execute_sql(
+        rows = self.s.db.execute_sql(
             "SELECT id, name, company, stage, last_contact, next_due FROM contact"
             f" WHERE {where} ORDER BY archived, next_due IS NULL, next_due, sort_key LIMIT ?",
             [_day(end), limit],
         ).fetchall()
-        total = database.execute_sql(
+        total = self.s.db.execute_sql(
             f"SELECT count(*) FROM contact WHERE {where}", [_day(end)]
         ).fetchone()[0]
         items = []
@@ -99,12 +103,12 @@ class ReviewQueries(CaptureCommands):
             f" WHERE f.done_at IS NULL AND f.due <= ? AND {effective} <= ? AND c.archived = 0"
         )
         params: list[Any] = [_day(end), _day(end)]
-        rows = database.execute_sql(
+        rows = self.s.db.execute_sql(
             f"SELECT f.id, f.contact_id, c.name, f.what, {effective}, f.snoozed_until {body}"
             f" ORDER BY {effective}, f.id LIMIT ?",
             [*params, limit],
         ).fetchall()
-        total = database.execute_sql(f"SELECT count(*) {body}", params).fetchone()[0]
+        total = self.s.db.execute_sql(f"SELECT count(*) {body}", params).fetchone()[0]
         items = []
         for fid, cid, name, what, due, snoozed in rows:
             due_day = _date(due) or ref
@@ -127,12 +131,12 @@ class ReviewQueries(CaptureCommands):
             " OR (last_take < ? AND (last_give IS NULL OR last_give < last_take)))"
         )
         params: list[Any] = [rules.BALANCE_ALERT, _day(cutoff)]
-        rows = database.execute_sql(
+        rows = self.s.db.execute_sql(
             f"SELECT id, name, balance, last_take, last_give {body}"
             " ORDER BY balance, last_take LIMIT ?",
             [*params, limit],
         ).fetchall()
-        total = database.execute_sql(f"SELECT count(*) {body}", params).fetchone()[0]
+        total = self.s.db.execute_sql(f"SELECT count(*) {body}", params).fetchone()[0]
         items = []
         for cid, name, balance, last_take, last_give in rows:
             reason = "balance" if balance <= rules.BALANCE_ALERT else "unreturned"
@@ -153,12 +157,12 @@ class ReviewQueries(CaptureCommands):
             "      WHERE i.contact_id = c.id LIMIT 2)) <= 1"
         )
         params: list[Any] = [_day(since), _day(ref)]
-        rows = database.execute_sql(
+        rows = self.s.db.execute_sql(
             "SELECT c.id, c.name, c.company, c.met_on, c.channel, coalesce(e.title, '')"
             f" {body} ORDER BY c.met_on DESC, c.sort_key LIMIT ?",
             [*params, limit],
         ).fetchall()
-        total = database.execute_sql(f"SELECT count(*) {body}", params).fetchone()[0]
+        total = self.s.db.execute_sql(f"SELECT count(*) {body}", params).fetchone()[0]
         items = tuple(
             rules.NewContactItem(cid, name, company, _date(met) or ref, channel, event)
             for cid, name, company, met, channel, event in rows
@@ -172,7 +176,7 @@ class ReviewQueries(CaptureCommands):
             " AND e.status NOT IN ('skipped', 'cancelled')"
         )
         params: list[Any] = [_moment(ref), _moment(until)]
-        rows = database.execute_sql(
+        rows = self.s.db.execute_sql(
             "SELECT e.id, e.title, e.starts_at, e.place, e.status, e.intent, e.solicitation,"
             " (SELECT group_concat(g.title, char(31)) FROM event_goal eg"
             "  JOIN goal g ON g.id = eg.goal_id WHERE eg.event_id = e.id),"
@@ -185,7 +189,7 @@ class ReviewQueries(CaptureCommands):
             f" {body} ORDER BY e.starts_at, e.id LIMIT ?",
             [*params, limit],
         ).fetchall()
-        total = database.execute_sql(f"SELECT count(*) {body}", params).fetchone()[0]
+        total = self.s.db.execute_sql(f"SELECT count(*) {body}", params).fetchone()[0]
         items = tuple(
             rules.UpcomingEvent(
                 eid,
@@ -206,7 +210,7 @@ class ReviewQueries(CaptureCommands):
         since = ref - dt.timedelta(days=rules.GOAL_EVENT_DAYS)
         # One pass: every (goal, contact) pair once, linked beating candidate,
         # then counted per goal; the CTE is not re-evaluated per column.
-        rows = database.execute_sql(
+        rows = self.s.db.execute_sql(
             "WITH people AS ("
             "  SELECT cg.goal_id, cg.contact_id, 1 AS linked FROM contact_goal cg"
             "  UNION ALL"
@@ -242,7 +246,7 @@ class ReviewQueries(CaptureCommands):
     def _activity(self, start: dt.date) -> rules.Activity:
         first = start - dt.timedelta(weeks=rules.ACTIVITY_WEEKS)
         after = start + dt.timedelta(days=7)
-        per_day = database.execute_sql(
+        per_day = self.s.db.execute_sql(
             'SELECT date("when"), count(*) FROM interaction'
             ' WHERE "when" >= ? AND "when" < ? GROUP BY date("when")',
             [_moment(first), _moment(after)],
@@ -252,7 +256,7 @@ class ReviewQueries(CaptureCommands):
             index = ((_date(day) or first) - first).days // 7
             if 0 <= index <= rules.ACTIVITY_WEEKS:
                 weeks[index] += count
-        kinds = database.execute_sql(
+        kinds = self.s.db.execute_sql(
             'SELECT kind, count(*) FROM interaction WHERE "when" >= ? AND "when" < ?'
             " GROUP BY kind ORDER BY count(*) DESC, kind",
             [_moment(start), _moment(after)],
@@ -261,12 +265,15 @@ class ReviewQueries(CaptureCommands):
 
     # -- reviews -------------------------------------------------------------------
 
-    def review_record(self, week_start: dt.date) -> rules.ReviewRecord | None:
+    def record(self, week_start: dt.date) -> rules.ReviewRecord | None:
         """The stored review of a week, if any."""
-        row = database.execute_sql(
-            "SELECT week_start, completed_at, notes FROM review WHERE week_start = ?",
-            [_day(week_start)],
-        ).fetchone()
+        with self.s.read():
+            row = (
+                Review.select(Review.week_start, Review.completed_at, Review.notes)
+                .where(Review.week_start == week_start)
+                .tuples()
+                .first()
+            )
         return (
             rules.ReviewRecord(_date(row[0]) or week_start, _datetime(row[1]), row[2])
             if row
@@ -274,31 +281,29 @@ class ReviewQueries(CaptureCommands):
         )
 
     def _completed_weeks(self) -> list[dt.date]:
-        return [
-            d
-            for (value,) in database.execute_sql(
-                "SELECT week_start FROM review WHERE completed_at IS NOT NULL"
-            ).fetchall()
-            if (d := _date(value)) is not None
-        ]
+        weeks = Review.select(Review.week_start).where(Review.completed_at.is_null(False))
+        return [d for (value,) in weeks.tuples() if (d := _date(value)) is not None]
 
-    def recent_reviews(self, limit: int = 5) -> tuple[rules.ReviewRecord, ...]:
+    def recent(self, limit: int = 5) -> tuple[rules.ReviewRecord, ...]:
         """The last completed reviews, newest first."""
-        rows = database.execute_sql(
-            "SELECT week_start, completed_at, notes FROM review WHERE completed_at IS NOT NULL"
-            " ORDER BY week_start DESC LIMIT ?",
-            [limit],
-        ).fetchall()
+        with self.s.read():
+            rows = list(
+                Review.select(Review.week_start, Review.completed_at, Review.notes)
+                .where(Review.completed_at.is_null(False))
+                .order_by(Review.week_start.desc())
+                .limit(limit)
+                .tuples()
+            )
         return tuple(
             rules.ReviewRecord(_date(w) or dt.date.min, _datetime(c), n) for w, c, n in rows
         )
 
-    def complete_review(self, day: dt.date, notes: str = "") -> rules.ReviewRecord:
+    def complete(self, day: dt.date, notes: str = "") -> rules.ReviewRecord:
         """Mark the review of the week holding `day` complete, with optional notes."""
         start, _ = rules.week_bounds(day)
         notes = clean_text(notes)
-        with self._write(REVIEWS):
-            now = self.now()
+        with self.s.write(Topic.REVIEWS):
+            now = self.s.now()
             Review.insert(
                 week_start=start, completed_at=now, notes=notes, created_at=now, updated_at=now
             ).on_conflict(
@@ -306,48 +311,3 @@ class ReviewQueries(CaptureCommands):
                 update={Review.completed_at: now, Review.notes: notes, Review.updated_at: now},
             ).execute()
         return rules.ReviewRecord(start, now, notes)
-
-    # -- the ledger ------------------------------------------------------------------
-
-    def add_ledger_entry(
-        self,
-        contact_id: int,
-        direction: str,
-        kind: str,
-        description: str,
-        weight: int,
-        date: dt.date,
-        introduced_id: int | None = None,
-    ) -> int:
-        """Record something given to or received from a contact.
-
-        Raises:
-            ValidationError: a bad direction, kind, weight or introduced contact.
-            NotFound: the contact was deleted meanwhile.
-        """
-        if direction not in ("give", "take"):
-            raise ValidationError("direction", "must be give or take")
-        if kind not in LEDGER_KINDS:
-            raise ValidationError("kind", f"{kind!r} is not one of {', '.join(LEDGER_KINDS)}")
-        if not 1 <= weight <= 5:
-            raise ValidationError("weight", "must be from 1 to 5")
-        if date > self.today():
-            raise ValidationError("date", "cannot be in the future")
-        with self._write(LEDGER, CONTACTS):
-            self._get(contact_id)
-            if introduced_id is not None and not self.contact_exists(introduced_id):
-                raise ValidationError("introduced", f"no contact with id {introduced_id}")
-            now = self.now()
-            entry_id = LedgerEntry.insert(
-                contact=contact_id,
-                direction=direction,
-                kind=kind,
-                description=clean_text(description),
-                weight=weight,
-                date=date,
-                introduced=introduced_id,
-                created_at=now,
-                updated_at=now,
-            ).execute()
-            self._refresh_ledger([contact_id])
-        return entry_id

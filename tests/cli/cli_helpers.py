@@ -41,10 +41,10 @@ def seed_db(path: Path, drafts: Sequence[ContactDraft], *, interactions: bool = 
     """Write contacts (and one interaction each) with the Store, close it, and return their ids."""
     store = Store(path)
     try:
-        ids = [store.create_contact(draft) for draft in drafts]
+        ids = [store.contacts.create(draft) for draft in drafts]
         if interactions:
             for i, contact_id in enumerate(ids):
-                store.log_interaction(contact_id, dt.datetime(2026, 4, 1 + i, 12, 0))
+                store.interactions.log(contact_id, dt.datetime(2026, 4, 1 + i, 12, 0))
     finally:
         store.close()
     return ids

@@ -28,7 +28,7 @@ def with_event(seeded: Path) -> int:
     """The seeded database plus an event, closed again; returns its id."""
     store = Store(seeded)
     try:
-        return store.create_event("JS Meetup", dt.datetime(2026, 1, 15, 19, 0), kind="study group")
+        return store.events.create("JS Meetup", dt.datetime(2026, 1, 15, 19, 0), kind="study group")
     finally:
         store.close()
 

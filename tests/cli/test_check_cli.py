@@ -135,7 +135,7 @@ def test_check_follows_the_configured_stage_cadence(run: Run, tmp_path: Path, se
     assert run("--db", str(seeded), "check").code == 0
     store = Store(seeded, stage_cadence={"known": 45})
     try:
-        assert store.contact(1).next_due.isoformat() == "2026-05-16"  # type: ignore[union-attr]
+        assert store.contacts.get(1).next_due.isoformat() == "2026-05-16"  # type: ignore[union-attr]
         corrupt(seeded, "UPDATE contact SET next_due = '2026-06-30' WHERE id = 1")
         assert check_database(store) == [
             "contact 1 (田中 優希): next_due is 2026-06-30, expected 2026-05-16"

@@ -25,6 +25,7 @@ from netui import __version__
 from netui.cli import cell_width
 from netui.domain.contact_rules import ValidationError
 from netui.state import Store
+from netui.state.contacts import Contacts
 
 Run = Callable[..., Result]
 
@@ -131,7 +132,7 @@ def test_find_by_tag(run: Run, seeded: Path) -> None:
 def test_find_hides_archived_contacts_unless_asked(run: Run, seeded: Path) -> None:
     """Archived contacts are left out of find, and --archived brings them back, marked."""
     store = Store(seeded)
-    store.archive_contact(2)
+    store.contacts.archive(2)
     store.close()
     assert find_json(run, seeded, "smith") == []
     (item,) = find_json(run, seeded, "smith", "--archived")
@@ -222,7 +223,7 @@ def fake_app(monkeypatch: pytest.MonkeyPatch) -> list[dict[str, object]]:
         def run(self) -> None:
             store = calls[-1]["store"]
             assert isinstance(store, Store)
-            calls[-1]["count"] = store.counts().contacts
+            calls[-1]["count"] = store.contacts.counts().contacts
             calls[-1]["collecting"] = gc.isenabled()
             if store.path.name == "crash.db":
                 raise RuntimeError("the app failed before its first frame")
@@ -378,10 +379,10 @@ def test_validation_error_is_one_line(
 ) -> None:
     """A ValidationError from the Store is reported as `netui: field: message`, exit 1."""
 
-    def refuse(self: Store, *args: object, **kwargs: object) -> None:
+    def refuse(self: Contacts, *args: object, **kwargs: object) -> None:
         raise ValidationError("tags", "'a b' is not a tag")
 
-    monkeypatch.setattr(Store, "find_contacts", refuse)
+    monkeypatch.setattr(Contacts, "find", refuse)
     before = fingerprint(seeded)
     assert (
         one_error_line(run("--db", str(seeded), "find", "x")) == "netui: tags: 'a b' is not a tag"
@@ -392,10 +393,10 @@ def test_validation_error_is_one_line(
 def test_ctrl_c_exits_130_quietly(run: Run, seeded: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Ctrl-C during a command exits 130 with nothing printed and the database untouched."""
 
-    def interrupted(self: Store, *args: object, **kwargs: object) -> None:
+    def interrupted(self: Contacts, *args: object, **kwargs: object) -> None:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(Store, "find_contacts", interrupted)
+    monkeypatch.setattr(Contacts, "find", interrupted)
     before = fingerprint(seeded)
     assert run("--db", str(seeded), "find", "x") == Result(130, "", "")
     assert fingerprint(seeded) == before

@@ -57,10 +57,10 @@ def test_section_has_the_examples_it_promises() -> None:
 def test_capture_example_saves(store: Store, text: str) -> None:
     """Each capture example saves through the Store, and every person in it is then a contact."""
     names = [person.name for person in parse_capture(text, store.today()).people]
-    result = store.save_capture(text, store.today())
+    result = store.capture.save(text, store.today())
     saved = {ref.name for ref in result.created + result.updated}
     assert saved == set(names)
-    assert all(store.find_contacts(name) for name in names)
+    assert all(store.contacts.find(name) for name in names)
 
 
 def test_japanese_example_uses_every_japanese_key_and_full_width_punctuation() -> None:
@@ -78,10 +78,10 @@ def test_quoting_example_reads_as_the_readme_says(store: Store) -> None:
     claimed = re.search(r'This is "(?P<name>[^"]+)" of "(?P<company>[^"]+)"', section)
     assert claimed is not None
     (text,) = [c for c in CAPTURES if "\\" in c]
-    store.save_capture(text, store.today())
-    (row,) = store.find_contacts(claimed["name"])
+    store.capture.save(text, store.today())
+    (row,) = store.contacts.find(claimed["name"])
     assert (row.name, row.company) == (claimed["name"], claimed["company"])
-    assert "\n" in store.contact(row.id).draft.notes
+    assert "\n" in store.contacts.get(row.id).draft.notes
 
 
 def test_config_example_turns_thank_yous_on(tmp_path: Path) -> None:
@@ -100,7 +100,7 @@ def test_shell_examples_run(tmp_path: Path) -> None:
     store = Store(db)
     try:
         for i in range(max(events, default=0)):
-            store.create_event(f"Event {i + 1}", dt.datetime(2026, 1, 1 + i, 19, 0))
+            store.events.create(f"Event {i + 1}", dt.datetime(2026, 1, 1 + i, 19, 0))
     finally:
         store.close()
     env = dict(os.environ, NETUI_DB=str(db), NETUI_PYTHON=sys.executable)
@@ -117,6 +117,6 @@ def test_shell_examples_run(tmp_path: Path) -> None:
     store = Store(db)
     try:
         for name in ("Suzuki Ken", "Kim Ara", "山本 健", "Lee Min"):
-            assert [row.name for row in store.find_contacts(name)] == [name]
+            assert [row.name for row in store.contacts.find(name)] == [name]
     finally:
         store.close()

@@ -399,23 +399,23 @@ def seeded(db_path: Path) -> dict[str, int]:
     store = Store(db_path, clock=lambda: NOW)
     try:
         ids = {
-            "overdue": store.create_contact(
+            "overdue": store.contacts.create(
                 ContactDraft(
                     name=HOSTILE, company="Acme_Inc", stage="trusted", met_on=d("2026-10-01")
                 )
             ),
-            "jane": store.create_contact(
+            "jane": store.contacts.create(
                 ContactDraft(name="Jane Smith", stage="trusted", met_on=d("2026-11-10"))
             ),
-            "lee": store.create_contact(ContactDraft(name="Lee Min")),
-            "kim": store.create_contact(
+            "lee": store.contacts.create(ContactDraft(name="Lee Min")),
+            "kim": store.contacts.create(
                 ContactDraft(name="Kim Ara", company="Initech", met_on=d("2026-11-19"))
             ),
         }
-        store.log_interaction(ids["jane"], dt.datetime(2026, 11, 18, 12, 0))
-        ids["followup"] = store.add_followup(ids["jane"], d("2026-11-20"), "send the slides")
-        store.add_ledger_entry(ids["lee"], "take", "advice", "pricing", 3, d("2026-11-10"))
-        ids["event"] = store.create_event(
+        store.interactions.log(ids["jane"], dt.datetime(2026, 11, 18, 12, 0))
+        ids["followup"] = store.followups.add(ids["jane"], d("2026-11-20"), "send the slides")
+        store.ledger.add(ids["lee"], "take", "advice", "pricing", 3, d("2026-11-10"))
+        ids["event"] = store.events.create(
             "Fintech Night", dt.datetime(2026, 11, 25, 19, 0), place="Shibuya"
         )
         with store.db.atomic():
@@ -423,7 +423,7 @@ def seeded(db_path: Path) -> dict[str, int]:
             ContactGoal.create(contact=ids["jane"], goal=ids["goal"])
             EventGoal.create(event=ids["event"], goal=ids["goal"])
             Attendance.create(contact=ids["jane"], event=ids["event"])
-        store.complete_review(d("2026-11-21"), "good week")
+        store.review.complete(d("2026-11-21"), "good week")
     finally:
         store.close()
     return ids
@@ -521,7 +521,7 @@ def test_limit_cuts_items_but_not_totals(run: Run, db_path: Path) -> None:
     store = Store(db_path, clock=lambda: NOW)
     try:
         for n in range(5):
-            store.create_contact(
+            store.contacts.create(
                 ContactDraft(name=f"P{n}", stage="trusted", met_on=d("2026-09-01"))
             )
     finally:

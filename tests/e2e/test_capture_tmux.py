@@ -15,8 +15,8 @@ import pytest
 from test_tmux import Tmux, human_pause, needs_tmux, netui_command
 from test_tmux import tmux as tmux  # noqa: F401 - the fixture, re-exported for this module
 
-from netui.data.db import close_database
 from netui.data.models import Contact, FollowUp
+from netui.data.sqlite import close_database
 from netui.state import Store
 
 pytestmark = pytest.mark.e2e
@@ -70,7 +70,7 @@ def test_capture_two_people_in_a_real_terminal(tmp_path: Path, tmux: Tmux) -> No
         # netui ran on the real clock; allow for a midnight between typing and checking.
         assert (name, what) == ("Tanaka Yuki", "send the slides")
         assert due - dt.timedelta(days=3) in {dt.date.today(), dt.date.today() - dt.timedelta(1)}
-        assert store.capture_draft() == ""
+        assert store.capture.draft() == ""
     finally:
         store.close()
         close_database()

@@ -26,13 +26,13 @@ TODAY = dt.date(2026, 11, 21)
 @pytest.fixture
 def tanaka(store: Store) -> int:
     """田中 優希, with the reading たなか ゆうき."""
-    return store.create_contact(ContactDraft(name="田中 優希", reading="たなか ゆうき"))
+    return store.contacts.create(ContactDraft(name="田中 優希", reading="たなか ゆうき"))
 
 
 @pytest.fixture
 def latin(store: Store) -> int:
     """Tanaka Yuki, written in Latin letters (no reading)."""
-    return store.create_contact(ContactDraft(name="Tanaka Yuki", company="Acme"))
+    return store.contacts.create(ContactDraft(name="Tanaka Yuki", company="Acme"))
 
 
 def contact_count() -> int:
@@ -45,7 +45,7 @@ def interaction_count(contact_id: int) -> int:
 
 def capture_error(store: Store, text: str) -> CaptureError:
     with pytest.raises(CaptureError) as caught:
-        store.save_capture(text, TODAY)
+        store.capture.save(text, TODAY)
     return caught.value
 
 
@@ -66,13 +66,13 @@ def test_name_matching_one_contact_ignoring_case_and_width_adds_to_it(
     store: Store, latin: int, typed: str
 ) -> None:
     """A name equal to one contact's up to case, width and spacing adds to that contact, creating none."""
-    preview = store.preview_capture(f"{typed} #met-again", TODAY)
+    preview = store.capture.preview(f"{typed} #met-again", TODAY)
     assert preview.people[0].contact is not None and preview.people[0].contact.id == latin
-    result = store.save_capture(f"{typed} #met-again", TODAY)
+    result = store.capture.save(f"{typed} #met-again", TODAY)
     assert [ref.id for ref in result.updated] == [latin] and result.created == ()
     assert contact_count() == 1
-    assert store.contact(latin).draft.tags == ("met-again",)
-    assert store.contact(latin).name == "Tanaka Yuki"  # the typed spelling does not rename
+    assert store.contacts.get(latin).draft.tags == ("met-again",)
+    assert store.contacts.get(latin).name == "Tanaka Yuki"  # the typed spelling does not rename
     assert interaction_count(latin) == 1
 
 
@@ -83,24 +83,24 @@ def test_name_matching_by_reading_or_kanji_adds_to_it(
     store: Store, tanaka: int, typed: str
 ) -> None:
     """Typing 田中 優希's reading in hiragana, katakana or half-width kana, or the kanji, adds to 田中 優希."""
-    result = store.save_capture(f"{typed}; note: met again", TODAY)
+    result = store.capture.save(f"{typed}; note: met again", TODAY)
     assert [ref.id for ref in result.updated] == [tanaka] and result.created == ()
     assert contact_count() == 1
-    assert store.contact(tanaka).name == "田中 優希"
-    assert store.contact(tanaka).draft.notes == "met again"
+    assert store.contacts.get(tanaka).name == "田中 優希"
+    assert store.contacts.get(tanaka).draft.notes == "met again"
 
 
 def test_reading_does_not_match_a_contact_with_another_reading(store: Store, tanaka: int) -> None:
     """A kana name that is not the contact's reading makes a new contact."""
-    result = store.save_capture("たなか まさき", TODAY)
+    result = store.capture.save("たなか まさき", TODAY)
     assert [ref.name for ref in result.created] == ["たなか まさき"]
     assert contact_count() == 2
 
 
 def test_unknown_name_makes_a_new_contact(store: Store, latin: int) -> None:
     """A name that matches nobody is created, and the preview called it new."""
-    assert store.preview_capture("Tanaka Yukiko", TODAY).people[0].is_new
-    result = store.save_capture("Tanaka Yukiko", TODAY)
+    assert store.capture.preview("Tanaka Yukiko", TODAY).people[0].is_new
+    result = store.capture.save("Tanaka Yukiko", TODAY)
     assert [ref.name for ref in result.created] == ["Tanaka Yukiko"]
     assert contact_count() == 2
 
@@ -111,14 +111,14 @@ def test_unknown_name_makes_a_new_contact(store: Store, latin: int) -> None:
 def test_same_new_name_twice_is_one_contact(store: Store) -> None:
     """A new name written twice (any case) is created once; the second line adds its tags and follow-ups to it."""
     text = "Suzuki Ken #a; next: fri slides\nLee Min\nSUZUKI KEN #b; next: 2w coffee\n"
-    preview = store.preview_capture(text, TODAY, thanks=True)
+    preview = store.capture.preview(text, TODAY, thanks=True)
     assert [p.same_as_line for p in preview.people] == [None, None, 1]
     assert [p.is_new for p in preview.people] == [True, True, False]
-    result = store.save_capture(text, TODAY, thanks=True)
+    result = store.capture.save(text, TODAY, thanks=True)
     assert [ref.name for ref in result.created] == ["Suzuki Ken", "Lee Min"]
     (suzuki,) = Contact.select().where(Contact.name == "Suzuki Ken")
     assert contact_count() == 2
-    assert store.contact(suzuki.id).draft.tags == ("a", "b")
+    assert store.contacts.get(suzuki.id).draft.tags == ("a", "b")
     # One meeting for one person; both follow-ups plus a single thank-you.
     assert interaction_count(suzuki.id) == 1
     whats = sorted(f.what for f in FollowUp.select().where(FollowUp.contact == suzuki.id))
@@ -128,11 +128,11 @@ def test_same_new_name_twice_is_one_contact(store: Store) -> None:
 def test_same_existing_contact_by_name_and_by_id_is_one_person(store: Store, latin: int) -> None:
     """An existing contact named twice (once by name, once by @id) gets one interaction and both lines' data."""
     text = f"Tanaka Yuki #a\nSomeone @{latin} #b\n"
-    preview = store.preview_capture(text, TODAY)
+    preview = store.capture.preview(text, TODAY)
     assert [p.same_as_line for p in preview.people] == [None, 1]
-    result = store.save_capture(text, TODAY)
+    result = store.capture.save(text, TODAY)
     assert [ref.id for ref in result.updated] == [latin] and result.interactions == 1
-    assert store.contact(latin).draft.tags == ("a", "b")
+    assert store.contacts.get(latin).draft.tags == ("a", "b")
     assert interaction_count(latin) == 1
 
 
@@ -143,8 +143,8 @@ def test_same_existing_contact_by_name_and_by_id_is_one_person(store: Store, lat
 def twins(store: Store) -> tuple[int, int]:
     """Two contacts called Tanaka Yuki, at different companies."""
     return (
-        store.create_contact(ContactDraft(name="Tanaka Yuki", company="Acme")),
-        store.create_contact(ContactDraft(name="tanaka yuki", company="Globex")),
+        store.contacts.create(ContactDraft(name="Tanaka Yuki", company="Acme")),
+        store.contacts.create(ContactDraft(name="tanaka yuki", company="Globex")),
     )
 
 
@@ -161,16 +161,16 @@ def test_ambiguous_name_is_an_error_listing_both_and_the_id_syntax(
     assert f'"Tanaka Yuki @{first}"' in error.message
     assert dump() == before
     with pytest.raises(CaptureError, match=f"@{second}"):
-        store.preview_capture("Tanaka Yuki", TODAY)
+        store.capture.preview("Tanaka Yuki", TODAY)
 
 
 def test_at_id_picks_one_of_several(store: Store, twins: tuple[int, int]) -> None:
     """`Name @id` adds to that contact among several with the name, leaving the other alone."""
     first, second = twins
-    result = store.save_capture(f"Tanaka Yuki @{second} #picked", TODAY)
+    result = store.capture.save(f"Tanaka Yuki @{second} #picked", TODAY)
     assert [ref.id for ref in result.updated] == [second]
-    assert store.contact(second).draft.tags == ("picked",)
-    assert store.contact(first).draft.tags == ()
+    assert store.contacts.get(second).draft.tags == ("picked",)
+    assert store.contacts.get(first).draft.tags == ()
     assert (interaction_count(first), interaction_count(second)) == (0, 1)
 
 
@@ -185,7 +185,7 @@ def test_ambiguous_name_error_column_after_a_byte_order_mark(
 def test_ambiguity_message_counts_every_match(store: Store) -> None:
     """With 12 contacts of one name the error says 12, not the number it lists."""
     for _ in range(12):
-        store.create_contact(ContactDraft(name="Common Name"))
+        store.contacts.create(ContactDraft(name="Common Name"))
     assert "matches 12 contacts" in capture_error(store, "Common Name").message
 
 
@@ -203,7 +203,7 @@ def test_via_matches_ignoring_case_width_and_by_reading(
     store: Store, tanaka: int, latin: int
 ) -> None:
     """via: resolves like a name: full-width Latin finds Tanaka Yuki, katakana finds 田中 優希 by reading."""
-    store.save_capture(
+    store.capture.save(
         "Suzuki Ken; via: ＴＡＮＡＫＡ ｙｕｋｉ\nLee Min; via: タナカ ユウキ\n", TODAY
     )
     introducers = {c.name: c.introduced_by_id for c in Contact.select()}
@@ -232,32 +232,32 @@ def test_via_unknown_is_an_error_saying_how_to_fix_it(store: Store) -> None:
 
 def test_via_id_and_name_picks_by_id(store: Store, twins: tuple[int, int]) -> None:
     """via: Name @id resolves an ambiguous introducer by id."""
-    store.save_capture(f"Suzuki Ken; via: Tanaka Yuki @{twins[1]}", TODAY)
+    store.capture.save(f"Suzuki Ken; via: Tanaka Yuki @{twins[1]}", TODAY)
     (suzuki,) = Contact.select().where(Contact.name == "Suzuki Ken")
     assert suzuki.introduced_by_id == twins[1]
 
 
 def test_via_does_not_replace_an_existing_introducer(store: Store, latin: int) -> None:
     """An existing contact who already has an introducer keeps them; one without gets the via:."""
-    first = store.create_contact(ContactDraft(name="Lee Min"))
-    with_introducer = store.create_contact(ContactDraft(name="Kim Ara", introduced_by_id=first))
-    store.save_capture("Kim Ara; via: Tanaka Yuki\nLee Min; via: Tanaka Yuki\n", TODAY)
+    first = store.contacts.create(ContactDraft(name="Lee Min"))
+    with_introducer = store.contacts.create(ContactDraft(name="Kim Ara", introduced_by_id=first))
+    store.capture.save("Kim Ara; via: Tanaka Yuki\nLee Min; via: Tanaka Yuki\n", TODAY)
     assert Contact.get_by_id(with_introducer).introduced_by_id == first
     assert Contact.get_by_id(first).introduced_by_id == latin
 
 
 def test_a_contact_is_not_its_own_introducer(store: Store) -> None:
     """via: naming the person themself is accepted and sets no introducer."""
-    store.save_capture("Suzuki Ken; via: suzuki ken", TODAY)
+    store.capture.save("Suzuki Ken; via: suzuki ken", TODAY)
     (suzuki,) = Contact.select().where(Contact.name == "Suzuki Ken")
     assert suzuki.introduced_by_id is None
 
 
 def test_resolution_happens_again_when_saving(store: Store, latin: int) -> None:
     """A contact deleted between preview and save is re-resolved: the person is created new, not lost."""
-    store.create_contact(ContactDraft(name="Lee Min"))  # so the deleted id is not reused
-    assert store.preview_capture("Tanaka Yuki", TODAY).people[0].contact is not None
-    store.delete_contact(latin)
-    result = store.save_capture("Tanaka Yuki", TODAY)
+    store.contacts.create(ContactDraft(name="Lee Min"))  # so the deleted id is not reused
+    assert store.capture.preview("Tanaka Yuki", TODAY).people[0].contact is not None
+    store.contacts.delete(latin)
+    result = store.capture.save("Tanaka Yuki", TODAY)
     assert [ref.name for ref in result.created] == ["Tanaka Yuki"]
     assert result.created[0].id != latin

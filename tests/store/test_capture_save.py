@@ -18,7 +18,7 @@ from netui.data.models import Attendance, Contact, FollowUp, Interaction, Ledger
 from netui.domain.capture import CaptureError
 from netui.domain.records import ContactDraft
 from netui.state import NotFound, Store
-from netui.state.capture import THANKS, CaptureCommands
+from netui.state.capture import THANKS, Capture
 
 Dump = Callable[[], dict[str, list[tuple[Any, ...]]]]
 
@@ -31,13 +31,13 @@ MIXER_START = dt.datetime(2026, 11, 20, 19, 0)
 @pytest.fixture
 def mixer(store: Store) -> int:
     """A mixer the evening before the fixture clock's today."""
-    return store.create_event("JS Meetup", MIXER_START, kind="mixer", status="attended")
+    return store.events.create("JS Meetup", MIXER_START, kind="mixer", status="attended")
 
 
 @pytest.fixture
 def tanaka(store: Store) -> int:
     """An existing contact with a reading, tags, notes, needs and an earlier first meeting."""
-    return store.create_contact(
+    return store.contacts.create(
         ContactDraft(
             name="田中 優希",
             reading="たなか ゆうき",
@@ -88,7 +88,7 @@ def ledger_of(contact_id: int) -> list[tuple[str, str, str, int, dt.date]]:
 
 def test_new_person_gets_every_head_and_field_value(store: Store) -> None:
     """A new person's company, role, tags, !pitch, stage, email, phone, cadence, needs, offers and notes land on the contact."""
-    store.save_capture(
+    store.capture.save(
         "Suzuki Ken (Globex, CTO) #ux #fintech !pitch\n"
         "  stage: acquainted\n"
         "  email: ken@example.com\n"
@@ -107,7 +107,7 @@ def test_new_person_gets_every_head_and_field_value(store: Store) -> None:
     assert row.notes == "climbs on weekends\ntwo kids"
     assert row.solicitation is True
     assert row.archived is False
-    assert store.contact(row.id).draft.tags == ("fintech", "ux")
+    assert store.contacts.get(row.id).draft.tags == ("fintech", "ux")
     # Stored due date kept right on the write: met today, cadence 14 days.
     assert (row.last_contact, row.next_due) == (TODAY, TODAY + dt.timedelta(days=14))
 
@@ -116,22 +116,22 @@ def test_new_person_met_on_capture_date_at_event_with_event_kind_as_channel(
     store: Store, mixer: int
 ) -> None:
     """A new contact is first met on `on`, at the event, through the event's kind as channel."""
-    store.save_capture("Suzuki Ken", TODAY, mixer)
+    store.capture.save("Suzuki Ken", TODAY, mixer)
     row = only_contact_named("Suzuki Ken")
     assert (row.met_on, row.met_at_id, row.channel) == (TODAY, mixer, "mixer")
-    assert store.contact(row.id).met_at is not None
+    assert store.contacts.get(row.id).met_at is not None
 
 
 def test_new_person_without_event_has_no_met_at_and_channel_other(store: Store) -> None:
     """Without an event a new contact has met_on = `on`, no met_at, and channel "other"."""
-    store.save_capture("Suzuki Ken", TODAY)
+    store.capture.save("Suzuki Ken", TODAY)
     row = only_contact_named("Suzuki Ken")
     assert (row.met_on, row.met_at_id, row.channel) == (TODAY, None, "other")
 
 
 def test_kanji_name_gets_a_guessed_unconfirmed_reading(store: Store) -> None:
     """A new kanji name gets pykakasi's reading marked unconfirmed; a Latin name gets none."""
-    store.save_capture("山田 花子\nJane Smith", TODAY)
+    store.capture.save("山田 花子\nJane Smith", TODAY)
     yamada = only_contact_named("山田 花子")
     assert (yamada.reading, yamada.reading_confirmed) == ("やまだ はなこ", False)
     assert yamada.sort_key == "やまだ はなこ"
@@ -141,10 +141,10 @@ def test_kanji_name_gets_a_guessed_unconfirmed_reading(store: Store) -> None:
 
 def test_new_contact_is_found_by_search_after_capture(store: Store) -> None:
     """The search row is written in the same save: the new kanji contact is found by romaji and tag."""
-    store.save_capture("山田 花子 (Acme) #designer", TODAY)
+    store.capture.save("山田 花子 (Acme) #designer", TODAY)
     cid = only_contact_named("山田 花子").id
-    assert [r.id for r in store.find_contacts("yamada")] == [cid]
-    assert [r.id for r in store.find_contacts("#designer")] == [cid]
+    assert [r.id for r in store.contacts.find("yamada")] == [cid]
+    assert [r.id for r in store.contacts.find("#designer")] == [cid]
 
 
 # -- existing contacts ----------------------------------------------------------------------
@@ -153,7 +153,7 @@ def test_new_contact_is_found_by_search_after_capture(store: Store) -> None:
 def test_existing_contact_gets_fields_tags_and_appended_notes(store: Store, tanaka: int) -> None:
     """An existing contact gains new tags (no duplicate), appended notes/needs, and new single fields."""
     tags_before = Tag.select().count()
-    result = store.save_capture(
+    result = store.capture.save(
         "田中 優希 #ux #climbing !pitch\n"
         "  note: likes tea\n"
         "  note: moved to Osaka\n"
@@ -165,7 +165,7 @@ def test_existing_contact_gets_fields_tags_and_appended_notes(store: Store, tana
         TODAY,
     )
     assert [ref.id for ref in result.updated] == [tanaka] and result.created == ()
-    detail = store.contact(tanaka)
+    detail = store.contacts.get(tanaka)
     assert detail.draft.tags == ("climbing", "fintech", "ux")
     assert store.db.execute_sql(
         "SELECT count(*) FROM contact_tag WHERE contact_id = ?", [tanaka]
@@ -189,18 +189,18 @@ def test_existing_contact_gets_fields_tags_and_appended_notes(store: Store, tana
 
 def test_note_that_is_part_of_an_existing_note_is_still_appended(store: Store, tanaka: int) -> None:
     """A new note "tea" is kept even though the existing notes "likes tea" contain that text."""
-    store.save_capture("田中 優希; note: tea", TODAY)
-    assert store.contact(tanaka).draft.notes == "likes tea\ntea"
+    store.capture.save("田中 優希; note: tea", TODAY)
+    assert store.contacts.get(tanaka).draft.notes == "likes tea\ntea"
 
 
 def test_archived_existing_contact_is_restored(store: Store, tanaka: int) -> None:
     """Capturing an archived contact brings it back to the live list, and the preview says so."""
-    store.archive_contact(tanaka)
-    preview = store.preview_capture("田中 優希", TODAY)
+    store.contacts.archive(tanaka)
+    preview = store.capture.preview("田中 優希", TODAY)
     assert preview.people[0].archived is True
-    store.save_capture("田中 優希", TODAY)
+    store.capture.save("田中 優希", TODAY)
     assert contact_row(tanaka).archived is False
-    assert tanaka in [r.id for r in store.find_contacts("tanaka")]
+    assert tanaka in [r.id for r in store.contacts.find("tanaka")]
 
 
 # -- interactions and attendance ------------------------------------------------------------
@@ -210,7 +210,7 @@ def test_interaction_per_person_at_event_start_with_attendance(
     store: Store, tanaka: int, mixer: int
 ) -> None:
     """With an event each person gets one meeting at its start and an attendance: known before only if existing."""
-    result = store.save_capture("田中 優希\nSuzuki Ken", TODAY, mixer)
+    result = store.capture.save("田中 優希\nSuzuki Ken", TODAY, mixer)
     suzuki = only_contact_named("Suzuki Ken").id
     for cid in (tanaka, suzuki):
         assert interactions_of(cid) == [(MIXER_START, "meeting", "me", mixer)]
@@ -223,7 +223,7 @@ def test_interaction_per_person_at_event_start_with_attendance(
 
 def test_interaction_without_event_is_at_capture_date_and_clock_time(store: Store) -> None:
     """Without an event the meeting is at `on` with the clock's time of day, and no attendance is written."""
-    result = store.save_capture("Suzuki Ken", TODAY)
+    result = store.capture.save("Suzuki Ken", TODAY)
     cid = only_contact_named("Suzuki Ken").id
     assert interactions_of(cid) == [(dt.datetime(2026, 11, 21, 10, 0), "meeting", "me", None)]
     assert Attendance.select().count() == 0
@@ -232,8 +232,8 @@ def test_interaction_without_event_is_at_capture_date_and_clock_time(store: Stor
 
 def test_existing_attendance_is_not_duplicated(store: Store, tanaka: int, mixer: int) -> None:
     """A contact already recorded at the event keeps its one attendance row."""
-    store.save_capture("田中 優希", TODAY, mixer)
-    store.save_capture("田中 優希", TODAY, mixer)
+    store.capture.save("田中 優希", TODAY, mixer)
+    store.capture.save("田中 優希", TODAY, mixer)
     assert Attendance.select().where(Attendance.contact == tanaka).count() == 1
 
 
@@ -241,8 +241,8 @@ def test_result_counts_only_attendances_actually_written(
     store: Store, tanaka: int, mixer: int
 ) -> None:
     """CaptureResult.attendances counts rows written, not people already at the event."""
-    store.save_capture("田中 優希", TODAY, mixer)
-    result = store.save_capture("田中 優希\nSuzuki Ken", TODAY, mixer)
+    store.capture.save("田中 優希", TODAY, mixer)
+    result = store.capture.save("田中 優希\nSuzuki Ken", TODAY, mixer)
     assert Attendance.select().count() == 2
     assert result.attendances == 1
 
@@ -252,7 +252,7 @@ def test_result_counts_only_attendances_actually_written(
 
 def test_followups_get_resolved_dates_and_the_event(store: Store, mixer: int) -> None:
     """next: phrases become due dates counted from `on`, linked to the event, in the result's count."""
-    result = store.save_capture(
+    result = store.capture.save(
         "Suzuki Ken; next: fri send the slides; next: 2w coffee\n  次：明日 お礼のメール\n",
         TODAY,
         mixer,
@@ -270,7 +270,7 @@ def test_thanks_adds_a_thank_you_due_next_day_for_new_people_only(
     store: Store, tanaka: int
 ) -> None:
     """thanks=True gives each new person (not an existing one) a thank-you due the day after `on`."""
-    result = store.save_capture("田中 優希\nSuzuki Ken\nLee Min", TODAY, thanks=True)
+    result = store.capture.save("田中 優希\nSuzuki Ken\nLee Min", TODAY, thanks=True)
     suzuki, lee = only_contact_named("Suzuki Ken").id, only_contact_named("Lee Min").id
     tomorrow = TODAY + dt.timedelta(days=1)
     assert followups_of(suzuki) == [(tomorrow, THANKS, None)]
@@ -281,7 +281,7 @@ def test_thanks_adds_a_thank_you_due_next_day_for_new_people_only(
 
 def test_no_thank_you_without_thanks(store: Store) -> None:
     """thanks=False (the default) writes no thank-you follow-up."""
-    store.save_capture("Suzuki Ken", TODAY)
+    store.capture.save("Suzuki Ken", TODAY)
     assert FollowUp.select().count() == 0
 
 
@@ -290,7 +290,7 @@ def test_no_thank_you_without_thanks(store: Store) -> None:
 
 def test_ledger_entries_take_kind_from_first_word_and_date_on(store: Store) -> None:
     """gave:/got: become give/take entries of weight 1 dated `on`, the kind from the first word."""
-    result = store.save_capture(
+    result = store.capture.save(
         "Suzuki Ken\n"
         "  gave: intro introduced him to Sato\n"
         "  got: advice pricing for the workshop\n"
@@ -315,15 +315,15 @@ def test_ledger_entries_take_kind_from_first_word_and_date_on(store: Store) -> N
 
 def test_via_existing_contact_sets_introducer(store: Store, tanaka: int) -> None:
     """via: naming an existing contact makes them the new contact's introducer."""
-    store.save_capture("Suzuki Ken; via: 田中 優希", TODAY)
-    detail = store.contact(only_contact_named("Suzuki Ken").id)
+    store.capture.save("Suzuki Ken; via: 田中 優希", TODAY)
+    detail = store.contacts.get(only_contact_named("Suzuki Ken").id)
     assert detail.introducer is not None and detail.introducer.id == tanaka
-    assert [ref.name for ref in store.contact(tanaka).introduced] == ["Suzuki Ken"]
+    assert [ref.name for ref in store.contacts.get(tanaka).introduced] == ["Suzuki Ken"]
 
 
 def test_via_person_new_further_down_the_same_capture(store: Store) -> None:
     """via: may name a person created later in the same capture; the link points at that new contact."""
-    store.save_capture("Suzuki Ken; via: yamada hanako\nYamada Hanako (Acme)", TODAY)
+    store.capture.save("Suzuki Ken; via: yamada hanako\nYamada Hanako (Acme)", TODAY)
     suzuki, yamada = only_contact_named("Suzuki Ken"), only_contact_named("Yamada Hanako")
     assert suzuki.introduced_by_id == yamada.id
     assert yamada.introduced_by_id is None
@@ -331,7 +331,7 @@ def test_via_person_new_further_down_the_same_capture(store: Store) -> None:
 
 def test_via_by_id(store: Store, tanaka: int) -> None:
     """via: @id names the introducer by id."""
-    store.save_capture(f"Suzuki Ken\n  via: @{tanaka}", TODAY)
+    store.capture.save(f"Suzuki Ken\n  via: @{tanaka}", TODAY)
     assert only_contact_named("Suzuki Ken").introduced_by_id == tanaka
 
 
@@ -341,7 +341,7 @@ def test_via_by_id(store: Store, tanaka: int) -> None:
 def test_past_on_moves_interaction_followups_ledger_and_thanks(store: Store) -> None:
     """A capture dated Monday 11-16 dates the meeting, follow-up phrases, ledger and thank-you from that day."""
     monday = dt.date(2026, 11, 16)
-    store.save_capture(
+    store.capture.save(
         "Suzuki Ken; next: 3d send the slides; next: fri call; gave: help moving",
         monday,
         thanks=True,
@@ -373,7 +373,7 @@ def test_topics_announced_once_after_commit(
 
     announced.clear()
     store.subscribe(count_from_another_connection)
-    store.save_capture("Suzuki Ken; next: fri x; gave: help y", TODAY, mixer)
+    store.capture.save("Suzuki Ken; next: fri x; gave: help y", TODAY, mixer)
     assert announced == [
         frozenset({"contacts", "tags", "interactions", "followups", "ledger", "events"})
     ]
@@ -387,7 +387,7 @@ def test_preview_writes_nothing_and_announces_nothing(
     """preview_capture leaves every table as it was and announces no topic."""
     announced.clear()
     before = dump()
-    store.preview_capture("田中 優希 #new\nSuzuki Ken; next: fri x", TODAY, mixer, thanks=True)
+    store.capture.preview("田中 優希 #new\nSuzuki Ken; next: fri x", TODAY, mixer, thanks=True)
     assert dump() == before
     assert announced == []
 
@@ -402,8 +402,8 @@ GOOD_LINES = (
 
 
 def _deleted_contact(store: Store) -> int:
-    cid = store.create_contact(ContactDraft(name="Gone Soon"))
-    store.delete_contact(cid)
+    cid = store.contacts.create(ContactDraft(name="Gone Soon"))
+    store.contacts.delete(cid)
     return cid
 
 
@@ -422,26 +422,26 @@ def test_error_on_last_line_saves_nothing(
     store: Store, tanaka: int, mixer: int, dump: Dump, last_line: str, column: int
 ) -> None:
     """An error found on the last line leaves every table and the kept draft as they were, and names that line."""
-    store.create_contact(ContactDraft(name="Twin Name", company="A"))
-    store.create_contact(ContactDraft(name="Twin Name", company="B"))
+    store.contacts.create(ContactDraft(name="Twin Name", company="A"))
+    store.contacts.create(ContactDraft(name="Twin Name", company="B"))
     text = GOOD_LINES + last_line.format(deleted=_deleted_contact(store))
-    store.save_capture_draft(text)
+    store.capture.save_draft(text)
     before = dump()
     with pytest.raises(CaptureError) as caught:
-        store.save_capture(text, TODAY, mixer, thanks=True)
+        store.capture.save(text, TODAY, mixer, thanks=True)
     assert (caught.value.line, caught.value.column) == (4, column)
     assert dump() == before
-    assert store.capture_draft() == text
+    assert store.capture.draft() == text
 
 
 def test_unknown_event_saves_nothing(store: Store, tanaka: int, dump: Dump) -> None:
     """An event id that does not exist raises NotFound and leaves every table and the draft unchanged."""
-    store.save_capture_draft(GOOD_LINES)
+    store.capture.save_draft(GOOD_LINES)
     before = dump()
     with pytest.raises(NotFound):
-        store.save_capture(GOOD_LINES, TODAY, 999)
+        store.capture.save(GOOD_LINES, TODAY, 999)
     assert dump() == before
-    assert store.capture_draft() == GOOD_LINES
+    assert store.capture.draft() == GOOD_LINES
 
 
 def test_failure_half_way_through_save_rolls_everything_back(
@@ -453,10 +453,10 @@ def test_failure_half_way_through_save_rolls_everything_back(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """An exception after two people were written rolls back their rows too, announces nothing, keeps the draft."""
-    real = CaptureCommands._create
+    real = Capture._create
     calls: list[str] = []
 
-    def create_then_fail(self: Store, person: Any, *args: Any) -> int:
+    def create_then_fail(self: Capture, person: Any, *args: Any) -> int:
         calls.append(person.plan.name)
         if len(calls) == 2:
             # The first new contact, its interaction, ledger and follow-ups are written by now.
@@ -464,20 +464,20 @@ def test_failure_half_way_through_save_rolls_everything_back(
             raise RuntimeError("disk on fire")
         return real(self, person, *args)
 
-    monkeypatch.setattr(CaptureCommands, "_create", create_then_fail)
+    monkeypatch.setattr(Capture, "_create", create_then_fail)
     text = GOOD_LINES + "Lee Min; next: 2w coffee\n"
-    store.save_capture_draft(text)
+    store.capture.save_draft(text)
     announced.clear()
     before = dump()
     with pytest.raises(RuntimeError, match="disk on fire"):
-        store.save_capture(text, TODAY, mixer, thanks=True)
+        store.capture.save(text, TODAY, mixer, thanks=True)
     assert calls == ["Suzuki Ken", "Lee Min"]
     assert dump() == before
     assert announced == []
-    assert store.capture_draft() == text
+    assert store.capture.draft() == text
     # The Store still works after the rollback.
-    monkeypatch.setattr(CaptureCommands, "_create", real)
-    store.save_capture(text, TODAY, mixer)
+    monkeypatch.setattr(Capture, "_create", real)
+    store.capture.save(text, TODAY, mixer)
     assert Contact.select().where(Contact.name == "Lee Min").count() == 1
 
 
@@ -492,8 +492,8 @@ def test_preview_agrees_with_what_save_writes(store: Store, tanaka: int, mixer: 
         "Suzuki Ken; got: advice pricing; next: 2w coffee\n"
         "suzuki ken #again\n"
     )
-    preview = store.preview_capture(text, TODAY, mixer, thanks=True)
-    result = store.save_capture(text, TODAY, mixer, thanks=True)
+    preview = store.capture.preview(text, TODAY, mixer, thanks=True)
+    result = store.capture.save(text, TODAY, mixer, thanks=True)
 
     assert [p.plan.name for p in preview.people if p.is_new] == [r.name for r in result.created]
     assert [p.contact.id for p in preview.people if p.contact] == [r.id for r in result.updated]
@@ -513,16 +513,16 @@ def test_preview_agrees_with_what_save_writes(store: Store, tanaka: int, mixer: 
         p.thanks_due for p in preview.people if p.thanks_due
     ]
     assert {i.when for i in Interaction.select()} == {preview.when} == {MIXER_START}
-    assert store.contact(suzuki.id).draft.tags == ("again",)
+    assert store.contacts.get(suzuki.id).draft.tags == ("again",)
 
 
 def test_preview_refuses_what_save_refuses(store: Store) -> None:
     """A name longer than 500 characters fails in the preview at the same place as in the save."""
     text = "Suzuki Ken\n" + "X" * 501
     with pytest.raises(CaptureError) as saving:
-        store.save_capture(text, TODAY)
+        store.capture.save(text, TODAY)
     with pytest.raises(CaptureError) as previewing:
-        store.preview_capture(text, TODAY)
+        store.capture.preview(text, TODAY)
     assert str(previewing.value) == str(saving.value)
 
 
@@ -533,19 +533,19 @@ def test_draft_is_kept_across_reopen_and_replaced(
     store: Store, reopen: Callable[..., Store]
 ) -> None:
     """A saved draft survives closing the database, and saving another draft replaces it."""
-    assert store.capture_draft() == ""
-    store.save_capture_draft("Suzuki Ken\n  next: fri")
+    assert store.capture.draft() == ""
+    store.capture.save_draft("Suzuki Ken\n  next: fri")
     again = reopen()
-    assert again.capture_draft() == "Suzuki Ken\n  next: fri"
-    again.save_capture_draft("Suzuki Ken\n  next: fri slides")
-    assert again.capture_draft() == "Suzuki Ken\n  next: fri slides"
+    assert again.capture.draft() == "Suzuki Ken\n  next: fri"
+    again.capture.save_draft("Suzuki Ken\n  next: fri slides")
+    assert again.capture.draft() == "Suzuki Ken\n  next: fri slides"
 
 
 def test_draft_cleared_by_empty_text(store: Store, announced: list[frozenset[str]]) -> None:
     """Saving whitespace as the draft deletes it; drafts announce no topic."""
-    store.save_capture_draft("Suzuki Ken")
-    store.save_capture_draft(" \n\t")
-    assert store.capture_draft() == ""
+    store.capture.save_draft("Suzuki Ken")
+    store.capture.save_draft(" \n\t")
+    assert store.capture.draft() == ""
     assert store.db.execute_sql(
         "SELECT count(*) FROM netui_meta WHERE key = 'capture_draft'"
     ).fetchone() == (0,)
@@ -554,11 +554,11 @@ def test_draft_cleared_by_empty_text(store: Store, announced: list[frozenset[str
 
 def test_draft_cleared_by_a_successful_save_only(store: Store) -> None:
     """A preview keeps the draft; a save clears it in the same transaction."""
-    store.save_capture_draft("Suzuki Ken")
-    store.preview_capture("Suzuki Ken", TODAY)
-    assert store.capture_draft() == "Suzuki Ken"
-    store.save_capture("Suzuki Ken", TODAY)
-    assert store.capture_draft() == ""
+    store.capture.save_draft("Suzuki Ken")
+    store.capture.preview("Suzuki Ken", TODAY)
+    assert store.capture.draft() == "Suzuki Ken"
+    store.capture.save("Suzuki Ken", TODAY)
+    assert store.capture.draft() == ""
 
 
 # -- size -----------------------------------------------------------------------------------
@@ -572,9 +572,9 @@ def test_ten_thousand_line_paste_is_saved(store: Store) -> None:
         lines += [f"  note: line {j}" for j in range(6)]
         lines += ["  next: 2w ping", "  gave: help x", "  got: advice y"]
     assert len(lines) == 10_000
-    result = store.save_capture("\n".join(lines), TODAY)
+    result = store.capture.save("\n".join(lines), TODAY)
     assert (len(result.created), result.followups, result.ledger_entries) == (1000, 1000, 2000)
-    assert store.counts().contacts == 1000
+    assert store.contacts.counts().contacts == 1000
     assert only_contact_named("Paste Person 999").notes.count("\n") == 5
 
 
@@ -583,7 +583,7 @@ def test_ten_thousand_line_paste_with_error_at_the_end(store: Store, dump: Dump)
     text = "\n".join(f"Paste Person {i}" for i in range(9_999)) + "\n  every: sometimes"
     before = dump()
     with pytest.raises(CaptureError) as caught:
-        store.save_capture(text, TODAY)
+        store.capture.save(text, TODAY)
     assert caught.value.line == 10_000
     assert dump() == before
 
@@ -591,7 +591,7 @@ def test_ten_thousand_line_paste_with_error_at_the_end(store: Store, dump: Dump)
 def test_two_hundred_people_save_correctly(store: Store, mixer: int) -> None:
     """A 200-person capture makes 200 contacts, each with its interaction, attendance, follow-up and tag."""
     text = "\n".join(f"Guest {i:03d} #guest; next: {1 + i % 20}d hello {i}" for i in range(200))
-    result = store.save_capture(text, TODAY, mixer, thanks=True)
+    result = store.capture.save(text, TODAY, mixer, thanks=True)
     assert (len(result.created), result.interactions, result.attendances) == (200, 200, 200)
     assert result.followups == 400
     assert Contact.select().count() == Attendance.select().count() == 200
@@ -607,7 +607,7 @@ def test_two_hundred_people_save_correctly(store: Store, mixer: int) -> None:
 
 def test_markup_looking_text_round_trips_literally(store: Store) -> None:
     """Names, companies, tags' neighbours and notes that look like markup are stored exactly as typed."""
-    store.save_capture(
+    store.capture.save(
         "[bold]x[/] ([red]Acme[/red], [link=https://e.x]CTO[/link]); note: [/] and \\[b\\]\n"
         "[/]; note: 🎉 שלום 田中\n",
         TODAY,

@@ -41,26 +41,26 @@ def test_command_waits_for_another_writer_and_succeeds(store: Store, db_path: Pa
     other.start()
     assert locked.wait(5)
     started = time.monotonic()
-    cid = store.create_contact(ContactDraft(name="Patient Writer", tags=("waited",)))
+    cid = store.contacts.create(ContactDraft(name="Patient Writer", tags=("waited",)))
     waited = time.monotonic() - started
     other.join()
     assert errors == []
     assert waited >= HOLD_SECONDS * 0.5  # it really had to wait for the lock
-    assert store.contact(cid).name == "Patient Writer"
-    assert {t.name for t in store.tags()} >= {"waited", "from-the-other"}
+    assert store.contacts.get(cid).name == "Patient Writer"
+    assert {t.name for t in store.contacts.tags()} >= {"waited", "from-the-other"}
 
 
 def test_reads_do_not_wait_for_another_writer(store: Store, db_path: Path) -> None:
     """In WAL mode a Store read answers at once while another connection holds the write lock."""
-    cid = store.create_contact(ContactDraft(name="Readable"))
+    cid = store.contacts.create(ContactDraft(name="Readable"))
     locked = threading.Event()
     errors: list[BaseException] = []
     other = threading.Thread(target=_hold_write_lock, args=(db_path, locked, errors))
     other.start()
     assert locked.wait(5)
     started = time.monotonic()
-    assert store.contact(cid).name == "Readable"
-    assert store.contact_count(ContactQuery()) == 1
+    assert store.contacts.get(cid).name == "Readable"
+    assert store.contacts.count(ContactQuery()) == 1
     read_time = time.monotonic() - started
     other.join()
     assert errors == []
@@ -75,8 +75,8 @@ def test_store_commands_from_two_threads_all_land(store: Store) -> None:
         try:
             with store.connection():
                 for i in range(25):
-                    cid = store.create_contact(ContactDraft(name=f"{prefix} {i}"))
-                    store.log_interaction(cid, store.now(), summary=prefix)
+                    cid = store.contacts.create(ContactDraft(name=f"{prefix} {i}"))
+                    store.interactions.log(cid, store.now(), summary=prefix)
         except BaseException as error:
             errors.append(error)
 
@@ -86,5 +86,5 @@ def test_store_commands_from_two_threads_all_land(store: Store) -> None:
     for thread in threads:
         thread.join()
     assert errors == []
-    assert store.contact_count(ContactQuery()) == 50
-    assert store.counts().interactions == 50
+    assert store.contacts.count(ContactQuery()) == 50
+    assert store.contacts.counts().interactions == 50

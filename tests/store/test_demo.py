@@ -16,8 +16,9 @@ from netui.domain.cadence import effective_cadence, next_due
 from netui.domain.contact_rules import CHANNELS, INTERACTION_KINDS, normalize_tag
 from netui.domain.reading import has_kanji, to_romaji
 from netui.domain.records import ContactDraft
-from netui.state import TOPICS, Store
+from netui.state import TOPICS, Store, derived
 from netui.state import demo_words as words
+from netui.state.contacts import draft_fields
 from netui.state.demo import DemoError, DemoSummary, generate_demo
 
 # Every table holding the user's records, and the DemoSummary field counting it.
@@ -107,7 +108,7 @@ def test_refuses_a_database_with_records_and_writes_nothing(
     store: Store, dump: Callable[[], dict[str, Any]], announced: list[frozenset[str]]
 ) -> None:
     """Without force, one existing contact makes the demo refuse, in one line, untouched."""
-    store.create_contact(ContactDraft(name="Real Person"))
+    store.contacts.create(ContactDraft(name="Real Person"))
     announced.clear()
     before = dump()
     with pytest.raises(DemoError) as caught:
@@ -132,15 +133,15 @@ def test_refuses_when_only_other_records_exist(store: Store, rows: Rows) -> None
 def test_force_replaces_every_record(store: Store, rows: Rows) -> None:
     """With force, earlier records (search rows included) are gone and only the demo remains."""
     generate_demo(store, contacts=120, seed=1)
-    store.create_contact(ContactDraft(name="Zzyzx Leftover"))
+    store.contacts.create(ContactDraft(name="Zzyzx Leftover"))
     summary = generate_demo(store, contacts=40, seed=2, force=True)
     for table, field in TABLES.items():
         assert _count(store, table) == getattr(summary, field), table
     assert rows("SELECT min(id), max(id) FROM contact") == [(1, 40)]
-    assert store.find_contacts("zzyzx") == []
+    assert store.contacts.find("zzyzx") == []
     assert rows("SELECT count(*) FROM contact_fts WHERE rowid > 40") == [(0,)]
     assert rows("SELECT count(*) FROM contact_short WHERE rowid > 40") == [(0,)]
-    assert store.find_contacts("zz") == []
+    assert store.contacts.find("zz") == []
 
 
 # The schema proper; sqlite_stat tables hold the planner statistics ANALYZE writes.
@@ -190,20 +191,20 @@ def test_announces_every_topic_once(store: Store, announced: list[frozenset[str]
 
 @pytest.mark.parametrize("table", ["contact_fts", "contact_short"])
 def test_search_rows_are_those_the_store_writes(store: Store, rows: Rows, table: str) -> None:
-    """Each search row equals what the Store's own _refresh_fts writes for that contact."""
+    """Each search row equals what the Store's own derived.refresh_search writes for that contact."""
     generate_demo(store, contacts=200)
     before = rows(f"SELECT rowid, * FROM {table} ORDER BY rowid")
-    with store.db.atomic():
+    with store.session.write():
         for (cid,) in rows("SELECT id FROM contact"):
-            store._refresh_fts(cid)
+            derived.refresh_search(store.db, cid)
     assert rows(f"SELECT rowid, * FROM {table} ORDER BY rowid") == before
 
 
 def test_contact_rows_hold_what_the_store_would_write(store: Store, rows: Rows) -> None:
-    """Derived columns (sort key, name key, ...) equal what the Store's own _fields computes."""
+    """Derived columns (sort key, name key, ...) equal what the Store's own draft_fields computes."""
     generate_demo(store, contacts=200)
     for (cid,) in rows("SELECT id FROM contact"):
-        expected = store._fields(store.contact(cid).draft)
+        expected = draft_fields(store.contacts.get(cid).draft)
         stored = Contact.get_by_id(cid)
         for field, value in expected.items():
             column = f"{field}_id" if field in ("met_at", "introduced_by") else field
@@ -218,17 +219,17 @@ def test_search_finds_a_japanese_contact_by_romaji_and_kana(store: Store, rows: 
     )[0]
     family, given = reading.split()
     for text in (to_romaji(family), to_romaji(reading).replace(" ", ""), family, reading, name):
-        found = [row.id for row in store.find_contacts(text, limit=500)]
+        found = [row.id for row in store.contacts.find(text, limit=500)]
         assert cid in found, text
 
 
 def test_due_dates_follow_the_stores_rule(store: Store, rows: Rows) -> None:
-    """last_contact and next_due are what _refresh_due computes, and what cadence.next_due says."""
+    """last_contact and next_due are what derived.refresh_due computes, and cadence.next_due says."""
     generate_demo(store, contacts=300)
     query = "SELECT id, last_contact, next_due FROM contact ORDER BY id"
     before = rows(query)
-    with store.db.atomic():
-        store._refresh_due(None)
+    with store.session.write():
+        derived.refresh_due(store.session, None)
     assert rows(query) == before
     latest = dict(rows('SELECT contact_id, date(max("when")) FROM interaction GROUP BY contact_id'))
     for cid, last, due, met_on, stage, own in rows(

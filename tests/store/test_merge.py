@@ -37,7 +37,7 @@ def _goal(store: Store, title: str, contact_id: int) -> int:
 @pytest.fixture
 def pair(store: Store, direct) -> Pair:
     """Two records of one person, each with its own history, and a third contact linked to the dropped one."""
-    keep = store.create_contact(
+    keep = store.contacts.create(
         ContactDraft(
             name="Tanaka Yuki",
             email="yuki@example.com",
@@ -48,7 +48,7 @@ def pair(store: Store, direct) -> Pair:
             tags=("ux", "fintech"),
         )
     )
-    drop = store.create_contact(
+    drop = store.contacts.create(
         ContactDraft(
             name="Yuki T.",
             reading="ゆうき",
@@ -67,9 +67,9 @@ def pair(store: Store, direct) -> Pair:
             tags=("fintech", "design"),
         )
     )
-    third = store.create_contact(ContactDraft(name="Third Party"))
-    introduced_by_keep = store.create_contact(ContactDraft(name="Intro K", introduced_by_id=keep))
-    introduced_by_drop = store.create_contact(ContactDraft(name="Intro D", introduced_by_id=drop))
+    third = store.contacts.create(ContactDraft(name="Third Party"))
+    introduced_by_keep = store.contacts.create(ContactDraft(name="Intro K", introduced_by_id=keep))
+    introduced_by_drop = store.contacts.create(ContactDraft(name="Intro D", introduced_by_id=drop))
 
     shared = direct.event("Fintech mixer", dt.datetime(2026, 6, 1, 19))
     keep_only = direct.event("UX meetup", dt.datetime(2026, 7, 1, 19))
@@ -80,12 +80,12 @@ def pair(store: Store, direct) -> Pair:
     direct.attendance(drop, drop_only)
 
     for day in (2, 9):
-        store.log_interaction(keep, dt.datetime(2026, 10, day, 12), summary=f"keep {day}")
+        store.interactions.log(keep, dt.datetime(2026, 10, day, 12), summary=f"keep {day}")
     for day in (3, 10, 17):
-        store.log_interaction(drop, dt.datetime(2026, 11, day, 12), summary=f"drop {day}")
-    store.add_followup(keep, dt.date(2026, 11, 25), "send slides")
-    store.add_followup(drop, dt.date(2026, 11, 26), "intro to Sato")
-    store.add_followup(drop, dt.date(2026, 11, 27), "lunch")
+        store.interactions.log(drop, dt.datetime(2026, 11, day, 12), summary=f"drop {day}")
+    store.followups.add(keep, dt.date(2026, 11, 25), "send slides")
+    store.followups.add(drop, dt.date(2026, 11, 26), "intro to Sato")
+    store.followups.add(drop, dt.date(2026, 11, 27), "lunch")
     direct.ledger(keep, "give", 3, dt.date(2026, 10, 2))
     direct.ledger(keep, "take", 1, dt.date(2026, 10, 9))
     direct.ledger(drop, "take", 2, dt.date(2026, 11, 3))
@@ -119,11 +119,11 @@ def test_history_is_summed(store: Store, pair: Pair) -> None:
         t: _count(store, t, pair.keep) + _count(store, t, pair.drop)
         for t in ("interaction", "follow_up", "ledger_entry")
     }
-    store.merge_contacts(pair.keep, pair.drop)
+    store.merge.apply(pair.keep, pair.drop)
     for table, total in totals.items():
         assert _count(store, table, pair.keep) == total, table
         assert _count(store, table, pair.drop) == 0, table
-    detail = store.contact(pair.keep)
+    detail = store.contacts.get(pair.keep)
     assert detail.interaction_count == 5
     assert len(detail.open_followups) == 3
     assert detail.balance == 3 - 1 - 2
@@ -133,7 +133,7 @@ def test_history_is_summed(store: Store, pair: Pair) -> None:
 
 def test_attendance_is_deduplicated_with_known_before_ored(store: Store, pair: Pair) -> None:
     """One attendance per event remains; at the shared event it is 'known before' if either said so."""
-    store.merge_contacts(pair.keep, pair.drop)
+    store.merge.apply(pair.keep, pair.drop)
     attended = {
         a.event_id: a.known_before
         for a in Attendance.select().where(Attendance.contact == pair.keep)
@@ -145,39 +145,39 @@ def test_attendance_is_deduplicated_with_known_before_ored(store: Store, pair: P
 
 def test_known_before_stays_true_when_only_the_kept_one_knew(store: Store, direct) -> None:
     """OR, not overwrite: the kept contact's 'known before' survives a dropped 'met there'."""
-    keep = store.create_contact(ContactDraft(name="K"))
-    drop = store.create_contact(ContactDraft(name="D"))
+    keep = store.contacts.create(ContactDraft(name="K"))
+    drop = store.contacts.create(ContactDraft(name="D"))
     event = direct.event("Mixer", dt.datetime(2026, 11, 1, 19))
     direct.attendance(keep, event, known_before=True)
     direct.attendance(drop, event, known_before=False)
-    store.merge_contacts(keep, drop)
+    store.merge.apply(keep, drop)
     assert Attendance.get(Attendance.contact == keep, Attendance.event == event).known_before
 
 
 def test_tags_and_goals_are_the_union(store: Store, pair: Pair) -> None:
     """The kept contact carries every tag and goal either had, once each."""
-    store.merge_contacts(pair.keep, pair.drop)
-    assert store.contact(pair.keep).draft.tags == ("design", "fintech", "ux")
+    store.merge.apply(pair.keep, pair.drop)
+    assert store.contacts.get(pair.keep).draft.tags == ("design", "fintech", "ux")
     goals = {g.goal_id for g in ContactGoal.select().where(ContactGoal.contact == pair.keep)}
     assert goals == {pair.goal_keep, pair.goal_drop}
-    assert [r.id for r in store.find_contacts("#design")] == [pair.keep]
+    assert [r.id for r in store.contacts.find("#design")] == [pair.keep]
 
 
 def test_links_to_the_dropped_contact_point_at_the_kept_one(store: Store, pair: Pair) -> None:
     """People the dropped one introduced, and ledger introductions of it, now point at the kept one."""
-    store.merge_contacts(pair.keep, pair.drop)
+    store.merge.apply(pair.keep, pair.drop)
     assert Contact.get_by_id(pair.introduced_by_drop).introduced_by_id == pair.keep
     assert Contact.get_by_id(pair.introduced_by_keep).introduced_by_id == pair.keep
     assert LedgerEntry.get_by_id(pair.third_ledger).introduced_id == pair.keep
-    introduced = {ref.id for ref in store.contact(pair.keep).introduced}
+    introduced = {ref.id for ref in store.contacts.get(pair.keep).introduced}
     assert introduced == {pair.introduced_by_keep, pair.introduced_by_drop}
-    assert store.contact(pair.introduced_by_drop).introducer.id == pair.keep
+    assert store.contacts.get(pair.introduced_by_drop).introducer.id == pair.keep
 
 
 def test_fields_are_filled_and_joined(store: Store, pair: Pair) -> None:
     """Empty fields take the dropped one's value, filled ones stay, notes are joined, the closer stage wins."""
-    store.merge_contacts(pair.keep, pair.drop)
-    draft = store.contact(pair.keep).draft
+    store.merge.apply(pair.keep, pair.drop)
+    draft = store.contacts.get(pair.keep).draft
     assert draft.name == "Tanaka Yuki"
     assert draft.email == "yuki@example.com"
     assert (draft.company, draft.role, draft.phone) == ("Acme", "designer", "+81 90 0000 0000")
@@ -195,25 +195,25 @@ def test_fields_are_filled_and_joined(store: Store, pair: Pair) -> None:
 
 def test_due_date_is_recomputed(store: Store, pair: Pair) -> None:
     """The kept contact's last contact is the latest of both histories and its due date follows."""
-    store.merge_contacts(pair.keep, pair.drop)
-    detail = store.contact(pair.keep)
+    store.merge.apply(pair.keep, pair.drop)
+    detail = store.contacts.get(pair.keep)
     assert detail.last_contact == dt.date(2026, 11, 17)
     assert detail.next_due == dt.date(2026, 11, 17) + dt.timedelta(days=45)
 
 
 def test_dropped_contact_is_gone_and_found_as_the_kept_one(store: Store, pair: Pair) -> None:
     """The dropped contact leaves contact and contact_fts; its unique words now find the kept one."""
-    store.merge_contacts(pair.keep, pair.drop)
-    assert not store.contact_exists(pair.drop)
+    store.merge.apply(pair.keep, pair.drop)
+    assert not store.contacts.exists(pair.drop)
     with pytest.raises(NotFound):
-        store.contact(pair.drop)
+        store.contacts.get(pair.drop)
     fts = store.db.execute_sql(
         "SELECT count(*) FROM contact_fts WHERE rowid = ?", [pair.drop]
     ).fetchone()[0]
     assert fts == 0
-    assert [r.id for r in store.find_contacts("zebracorn")] == [pair.keep]
-    assert [r.id for r in store.find_contacts("acme")] == [pair.keep]
-    assert [r.id for r in store.find_contacts("legal advice")] == [pair.keep]
+    assert [r.id for r in store.contacts.find("zebracorn")] == [pair.keep]
+    assert [r.id for r in store.contacts.find("acme")] == [pair.keep]
+    assert [r.id for r in store.contacts.find("legal advice")] == [pair.keep]
 
 
 def test_nothing_else_changes(store: Store, pair: Pair, rows) -> None:
@@ -221,7 +221,7 @@ def test_nothing_else_changes(store: Store, pair: Pair, rows) -> None:
     contacts = {cid for (cid,) in rows("SELECT id FROM contact")}
     events = rows("SELECT * FROM event ORDER BY id")
     goals = rows("SELECT * FROM goal ORDER BY id")
-    store.merge_contacts(pair.keep, pair.drop)
+    store.merge.apply(pair.keep, pair.drop)
     assert {cid for (cid,) in rows("SELECT id FROM contact")} == contacts - {pair.drop}
     assert rows("SELECT * FROM event ORDER BY id") == events
     assert rows("SELECT * FROM goal ORDER BY id") == goals
@@ -230,9 +230,9 @@ def test_nothing_else_changes(store: Store, pair: Pair, rows) -> None:
 
 def test_dropped_introduced_by_kept_does_not_become_self_introduced(store: Store) -> None:
     """When the kept one introduced the dropped one, the kept one is not recorded as introducing itself."""
-    keep = store.create_contact(ContactDraft(name="K"))
-    drop = store.create_contact(ContactDraft(name="D", introduced_by_id=keep))
-    store.merge_contacts(keep, drop)
+    keep = store.contacts.create(ContactDraft(name="K"))
+    drop = store.contacts.create(ContactDraft(name="D", introduced_by_id=keep))
+    store.merge.apply(keep, drop)
     assert Contact.get_by_id(keep).introduced_by_id is None
 
 
@@ -240,10 +240,10 @@ def test_introducer_survives_when_the_kept_one_was_introduced_by_the_dropped_one
     store: Store,
 ) -> None:
     """If the kept record says 'introduced by' the dropped duplicate, the dropped one's introducer carries over."""
-    introducer = store.create_contact(ContactDraft(name="Sato Ken"))
-    drop = store.create_contact(ContactDraft(name="Yuki T.", introduced_by_id=introducer))
-    keep = store.create_contact(ContactDraft(name="Tanaka Yuki", introduced_by_id=drop))
-    store.merge_contacts(keep, drop)
+    introducer = store.contacts.create(ContactDraft(name="Sato Ken"))
+    drop = store.contacts.create(ContactDraft(name="Yuki T.", introduced_by_id=introducer))
+    keep = store.contacts.create(ContactDraft(name="Tanaka Yuki", introduced_by_id=drop))
+    store.merge.apply(keep, drop)
     assert Contact.get_by_id(keep).introduced_by_id == introducer
 
 
@@ -252,5 +252,5 @@ def test_merge_announces_events_and_goals(
 ) -> None:
     """A merge changes event attendee lists and goal links, so events and goals are announced."""
     announced.clear()
-    store.merge_contacts(pair.keep, pair.drop)
+    store.merge.apply(pair.keep, pair.drop)
     assert {"events", "goals"} <= announced[0]

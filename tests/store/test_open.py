@@ -15,8 +15,9 @@ from peewee import SqliteDatabase, TextField
 from playhouse.migrate import SqliteMigrator, migrate
 from playhouse.schema_diff import diff_models
 
-import netui.data.db as db_module
-from netui.data.db import (
+import netui.data.schema as db_module
+from netui.data.models import EXTRA_SQL, MODELS, Contact
+from netui.data.sqlite import (
     DatabaseOpenError,
     Migration,
     backup_path,
@@ -24,7 +25,6 @@ from netui.data.db import (
     open_database,
     schema_version,
 )
-from netui.data.models import EXTRA_SQL, MODELS, Contact
 from netui.domain.records import ContactDraft
 from netui.state import ContactQuery, Store, StoreDamaged
 
@@ -183,7 +183,7 @@ def test_closing_after_writes_leaves_planner_statistics(db_path: Path) -> None:
     and later sessions refresh those of the tables they used."""
     s = Store(db_path)
     for i in range(30):
-        s.create_contact(ContactDraft(name=f"Person {i}", tags=("ux",)))
+        s.contacts.create(ContactDraft(name=f"Person {i}", tags=("ux",)))
     # A table this connection writes but never looks anything up in.
     s.db.execute_sql(
         "INSERT INTO goal (title, why, target_profile, status, created_at, updated_at)"
@@ -197,8 +197,8 @@ def test_closing_after_writes_leaves_planner_statistics(db_path: Path) -> None:
     conn.commit()
     conn.close()
     again = Store(db_path)
-    again.create_contact(ContactDraft(name="Late Comer"))
-    again.contact_page(ContactQuery(text="#ux pers"), 0, 10)
+    again.contacts.create(ContactDraft(name="Late Comer"))
+    again.contacts.page(ContactQuery(text="#ux pers"), 0, 10)
     again.close()
     assert "contact" in _stat_tables(db_path)
 
@@ -206,7 +206,7 @@ def test_closing_after_writes_leaves_planner_statistics(db_path: Path) -> None:
 def test_closing_after_only_reading_writes_nothing(db_path: Path) -> None:
     """A session that only read (find, check) closes without touching the file."""
     s = Store(db_path)
-    s.create_contact(ContactDraft(name="Sato Ken"))
+    s.contacts.create(ContactDraft(name="Sato Ken"))
     s.close()
     close_database()
     conn = sqlite3.connect(db_path)
@@ -215,16 +215,16 @@ def test_closing_after_only_reading_writes_nothing(db_path: Path) -> None:
     conn.close()
     before = db_path.read_bytes(), db_path.stat().st_mtime_ns
     reader = Store(db_path)
-    assert [r.name for r in reader.find_contacts("sato")] == ["Sato Ken"]
+    assert [r.name for r in reader.contacts.find("sato")] == ["Sato Ken"]
     reader.close()
     assert (db_path.read_bytes(), db_path.stat().st_mtime_ns) == before
 
 
 def test_reopening_keeps_data_and_makes_no_backup(store: Store, reopen, db_path: Path) -> None:
     """Opening a database already at the latest version keeps its data and writes no backup."""
-    cid = store.create_contact(ContactDraft(name="Sato Ken"))
+    cid = store.contacts.create(ContactDraft(name="Sato Ken"))
     again = reopen()
-    assert again.contact(cid).name == "Sato Ken"
+    assert again.contacts.get(cid).name == "Sato Ken"
     assert sorted(p.name for p in db_path.parent.glob("*.bak")) == []
 
 
@@ -264,7 +264,7 @@ def _other_sqlite(path: Path) -> Path:
 def _damaged_netui(path: Path) -> Path:
     s = Store(path)
     for i in range(200):
-        s.create_contact(ContactDraft(name=f"Person {i}", notes="x" * 200))
+        s.contacts.create(ContactDraft(name=f"Person {i}", notes="x" * 200))
     s.close()
     conn = sqlite3.connect(path)
     conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
@@ -357,7 +357,7 @@ def v1_database(db_path: Path) -> Path:
     """A database at schema 1 holding one contact, closed."""
     assert schema_version() == 1, "update this fixture when a real migration 2 lands"
     s = Store(db_path)
-    s.create_contact(ContactDraft(name="Before Migration", company="Old Co"))
+    s.contacts.create(ContactDraft(name="Before Migration", company="Old Co"))
     s.close()
     close_database()
     return db_path

@@ -35,7 +35,7 @@ def at(date: dt.date, hour: int = 19, minute: int = 0, second: int = 0) -> dt.da
 
 
 def person(store: Store, name: str, **fields: Any) -> int:
-    return store.create_contact(ContactDraft(name=name, **fields))
+    return store.contacts.create(ContactDraft(name=name, **fields))
 
 
 def goal(store: Store, title: str, *, tags: tuple[str, ...] = (), **fields: Any) -> int:
@@ -70,13 +70,13 @@ def attend(store: Store, event_id: int, *contact_ids: int) -> None:
 
 def test_events_from_today_to_day_14_are_listed_in_time_order(store: Store) -> None:
     """Today's and day 14's events are listed by start; yesterday's and day 15's are not."""
-    day14 = store.create_event("Day 14", at(day(14), 23, 59))
-    store.create_event("Day 15", at(day(15), 0, 0))
-    store.create_event("Yesterday", at(day(-1), 23, 59))
-    tonight = store.create_event("Tonight", at(TODAY))
-    sunday = store.create_event("Sunday", at(SUNDAY, 10))
+    day14 = store.events.create("Day 14", at(day(14), 23, 59))
+    store.events.create("Day 15", at(day(15), 0, 0))
+    store.events.create("Yesterday", at(day(-1), 23, 59))
+    tonight = store.events.create("Tonight", at(TODAY))
+    sunday = store.events.create("Sunday", at(SUNDAY, 10))
 
-    section = store.weekly_review().upcoming_events
+    section = store.review.week().upcoming_events
 
     assert [e.event_id for e in section.items] == [tonight, sunday, day14]
     assert section.total == 3
@@ -85,18 +85,18 @@ def test_events_from_today_to_day_14_are_listed_in_time_order(store: Store) -> N
 def test_cancelled_and_skipped_events_are_left_out(store: Store) -> None:
     """Only events still on (idea, planned, registered, attended) are upcoming."""
     kept = [
-        store.create_event(status, at(day(2)), status=status)
+        store.events.create(status, at(day(2)), status=status)
         for status in ("idea", "planned", "registered", "attended")
     ]
     for status in ("cancelled", "skipped"):
-        store.create_event(status, at(day(2)), status=status)
+        store.events.create(status, at(day(2)), status=status)
 
-    assert [e.event_id for e in store.weekly_review().upcoming_events.items] == kept
+    assert [e.event_id for e in store.review.week().upcoming_events.items] == kept
 
 
 def test_upcoming_event_carries_goals_intent_and_known_attendees(store: Store) -> None:
     """An event shows its place, status, intent, pitch flag, goals and live attendees by name order."""
-    eid = store.create_event(
+    eid = store.events.create(
         "Fintech Night",
         at(day(3)),
         kind="mixer",
@@ -112,9 +112,9 @@ def test_upcoming_event_carries_goals_intent_and_known_attendees(store: Store) -
     link(store, hiring, events=(eid,))
     zed, abe, archived = (person(store, n) for n in ("Zed", "Abe", "Archived Attendee"))
     attend(store, eid, zed, abe, archived)
-    store.archive_contact(archived)
+    store.contacts.archive(archived)
 
-    (event,) = store.weekly_review().upcoming_events.items
+    (event,) = store.review.week().upcoming_events.items
 
     assert (event.title, event.starts_at, event.place) == ("Fintech Night", at(day(3)), "Shibuya")
     assert (event.status, event.intent, event.solicitation) == (
@@ -128,9 +128,9 @@ def test_upcoming_event_carries_goals_intent_and_known_attendees(store: Store) -
 
 def test_an_event_with_nothing_linked_has_empty_goals_and_attendees(store: Store) -> None:
     """No goals and nobody known going: empty tuples, not None."""
-    store.create_event("Solo", at(day(1)))
+    store.events.create("Solo", at(day(1)))
 
-    (event,) = store.weekly_review().upcoming_events.items
+    (event,) = store.review.week().upcoming_events.items
 
     assert (event.goals, event.attendees, event.solicitation) == ((), (), False)
 
@@ -145,7 +145,7 @@ def test_only_active_goals_are_reviewed_in_creation_order(store: Store) -> None:
         goal(store, status.title(), status=status)
     second = goal(store, "Second")
 
-    assert [g.goal_id for g in store.weekly_review().goals] == [first, second]
+    assert [g.goal_id for g in store.review.week().goals] == [first, second]
 
 
 def test_goal_counts_linked_contacts_and_tag_candidates_once_each(store: Store) -> None:
@@ -158,7 +158,7 @@ def test_goal_counts_linked_contacts_and_tag_candidates_once_each(store: Store) 
     person(store, "Untagged", stage="trusted", tags=("ux",))
     link(store, gid, contacts=(linked_known, linked_tagged))
 
-    (progress,) = store.weekly_review().goals
+    (progress,) = store.review.week().goals
 
     assert (progress.goal_id, progress.title) == (gid, "Fintech clients")
     assert (progress.linked, progress.candidates, progress.known_or_trusted) == (2, 2, 1)
@@ -171,10 +171,10 @@ def test_archived_contacts_count_for_no_goal(store: Store) -> None:
     linked = person(store, "Linked", stage="trusted")
     tagged = person(store, "Tagged", stage="trusted", tags=("fintech",))
     link(store, gid, contacts=(linked,))
-    store.archive_contact(linked)
-    store.archive_contact(tagged)
+    store.contacts.archive(linked)
+    store.contacts.archive(tagged)
 
-    (progress,) = store.weekly_review().goals
+    (progress,) = store.review.week().goals
 
     assert (progress.linked, progress.candidates, progress.known_or_trusted) == (0, 0, 0)
 
@@ -185,7 +185,7 @@ def test_known_and_trusted_both_count_towards_a_goal(store: Store) -> None:
     ids = [person(store, stage, stage=stage) for stage in ("met", "acquainted", "known", "trusted")]
     link(store, gid, contacts=tuple(ids))
 
-    (progress,) = store.weekly_review().goals
+    (progress,) = store.review.week().goals
 
     assert (progress.linked, progress.known_or_trusted, progress.progress) == (4, 2, 0.2)
 
@@ -197,7 +197,7 @@ def test_progress_counts_linked_contacts_not_tag_candidates(store: Store) -> Non
     person(store, "Candidate", stage="known", tags=("fintech",))
     link(store, gid, contacts=(linked,))
 
-    (progress,) = store.weekly_review().goals
+    (progress,) = store.review.week().goals
 
     assert progress.progress == 0.5
 
@@ -210,7 +210,7 @@ def test_goal_progress_is_capped_at_one_and_none_without_a_target(store: Store) 
     link(store, capped, contacts=close)
     link(store, open_ended, contacts=close)
 
-    by_id = {g.goal_id: g for g in store.weekly_review().goals}
+    by_id = {g.goal_id: g for g in store.review.week().goals}
 
     assert (by_id[capped].known_or_trusted, by_id[capped].progress) == (3, 1.0)
     assert by_id[capped].target_date == dt.date(2027, 3, 31)
@@ -222,17 +222,17 @@ def test_goal_counts_its_events_attended_in_the_last_30_days(store: Store) -> No
     """Attended events of this goal from 30 days ago to today count; older, not attended or other goals' do not."""
     gid, other = goal(store, "Goal"), goal(store, "Other")
     counted = [
-        store.create_event("30 days ago", at(day(-30), 0, 0), status="attended"),
-        store.create_event("This morning", at(TODAY, 8), status="attended"),
+        store.events.create("30 days ago", at(day(-30), 0, 0), status="attended"),
+        store.events.create("This morning", at(TODAY, 8), status="attended"),
     ]
-    too_old = store.create_event("31 days ago", at(day(-31), 23, 59), status="attended")
-    skipped = store.create_event("Skipped", at(day(-5)), status="skipped")
-    registered = store.create_event("Registered", at(day(-2)), status="registered")
-    elsewhere = store.create_event("Other goal's", at(day(-3)), status="attended")
+    too_old = store.events.create("31 days ago", at(day(-31), 23, 59), status="attended")
+    skipped = store.events.create("Skipped", at(day(-5)), status="skipped")
+    registered = store.events.create("Registered", at(day(-2)), status="registered")
+    elsewhere = store.events.create("Other goal's", at(day(-3)), status="attended")
     link(store, gid, events=(*counted, too_old, skipped, registered))
     link(store, other, events=(elsewhere,))
 
-    by_id = {g.goal_id: g for g in store.weekly_review().goals}
+    by_id = {g.goal_id: g for g in store.review.week().goals}
 
     assert (by_id[gid].events_attended, by_id[other].events_attended) == (2, 1)
 
@@ -249,9 +249,9 @@ def test_activity_counts_to_the_second_at_both_ends_of_the_week(store: Store) ->
         at(MONDAY - dt.timedelta(days=1), 23, 59, 59),
         at(SUNDAY + dt.timedelta(days=1), 0, 0, 0),  # next Monday: no week of this review
     ):
-        store.log_interaction(cid, when)
+        store.interactions.log(cid, when)
 
-    activity = store.weekly_review().activity
+    activity = store.review.week().activity
 
     assert activity.this_week == 2
     assert activity.previous_weeks == (0, 0, 0, 0, 0, 0, 0, 1)
@@ -261,14 +261,14 @@ def test_activity_compares_against_exactly_8_previous_weeks_oldest_first(store: 
     """The oldest counted week starts 8 Mondays back; a second before it counts nowhere."""
     cid = person(store, "Someone")
     first = MONDAY - dt.timedelta(weeks=8)
-    store.log_interaction(cid, at(first, 0, 0, 0))
-    store.log_interaction(cid, at(first + dt.timedelta(days=3)))
-    store.log_interaction(cid, at(first - dt.timedelta(days=1), 23, 59, 59))
+    store.interactions.log(cid, at(first, 0, 0, 0))
+    store.interactions.log(cid, at(first + dt.timedelta(days=3)))
+    store.interactions.log(cid, at(first - dt.timedelta(days=1), 23, 59, 59))
     for week in range(1, 8):
         for _ in range(week):
-            store.log_interaction(cid, at(first + dt.timedelta(weeks=week, days=2)))
+            store.interactions.log(cid, at(first + dt.timedelta(weeks=week, days=2)))
 
-    activity = store.weekly_review().activity
+    activity = store.review.week().activity
 
     assert activity.previous_weeks == (2, 1, 2, 3, 4, 5, 6, 7)
     assert activity.this_week == 0
@@ -279,10 +279,10 @@ def test_activity_by_kind_is_this_weeks_most_first(store: Store) -> None:
     """By kind counts only this week's interactions, most first, ties in name order."""
     cid = person(store, "Someone")
     for kind in ("call", "meal", "message", "message", "meal", "message"):
-        store.log_interaction(cid, at(day(-1)), kind=kind)
-    store.log_interaction(cid, at(MONDAY - dt.timedelta(days=1)), kind="email")
+        store.interactions.log(cid, at(day(-1)), kind=kind)
+    store.interactions.log(cid, at(MONDAY - dt.timedelta(days=1)), kind="email")
 
-    activity = store.weekly_review().activity
+    activity = store.review.week().activity
 
     assert activity.by_kind == (("message", 3), ("meal", 2), ("call", 1))
     assert activity.this_week == 6
@@ -310,11 +310,11 @@ def test_times_are_local_wall_clock_so_sunday_night_stays_in_its_week(
 ) -> None:
     """Sunday 23:30 as typed belongs to that Sunday's week, and Monday 00:30 to the next: no UTC shift."""
     cid = person(store, "Late Caller")
-    store.log_interaction(cid, at(SUNDAY, 23, 30))
-    store.log_interaction(cid, at(MONDAY - dt.timedelta(days=1), 23, 30))
-    store.log_interaction(cid, at(MONDAY, 0, 30))
+    store.interactions.log(cid, at(SUNDAY, 23, 30))
+    store.interactions.log(cid, at(MONDAY - dt.timedelta(days=1), 23, 30))
+    store.interactions.log(cid, at(MONDAY, 0, 30))
 
-    activity = store.weekly_review().activity
+    activity = store.review.week().activity
 
     # 23:30 in UTC+14 is 09:30 UTC the same day, and 00:30 Monday would be Sunday in UTC:
     # had either been converted, Sunday's call or Monday's would change weeks.
@@ -331,15 +331,15 @@ def test_a_past_week_is_reviewed_from_its_own_reference_day(store: Store) -> Non
     thursday_due = person(store, "Due Thursday", stage="trusted", met_on=dt.date(2026, 10, 13))
     person(store, "Due Next Week", stage="trusted", met_on=dt.date(2026, 10, 19))
     holder = person(store, "Holder")
-    within = store.add_followup(holder, dt.date(2026, 11, 15), "by that Sunday")
-    store.add_followup(holder, dt.date(2026, 11, 16), "the Monday after")
+    within = store.followups.add(holder, dt.date(2026, 11, 15), "by that Sunday")
+    store.followups.add(holder, dt.date(2026, 11, 16), "the Monday after")
     met = person(store, "Met Then", met_on=dt.date(2026, 10, 30))  # 12 days before, 22 before today
-    event = store.create_event("After That Day", at(dt.date(2026, 11, 20)))
-    store.create_event("Too Late For It", at(dt.date(2026, 11, 26)))
-    store.log_interaction(holder, at(dt.date(2026, 11, 10)))
-    store.log_interaction(holder, at(TODAY, 9))
+    event = store.events.create("After That Day", at(dt.date(2026, 11, 20)))
+    store.events.create("Too Late For It", at(dt.date(2026, 11, 26)))
+    store.interactions.log(holder, at(dt.date(2026, 11, 10)))
+    store.interactions.log(holder, at(TODAY, 9))
 
-    review = store.weekly_review(wednesday)
+    review = store.review.week(wednesday)
 
     assert (review.reference, review.week_start, review.week_end) == (
         wednesday,
@@ -357,9 +357,9 @@ def test_a_past_week_is_reviewed_from_its_own_reference_day(store: Store) -> Non
 def test_monday_and_sunday_each_review_their_own_week(store: Store, reference: dt.date) -> None:
     """A Monday or a Sunday as the reference reviews the week it starts or ends, counting from it."""
     cid = person(store, "Someone")
-    fid = store.add_followup(cid, SUNDAY, "by Sunday")
+    fid = store.followups.add(cid, SUNDAY, "by Sunday")
 
-    review = store.weekly_review(reference)
+    review = store.review.week(reference)
 
     assert (review.week_start, review.week_end) == (MONDAY, SUNDAY)
     assert [(i.followup_id, i.days_overdue) for i in review.followups.items] == [
@@ -370,9 +370,9 @@ def test_monday_and_sunday_each_review_their_own_week(store: Store, reference: d
 def test_the_sunday_before_reviews_the_week_before(store: Store) -> None:
     """Sunday 11-15 is the last day of the previous week: this Sunday's follow-up is not in it yet."""
     cid = person(store, "Someone")
-    store.add_followup(cid, SUNDAY, "by this Sunday")
+    store.followups.add(cid, SUNDAY, "by this Sunday")
 
-    review = store.weekly_review(dt.date(2026, 11, 15))
+    review = store.review.week(dt.date(2026, 11, 15))
 
     assert (review.week_start, review.week_end) == (dt.date(2026, 11, 9), dt.date(2026, 11, 15))
     assert review.followups.total == 0

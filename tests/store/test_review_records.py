@@ -16,7 +16,9 @@ from netui.domain.contact_rules import ValidationError
 from netui.domain.records import ContactDraft
 from netui.domain.review import ReviewRecord
 from netui.state import NotFound, Store
-from netui.state.core import CONTACTS, LEDGER, REVIEWS
+from netui.state.topics import Topic
+
+CONTACTS, LEDGER, REVIEWS = Topic.CONTACTS, Topic.LEDGER, Topic.REVIEWS
 
 NOW = dt.datetime(2026, 11, 21, 10, 0, 0)
 TODAY = NOW.date()
@@ -33,7 +35,7 @@ def weeks_back(n: int) -> dt.date:
 def complete_weeks(store: Store, *ns: int) -> None:
     """Complete the reviews of the weeks `n` back (0: this week), each on its Wednesday."""
     for n in ns:
-        store.complete_review(weeks_back(n) + dt.timedelta(days=2), f"week -{n}")
+        store.review.complete(weeks_back(n) + dt.timedelta(days=2), f"week -{n}")
 
 
 # -- completing a review ------------------------------------------------------------------------
@@ -43,12 +45,12 @@ def test_completing_a_review_stores_it_under_its_monday(
     store: Store, announced: list[frozenset[str]]
 ) -> None:
     """Completing on any day of the week stores the week's Monday, now and the notes, and says so."""
-    record = store.complete_review(dt.date(2026, 11, 22), "good week\nmet two founders")
+    record = store.review.complete(dt.date(2026, 11, 22), "good week\nmet two founders")
 
     expected = ReviewRecord(MONDAY, NOW, "good week\nmet two founders")
     assert record == expected
-    assert store.review_record(MONDAY) == expected
-    assert store.weekly_review().completed == expected
+    assert store.review.record(MONDAY) == expected
+    assert store.review.week().completed == expected
     assert announced == [frozenset({REVIEWS})]
 
 
@@ -56,28 +58,29 @@ def test_completing_twice_updates_the_one_review_of_the_week(
     store: Store, reopen: Callable[..., Store]
 ) -> None:
     """A second completion of the same week replaces its notes and time; the week keeps one row."""
-    store.complete_review(TODAY, "first")
+    store.review.complete(TODAY, "first")
     later = NOW + dt.timedelta(hours=3)
     again = reopen(clock=lambda: later)
 
-    again.complete_review(MONDAY, "second thoughts")
+    again.review.complete(MONDAY, "second thoughts")
 
-    assert again.review_record(MONDAY) == ReviewRecord(MONDAY, later, "second thoughts")
-    assert Review.select().count() == 1
+    assert again.review.record(MONDAY) == ReviewRecord(MONDAY, later, "second thoughts")
+    with again.session.read():
+        assert Review.select().count() == 1
 
 
 def test_review_notes_lose_control_characters(store: Store) -> None:
     """Notes are cleaned like every text field: no escape sequences stored, surrounding space gone."""
-    store.complete_review(TODAY, "  \x1b[31mred\x1b[0m notes \x07 ")
+    store.review.complete(TODAY, "  \x1b[31mred\x1b[0m notes \x07 ")
 
-    record = store.review_record(MONDAY)
+    record = store.review.record(MONDAY)
     assert record is not None and record.notes == "[31mred[0m notes"
 
 
 def test_a_week_never_reviewed_has_no_record(store: Store) -> None:
     """No stored review: review_record is None and the weekly review shows it not completed."""
-    assert store.review_record(MONDAY) is None
-    assert store.weekly_review().completed is None
+    assert store.review.record(MONDAY) is None
+    assert store.review.week().completed is None
 
 
 # -- streaks ------------------------------------------------------------------------------------
@@ -87,30 +90,30 @@ def test_streak_counts_consecutive_weeks_up_to_this_one(store: Store) -> None:
     """This week and the two before completed: a streak of 3."""
     complete_weeks(store, 0, 1, 2)
 
-    assert store.weekly_review().streak == 3
+    assert store.review.week().streak == 3
 
 
 def test_this_week_not_done_yet_does_not_break_the_streak(store: Store) -> None:
     """On Saturday, with last week's and the week before's done, the streak is still 2."""
     complete_weeks(store, 1, 2)
 
-    assert store.weekly_review().streak == 2
+    assert store.review.week().streak == 2
 
 
 def test_a_missed_week_breaks_the_streak(store: Store) -> None:
     """A week with no completed review in between ends the count: done 0, 1, 3 and 4 makes 2."""
     complete_weeks(store, 0, 1, 3, 4)
-    assert store.weekly_review().streak == 2
+    assert store.review.week().streak == 2
 
     complete_weeks(store, 2)
-    assert store.weekly_review().streak == 5
+    assert store.review.week().streak == 5
 
 
 def test_last_week_missed_means_no_streak_even_with_older_ones(store: Store) -> None:
     """This week not done and last week missed: the streak is 0 whatever came before."""
     complete_weeks(store, 2, 3, 4)
 
-    assert store.weekly_review().streak == 0
+    assert store.review.week().streak == 0
 
 
 def test_a_started_review_that_was_never_completed_does_not_count(store: Store) -> None:
@@ -119,19 +122,19 @@ def test_a_started_review_that_was_never_completed_does_not_count(store: Store) 
     with store.db.atomic():
         Review.create(week_start=weeks_back(1), completed_at=None, notes="half done")
 
-    review = store.weekly_review()
+    review = store.review.week()
 
     assert review.streak == 0
-    assert [r.week_start for r in store.recent_reviews()] == [weeks_back(2)]
+    assert [r.week_start for r in store.review.recent()] == [weeks_back(2)]
 
 
 def test_streak_of_a_past_week_counts_back_from_that_week(store: Store) -> None:
     """Reviewing three weeks ago, only completions up to that week count, not the ones after it."""
     complete_weeks(store, 0, 1, 2, 3, 4)
 
-    assert store.weekly_review().streak == 5
-    assert store.weekly_review(weeks_back(3)).streak == 2
-    assert store.weekly_review(weeks_back(2) + dt.timedelta(days=6)).streak == 3
+    assert store.review.week().streak == 5
+    assert store.review.week(weeks_back(3)).streak == 2
+    assert store.review.week(weeks_back(2) + dt.timedelta(days=6)).streak == 3
 
 
 # -- recent reviews -----------------------------------------------------------------------------
@@ -141,12 +144,12 @@ def test_recent_reviews_are_the_last_completed_newest_first(store: Store) -> Non
     """recent_reviews lists completed weeks newest first, at most `limit`, whatever order they were done in."""
     complete_weeks(store, 3, 0, 5, 1, 2, 4)
 
-    recent = store.recent_reviews(limit=4)
+    recent = store.review.recent(limit=4)
 
     assert [r.week_start for r in recent] == [weeks_back(n) for n in (0, 1, 2, 3)]
     assert [r.notes for r in recent] == ["week -0", "week -1", "week -2", "week -3"]
-    assert store.weekly_review().recent_reviews == store.recent_reviews()
-    assert len(store.recent_reviews()) == 5  # the default limit
+    assert store.review.week().recent_reviews == store.review.recent()
+    assert len(store.review.recent()) == 5  # the default limit
 
 
 # -- the ledger ---------------------------------------------------------------------------------
@@ -154,17 +157,17 @@ def test_recent_reviews_are_the_last_completed_newest_first(store: Store) -> Non
 
 @pytest.fixture
 def contact(store: Store) -> int:
-    return store.create_contact(ContactDraft(name="Jane Smith"))
+    return store.contacts.create(ContactDraft(name="Jane Smith"))
 
 
 def test_ledger_entry_is_saved_with_every_field_and_announced(
     store: Store, contact: int, announced: list[frozenset[str]]
 ) -> None:
     """A give with an introduced contact is saved as given, its text cleaned, announcing ledger and contacts."""
-    other = store.create_contact(ContactDraft(name="Kim Ara"))
+    other = store.contacts.create(ContactDraft(name="Kim Ara"))
     announced.clear()
 
-    entry = store.add_ledger_entry(
+    entry = store.ledger.add(
         contact, "give", "introduction", " to Kim \x1b[1m", 4, TODAY, introduced_id=other
     )
 
@@ -198,7 +201,7 @@ def test_ledger_entry_refuses_bad_input_and_writes_nothing(
     before = dump()
 
     with pytest.raises(ValidationError) as error:
-        store.add_ledger_entry(contact, direction, kind, "x", weight, date)
+        store.ledger.add(contact, direction, kind, "x", weight, date)
 
     assert error.value.field == field
     assert dump() == before
@@ -207,18 +210,18 @@ def test_ledger_entry_refuses_bad_input_and_writes_nothing(
 @pytest.mark.parametrize("weight", [1, 5])
 def test_ledger_entry_accepts_weights_1_and_5(store: Store, contact: int, weight: int) -> None:
     """Both ends of the weight range are accepted."""
-    entry = store.add_ledger_entry(contact, "take", "advice", "", weight, TODAY)
+    entry = store.ledger.add(contact, "take", "advice", "", weight, TODAY)
     assert LedgerEntry.get_by_id(entry).weight == weight
 
 
 def test_ledger_entry_for_a_missing_contact_is_not_found(store: Store, dump: Dump) -> None:
     """A contact deleted meanwhile raises NotFound and writes nothing."""
-    gone = store.create_contact(ContactDraft(name="Gone"))
-    store.delete_contact(gone)
+    gone = store.contacts.create(ContactDraft(name="Gone"))
+    store.contacts.delete(gone)
     before = dump()
 
     with pytest.raises(NotFound):
-        store.add_ledger_entry(gone, "give", "advice", "", 1, TODAY)
+        store.ledger.add(gone, "give", "advice", "", 1, TODAY)
 
     assert dump() == before
 
@@ -230,7 +233,7 @@ def test_ledger_entry_with_a_missing_introduced_contact_writes_nothing(
     before = dump()
 
     with pytest.raises((ValidationError, NotFound)):
-        store.add_ledger_entry(contact, "give", "introduction", "", 2, TODAY, introduced_id=999)
+        store.ledger.add(contact, "give", "introduction", "", 2, TODAY, introduced_id=999)
 
     assert dump() == before
 
@@ -240,17 +243,17 @@ def test_missing_introduced_contact_is_the_documented_validation_error(
 ) -> None:
     """As add_ledger_entry's docstring says, a bad introduced contact is a ValidationError."""
     with pytest.raises(ValidationError):
-        store.add_ledger_entry(contact, "give", "introduction", "", 2, TODAY, introduced_id=999)
+        store.ledger.add(contact, "give", "introduction", "", 2, TODAY, introduced_id=999)
 
 
 def test_ledger_entries_move_the_reviews_balance(store: Store, contact: int) -> None:
     """Entries logged through the Store reach the review: taking 4 and giving 1 lists a -3 balance."""
-    store.add_ledger_entry(contact, "take", "referral", "", 4, TODAY)
-    assert store.weekly_review().reciprocity.total == 1
+    store.ledger.add(contact, "take", "referral", "", 4, TODAY)
+    assert store.review.week().reciprocity.total == 1
 
-    store.add_ledger_entry(contact, "give", "gift", "", 1, TODAY)
-    (item,) = store.weekly_review().reciprocity.items
+    store.ledger.add(contact, "give", "gift", "", 1, TODAY)
+    (item,) = store.review.week().reciprocity.items
     assert (item.balance, item.last_give, item.last_take) == (-3, TODAY, TODAY)
 
-    store.add_ledger_entry(contact, "give", "gift", "", 1, TODAY)
-    assert store.weekly_review().reciprocity.total == 0
+    store.ledger.add(contact, "give", "gift", "", 1, TODAY)
+    assert store.review.week().reciprocity.total == 0

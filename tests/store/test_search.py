@@ -27,11 +27,11 @@ def people(store: Store) -> dict[str, int]:
         "underscore": ContactDraft(name="Kay Lee", email="kay@example.com", company="kay_lee co"),
         "lookalike": ContactDraft(name="Kay Xlee", company="kayxlee co"),
     }
-    return {key: store.create_contact(draft) for key, draft in drafts.items()}
+    return {key: store.contacts.create(draft) for key, draft in drafts.items()}
 
 
 def _ids(store: Store, text: str, **kwargs: object) -> set[int]:
-    return {row.id for row in store.find_contacts(text, 100, **kwargs)}  # type: ignore[arg-type]
+    return {row.id for row in store.contacts.find(text, 100, **kwargs)}  # type: ignore[arg-type]
 
 
 @pytest.mark.parametrize(
@@ -102,14 +102,14 @@ def test_tag_prefix_filter(store: Store, people: dict[str, int]) -> None:
 )
 def test_katakana_tag_is_found(store: Store, text: str) -> None:
     """A katakana tag is found by #tag and by text, as typed, in half-width kana or in hiragana."""
-    cid = store.create_contact(ContactDraft(name="Designer", tags=("デザイン",)))
+    cid = store.contacts.create(ContactDraft(name="Designer", tags=("デザイン",)))
     assert _ids(store, text) == {cid}
 
 
 def test_tag_filter_reads_the_tag_index(store: Store, people: dict[str, int]) -> None:
     """#tag becomes the ids of the matching tags, looked up in contact_tag by tag id."""
     query = ContactQuery(text="#ux")
-    sql, params = store._filter(query).count()
+    sql, params = store.contacts._filter(query).count()
     plan = " ".join(row[3] for row in store.db.execute_sql("EXPLAIN QUERY PLAN " + sql, params))
     assert "contact_tag USING COVERING INDEX contact_tag_tag_id_contact_id (tag_id=?)" in plan
     assert "SCAN contact_tag" not in plan
@@ -159,9 +159,9 @@ def test_fts_operator_text_is_plain_text(store: Store, people: dict[str, int]) -
 def test_fts_operators_never_raise(store: Store, people: dict[str, int], text: str) -> None:
     """Any filter text, FTS5 syntax included, gives a result list and a matching count, never an error."""
     query = ContactQuery(text=text)
-    page = store.contact_page(query, 0, 100)
-    assert store.contact_count(query) == len(page)
-    assert store.find_contacts(text) == page
+    page = store.contacts.page(query, 0, 100)
+    assert store.contacts.count(query) == len(page)
+    assert store.contacts.find(text) == page
 
 
 def test_percent_and_underscore_are_literal(store: Store, people: dict[str, int]) -> None:
@@ -176,22 +176,22 @@ def test_percent_and_underscore_are_literal(store: Store, people: dict[str, int]
 
 def test_archived_hidden_unless_asked(store: Store, people: dict[str, int]) -> None:
     """Archived contacts drop out of search, pages and counts unless show_archived is set."""
-    store.archive_contact(people["tanaka"])
+    store.contacts.archive(people["tanaka"])
     assert _ids(store, "tanaka") == set()
     assert _ids(store, "tanaka", archived=True) == {people["tanaka"]}
-    assert store.contact_count(ContactQuery()) == len(people) - 1
+    assert store.contacts.count(ContactQuery()) == len(people) - 1
     everyone = ContactQuery(show_archived=True)
-    assert store.contact_count(everyone) == len(people)
-    assert people["tanaka"] in {r.id for r in store.contact_page(everyone, 0, 100)}
-    assert all(not r.archived for r in store.contact_page(ContactQuery(), 0, 100))
+    assert store.contacts.count(everyone) == len(people)
+    assert people["tanaka"] in {r.id for r in store.contacts.page(everyone, 0, 100)}
+    assert all(not r.archived for r in store.contacts.page(ContactQuery(), 0, 100))
 
 
 def test_search_follows_renames_and_deletes(store: Store, people: dict[str, int]) -> None:
     """After an edit the old text no longer matches and the new one does; a deleted contact is not found."""
-    store.update_contact(people["yamamoto"], ContactDraft(name="Yamada Kenji", company="Initech"))
+    store.contacts.update(people["yamamoto"], ContactDraft(name="Yamada Kenji", company="Initech"))
     assert _ids(store, "yamamoto") == set()
     assert _ids(store, "yamada") == {people["yamamoto"]}
-    store.delete_contact(people["quincy"])
+    store.contacts.delete(people["quincy"])
     assert _ids(store, "quincy") == set()
 
 
@@ -199,7 +199,7 @@ def test_search_follows_renames_and_deletes(store: Store, people: dict[str, int]
 
 
 def _names(store: Store, query: ContactQuery) -> list[str]:
-    return [row.name for row in store.contact_page(query, 0, 100)]
+    return [row.name for row in store.contacts.page(query, 0, 100)]
 
 
 def test_name_sort_is_gojuon_by_reading(store: Store) -> None:
@@ -214,7 +214,7 @@ def test_name_sort_is_gojuon_by_reading(store: Store) -> None:
         ("Alice", ""),
         ("Carol", ""),
     ]:
-        store.create_contact(ContactDraft(name=name, reading=reading))
+        store.contacts.create(ContactDraft(name=name, reading=reading))
     assert _names(store, ContactQuery(sort="name")) == [
         "Alice",
         "bob",
@@ -230,24 +230,24 @@ def test_name_sort_is_gojuon_by_reading(store: Store) -> None:
 def test_last_sort_newest_first_never_contacted_last(store: Store) -> None:
     """Sort 'last' lists the most recently contacted first and people never contacted last, by name."""
     ids = {
-        n: store.create_contact(ContactDraft(name=n)) for n in ["Ann", "Ben", "Cy", "Dee", "Eve"]
+        n: store.contacts.create(ContactDraft(name=n)) for n in ["Ann", "Ben", "Cy", "Dee", "Eve"]
     }
-    store.log_interaction(ids["Cy"], dt.datetime(2026, 11, 20, 9))
-    store.log_interaction(ids["Ann"], dt.datetime(2026, 10, 1, 9))
-    store.log_interaction(ids["Eve"], dt.datetime(2026, 11, 2, 9))
+    store.interactions.log(ids["Cy"], dt.datetime(2026, 11, 20, 9))
+    store.interactions.log(ids["Ann"], dt.datetime(2026, 10, 1, 9))
+    store.interactions.log(ids["Eve"], dt.datetime(2026, 11, 2, 9))
     assert _names(store, ContactQuery(sort="last")) == ["Cy", "Eve", "Ann", "Ben", "Dee"]
 
 
 def test_due_sort_soonest_first_never_due_last(store: Store) -> None:
     """Sort 'due' lists the earliest due date first and contacts with no due date last, by name."""
     met = dt.date(2026, 1, 1)
-    store.create_contact(ContactDraft(name="Zed", met_on=met, stage="known"))  # due 04-01
-    store.create_contact(ContactDraft(name="Yan", met_on=met, stage="trusted"))  # due 01-31
-    store.create_contact(ContactDraft(name="Xia", met_on=met, stage="met"))  # never
-    store.create_contact(ContactDraft(name="Abe", stage="known"))  # never: no base date
-    store.create_contact(ContactDraft(name="Wu", met_on=met, cadence_days=3))  # due 01-04
+    store.contacts.create(ContactDraft(name="Zed", met_on=met, stage="known"))  # due 04-01
+    store.contacts.create(ContactDraft(name="Yan", met_on=met, stage="trusted"))  # due 01-31
+    store.contacts.create(ContactDraft(name="Xia", met_on=met, stage="met"))  # never
+    store.contacts.create(ContactDraft(name="Abe", stage="known"))  # never: no base date
+    store.contacts.create(ContactDraft(name="Wu", met_on=met, cadence_days=3))  # due 01-04
     assert _names(store, ContactQuery(sort="due")) == ["Wu", "Yan", "Zed", "Abe", "Xia"]
-    assert [r.next_due for r in store.contact_page(ContactQuery(sort="due"), 0, 3)] == [
+    assert [r.next_due for r in store.contacts.page(ContactQuery(sort="due"), 0, 3)] == [
         dt.date(2026, 1, 4),
         dt.date(2026, 1, 31),
         dt.date(2026, 4, 1),
@@ -259,7 +259,7 @@ def test_due_sort_soonest_first_never_due_last(store: Store) -> None:
 def test_paging_is_consistent_with_count(store: Store, sort: str, show_archived: bool) -> None:
     """Pages of any size concatenate to the whole result with no gap or repeat, and its size is the count."""
     for i in range(23):
-        cid = store.create_contact(
+        cid = store.contacts.create(
             ContactDraft(
                 name=f"Member {i % 5}",
                 met_on=dt.date(2026, 1, 1 + i % 3),
@@ -268,21 +268,21 @@ def test_paging_is_consistent_with_count(store: Store, sort: str, show_archived:
             )
         )
         if i % 4 == 0:
-            store.log_interaction(cid, dt.datetime(2026, 2, 1 + i % 2, 9))
+            store.interactions.log(cid, dt.datetime(2026, 2, 1 + i % 2, 9))
         if i % 6 == 0:
-            store.archive_contact(cid)
-    store.create_contact(ContactDraft(name="Outsider"))
+            store.contacts.archive(cid)
+    store.contacts.create(ContactDraft(name="Outsider"))
     query = ContactQuery(text="#club member", sort=sort, show_archived=show_archived)
-    total = store.contact_count(query)
+    total = store.contacts.count(query)
     assert total == (23 if show_archived else 19)
-    whole = store.contact_page(query, 0, 1000)
+    whole = store.contacts.page(query, 0, 1000)
     for size in (1, 4, 5, 23):
         paged = []
         for offset in range(0, total + size, size):
-            paged += store.contact_page(query, offset, size)
+            paged += store.contacts.page(query, offset, size)
         assert paged == whole
     assert len({r.id for r in whole}) == total
-    assert store.contact_page(query, total, 10) == []
+    assert store.contacts.page(query, total, 10) == []
 
 
 # -- short terms: contact_short against the LIKE scan it replaced -------------------------------
@@ -321,9 +321,9 @@ def random_people(store: Store) -> list[int]:
             role=_random_text(rng, 1),
             tags=tuple(sorted(t for t in tags if t)),
         )
-        ids.append(store.create_contact(draft))
+        ids.append(store.contacts.create(draft))
         if i % 7 == 0:
-            store.archive_contact(ids[-1])
+            store.contacts.archive(ids[-1])
     return ids
 
 
@@ -371,10 +371,10 @@ def test_short_terms_find_what_like_found(store: Store, random_people: list[int]
         expected = _like_ids(store, folded)
         everyone = ContactQuery(text=text, show_archived=True)
         live = ContactQuery(text=text)
-        assert {r.id for r in store.contact_page(everyone, 0, 100)} == expected, text
-        assert {r.id for r in store.contact_page(live, 0, 100)} == expected - archived, text
-        assert store.contact_count(everyone) == len(expected), text
-        assert store.contact_count(live) == len(expected - archived), text
+        assert {r.id for r in store.contacts.page(everyone, 0, 100)} == expected, text
+        assert {r.id for r in store.contacts.page(live, 0, 100)} == expected - archived, text
+        assert store.contacts.count(everyone) == len(expected), text
+        assert store.contacts.count(live) == len(expected - archived), text
         checked += 1
     assert checked > 500
     assert len([t for t in terms if _like_ids(store, split_query(t)[0])]) > 200
@@ -420,13 +420,13 @@ def test_both_page_plans_give_the_same_rows(
         for sort in ("name", "last", "due"):
             for show_archived in (False, True):
                 query = ContactQuery(text=text, sort=sort, show_archived=show_archived)
-                expected[query] = store.contact_page(query, 0, 1000)
-                assert store.contact_count(query) == len(expected[query]), query
+                expected[query] = store.contacts.page(query, 0, 1000)
+                assert store.contacts.count(query) == len(expected[query]), query
     assert sum(map(len, expected.values())) > 300
-    monkeypatch.setattr("netui.state.contact_queries.WALK_RATIO", walk_ratio)
+    monkeypatch.setattr("netui.state.contacts.WALK_RATIO", walk_ratio)
     for query, page in expected.items():
-        assert store.contact_page(query, 0, 1000) == page, query
-        assert store.contact_page(query, 3, 5) == page[3:8], query
+        assert store.contacts.page(query, 0, 1000) == page, query
+        assert store.contacts.page(query, 3, 5) == page[3:8], query
 
 
 def test_short_rows_follow_every_write(store: Store, people: dict[str, int]) -> None:
@@ -444,17 +444,17 @@ def test_short_rows_follow_every_write(store: Store, people: dict[str, int]) -> 
         assert check_database(store) == []
 
     consistent()
-    store.update_contact(people["yamamoto"], ContactDraft(name="Yamada Kenji", company="Initech"))
+    store.contacts.update(people["yamamoto"], ContactDraft(name="Yamada Kenji", company="Initech"))
     assert _ids(store, "ya") == {people["yamamoto"]}
     assert _ids(store, "gl") == set()
-    store.add_tags(people["quincy"], ["jazz", "ｼﾞｬｽﾞ"])
+    store.contacts.add_tags(people["quincy"], ["jazz", "ｼﾞｬｽﾞ"])
     assert _ids(store, "じゃ") == {people["quincy"]}
-    store.remove_tags(people["quincy"], ["ｼﾞｬｽﾞ"])
+    store.contacts.remove_tags(people["quincy"], ["ｼﾞｬｽﾞ"])
     assert _ids(store, "じゃ") == set()
     consistent()
-    store.add_tags(people["lookalike"], ["zq"])
-    store.merge_contacts(people["underscore"], people["lookalike"])
+    store.contacts.add_tags(people["lookalike"], ["zq"])
+    store.merge.apply(people["underscore"], people["lookalike"])
     assert _ids(store, "zq") == {people["underscore"]}
-    store.delete_contact(people["percent"])
+    store.contacts.delete(people["percent"])
     assert _ids(store, "%") == set()
     consistent()

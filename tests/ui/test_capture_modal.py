@@ -162,7 +162,7 @@ async def test_ctrl_s_saves_closes_notifies_and_the_list_shows_them(
 
 async def test_event_defaults_to_one_started_within_a_day(store: Store, net: Network) -> None:
     """An event that started 2 hours ago is preselected, its day is the meeting date, and saving records attendance there."""
-    meetup = store.create_event("JS Meetup", NOW - dt.timedelta(hours=2), status="attended")
+    meetup = store.events.create("JS Meetup", NOW - dt.timedelta(hours=2), status="attended")
     async with running(store) as (app, pilot):
         screen = await open_capture(app, pilot)
         assert screen.query_one("#event", Select).value == meetup
@@ -179,7 +179,7 @@ async def test_no_event_by_default_when_the_only_one_is_three_days_old(
     store: Store, net: Network
 ) -> None:
     """With only a 3-day-old event, "no event" is chosen; picking that event moves the meeting date to its day."""
-    store.create_event("Study group", NOW - dt.timedelta(days=3))
+    store.events.create("Study group", NOW - dt.timedelta(days=3))
     async with running(store) as (app, pilot):
         screen = await open_capture(app, pilot)
         event = screen.query_one("#event", Select)
@@ -260,7 +260,7 @@ async def test_the_draft_survives_escape_and_reopen_and_goes_after_saving(
         await press(app, pilot, "y")
         assert not isinstance(app.screen, (CaptureScreen, CloseCaptureScreen))
         assert "Capture kept as a draft" in screen_text(app)
-        assert store.capture_draft() == "Tanaka Yuki\n  note: met at the booth"
+        assert store.capture.draft() == "Tanaka Yuki\n  note: met at the booth"
         assert Contact.select().where(Contact.name == "Tanaka Yuki").count() == 0
 
         screen = await open_capture(app, pilot)
@@ -268,7 +268,7 @@ async def test_the_draft_survives_escape_and_reopen_and_goes_after_saving(
         assert "Draft restored from last time" in screen_text(app)
         assert "NEW  Tanaka Yuki" in preview(app)
         await press(app, pilot, "ctrl+s")
-        assert store.capture_draft() == ""
+        assert store.capture.draft() == ""
 
         screen = await open_capture(app, pilot)
         assert screen.text == ""
@@ -287,7 +287,7 @@ async def test_escape_then_n_stays_and_d_discards_the_draft(store: Store, net: N
         await press(app, pilot, "escape", "d")
         assert not isinstance(app.screen, (CaptureScreen, CloseCaptureScreen))
         assert "Capture draft discarded" in screen_text(app)
-        assert store.capture_draft() == ""
+        assert store.capture.draft() == ""
         screen = await open_capture(app, pilot)
         assert screen.text == ""
 
@@ -308,9 +308,9 @@ async def test_the_draft_is_written_while_typing_and_on_quitting(
         await open_capture(app, pilot)
         await type_lines(app, pilot, "Tanaka Yuki")
         await pilot.pause(0.7)
-        assert store.capture_draft() == "Tanaka Yuki"
+        assert store.capture.draft() == "Tanaka Yuki"
         await pilot.press(*" (Acme)")  # no pause: the timer has not fired when the app stops
-    assert store.capture_draft() == "Tanaka Yuki (Acme)"
+    assert store.capture.draft() == "Tanaka Yuki (Acme)"
 
 
 async def test_c_typed_in_the_filter_types_c(store: Store, net: Network) -> None:
@@ -347,7 +347,7 @@ async def test_markup_in_names_notes_and_event_titles_shows_literally(
     store: Store, net: Network
 ) -> None:
     """Names, notes and an event title that look like markup are shown as typed in the picker, the preview and the notification."""
-    store.create_event("[b]Mixer[/]", NOW - dt.timedelta(hours=1))
+    store.events.create("[b]Mixer[/]", NOW - dt.timedelta(hours=1))
     async with running(store) as (app, pilot):
         await open_capture(app, pilot)
         await type_lines(
@@ -445,7 +445,7 @@ async def test_a_via_for_someone_already_introduced_is_shown_as_ignored(
 
 def test_capture_snapshot(snap_compare: Any, store: Store, net: Network) -> None:
     """The box at 120x40 over the list: event picked, a 3-person capture, the preview with NEW/EXISTING, dates and the via."""
-    store.create_event("JS Meetup", NOW - dt.timedelta(hours=2), status="attended")
+    store.events.create("JS Meetup", NOW - dt.timedelta(hours=2), status="attended")
 
     async def fill(pilot: Pilot[None]) -> None:
         app = pilot.app

@@ -131,7 +131,7 @@ async def test_x_marks_the_selected_followup_done(store: Store, net: Network) ->
         await open_detail(app, pilot, "田中 優希")
         await press(app, pilot, "x")
         assert followup(net.open_followup).done_at == store.now()
-        assert store.contact(net.tanaka).open_followups == ()
+        assert store.contacts.get(net.tanaka).open_followups == ()
         assert history_rows(app)[0] == ("2026-11-25", "follow-up done", "send the deck")
 
 
@@ -167,10 +167,10 @@ async def test_a_on_the_detail_archives_and_restores(store: Store, net: Network)
     async with running(store) as (app, pilot):
         await open_detail(app, pilot, "Bob Brown")
         await press(app, pilot, "a")
-        assert store.contact(net.bob, history_limit=0).archived
+        assert store.contacts.get(net.bob, history_limit=0).archived
         assert "Archived" in str(app.screen.query_one("#summary", Static).render())
         await press(app, pilot, "a")
-        assert not store.contact(net.bob, history_limit=0).archived
+        assert not store.contacts.get(net.bob, history_limit=0).archived
         assert "Archived" not in str(app.screen.query_one("#summary", Static).render())
 
 
@@ -181,7 +181,7 @@ async def test_d_then_y_on_the_detail_deletes_and_closes_it(store: Store, net: N
         await press(app, pilot, "d")
         assert isinstance(app.screen, ConfirmScreen)
         await press(app, pilot, "y")
-        assert not store.contact_exists(net.bob)
+        assert not store.contacts.exists(net.bob)
         assert isinstance(app.screen, ContactsScreen)
         assert "Bob Brown" not in table_names(app)
 
@@ -192,7 +192,7 @@ async def test_deleted_elsewhere_closes_the_detail_with_a_message(
     """A contact deleted by another path while its detail is open closes the detail and says why."""
     async with running(store) as (app, pilot):
         await open_detail(app, pilot, "田中 優希")
-        store.delete_contact(net.tanaka)
+        store.contacts.delete(net.tanaka)
         await press(app, pilot)
         assert app.is_running
         assert isinstance(app.screen, ContactsScreen)
@@ -205,7 +205,7 @@ async def test_deleted_while_covered_closes_when_uncovered(store: Store, net: Ne
     async with running(store) as (app, pilot):
         await open_detail(app, pilot, "田中 優希")
         await press(app, pilot, "i")
-        store.delete_contact(net.tanaka)
+        store.contacts.delete(net.tanaka)
         await press(app, pilot)
         assert isinstance(app.screen, ContactDetailScreen)
         assert app.screen.contact_id == net.sato
@@ -219,7 +219,7 @@ async def test_deleted_while_help_is_open_closes_after_help(store: Store, net: N
     async with running(store) as (app, pilot):
         await open_detail(app, pilot, "田中 優希")
         await press(app, pilot, "question_mark")
-        store.delete_contact(net.tanaka)
+        store.contacts.delete(net.tanaka)
         await press(app, pilot)
         assert isinstance(app.screen, HelpScreen)
         await press(app, pilot, "escape")
@@ -232,7 +232,7 @@ async def test_a_store_change_redraws_the_open_detail(store: Store, net: Network
     async with running(store) as (app, pilot):
         await open_detail(app, pilot, "Bob Brown")
         assert history_rows(app) == []
-        store.log_interaction(net.bob, dt.datetime(2026, 11, 20, 18), "meal", "them", "Ramen")
+        store.interactions.log(net.bob, dt.datetime(2026, 11, 20, 18), "meal", "them", "Ramen")
         await press(app, pilot)
         assert history_rows(app) == [("2026-11-20", "meal (they reached out)", "Ramen")]
         assert "Last contact   2026-11-20" in screen_text(app)

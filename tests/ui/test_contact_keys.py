@@ -26,7 +26,7 @@ from netui.widgets.contact_table import ContactTable
 
 
 def contact_id_named(store: Store, name: str) -> int | None:
-    rows = [r for r in store.find_contacts(name, 10, archived=True) if r.name == name]
+    rows = [r for r in store.contacts.find(name, 10, archived=True) if r.name == name]
     return rows[0].id if rows else None
 
 
@@ -58,10 +58,10 @@ async def test_n_on_the_list_creates_a_contact_and_opens_it(store: Store, net: N
 async def test_escape_on_an_untouched_new_form_saves_nothing(store: Store, net: Network) -> None:
     """`n` then escape closes the form and adds no contact."""
     async with running(store) as (app, pilot):
-        before = store.contact_count(ContactQuery(show_archived=True))
+        before = store.contacts.count(ContactQuery(show_archived=True))
         await press(app, pilot, "n", "escape")
         assert isinstance(app.screen, ContactsScreen)
-        assert store.contact_count(ContactQuery(show_archived=True)) == before
+        assert store.contacts.count(ContactQuery(show_archived=True)) == before
 
 
 async def test_palette_new_contact_from_the_detail_screen(store: Store, net: Network) -> None:
@@ -86,7 +86,7 @@ async def test_e_on_the_list_edits_the_contact_under_the_cursor(store: Store, ne
         name = app.screen.query_one("#name", Input)
         assert name.value == "Bob Brown"
         await press(app, pilot, "end", *" Jr", "ctrl+s")
-        assert store.contact(net.bob, history_limit=0).name == "Bob Brown Jr"
+        assert store.contacts.get(net.bob, history_limit=0).name == "Bob Brown Jr"
         assert isinstance(app.screen, ContactsScreen)
         assert "Bob Brown Jr" in table_names(app)
         assert "Saved Bob Brown Jr" in screen_text(app)
@@ -99,7 +99,7 @@ async def test_e_on_the_detail_edits_that_contact(store: Store, net: Network) ->
         await press(app, pilot, "e")
         assert isinstance(app.screen, ContactForm)
         await press(app, pilot, "end", *" Jr", "ctrl+s")
-        assert store.contact(net.bob, history_limit=0).name == "Bob Brown Jr"
+        assert store.contacts.get(net.bob, history_limit=0).name == "Bob Brown Jr"
         assert isinstance(app.screen, ContactDetailScreen)
         assert "Contact — Bob Brown Jr" in screen_text(app)
 
@@ -129,7 +129,7 @@ async def test_l_on_the_detail_logs_and_moves_last_contact(store: Store, net: Ne
     async with running(store) as (app, pilot):
         await open_detail(app, pilot, "田中 優希")
         await press(app, pilot, "l", "ctrl+s")
-        assert store.contact(net.tanaka).last_contact == dt.date(2026, 11, 21)
+        assert store.contacts.get(net.tanaka).last_contact == dt.date(2026, 11, 21)
         assert isinstance(app.screen, ContactDetailScreen)
         assert history_row(app, 0)[0] == "2026-11-25"  # the follow-up still due
         assert history_row(app, 1) == ("2026-11-21", "meeting (I reached out)", "")
@@ -157,7 +157,7 @@ async def test_f_on_the_detail_adds_a_followup_to_its_history(store: Store, net:
     async with running(store) as (app, pilot):
         await open_detail(app, pilot, "Bob Brown")
         await press(app, pilot, "f", *"fri call", "ctrl+s")
-        assert [f.what for f in store.contact(net.bob).open_followups] == ["call"]
+        assert [f.what for f in store.contacts.get(net.bob).open_followups] == ["call"]
         assert history_row(app) == ("2026-11-27", "follow-up due", "call")
 
 
@@ -180,10 +180,10 @@ async def test_m_merges_a_picked_duplicate_after_yes(
         assert "Alice Suzuki" in screen_text(app)
         await press(app, pilot, "enter")
         assert isinstance(app.screen, ConfirmScreen)
-        assert store.contact_exists(net.alice)
+        assert store.contacts.exists(net.alice)
         await press(app, pilot, "y")
-        assert not store.contact_exists(net.alice)
-        kept = store.contact(net.suzuki)
+        assert not store.contacts.exists(net.alice)
+        kept = store.contacts.get(net.suzuki)
         summaries = {item.detail for item in kept.history}
         assert {"Lunch near Otemachi", "Met at the booth"} <= summaries
         assert kept.interaction_count == 2
@@ -198,8 +198,8 @@ async def test_m_then_no_keeps_both(store: Store, net: Network) -> None:
         await move_to(app, pilot, "鈴木 一郎")
         await press(app, pilot, "m", *"alice", "enter", "n")
         assert isinstance(app.screen, ContactsScreen)
-        assert store.contact_exists(net.alice)
-        assert store.contact(net.suzuki).interaction_count == 1
+        assert store.contacts.exists(net.alice)
+        assert store.contacts.get(net.suzuki).interaction_count == 1
 
 
 async def test_m_then_escape_in_the_picker_merges_nothing(store: Store, net: Network) -> None:
@@ -208,4 +208,4 @@ async def test_m_then_escape_in_the_picker_merges_nothing(store: Store, net: Net
         await move_to(app, pilot, "鈴木 一郎")
         await press(app, pilot, "m", *"alice", "escape")
         assert isinstance(app.screen, ContactsScreen)
-        assert store.contact_exists(net.alice)
+        assert store.contacts.exists(net.alice)

@@ -69,13 +69,13 @@ async def test_opening_reads_the_list_once(
     """The first page is read once at start (the resume after mounting adds no second
     read and redraw), and coming back to the list reads it again."""
     counts: list[int] = []
-    count = store.contact_count
+    count = store.contacts.count
 
     def counting(query):
         counts.append(1)
         return count(query)
 
-    monkeypatch.setattr(store, "contact_count", counting)
+    monkeypatch.setattr(store.contacts, "count", counting)
     async with running(store) as (app, pilot):
         assert len(counts) == 1
         assert table_names(app) == list(NAME_ORDER)
@@ -163,8 +163,8 @@ async def test_letter_keys_in_the_filter_are_typed_not_fired(store: Store, net: 
         assert len(app.screen_stack) == 1
         assert app.screen.contact_query.sort == "name"
         assert not app.screen.contact_query.show_archived
-        assert not store.contact(net.alice, history_limit=0).archived
-        assert store.contact_exists(net.alice)
+        assert not store.contacts.get(net.alice, history_limit=0).archived
+        assert store.contacts.exists(net.alice)
 
 
 # -- sort and archived -------------------------------------------------------------------
@@ -204,14 +204,14 @@ async def test_a_archives_and_restores_the_contact_under_the_cursor(
     async with running(store) as (app, pilot):
         await move_to(app, pilot, "Bob Brown")
         await press(app, pilot, "a")
-        assert store.contact(net.bob, history_limit=0).archived
+        assert store.contacts.get(net.bob, history_limit=0).archived
         assert "Bob Brown" not in table_names(app)
         assert len(table_names(app)) == len(NAME_ORDER) - 1
 
         await press(app, pilot, "A")
         await move_to(app, pilot, "Bob Brown")
         await press(app, pilot, "a")
-        assert not store.contact(net.bob, history_limit=0).archived
+        assert not store.contacts.get(net.bob, history_limit=0).archived
         await press(app, pilot, "A")
         assert "Bob Brown" in table_names(app)
 
@@ -222,10 +222,10 @@ async def test_d_asks_and_y_deletes(store: Store, net: Network) -> None:
         await move_to(app, pilot, "Bob Brown")
         await press(app, pilot, "d")
         assert isinstance(app.screen, ConfirmScreen)
-        assert store.contact_exists(net.bob)
+        assert store.contacts.exists(net.bob)
         await press(app, pilot, "y")
         assert isinstance(app.screen, ContactsScreen)
-        assert not store.contact_exists(net.bob)
+        assert not store.contacts.exists(net.bob)
         assert "Bob Brown" not in table_names(app)
 
 
@@ -236,7 +236,7 @@ async def test_d_then_no_keeps_the_contact(store: Store, net: Network, answer: s
         await move_to(app, pilot, "Bob Brown")
         await press(app, pilot, "d", answer)
         assert isinstance(app.screen, ContactsScreen)
-        assert store.contact_exists(net.bob)
+        assert store.contacts.exists(net.bob)
         assert "Bob Brown" in table_names(app)
 
 
@@ -404,7 +404,7 @@ async def test_escape_never_quits(store: Store, net: Network) -> None:
 async def test_a_store_change_shows_without_a_key(store: Store, net: Network) -> None:
     """A contact created through the Store while the list is open appears without any key press."""
     async with running(store) as (app, pilot):
-        store.create_contact(ContactDraft(name="Ada Lovelace", company="Engines"))
+        store.contacts.create(ContactDraft(name="Ada Lovelace", company="Engines"))
         await press(app, pilot)
         assert table_names(app)[0] == "Ada Lovelace"
         assert "Engines" in screen_text(app)

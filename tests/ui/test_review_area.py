@@ -42,6 +42,7 @@ from netui.screens.review import ReviewScreen
 from netui.screens.review_reminder import REMINDER, review_due_today
 from netui.screens.snooze_form import SnoozeForm
 from netui.state import Store
+from netui.state.review import Reviews
 from netui.widgets.review_section import ReviewSection
 
 SUNDAY = dt.datetime(2026, 11, 22, 18, 0)
@@ -75,7 +76,7 @@ def build_week(store: Store) -> Week:
 
     def person(name: str, **fields: Any) -> int:
         fields.setdefault("met_on", d("2026-01-05"))
-        return store.create_contact(ContactDraft(name=name, **fields))
+        return store.contacts.create(ContactDraft(name=name, **fields))
 
     olga = person("Olga Overdue", company="Northwind", stage="known", tags=("mentor",))
     wes = person("Wes Weekend", company="Acme", stage="trusted")
@@ -86,23 +87,23 @@ def build_week(store: Store) -> Week:
     nina = person("Nina New", company="Hooli", channel="mixer", met_on=d("2026-11-15"))
     person("Mia Mentor", stage="acquainted", cadence_days=365, tags=("mentor",))
 
-    store.log_interaction(olga, at("2026-07-01"), "meeting", "me", "Coffee")
-    store.log_interaction(wes, at("2026-10-23"), "call", "them", "Catch-up")
-    store.log_interaction(nina, at("2026-11-15", 20), "meeting", "me", "Met at the mixer")
-    store.log_interaction(fiona, at("2026-11-17"), "email", "me", "Sent the agenda")
-    store.log_interaction(rita, at("2026-11-18"), "meal", "them", "Lunch")
+    store.interactions.log(olga, at("2026-07-01"), "meeting", "me", "Coffee")
+    store.interactions.log(wes, at("2026-10-23"), "call", "them", "Catch-up")
+    store.interactions.log(nina, at("2026-11-15", 20), "meeting", "me", "Met at the mixer")
+    store.interactions.log(fiona, at("2026-11-17"), "email", "me", "Sent the agenda")
+    store.interactions.log(rita, at("2026-11-18"), "meal", "them", "Lunch")
 
-    slides = store.add_followup(fiona, d("2026-11-18"), "send the slides")
-    call = store.add_followup(mallory, d("2026-11-10"), "call about the [/] job")
-    later = store.add_followup(fiona, d("2026-11-12"), "ask about the offsite")
+    slides = store.followups.add(fiona, d("2026-11-18"), "send the slides")
+    call = store.followups.add(mallory, d("2026-11-10"), "call about the [/] job")
+    later = store.followups.add(fiona, d("2026-11-12"), "ask about the offsite")
     with store.db.atomic():
         FollowUp.update(snoozed_until=d("2026-11-20")).where(FollowUp.id == call).execute()
         FollowUp.update(snoozed_until=d("2026-11-30")).where(FollowUp.id == later).execute()
 
-    store.add_ledger_entry(rita, "take", "advice", "pricing the workshop", 4, d("2026-11-01"))
-    store.add_ledger_entry(uma, "take", "introduction", "intro to a recruiter", 1, d("2026-08-01"))
+    store.ledger.add(rita, "take", "advice", "pricing the workshop", 4, d("2026-11-01"))
+    store.ledger.add(uma, "take", "introduction", "intro to a recruiter", 1, d("2026-08-01"))
 
-    mixer = store.create_event(
+    mixer = store.events.create(
         f"Fintech mixer {SLASH_NAME}",
         dt.datetime(2026, 11, 27, 19, 0),
         place="Shibuya",
@@ -293,7 +294,7 @@ async def test_a_long_section_says_how_many_it_shows(store: Store) -> None:
     """105 overdue contacts: the heading says "showing 100 of 105" and the table holds 100 rows."""
     with store.db.atomic():
         for n in range(105):
-            store.create_contact(
+            store.contacts.create(
                 ContactDraft(name=f"Person {n:03}", stage="trusted", met_on=d("2026-01-01"))
             )
     async with running(store) as (app, pilot):
@@ -306,7 +307,7 @@ async def test_moving_within_a_section(store: Store) -> None:
     """j/k and the arrows move one row, end and home jump, pgdn and pgup move a page, as the README says."""
     with store.db.atomic():
         for n in range(30):
-            store.create_contact(
+            store.contacts.create(
                 ContactDraft(name=f"Person {n:03}", stage="trusted", met_on=d("2026-01-01"))
             )
     async with running(store) as (app, pilot):
@@ -328,7 +329,7 @@ async def test_moving_within_a_section(store: Store) -> None:
 
 async def test_user_text_that_looks_like_markup_shows_literally(store: Store, week: Week) -> None:
     """Names, follow-ups, an event title and review notes holding [/] and [@click] show as typed."""
-    store.complete_review(d("2026-11-10"), "note with [@click=app.quit]x[/] and [/]")
+    store.review.complete(d("2026-11-10"), "note with [@click=app.quit]x[/] and [/]")
     async with running(store) as (app, pilot):
         await open_review(app, pilot)
         text = screen_text(app)
@@ -344,7 +345,7 @@ async def test_user_text_that_looks_like_markup_shows_literally(store: Store, we
 
 async def test_tab_moves_between_sections_and_skips_empty_ones(store: Store, week: Week) -> None:
     """tab goes section to section and skips one with no rows; shift+tab goes back; arrows move within."""
-    store.delete_contact(week.nina)  # new contacts is now empty
+    store.contacts.delete(week.nina)  # new contacts is now empty
     async with running(store) as (app, pilot):
         await open_review(app, pilot)
         order = []
@@ -404,7 +405,7 @@ async def test_d_twice_before_the_reload_lands_does_two_follow_ups(
     store: Store, week: Week, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """With the review slow to read (as at L), d d marks both follow-ups done, not the first twice."""
-    real = store.weekly_review
+    real = store.review.week
 
     def slow(*args: Any, **kwargs: Any) -> Any:
         time.sleep(0.5)
@@ -413,7 +414,7 @@ async def test_d_twice_before_the_reload_lands_does_two_follow_ups(
     async with running(store) as (app, pilot):
         await open_review(app, pilot)
         await focus_section(app, pilot, "followups")
-        monkeypatch.setattr(store, "weekly_review", slow)
+        monkeypatch.setattr(store.review, "week", slow)
         await pilot.press("d", "d")
         done = {f.id for f in FollowUp.select().where(FollowUp.done_at.is_null(False))}
         assert done == {week.slides, week.call}
@@ -641,8 +642,8 @@ async def test_a_change_through_the_store_updates_the_rows_by_itself(
     """A follow-up done and a contact deleted through the Store while the review shows leave at once."""
     async with running(store) as (app, pilot):
         await open_review(app, pilot)
-        store.complete_followup(week.slides)
-        store.delete_contact(week.olga)
+        store.followups.complete(week.slides)
+        store.contacts.delete(week.olga)
         await pilot.pause()
         await press(app, pilot)
         assert names(app, "followups", 1) == [CLICK_NAME]
@@ -654,7 +655,7 @@ async def test_a_change_made_while_away_shows_on_return(store: Store, week: Week
     async with running(store) as (app, pilot):
         await open_review(app, pilot)
         await press(app, pilot, "2")
-        store.complete_followup(week.slides)
+        store.followups.complete(week.slides)
         await press(app, pilot, "5")
         assert names(app, "followups", 1) == [CLICK_NAME]
 
@@ -787,8 +788,8 @@ async def test_capital_r_completes_the_review_with_notes(store: Store, week: Wee
 
 async def test_the_streak_counts_earlier_completed_weeks(store: Store, week: Week) -> None:
     """With the two weeks before completed, completing this one makes a streak of 3."""
-    store.complete_review(d("2026-11-04"), "")
-    store.complete_review(d("2026-11-11"), "")
+    store.review.complete(d("2026-11-04"), "")
+    store.review.complete(d("2026-11-11"), "")
     async with running(store) as (app, pilot):
         await open_review(app, pilot)
         assert "Streak: 2 weeks in a row" in screen_text(app)
@@ -825,7 +826,7 @@ async def test_escape_leaves_the_review_not_done(store: Store, week: Week) -> No
 
 async def test_capital_r_again_edits_the_stored_notes(store: Store, week: Week) -> None:
     """R on a week already done opens with its notes, and saving replaces them."""
-    store.complete_review(d("2026-11-21"), "first thoughts")
+    store.review.complete(d("2026-11-21"), "first thoughts")
     async with running(store) as (app, pilot):
         await open_review(app, pilot)
         await press(app, pilot, "R")
@@ -855,7 +856,7 @@ async def test_launch_on_review_day_with_the_review_done_does_not_remind(
     sunday_store: Store,
 ) -> None:
     """Opening netui on Sunday after this week's review was completed says nothing."""
-    sunday_store.complete_review(SUNDAY.date(), "")
+    sunday_store.review.complete(SUNDAY.date(), "")
     async with running(sunday_store) as (app, _pilot):
         assert REMINDER not in told(app)
 
@@ -908,7 +909,7 @@ def test_review_snapshot(snap_compare: Any, store: Store, week: Week) -> None:
     """The full review at 120x40: header, seven sections with rows, activity, streak and notes."""
     from uikit import SIZE
 
-    store.complete_review(d("2026-11-14"), "Thanked Sato; [b]not bold[/b]")
+    store.review.complete(d("2026-11-14"), "Thanked Sato; [b]not bold[/b]")
 
     async def open_it(pilot: Any) -> None:
         await pilot.press("5")
@@ -923,13 +924,13 @@ async def test_opening_the_review_reads_it_once(
 ) -> None:
     """Pressing 5 computes the week's review once, not once on mount and again on resume."""
     calls: list[object] = []
-    real = Store.weekly_review
+    real = Reviews.week
 
-    def counted(self: Store, *args: Any, **kwargs: Any) -> Any:
+    def counted(self: Reviews, *args: Any, **kwargs: Any) -> Any:
         calls.append(args)
         return real(self, *args, **kwargs)
 
-    monkeypatch.setattr(Store, "weekly_review", counted)
+    monkeypatch.setattr(Reviews, "week", counted)
     async with running(store) as (app, pilot):
         await open_review(app, pilot)
         assert len(calls) == 1

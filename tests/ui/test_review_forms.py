@@ -41,7 +41,7 @@ class Harness(App[None]):
 
 
 def contact(store: Store, name: str = "Kim Ara") -> int:
-    return store.create_contact(ContactDraft(name=name))
+    return store.contacts.create(ContactDraft(name=name))
 
 
 def event(**changes: Any) -> UpcomingEvent:
@@ -141,7 +141,7 @@ async def test_a_ledger_form_for_a_vanished_contact_closes_with_a_message(store:
 async def test_snooze_takes_a_japanese_phrase_and_refuses_an_empty_one(store: Store) -> None:
     """enter on nothing asks for a day; 来週金曜 snoozes to next week's Friday."""
     kim = contact(store)
-    followup = store.add_followup(kim, dt.date(2026, 11, 20), "send the deck")
+    followup = store.followups.add(kim, dt.date(2026, 11, 20), "send the deck")
     app = Harness(lambda: SnoozeForm(store, followup, "send the deck"))
     async with app.run_test(size=SIZE) as pilot:
         assert "Snooze: send the deck" in screen_text(app)

@@ -76,7 +76,7 @@ def at(day: str, hour: int = 12) -> dt.datetime:
 
 def build_network(store: Store) -> Network:
     """Write the known dataset through the Store's own commands."""
-    sato = store.create_contact(
+    sato = store.contacts.create(
         ContactDraft(
             name="佐藤 健",
             reading="さとう けん",
@@ -88,7 +88,7 @@ def build_network(store: Store) -> Network:
             tags=("mentor",),
         )
     )
-    tanaka = store.create_contact(
+    tanaka = store.contacts.create(
         ContactDraft(
             name="田中 優希",
             reading="たなか ゆうき",
@@ -103,7 +103,7 @@ def build_network(store: Store) -> Network:
             tags=("design", "tokyo"),
         )
     )
-    suzuki = store.create_contact(
+    suzuki = store.contacts.create(
         ContactDraft(
             name="鈴木 一郎",
             reading="すずき いちろう",
@@ -114,7 +114,7 @@ def build_network(store: Store) -> Network:
             tags=("fintech",),
         )
     )
-    alice = store.create_contact(
+    alice = store.contacts.create(
         ContactDraft(
             name="Alice Suzuki",
             company="Northwind",
@@ -124,10 +124,10 @@ def build_network(store: Store) -> Network:
             tags=("design", "fintech"),
         )
     )
-    bob = store.create_contact(
+    bob = store.contacts.create(
         ContactDraft(name="Bob Brown", company="Acme", channel="mixer", stage="met")
     )
-    dana = store.create_contact(
+    dana = store.contacts.create(
         ContactDraft(
             name=SLASH_NAME,
             company="[red]Red[/red] Co",
@@ -136,7 +136,7 @@ def build_network(store: Store) -> Network:
             stage="known",
         )
     )
-    mallory = store.create_contact(
+    mallory = store.contacts.create(
         ContactDraft(
             name=CLICK_NAME,
             company="Markup Ltd",
@@ -145,7 +145,7 @@ def build_network(store: Store) -> Network:
             notes="[@click=app.quit]click me[/]",
         )
     )
-    carol = store.create_contact(
+    carol = store.contacts.create(
         ContactDraft(
             name="Carol Chen",
             company="Old Co",
@@ -154,17 +154,17 @@ def build_network(store: Store) -> Network:
             stage="known",
         )
     )
-    store.archive_contact(carol)
+    store.contacts.archive(carol)
 
-    store.log_interaction(tanaka, at("2026-06-15"), "meeting", "me", "Coffee at the studio")
-    store.log_interaction(tanaka, at("2026-09-01"), "call", "them", "Asked about the talk")
-    store.log_interaction(suzuki, at("2026-11-10"), "meal", "me", "Lunch near Otemachi")
-    store.log_interaction(alice, at("2026-10-01"), "meeting", "them", "Met at the booth")
-    store.log_interaction(sato, at("2026-11-01"), "email", "me", "Thanked for the intro")
+    store.interactions.log(tanaka, at("2026-06-15"), "meeting", "me", "Coffee at the studio")
+    store.interactions.log(tanaka, at("2026-09-01"), "call", "them", "Asked about the talk")
+    store.interactions.log(suzuki, at("2026-11-10"), "meal", "me", "Lunch near Otemachi")
+    store.interactions.log(alice, at("2026-10-01"), "meeting", "them", "Met at the booth")
+    store.interactions.log(sato, at("2026-11-01"), "email", "me", "Thanked for the intro")
 
-    done = store.add_followup(tanaka, dt.date(2026, 8, 1), "thank-you note")
-    store.complete_followup(done)
-    open_ = store.add_followup(tanaka, dt.date(2026, 11, 25), "send the deck")
+    done = store.followups.add(tanaka, dt.date(2026, 8, 1), "thank-you note")
+    store.followups.complete(done)
+    open_ = store.followups.add(tanaka, dt.date(2026, 11, 25), "send the deck")
     return Network(
         alice=alice,
         bob=bob,

@@ -33,7 +33,7 @@ def _modules_after(code: str, cwd: Path) -> set[str]:
 def test_state_data_and_domain_do_not_import_textual(tmp_path: Path) -> None:
     """Importing the Store, the database layer, the records and search loads no Textual."""
     loaded = _modules_after(
-        "import netui.state, netui.data.db, netui.domain.records, netui.state.search", tmp_path
+        "import netui.state, netui.data.sqlite, netui.domain.records, netui.state.search", tmp_path
     )
     assert "netui" in loaded
     assert "textual" not in loaded
@@ -96,7 +96,7 @@ def _first_page(db: Path) -> str:
         "import netui.cli, netui.app\n"
         "from netui.state import ContactQuery, Store\n"
         f"store = Store({str(db)!r})\n"
-        "store.contact_page(ContactQuery(), 0, 100)\n"
+        "store.contacts.page(ContactQuery(), 0, 100)\n"
     )
 
 
@@ -120,7 +120,7 @@ def test_launch_leaves_other_areas_unloaded(tmp_path: Path) -> None:
 
 def test_the_review_rules_load_when_a_review_is_asked_for(tmp_path: Path) -> None:
     """The lazy review module really runs on first use, so the check above is not vacuous."""
-    code = _first_page(tmp_path / "netui.db") + "store.weekly_review()\n"
+    code = _first_page(tmp_path / "netui.db") + "store.review.week()\n"
     assert "netui.domain.review" in _executed_after(code, tmp_path)
 
 

@@ -17,7 +17,7 @@ def add_contact(store: Store) -> Callable[..., int]:
     """Create a contact from keyword fields and return its id."""
 
     def add(name: str, **fields: Any) -> int:
-        return store.create_contact(ContactDraft(name=name, **fields))
+        return store.contacts.create(ContactDraft(name=name, **fields))
 
     return add
 

@@ -27,7 +27,7 @@ def hint(app: Harness, field: str) -> str:
 
 
 def count(store: Store) -> int:
-    return store.contact_count(ContactQuery(show_archived=True))
+    return store.contacts.count(ContactQuery(show_archived=True))
 
 
 async def test_name_is_required(store: Store) -> None:
@@ -129,7 +129,7 @@ async def test_introducer_completion_picks_the_right_contact(
         assert hint(app, "introduced_by") == "→ Tanaka Yuki — Acme"
         await pilot.press("ctrl+s")
     [new_id] = app.results
-    assert store.contact(new_id).draft.introduced_by_id == tanaka
+    assert store.contacts.get(new_id).draft.introduced_by_id == tanaka
 
 
 async def test_shared_name_completes_with_the_company(
@@ -149,7 +149,7 @@ async def test_shared_name_completes_with_the_company(
         await pilot.pause()
         await pilot.press("right", "ctrl+s")
     [new_id] = app.results
-    assert store.contact(new_id).draft.introduced_by_id == globex
+    assert store.contacts.get(new_id).draft.introduced_by_id == globex
 
 
 async def test_same_name_and_company_are_told_apart_by_id(
@@ -174,7 +174,7 @@ async def test_same_name_and_company_are_told_apart_by_id(
                 )
             await pilot.press("ctrl+s")
         [new_id] = app.results
-        picked.append(store.contact(new_id).draft.introduced_by_id)
+        picked.append(store.contacts.get(new_id).draft.introduced_by_id)
     assert picked == [first, second, first]
 
 
@@ -188,7 +188,7 @@ async def test_kanji_name_gets_an_unconfirmed_reading_guess(store: Store) -> Non
         assert hint(app, "reading").startswith("guess — check it")
         await pilot.press("ctrl+s")
     [new_id] = app.results
-    draft = store.contact(new_id).draft
+    draft = store.contacts.get(new_id).draft
     assert (draft.reading, draft.reading_confirmed) == ("たなか ゆうき", False)
 
 
@@ -207,7 +207,7 @@ async def test_editing_the_guessed_reading_confirms_it(store: Store) -> None:
         assert app.screen.query_one("#reading", Input).value == "たなか ゆき"
         await pilot.press(*"希", "ctrl+s")
     [new_id] = app.results
-    draft = store.contact(new_id).draft
+    draft = store.contacts.get(new_id).draft
     assert (draft.reading, draft.reading_confirmed) == ("たなか ゆき", True)
 
 
@@ -227,7 +227,7 @@ async def test_ctrl_r_confirms_the_guess_and_a_new_name_replaces_an_unconfirmed_
         assert hint(app, "reading") == ""
         await pilot.press("ctrl+s")
     [new_id] = app.results
-    draft = store.contact(new_id).draft
+    draft = store.contacts.get(new_id).draft
     assert (draft.name, draft.reading, draft.reading_confirmed) == ("山田", "やまだ", True)
 
 
@@ -253,7 +253,7 @@ async def test_save_creates_the_contact_with_every_field(
         await pilot.press("space", "tab", *"sells courses", "ctrl+s")
         assert [box.id for box in app.screen.query(FormField) if box.error] == []
     [new_id] = app.results
-    detail = store.contact(new_id)
+    detail = store.contacts.get(new_id)
     d = detail.draft
     assert (d.name, d.reading, d.reading_confirmed) == ("Tanaka Yuki", "たなか ゆき", True)
     assert (d.company, d.role, d.email, d.phone, d.location) == (
@@ -300,7 +300,7 @@ async def test_edit_loads_values_and_updates(store: Store, add_contact: Callable
         await goto(pilot, "company")
         await pilot.press("ctrl+a", "ctrl+k", *"Initech", "ctrl+s")
     assert app.results == [tanaka]
-    d = store.contact(tanaka).draft
+    d = store.contacts.get(tanaka).draft
     assert (d.company, d.email, d.tags, d.introduced_by_id) == (
         "Initech",
         "yuki@acme.example",
@@ -350,8 +350,8 @@ async def test_markup_in_names_is_saved_and_shown_literally(
         assert "[/]&#160;—&#160;[b]Co[/b]" in app.export_screenshot()
         await pilot.press("ctrl+s")
     [new_id] = app.results
-    assert store.contact(new_id).draft.name == "[@click=app.quit]x[/]"
-    assert store.contact(new_id).draft.introduced_by_id == slash
+    assert store.contacts.get(new_id).draft.name == "[@click=app.quit]x[/]"
+    assert store.contacts.get(new_id).draft.introduced_by_id == slash
 
     app = form_app(store, new_id)
     async with app.run_test(size=SIZE) as pilot:
@@ -372,7 +372,7 @@ async def test_reading_guess_on_edit_is_not_a_change(
         assert app.screen.query_one("#reading", Input).value == "やまだ はなこ"
         await pilot.press("escape")
     assert app.results == [None]
-    assert store.contact(yamada).draft.reading == ""
+    assert store.contacts.get(yamada).draft.reading == ""
 
 
 async def test_editing_a_deleted_contact_closes_with_none(store: Store) -> None:

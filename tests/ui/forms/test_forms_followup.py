@@ -25,7 +25,7 @@ async def test_fri_resolves_to_next_friday_and_saves(
         assert box.error == ""
         await pilot.press("enter")
     [followup_id] = app.results
-    [followup] = store.contact(tanaka).open_followups
+    [followup] = store.contacts.get(tanaka).open_followups
     assert (followup.id, followup.due, followup.what) == (
         followup_id,
         dt.date(2026, 11, 27),
@@ -41,7 +41,7 @@ async def test_japanese_phrase_and_ctrl_s(store: Store, add_contact: Callable[..
         await pilot.press(*"来週金曜 資料を送る")
         assert app.screen.query_one("#what-field", FormField).hint == "Fri 2026-11-27 — 資料を送る"
         await pilot.press("ctrl+s")
-    [followup] = store.contact(tanaka).open_followups
+    [followup] = store.contacts.get(tanaka).open_followups
     assert (followup.due, followup.what) == (dt.date(2026, 11, 27), "資料を送る")
 
 
@@ -60,7 +60,7 @@ async def test_no_date_is_an_error_and_nothing_is_saved(
         assert app.results == []
         await pilot.press("escape")
     assert app.results == [None]
-    assert store.contact(tanaka).open_followups == ()
+    assert store.contacts.get(tanaka).open_followups == ()
 
 
 async def test_a_date_alone_asks_what_to_do(store: Store, add_contact: Callable[..., int]) -> None:

@@ -29,7 +29,7 @@ async def test_logs_kind_initiator_summary_and_moves_last_contact(
     row = Interaction.get_by_id(interaction_id)
     assert (row.kind, row.initiator, row.summary) == ("call", "them", "Talked pricing")
     assert row.when == dt.datetime(2026, 11, 20, 10, 0)
-    detail = store.contact(tanaka)
+    detail = store.contacts.get(tanaka)
     assert detail.last_contact == dt.date(2026, 11, 20)
     assert detail.next_due == dt.date(2026, 12, 20)
 
@@ -44,7 +44,7 @@ async def test_defaults_are_a_meeting_i_started_now(
         await pilot.press("ctrl+s")
     row = Interaction.get_by_id(app.results[0])
     assert (row.kind, row.initiator, row.when) == ("meeting", "me", dt.datetime(2026, 11, 21, 10))
-    assert store.contact(tanaka).last_contact == dt.date(2026, 11, 21)
+    assert store.contacts.get(tanaka).last_contact == dt.date(2026, 11, 21)
 
 
 async def test_bad_or_future_date_is_an_error(
@@ -62,7 +62,7 @@ async def test_bad_or_future_date_is_an_error(
         assert box.error == "Sun 2026-11-22 is in the future: log what has happened"
         await pilot.press("escape")
     assert app.results == [None]
-    assert store.contact(tanaka).interaction_count == 0
+    assert store.contacts.get(tanaka).interaction_count == 0
 
 
 async def test_title_shows_markup_name_literally_and_escape_asks_after_summary(
@@ -78,4 +78,4 @@ async def test_title_shows_markup_name_literally_and_escape_asks_after_summary(
         assert isinstance(app.screen, ConfirmScreen)
         await pilot.press("y")
     assert app.results == [None]
-    assert store.contact(odd).interaction_count == 0
+    assert store.contacts.get(odd).interaction_count == 0

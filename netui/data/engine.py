@@ -1,0 +1,120 @@
+"""The engine seam: what the Session needs of a database engine, whatever the engine.
+
+An engine opens its database with the refusals, migrations and backup that
+keep a user's data safe, runs the write transaction, says whether another
+process changed the data, keeps the database in shape, checks it, and sorts
+its driver's exceptions into the few failures a person can act on. SQLite
+(`netui.data.sqlite`) is the first; a second engine is one more module with
+the same shape, chosen by `open_engine` from the target.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from contextlib import AbstractContextManager
+from dataclasses import dataclass
+from enum import StrEnum
+from pathlib import Path
+from typing import Protocol
+from urllib.parse import urlsplit, urlunsplit
+
+from peewee import Database
+
+
+class DatabaseOpenError(Exception):
+    """The database cannot be used; the message says which one and why, in one line."""
+
+
+class DatabaseRefused(DatabaseOpenError):
+    """The database is there but is not one netui may use: damaged, newer, or not netui's."""
+
+
+class Failure(StrEnum):
+    """What an engine's exception means to a person."""
+
+    BUSY = "busy"  # another writer held the lock past the timeout; nothing was written
+    UNAVAILABLE = "unavailable"  # cannot be reached, opened or written
+    DAMAGED = "damaged"  # the stored data is not readable as a netui database
+    OTHER = "other"  # any other failure of the engine's
+
+
+@dataclass(frozen=True)
+class Migration:
+    """One schema step: brings a database at `version - 1` to `version`."""
+
+    version: int
+    describe: str
+    apply: Callable[[Database], None]
+
+
+class Engine(Protocol):
+    """One open database of one engine; each Session owns one."""
+
+    name: str
+    # What messages call the database: a path, or a URL without its password.
+    label: str
+    db: Database
+
+    def write(self) -> AbstractContextManager[None]:
+        """A transaction that holds the write lock from its start (and waits for it)."""
+
+    def changed_elsewhere(self) -> bool:
+        """Whether another connection committed since the last call on this thread."""
+
+    def maintain(self) -> None:
+        """Keep the database's statistics fresh; cheap, and only after writes."""
+
+    def integrity(self) -> list[str]:
+        """The engine's own integrity problems, one line each (empty when sound)."""
+
+    def broken_links(self) -> list[tuple[str, int, str]]:
+        """Rows whose foreign key points nowhere: (table, row id, parent table)."""
+
+    def classify(self, error: BaseException) -> Failure | None:
+        """What a driver exception means, or None when it is not the engine's (a bug)."""
+
+    def close(self) -> None:
+        """Close this thread's connection."""
+
+
+def redact(url: str) -> str:
+    """The URL with any password replaced by ***, for messages."""
+    parts = urlsplit(url)
+    if parts.password is None:
+        return url
+    host = parts.hostname or ""
+    if parts.port:
+        host = f"{host}:{parts.port}"
+    netloc = f"{parts.username or ''}:***@{host}"
+    return urlunsplit(parts._replace(netloc=netloc))
+
+
+def sqlite_path(target: str | Path) -> Path | None:
+    """The file a target names when it is a SQLite database, else None (a URL of another engine).
+
+    A plain path, or `sqlite:///absolute/path`.
+    """
+    text = str(target)
+    if text.startswith("sqlite:///"):
+        return Path(text.removeprefix("sqlite://")).expanduser()
+    if "://" in text:
+        return None
+    return Path(text).expanduser()
+
+
+def open_engine(target: str | Path) -> Engine:
+    """Open the database a target names (a path or a URL) with the engine it needs.
+
+    Raises:
+        DatabaseOpenError: the target cannot be used; nothing was created.
+    """
+    path = sqlite_path(target)
+    if path is not None:
+        from netui.data.sqlite import SqliteEngine
+
+        return SqliteEngine(path)
+    text = str(target)
+    scheme = text.split("://", 1)[0].lower()
+    if scheme in ("postgresql", "postgres"):
+        raise DatabaseOpenError(f"PostgreSQL databases are not supported yet: {redact(text)}")
+    raise DatabaseOpenError(f"{redact(text)}: unknown database scheme {scheme!r}")

@@ -1,0 +1,26 @@
+"""The schema and its migrations: one ordered list for every engine."""
+
+from __future__ import annotations
+
+from peewee import Database
+
+from netui.data.engine import Migration
+from netui.data.models import EXTRA_SQL, MODELS
+
+
+def create_schema(db: Database) -> None:
+    """Create every table and index of the latest schema."""
+    db.create_tables(MODELS)
+    for statement in EXTRA_SQL:
+        db.execute_sql(statement)
+
+
+# Ordered; a fresh database is created at the last version in one step.
+MIGRATIONS: list[Migration] = [
+    Migration(1, "initial schema", create_schema),
+]
+
+
+def schema_version() -> int:
+    """The version this netui writes."""
+    return MIGRATIONS[-1].version

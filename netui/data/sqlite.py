@@ -1,0 +1,313 @@
+"""The SQLite engine: one file, opened with the pragmas, permissions and refusals.
+
+`open_database(path)` opens a database object of its own on a file, creating
+it (0600, in a 0700 directory) when missing, migrating it (after writing a
+backup beside it) when it is older than this netui, and refusing, without
+touching it, a file that is newer, corrupt, or not SQLite. `SqliteEngine`
+wraps it behind the engine seam (netui.data.engine).
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from peewee import DatabaseError, InterfaceError, OperationalError, SqliteDatabase
+
+from netui.data import schema
+from netui.data.engine import DatabaseOpenError, DatabaseRefused, Failure, Migration
+from netui.data.models import open_databases, register, unregister, using
+
+SQLITE_MAGIC = b"SQLite format 3\x00"
+
+PRAGMAS = {
+    "journal_mode": "wal",
+    "foreign_keys": 1,
+    # FULL: a durable commit costs ~0.2 ms here, and durability wins.
+    "synchronous": 2,
+    "busy_timeout": 5000,
+    "cache_size": -16000,
+}
+
+
+__all__ = ["DatabaseOpenError", "DatabaseRefused", "Migration", "SqliteEngine", "open_database"]
+
+
+def schema_version() -> int:
+    """The version this netui writes."""
+    return schema.schema_version()
+
+
+def _check_path(path: Path) -> None:
+    """Refuse a path that is a directory, unreadable, or not a SQLite file, before SQLite opens it."""
+    if path.is_dir():
+        raise DatabaseOpenError(f"{path}: is a directory, not a database file")
+    if not path.exists():
+        parent = path.parent
+        try:
+            parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        except OSError as error:
+            raise DatabaseOpenError(
+                f"{path}: cannot create its directory: {error.strerror}"
+            ) from None
+        try:
+            # Owner-only from the first byte: SQLite gives -wal/-shm the same mode.
+            fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+        except FileExistsError:
+            pass
+        except OSError as error:
+            raise DatabaseOpenError(
+                f"{path}: cannot create the database: {error.strerror}"
+            ) from None
+        else:
+            os.close(fd)
+        return
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(len(SQLITE_MAGIC))
+    except OSError as error:
+        raise DatabaseOpenError(f"{path}: cannot read: {error.strerror}") from None
+    if head and head != SQLITE_MAGIC:
+        raise DatabaseRefused(f"{path}: not a SQLite database; refusing to touch it")
+    _refuse_newer(path, header_version(path))
+    if not os.access(path, os.W_OK):
+        raise DatabaseOpenError(f"{path}: is not writable")
+
+
+def header_version(path: Path) -> int:
+    """user_version as written in the file header (bytes 60-63), read without SQLite.
+
+    Lets a database from a newer netui be refused before any SQLite
+    connection could leave -wal/-shm files beside it.
+
+    Raises:
+        DatabaseOpenError: the header is not a valid SQLite header.
+    """
+    with path.open("rb") as handle:
+        header = handle.read(100)
+    if len(header) < 100:
+        return 0
+    # Bytes 21-23 are fixed at 64, 32, 32 in every valid SQLite header: without
+    # them the version field is noise, and the file is damaged, not newer.
+    if header[21:24] != b"\x40\x20\x20":
+        raise DatabaseRefused(f"{path}: damaged database (bad file header)")
+    return int.from_bytes(header[60:64], "big")
+
+
+def _refuse_newer(path: Path, version: int) -> None:
+    latest = schema_version()
+    if version > latest:
+        raise DatabaseRefused(
+            f"{path}: made by a newer netui (schema {version}, this one knows {latest}); "
+            "upgrade netui to open it"
+        )
+
+
+def _inspect(path: Path) -> tuple[int, bool]:
+    """Read user_version and whether any table exists, read-only, without creating anything."""
+    uri = f"file:{path}?mode=ro"
+    try:
+        conn = sqlite3.connect(uri, uri=True)
+        try:
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+            has_tables = (
+                conn.execute("SELECT count(*) FROM sqlite_master WHERE type='table'").fetchone()[0]
+                > 0
+            )
+            # Reading the schema and the first row of every table touches each
+            # table's root pages: a bad header, schema or root page shows at once.
+            # A full integrity check reads the whole file (0.2 s at 10k contacts,
+            # 1.5 s at 100k): too slow for every launch, so it is `netui check`'s job.
+            tables = [
+                name
+                for (name,) in conn.execute(
+                    "SELECT name FROM sqlite_master WHERE type = 'table' AND sql IS NOT NULL"
+                    " AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '%fts_%'"
+                )
+            ]
+            for table in tables:
+                conn.execute(f'SELECT * FROM "{table}" LIMIT 1').fetchall()
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as error:
+        raise DatabaseRefused(f"{path}: damaged or not a database ({error})") from None
+    return version, has_tables
+
+
+def backup_path(path: Path, version: int) -> Path:
+    """Where the copy made before migrating from `version` goes."""
+    return path.with_name(f"{path.name}.v{version}.bak")
+
+
+def _backup(path: Path, version: int) -> Path:
+    """Copy the database, consistently even under WAL, before it is migrated."""
+    target = backup_path(path, version)
+    source = sqlite3.connect(path)
+    try:
+        dest = sqlite3.connect(target)
+        try:
+            source.backup(dest)
+        finally:
+            dest.close()
+    finally:
+        source.close()
+    os.chmod(target, 0o600)
+    return target
+
+
+def open_database(path: Path | str) -> SqliteDatabase:
+    """A database object of its own on `path`, creating or migrating the file as needed.
+
+    Raises:
+        DatabaseOpenError: the file is not a database, is damaged, comes from a
+            newer netui, or the path cannot be created or written.
+    """
+    path = Path(path).expanduser()
+    _check_path(path)
+    version, has_tables = _inspect(path)
+    _refuse_newer(path, version)
+    if version == 0 and has_tables:
+        raise DatabaseRefused(
+            f"{path}: a SQLite database, but not a netui one; refusing to touch it"
+        )
+    database = SqliteDatabase(str(path), pragmas=PRAGMAS)
+    try:
+        database.connect(reuse_if_open=True)
+        with using(database):
+            _create_or_migrate(database, path, version)
+    except DatabaseError as error:
+        database.close()
+        raise DatabaseOpenError(f"{path}: cannot open: {error}") from None
+    register(database)
+    return database
+
+
+def _create_or_migrate(database: SqliteDatabase, path: Path, version: int) -> None:
+    """A fresh file gets the latest schema; an older one a backup, then its migrations."""
+    latest = schema_version()
+    if version == 0:
+        with database.atomic("IMMEDIATE"):
+            # A fresh database is created at the latest schema in one step.
+            schema.create_schema(database)
+            database.execute_sql(f"PRAGMA user_version = {int(latest)}")
+    elif version < latest:
+        _backup(path, version)
+        _migrate(database, version)
+
+
+def _migrate(database: SqliteDatabase, version: int) -> None:
+    """Run every migration after `version`, each in its own transaction with its version bump."""
+    from playhouse.migrate import SqliteMigrator
+
+    migrator = SqliteMigrator(database)
+    for step in schema.MIGRATIONS:
+        if step.version <= version:
+            continue
+        with migrator.migration_context():
+            step.apply(database)
+            database.execute_sql(f"PRAGMA user_version = {int(step.version)}")
+
+
+def close_database(database: SqliteDatabase | None = None) -> None:
+    """Close this thread's connection to `database` (every one when None); it no longer counts as open."""
+    for db in [database] if database is not None else open_databases():
+        if not db.is_closed():
+            db.close()
+        unregister(db)
+
+
+class SqliteEngine:
+    """A SQLite file behind the engine seam."""
+
+    name = "sqlite"
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.label = str(path)
+        self.db: SqliteDatabase = open_database(path)
+        self._data_version: int | None = None
+
+    @contextmanager
+    def write(self) -> Iterator[None]:
+        """BEGIN IMMEDIATE: a deferred transaction that reads then writes fails at
+        once with "database is locked" if another netui committed in between; an
+        immediate one waits on the busy timeout instead."""
+        with self.db.atomic("IMMEDIATE"):
+            yield
+
+    def changed_elsewhere(self) -> bool:
+        """SQLite's `data_version` changes only for commits made through other
+        connections: another netui process, or one of our own thread workers.
+        Costs microseconds, so the app can poll it."""
+        version = self.db.execute_sql("PRAGMA data_version").fetchone()[0]
+        changed = self._data_version is not None and version != self._data_version
+        self._data_version = version
+        return changed
+
+    def maintain(self) -> None:
+        """Refresh the planner's statistics if this connection wrote.
+
+        Without statistics SQLite picks poor plans for the filter and the review,
+        and only the demo runs ANALYZE itself; a database built by hand, contact
+        by contact, gets them here. The first time, ANALYZE reads every table
+        (the list's reads may have run on other threads' connections); later,
+        `PRAGMA optimize` re-analyzes the tables this connection used whose
+        statistics are missing or far off. analysis_limit samples ~400 rows per
+        index: at 100k contacts ANALYZE takes ~20 ms, optimize a few ms per stale
+        table and nothing measurable when all are current. Only after writes: a
+        session that only read (`netui find`, `netui check`, a refused command)
+        leaves the file as it found it.
+        """
+        if self.db.is_closed():
+            return
+        try:
+            if self.db.connection().total_changes:
+                # Statistics can wait for the next session rather than for a busy writer.
+                self.db.execute_sql("PRAGMA busy_timeout = 100")
+                self.db.execute_sql("PRAGMA analysis_limit = 400")
+                analyzed = self.db.execute_sql(
+                    "SELECT 1 FROM sqlite_master WHERE name = 'sqlite_stat1'"
+                ).fetchone()
+                self.db.execute_sql("PRAGMA optimize" if analyzed else "ANALYZE")
+        except DatabaseError:
+            pass
+
+    def integrity(self) -> list[str]:
+        """`PRAGMA integrity_check`: a line per problem, empty when the file is sound."""
+        rows = self.db.execute_sql("PRAGMA integrity_check").fetchall()
+        if [tuple(row) for row in rows] == [("ok",)]:
+            return []
+        return [f"integrity: {message}" for (message,) in rows]
+
+    def broken_links(self) -> list[tuple[str, int, str]]:
+        """`PRAGMA foreign_key_check`: (table, row id, missing parent table) per broken link."""
+        rows = self.db.execute_sql("PRAGMA foreign_key_check").fetchall()
+        return [(table, rowid, parent) for table, rowid, parent, _ in rows]
+
+    def classify(self, error: BaseException) -> Failure | None:
+        """SQLite reports a held lock as OperationalError "database is locked" (or busy)."""
+        if not isinstance(error, DatabaseError | InterfaceError | sqlite3.Error):
+            return None
+        text = str(error).lower()
+        if isinstance(error, OperationalError | sqlite3.OperationalError) and (
+            "locked" in text or "busy" in text
+        ):
+            return Failure.BUSY
+        if "malformed" in text or "not a database" in text or "corrupt" in text:
+            return Failure.DAMAGED
+        if (
+            isinstance(error, InterfaceError)
+            or "unable to open" in text
+            or "readonly" in text
+            or "disk i/o" in text
+        ):
+            return Failure.UNAVAILABLE
+        return Failure.OTHER
+
+    def close(self) -> None:
+        """Close this thread's connection (the database stays usable; it reconnects)."""
+        if not self.db.is_closed():
+            self.db.close()

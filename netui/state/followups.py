@@ -1,0 +1,65 @@
+"""The follow-ups service: promises to a contact by a date, done or put off."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from netui.data.models import FollowUp
+from netui.domain.contact_rules import ValidationError, clean_text
+from netui.state.contacts import Contacts
+from netui.state.errors import NotFound
+from netui.state.events import Events
+from netui.state.session import Session
+from netui.state.topics import Topic
+
+
+class FollowUps:
+    """Adding, completing and snoozing follow-ups."""
+
+    def __init__(self, session: Session, contacts: Contacts, events: Events) -> None:
+        self.s = session
+        self.contacts = contacts
+        self.events = events
+
+    def add(self, contact_id: int, due: dt.date, what: str, event_id: int | None = None) -> int:
+        """Promise something to a contact by a date."""
+        what = clean_text(what)
+        if not what:
+            raise ValidationError("what", "say what to follow up with")
+        with self.s.write(Topic.FOLLOWUPS):
+            self.contacts.require(contact_id)
+            self.events.check(event_id)
+            now = self.s.now()
+            return int(
+                FollowUp.insert(
+                    contact=contact_id,
+                    due=due,
+                    what=what,
+                    event=event_id,
+                    created_at=now,
+                    updated_at=now,
+                ).execute()
+            )
+
+    def _require(self, followup_id: int) -> FollowUp:
+        followup = FollowUp.get_or_none(FollowUp.id == followup_id)
+        if followup is None:
+            raise NotFound(f"follow-up {followup_id} no longer exists")
+        return followup
+
+    def complete(self, followup_id: int) -> None:
+        """Mark a follow-up done now."""
+        with self.s.write(Topic.FOLLOWUPS):
+            self._require(followup_id)
+            now = self.s.now()
+            FollowUp.update(done_at=now, updated_at=now).where(FollowUp.id == followup_id).execute()
+
+    def snooze(self, followup_id: int, until: dt.date) -> None:
+        """Put a follow-up off until a later date."""
+        with self.s.write(Topic.FOLLOWUPS):
+            self._require(followup_id)
+            if until <= self.s.today():
+                raise ValidationError("until", "snooze to a day after today")
+            FollowUp.update(snoozed_until=until, updated_at=self.s.now()).where(
+                FollowUp.id == followup_id
+            ).execute()

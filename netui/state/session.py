@@ -1,0 +1,172 @@
+"""The Session: one open database, the clock, the stage cadences, and the topic listeners.
+
+Every service of the Store shares one Session. Reads run in `read()`, commands
+in `write(*topics)`: both make this Session's database the one the models use
+in this thread (so two Stores on two databases work side by side), and both
+turn the engine's exceptions into StoreErrors at this one point, so nothing
+above the Store sees a driver's exception. Topics are announced only after
+the write has committed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import threading
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
+from pathlib import Path
+
+from peewee import Database
+
+from netui.data.engine import DatabaseOpenError, DatabaseRefused, Engine, Failure, open_engine
+from netui.data.models import Meta, unregister, using
+from netui.domain.cadence import DEFAULT_STAGE_CADENCE, STAGES
+from netui.state import derived
+from netui.state.errors import StoreBusy, StoreDamaged, StoreError, StoreUnavailable
+from netui.state.topics import Topic
+
+Listener = Callable[[frozenset[Topic]], None]
+
+_FAILURES: dict[Failure, type[StoreError]] = {
+    Failure.BUSY: StoreBusy,
+    Failure.UNAVAILABLE: StoreUnavailable,
+    Failure.DAMAGED: StoreDamaged,
+}
+
+
+class Session:
+    """The open database and what every service shares."""
+
+    def __init__(
+        self,
+        target: Path | str,
+        *,
+        stage_cadence: Mapping[str, int | None] | None = None,
+        clock: Callable[[], dt.datetime] | None = None,
+    ) -> None:
+        try:
+            self.engine: Engine = open_engine(target)
+        except DatabaseRefused as error:
+            raise StoreDamaged(str(error)) from None
+        except DatabaseOpenError as error:
+            raise StoreUnavailable(str(error)) from None
+        self.db: Database = self.engine.db
+        self.label = self.engine.label
+        self._clock = clock or (lambda: dt.datetime.now().replace(microsecond=0))
+        self._listeners: list[Listener] = []
+        self._lock = threading.Lock()
+        self.stage_cadence: dict[str, int | None] = dict(stage_cadence or DEFAULT_STAGE_CADENCE)
+        self._sync_stage_cadence()
+
+    # -- clock ------------------------------------------------------------------
+
+    def now(self) -> dt.datetime:
+        """The Store's clock (fixed in tests)."""
+        return self._clock()
+
+    def today(self) -> dt.date:
+        """Today by the Store's clock."""
+        return self._clock().date()
+
+    # -- reads and writes ---------------------------------------------------------
+
+    @contextmanager
+    def read(self) -> Iterator[Database]:
+        """A block that reads this Session's database; engine failures become StoreErrors."""
+        with using(self.db):
+            try:
+                yield self.db
+            except StoreError:
+                raise
+            except Exception as error:
+                translated = self._translated(error)
+                if translated is None:
+                    raise  # not the engine's: a bug (or a ValidationError), as it was
+                raise translated from error
+
+    @contextmanager
+    def snapshot(self) -> Iterator[Database]:
+        """A read block inside one transaction: every statement sees the same data."""
+        with self.read(), self.db.atomic():
+            yield self.db
+
+    @contextmanager
+    def write(self, *topics: Topic) -> Iterator[Database]:
+        """One transaction holding the write lock; its topics are announced once it committed."""
+        with self.read(), self.engine.write():
+            yield self.db
+        if topics:
+            self.announce(frozenset(topics))
+
+    def _translated(self, error: Exception) -> StoreError | None:
+        failure = self.engine.classify(error)
+        if failure is None:
+            return None
+        if failure is Failure.BUSY:
+            return StoreBusy(f"{self.label}: another netui is writing; try again ({error})")
+        if failure is Failure.OTHER:
+            return StoreError(f"{self.label}: database error: {error}")
+        return _FAILURES[failure](f"{self.label}: {error}")
+
+    @contextmanager
+    def connection(self) -> Iterator[None]:
+        """A connection for this thread for the block: thread workers wrap their bodies in it."""
+        with self.read(), self.db.connection_context():
+            yield
+
+    def changed_elsewhere(self) -> bool:
+        """Whether another connection committed since the last call (see Engine.changed_elsewhere)."""
+        with self.read():
+            return self.engine.changed_elsewhere()
+
+    def close(self) -> None:
+        """Close this thread's connection, first letting the engine keep its statistics fresh."""
+        with self.read():
+            self.engine.maintain()
+            self.engine.close()
+
+    def dispose(self) -> None:
+        """Close for good: the database no longer counts as open in this process."""
+        self.close()
+        unregister(self.db)
+
+    # -- topics -----------------------------------------------------------------
+
+    def subscribe(self, listener: Listener) -> Callable[[], None]:
+        """Call `listener(topics)` after every committed command; returns the unsubscriber."""
+        with self._lock:
+            self._listeners.append(listener)
+
+        def unsubscribe() -> None:
+            with self._lock:
+                if listener in self._listeners:
+                    self._listeners.remove(listener)
+
+        return unsubscribe
+
+    def announce(self, topics: frozenset[Topic]) -> None:
+        """Tell every listener what a committed command changed."""
+        with self._lock:
+            listeners = list(self._listeners)
+        for listener in listeners:
+            listener(topics)
+
+    # -- stage cadences ---------------------------------------------------------
+
+    def _sync_stage_cadence(self) -> None:
+        """Recompute every stored due date when the configured stage cadences changed."""
+        wanted = json.dumps({s: self.stage_cadence.get(s) for s in STAGES}, sort_keys=True)
+        with self.read():
+            row = Meta.get_or_none(Meta.key == "stage_cadence")
+            if row is not None and row.value == wanted:
+                return
+            with self.engine.write():
+                derived.refresh_due(self, None)
+                derived.put_meta("stage_cadence", wanted)
+
+    def set_stage_cadence(self, cadence: Mapping[str, int | None]) -> None:
+        """Change the stage defaults and recompute every contact's due date."""
+        self.stage_cadence = {s: cadence.get(s) for s in STAGES}
+        self._sync_stage_cadence()
+        self.announce(frozenset({Topic.CONTACTS}))
