@@ -30,27 +30,12 @@ def _user_error(error: BaseException) -> str | None:
     # These modules are loaded by the time any of their errors can be raised, so
     # looking them up here costs nothing and keeps --version and --help light.
     from netui.config import ConfigError
-    from netui.data.db import DatabaseOpenError
     from netui.domain.contact_rules import ValidationError
     from netui.state.errors import StoreError
 
-    if isinstance(error, ConfigError | DatabaseOpenError | StoreError | ValidationError):
+    if isinstance(error, ConfigError | StoreError | ValidationError):
         return str(error)
-    import sqlite3
-
-    from peewee import DatabaseError
-
-    if isinstance(error, DatabaseError | sqlite3.Error):
-        # E.g. another program holding a write lock past the busy timeout.
-        return f"{_db_hint()}database error: {error}"
     return None
-
-
-def _db_hint() -> str:
-    # Which file the failing command was using, when it can be told cheaply.
-    from netui.data.models import database
-
-    return f"{database.database}: " if database.database else ""
 
 
 def main(argv: Sequence[str] | None = None) -> int:
