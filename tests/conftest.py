@@ -33,8 +33,14 @@ def db_path(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def store(db_path: Path) -> Iterator[Store]:
-    """A Store on a fresh file database with the clock fixed at NOW."""
-    s = Store(db_path, clock=lambda: NOW)
+def db_target(db_path: Path) -> Path | str:
+    """What the `store` fixture opens: a SQLite file here; the Store suite overrides it per engine."""
+    return db_path
+
+
+@pytest.fixture
+def store(db_target: Path | str) -> Iterator[Store]:
+    """A Store on a fresh database with the clock fixed at NOW."""
+    s = Store(db_target, clock=lambda: NOW)
     yield s
     s.close()

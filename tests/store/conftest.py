@@ -1,9 +1,14 @@
-"""Fixtures for Store tests: a topic recorder, whole-database dumps, reopening, raw rows."""
+"""Fixtures for Store tests: the engine, a topic recorder, whole-database dumps, reopening, raw rows.
+
+Every Store test takes its database from the `engine` fixture, so the suite
+runs unchanged on each engine listed in ENGINES.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -11,6 +16,31 @@ import pytest
 
 from netui.data.models import Attendance, Event, LedgerEntry
 from netui.state import Store
+
+# The engines the Store suite runs on.
+ENGINES = ("sqlite",)
+
+
+@dataclass(frozen=True)
+class EngineUnderTest:
+    """One engine, and the database target a test gets on it."""
+
+    name: str
+    target: Path | str
+
+
+@pytest.fixture(params=ENGINES)
+def engine(request: pytest.FixtureRequest, db_path: Path) -> EngineUnderTest:
+    """The engine this run of the test is on, with a fresh, empty database target."""
+    if request.param == "sqlite":
+        return EngineUnderTest("sqlite", db_path)
+    raise AssertionError(f"no such engine: {request.param}")
+
+
+@pytest.fixture
+def db_target(engine: EngineUnderTest) -> Path | str:
+    """The root `store` fixture opens this: the engine under test's fresh database."""
+    return engine.target
 
 
 @pytest.fixture
@@ -42,8 +72,8 @@ def dump(store: Store) -> Callable[[], dict[str, list[tuple[Any, ...]]]]:
 
 
 @pytest.fixture
-def reopen(store: Store, db_path: Path) -> Iterator[Callable[..., Store]]:
-    """Close the fixture store and open the same file again, with the same fixed clock."""
+def reopen(store: Store, engine: EngineUnderTest) -> Iterator[Callable[..., Store]]:
+    """Close the fixture store and open the same database again, with the same fixed clock."""
     opened: list[Store] = []
 
     def factory(**kwargs: Any) -> Store:
@@ -51,7 +81,7 @@ def reopen(store: Store, db_path: Path) -> Iterator[Callable[..., Store]]:
         for earlier in opened:
             earlier.close()
         kwargs.setdefault("clock", store.now)
-        again = Store(db_path, **kwargs)
+        again = Store(engine.target, **kwargs)
         opened.append(again)
         return again
 
