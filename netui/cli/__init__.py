@@ -1,10 +1,12 @@
 """The command line: `netui` opens the TUI; its subcommands work on the database from the shell.
 
+Each command group is one module here (`tui`, `demo`, `find`, `capture`,
+`review`, `check`) that registers its sub-commands and holds their handlers;
+`main` builds the parser from `COMMAND_GROUPS` and holds the one error map.
 Every failure a person can cause (a bad argument, a broken config file, a file
 that is not a netui database, a demo over real data) ends as one line on
-stderr starting with `netui`, exit status 1, and nothing written. Imports are
-lazy so that `netui find` never loads Textual or pykakasi: it has to answer
-faster than `khard list` by an order of magnitude.
+stderr starting with `netui`, exit status 1, and nothing written. Imports are lazy so that `netui find` never loads Textual or
+pykakasi: it has to answer faster than `khard list` by an order of magnitude.
 """
 
 from __future__ import annotations
@@ -14,13 +16,47 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 
-from netui.cli.common import EXIT_FAILURE, EXIT_INTERRUPTED, EXIT_OK, CommandError, _say
-from netui.cli.output import cell_width, plain
-from netui.cli.parser import _UsageError, build_parser
+from netui.cli import capture, check, demo, find, review, tui
+from netui.cli.common import EXIT_FAILURE, EXIT_INTERRUPTED, EXIT_OK, CommandError, say
+from netui.cli.output import plain
+from netui.cli.parser import CommandGroup, UsageError, build_parser
 
-__all__ = ["cell_width", "main", "plain"]
+__all__ = ["COMMAND_GROUPS", "main"]
 
-# -- entry point -----------------------------------------------------------------------
+# The command groups, in the order `netui --help` lists their sub-commands
+# (`tui` adds none: it is what `netui` does without one). A new group is a
+# module with a `register(cli)` function, added here.
+COMMAND_GROUPS: tuple[CommandGroup, ...] = (tui, demo, find, capture, review, check)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run `netui` with `argv` (default: the process's arguments) and return its exit status."""
+    try:
+        try:
+            args = build_parser(COMMAND_GROUPS).parse_args(argv)
+        except SystemExit as stop:
+            # --help and --version: argparse printed them and asked to exit.
+            return stop.code if isinstance(stop.code, int) else EXIT_OK
+        run: Callable[[argparse.Namespace], int] = args.run
+        return run(args)
+    except UsageError as error:
+        # Already "netui find: ...", naming the subcommand whose usage was wrong.
+        print(plain(str(error)), file=sys.stderr)
+        return EXIT_FAILURE
+    except KeyboardInterrupt:
+        return EXIT_INTERRUPTED
+    except BrokenPipeError:
+        # The reader went away (`netui find x | head -1`): stop quietly, as Unix tools do,
+        # and point stdout at /dev/null so the interpreter's final flush cannot fail again.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_FAILURE
+    except Exception as error:
+        message = _user_error(error)
+        if message is None:
+            raise
+        say(message)
+        return EXIT_FAILURE
 
 
 def _user_error(error: BaseException) -> str | None:
@@ -51,33 +87,3 @@ def _db_hint() -> str:
     from netui.data.models import database
 
     return f"{database.database}: " if database.database else ""
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    """Run `netui` with `argv` (default: the process's arguments) and return its exit status."""
-    try:
-        try:
-            args = build_parser().parse_args(argv)
-        except SystemExit as stop:
-            # --help and --version: argparse printed them and asked to exit.
-            return stop.code if isinstance(stop.code, int) else EXIT_OK
-        run: Callable[[argparse.Namespace], int] = args.run
-        return run(args)
-    except _UsageError as error:
-        # Already "netui find: ...", naming the subcommand whose usage was wrong.
-        print(plain(str(error)), file=sys.stderr)
-        return EXIT_FAILURE
-    except KeyboardInterrupt:
-        return EXIT_INTERRUPTED
-    except BrokenPipeError:
-        # The reader went away (`netui find x | head -1`): stop quietly, as Unix tools do,
-        # and point stdout at /dev/null so the interpreter's final flush cannot fail again.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        return EXIT_FAILURE
-    except Exception as error:
-        message = _user_error(error)
-        if message is None:
-            raise
-        _say(message)
-        return EXIT_FAILURE

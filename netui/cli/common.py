@@ -1,4 +1,4 @@
-"""Shared steps of the shell commands: exit codes, the one-line error, opening the Store."""
+"""Shared steps of the shell commands: exit codes, the one-line error, which database, opening the Store."""
 
 from __future__ import annotations
 
@@ -23,11 +23,22 @@ class CommandError(Exception):
     """A failure to report as one `netui: ...` line, exit status 1."""
 
 
-class _UsageError(CommandError):
-    """A bad command line, raised instead of argparse's exit with status 2."""
+def say(message: str) -> None:
+    """Print `message` as one `netui: ...` line on stderr."""
+    print(f"netui: {plain(message)}", file=sys.stderr)
 
 
-def _db_path(args: argparse.Namespace) -> Path:
+def user_config() -> Config:
+    """The user's config file, read (netui.config.load_config)."""
+    from netui.config import load_config
+
+    return load_config()
+
+
+# -- which database ----------------------------------------------------------------
+
+
+def db_target(args: argparse.Namespace) -> Path:
     """--db, else NETUI_DB, else the data directory's netui.db (paths.default_db_path)."""
     from netui.paths import default_db_path
 
@@ -35,17 +46,16 @@ def _db_path(args: argparse.Namespace) -> Path:
     return db if db is not None else default_db_path()
 
 
-def _open_store(args: argparse.Namespace, config: Config, *, create: bool) -> Store:
-    """Open the Store on the chosen database.
+def open_store(path: Path, config: Config, *, create: bool) -> Store:
+    """Open the Store on the database file at `path` (from `db_target`).
 
     Args:
-        args: The parsed command line.
+        path: The database file.
         config: The loaded config, whose stage cadences the Store keeps due dates by.
         create: Whether a missing database may be created. Commands that only
             read refuse instead: a typo in --db should not leave an empty
             database behind.
     """
-    path = _db_path(args)
     if not create and not path.exists():
         raise CommandError(
             f"{path}: no netui database here (run `netui` or `netui demo` to create one)"
@@ -53,17 +63,3 @@ def _open_store(args: argparse.Namespace, config: Config, *, create: bool) -> St
     from netui.state import Store
 
     return Store(path, stage_cadence=config.stage_cadence)
-
-
-def _load_config() -> Config:
-    from netui.config import load_config
-
-    return load_config()
-
-
-# Characters that would drive a terminal or reorder the line when printed:
-# C0/C1 controls (ESC, the one-byte CSI 0x9b, DEL) and the bidi embeddings,
-
-
-def _say(message: str) -> None:
-    print(f"netui: {plain(message)}", file=sys.stderr)

@@ -22,7 +22,7 @@ from cli_helpers import (
 )
 
 from netui import __version__
-from netui.cli import cell_width
+from netui.cli.output import cell_width
 from netui.domain.contact_rules import ValidationError
 from netui.state import Store
 
