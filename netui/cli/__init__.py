@@ -5,7 +5,8 @@ Each command group is one module here (`tui`, `demo`, `find`, `capture`,
 `main` builds the parser from `COMMAND_GROUPS` and holds the one error map.
 Every failure a person can cause (a bad argument, a broken config file, a file
 that is not a netui database, a demo over real data) ends as one line on
-stderr starting with `netui`, exit status 1, and nothing written. Imports are lazy so that `netui find` never loads Textual or
+stderr starting with `netui`, exit status 1, and nothing written; a bug keeps
+its traceback. Imports are lazy so that `netui find` never loads Textual or
 pykakasi: it has to answer faster than `khard list` by an order of magnitude.
 """
 
@@ -17,7 +18,7 @@ import sys
 from collections.abc import Callable, Sequence
 
 from netui.cli import capture, check, demo, find, review, tui
-from netui.cli.common import EXIT_FAILURE, EXIT_INTERRUPTED, EXIT_OK, CommandError, say
+from netui.cli.common import EXIT_FAILURE, EXIT_INTERRUPTED, EXIT_OK, CommandError, db_target, say
 from netui.cli.output import plain
 from netui.cli.parser import CommandGroup, UsageError, build_parser
 
@@ -31,6 +32,7 @@ COMMAND_GROUPS: tuple[CommandGroup, ...] = (tui, demo, find, capture, review, ch
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run `netui` with `argv` (default: the process's arguments) and return its exit status."""
+    args: argparse.Namespace | None = None
     try:
         try:
             args = build_parser(COMMAND_GROUPS).parse_args(argv)
@@ -52,38 +54,55 @@ def main(argv: Sequence[str] | None = None) -> int:
         os.dup2(devnull, sys.stdout.fileno())
         return EXIT_FAILURE
     except Exception as error:
-        message = _user_error(error)
+        message = _person_error(error, args)
         if message is None:
             raise
         say(message)
         return EXIT_FAILURE
 
 
-def _user_error(error: BaseException) -> str | None:
-    """The one-line message for an error a person caused, or None for a bug (keep its traceback)."""
+def _person_error(error: Exception, args: argparse.Namespace | None) -> str | None:
+    """The error map: the one line for an error a person can cause, or None for a bug.
+
+    Only the command line's own CommandError and the domain's and the Store's
+    errors are a person's; anything else is a bug and keeps its traceback.
+    Errors about what was typed after a command (a capture line, an id that
+    does not exist) name the command: `capture: line 2, column 7: ...`.
+    """
     if isinstance(error, CommandError):
         return str(error)
-    # These modules are loaded by the time any of their errors can be raised, so
-    # looking them up here costs nothing and keeps --version and --help light.
+    # Imported on use: only a failing command pays for them, and --version and --help stay light.
     from netui.config import ConfigError
-    from netui.data.db import DatabaseOpenError
+    from netui.domain.capture import CaptureError
     from netui.domain.contact_rules import ValidationError
-    from netui.state.errors import StoreError
+    from netui.state.demo import DemoError
+    from netui.state.errors import NotFound, StoreError
 
-    if isinstance(error, ConfigError | DatabaseOpenError | StoreError | ValidationError):
+    command = getattr(args, "command", None)
+    if isinstance(error, CaptureError | NotFound) and command:
+        return f"{command}: {error}"
+    if isinstance(error, ConfigError | ValidationError | CaptureError | DemoError | StoreError):
         return str(error)
-    import sqlite3
-
-    from peewee import DatabaseError
-
-    if isinstance(error, DatabaseError | sqlite3.Error):
-        # E.g. another program holding a write lock past the busy timeout.
-        return f"{_db_hint()}database error: {error}"
-    return None
+    return _engine_error_fallback(error, args)
 
 
-def _db_hint() -> str:
-    # Which file the failing command was using, when it can be told cheaply.
-    from netui.data.models import database
+# -- temporary -------------------------------------------------------------------------
 
-    return f"{database.database}: " if database.database else ""
+
+def _engine_error_fallback(error: Exception, args: argparse.Namespace | None) -> str | None:
+    """TEMPORARY: a raw peewee or sqlite3 error as one line, until the Store translates them.
+
+    E.g. another program holding the write lock past the busy timeout, which
+    the Session is to raise as StoreBusy (DESIGN.md, "One failure policy").
+    Once it does, delete this function and its call: the map catches StoreError.
+    Engine errors are told by their classes' module, so that the command line
+    imports neither peewee nor sqlite3.
+    """
+    if not any(cls.__module__ in ("peewee", "sqlite3") for cls in type(error).__mro__):
+        return None
+    try:
+        # Which file the failing command was using: the one it opened.
+        where = f"{db_target(args)}: " if args is not None else ""
+    except CommandError:
+        where = ""
+    return f"{where}database error: {error}"

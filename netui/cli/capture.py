@@ -77,11 +77,14 @@ def _read_text(args: argparse.Namespace) -> str:
 
 
 def run_capture(args: argparse.Namespace) -> int:
-    """Save the capture (or, with --dry-run, print what it would save) in one transaction."""
+    """Save the capture (or, with --dry-run, print what it would save) in one transaction.
+
+    A bad line (CaptureError) or a missing --event (NotFound) saves nothing and
+    is reported by `netui.cli.main`'s error map, prefixed with `capture:`.
+    """
     import datetime as dt
 
-    from netui.domain.capture import CaptureError, parse_capture
-    from netui.state import NotFound
+    from netui.domain.capture import parse_capture
 
     text = _read_text(args)
     # Everything that can be checked without the database is checked before it
@@ -90,21 +93,15 @@ def run_capture(args: argparse.Namespace) -> int:
     on = args.on(today) if args.on else today
     if on > today:
         raise CommandError(f"capture: --on {on.isoformat()} is in the future")
-    try:
-        parse_capture(text, on)
-    except CaptureError as error:
-        raise CommandError(f"capture: {error}") from None
+    parse_capture(text, on)
     config = user_config()
     store = open_store(db_target(args), config, create=True)
     try:
         thanks = config.capture_thanks if args.thanks is None else args.thanks
-        try:
-            if args.dry_run:
-                print(describe_preview(store.preview_capture(text, on, args.event, thanks)))
-                return EXIT_OK
-            result = store.save_capture(text, on, args.event, thanks)
-        except (CaptureError, NotFound) as error:
-            raise CommandError(f"capture: {error}") from None
+        if args.dry_run:
+            print(describe_preview(store.preview_capture(text, on, args.event, thanks)))
+            return EXIT_OK
+        result = store.save_capture(text, on, args.event, thanks)
     finally:
         store.close()
     print(describe_result(result))

@@ -6,6 +6,7 @@ import gc
 import json
 import sqlite3
 import sys
+import threading
 import types
 from collections.abc import Callable
 from pathlib import Path
@@ -21,10 +22,11 @@ from cli_helpers import (
     seed_db,
 )
 
+import netui.data.db
 from netui import __version__
 from netui.cli.output import cell_width
 from netui.domain.contact_rules import ValidationError
-from netui.state import Store
+from netui.state import Store, StoreBusy
 
 Run = Callable[..., Result]
 
@@ -387,6 +389,64 @@ def test_validation_error_is_one_line(
         one_error_line(run("--db", str(seeded), "find", "x")) == "netui: tags: 'a b' is not a tag"
     )
     assert fingerprint(seeded) == before
+
+
+def test_store_busy_is_one_line_and_saves_nothing(
+    run: Run, seeded: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A StoreBusy from the Store (another netui writing) is its message on one line, exit 1."""
+
+    def busy(self: Store, *args: object, **kwargs: object) -> None:
+        raise StoreBusy(f"{seeded}: another netui is writing; nothing was saved")
+
+    monkeypatch.setattr(Store, "save_capture", busy)
+    before = fingerprint(seeded)
+    line = one_error_line(run("--db", str(seeded), "capture", "Suzuki Ken"))
+    assert line == f"netui: {seeded}: another netui is writing; nothing was saved"
+    assert fingerprint(seeded) == before
+
+
+def _hold_write_lock(path: Path, locked: threading.Event, release: threading.Event) -> None:
+    """Another program, as raw sqlite3: take the write lock and keep it until told."""
+    conn = sqlite3.connect(path, isolation_level=None)
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+        locked.set()
+        release.wait(10)
+        conn.execute("ROLLBACK")
+    finally:
+        conn.close()
+
+
+def test_a_lock_held_past_the_busy_timeout_is_one_line_and_saves_nothing(
+    run: Run, seeded: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A capture that cannot get the write lock in time is one line, exit 1, and saves nothing."""
+    # The wait a person would sit through (5 s) shortened; the outcome is the same.
+    monkeypatch.setitem(netui.data.db.PRAGMAS, "busy_timeout", 100)
+    locked, release = threading.Event(), threading.Event()
+    other = threading.Thread(target=_hold_write_lock, args=(seeded, locked, release))
+    other.start()
+    try:
+        assert locked.wait(5)
+        result = run("--db", str(seeded), "capture", "Suzuki Ken")
+    finally:
+        release.set()
+        other.join()
+    one_error_line(result)
+    assert result.out == ""
+    assert find_json(run, seeded, "suzuki") == []
+
+
+def test_a_bug_keeps_its_traceback(run: Run, seeded: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An error that is not a person's (here a KeyError in the Store) is raised, not hidden in one line."""
+
+    def broken(self: Store, *args: object, **kwargs: object) -> None:
+        raise KeyError("a bug")
+
+    monkeypatch.setattr(Store, "find_contacts", broken)
+    with pytest.raises(KeyError, match="a bug"):
+        run("--db", str(seeded), "find", "x")
 
 
 def test_ctrl_c_exits_130_quietly(run: Run, seeded: Path, monkeypatch: pytest.MonkeyPatch) -> None:

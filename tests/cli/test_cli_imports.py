@@ -23,6 +23,9 @@ from netui.cli import COMMAND_GROUPS
 SHARED = {"netui.cli.common", "netui.cli.output", "netui.cli.parser"}
 GROUPS = {group.__name__ for group in COMMAND_GROUPS}
 MODULES = sorted(info.name for info in pkgutil.iter_modules(netui.cli.__path__, "netui.cli."))
+# The engine and the database layer are the Store's business: the command line
+# catches StoreError, never an engine's exceptions.
+NEVER_IMPORTED = ("peewee", "playhouse", "sqlite3", "netui.data")
 
 
 def imports_of(module: str) -> set[str]:
@@ -61,6 +64,13 @@ def test_a_command_group_imports_only_the_shared_modules(module: str) -> None:
     """No group imports another group or main(): adding one touches no other."""
     assert cli_imports_of(module) <= SHARED
     assert "netui.cli" not in imports_of(module)
+
+
+@pytest.mark.parametrize("module", ["netui.cli", *MODULES])
+def test_no_cli_module_imports_the_engine_or_the_data_layer(module: str) -> None:
+    """Faces reach data through the Store: no peewee, sqlite3 or netui.data in the command line."""
+    engine = [n for n in imports_of(module) if n.startswith(NEVER_IMPORTED)]
+    assert engine == []
 
 
 def test_only_the_tui_group_imports_the_app() -> None:
