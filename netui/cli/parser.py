@@ -12,7 +12,6 @@ import argparse
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
-from pathlib import Path
 from typing import Any, NoReturn, Protocol
 
 from netui import __version__
@@ -90,10 +89,12 @@ def date_arg(text: str) -> DateArg:
     return lambda today: parse_date_phrase(text, today, past=True)
 
 
-def _db_arg(text: str) -> Path:
+def _db_arg(text: str) -> str:
+    # Kept as typed: a URL is told from a path later, by common.db_target
+    # (a Path would already have folded "postgresql://" into "postgresql:/").
     if not text.strip():
         raise argparse.ArgumentTypeError("expected a database file path, got an empty string")
-    return Path(text).expanduser()
+    return text
 
 
 def build_parser(groups: Iterable[CommandGroup]) -> argparse.ArgumentParser:

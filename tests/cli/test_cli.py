@@ -7,14 +7,12 @@ import json
 import sqlite3
 import sys
 import threading
-import types
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from cli_helpers import (
     LEE,
-    SMITH,
     Result,
     fingerprint,
     one_error_line,
@@ -183,56 +181,7 @@ def test_find_refuses_a_missing_database_without_creating_it(run: Run, tmp_path:
     assert not missing.parent.exists()
 
 
-# -- which database -------------------------------------------------------------------------
-
-
-def test_netui_db_environment_variable_is_used(
-    run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """Without --db, the database named by NETUI_DB is searched."""
-    env_db = tmp_path / "env.db"
-    seed_db(env_db, [LEE])
-    monkeypatch.setenv("NETUI_DB", str(env_db))
-    assert [item["name"] for item in json.loads(run("find", "lee", "--format", "json").out)] == [
-        "Lee Min"
-    ]
-
-
-def test_db_flag_beats_netui_db(run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """--db wins over NETUI_DB, given before or after the subcommand."""
-    env_db, flag_db = tmp_path / "env.db", tmp_path / "flag.db"
-    seed_db(env_db, [LEE])
-    seed_db(flag_db, [SMITH])
-    monkeypatch.setenv("NETUI_DB", str(env_db))
-    before = run("--db", str(flag_db), "find", "a", "--format", "json")
-    after = run("find", "a", "--format", "json", "--db", str(flag_db))
-    for result in (before, after):
-        assert [item["name"] for item in json.loads(result.out)] == ["Jane Smith"]
-
-
-@pytest.fixture
-def fake_app(monkeypatch: pytest.MonkeyPatch) -> list[dict[str, object]]:
-    """Stand in for netui.app so the TUI wiring is tested without starting Textual."""
-    calls: list[dict[str, object]] = []
-
-    class FakeApp:
-        return_code = None
-
-        def __init__(self, store: Store, config: object) -> None:
-            calls.append({"store": store, "config": config})
-
-        def run(self) -> None:
-            store = calls[-1]["store"]
-            assert isinstance(store, Store)
-            calls[-1]["count"] = store.counts().contacts
-            calls[-1]["collecting"] = gc.isenabled()
-            if store.path.name == "crash.db":
-                raise RuntimeError("the app failed before its first frame")
-
-    module = types.ModuleType("netui.app")
-    module.NetuiApp = FakeApp  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, "netui.app", module)
-    return calls
+# -- the TUI ----------------------------------------------------------------------------------
 
 
 def test_no_subcommand_opens_the_tui_on_the_default_database(
