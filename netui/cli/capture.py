@@ -80,7 +80,7 @@ def run_capture(args: argparse.Namespace) -> int:
     """Save the capture (or, with --dry-run, print what it would save) in one transaction.
 
     A bad line (CaptureError) or a missing --event (NotFound) saves nothing and
-    is reported by `netui.cli.main`'s error map, prefixed with `capture:`.
+    is reported by the error map in `netui.cli.main()`, prefixed with `capture:`.
     """
     import datetime as dt
 

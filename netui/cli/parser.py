@@ -38,7 +38,7 @@ class CommandLine:
 
     parser: argparse.ArgumentParser
     commands: argparse._SubParsersAction[_Parser]
-    db_option: argparse.ArgumentParser
+    db_option: _Parser
 
     def add_command(self, name: str, **kwargs: Any) -> argparse.ArgumentParser:
         """Add the sub-command `netui NAME`, which takes --db after its name too.
