@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from netui.cli.common import EXIT_OK, CommandError, _load_config, _open_store
+from netui.cli.common import EXIT_OK, CommandError, db_target, open_store, user_config
 from netui.cli.output import plain
+from netui.cli.parser import CommandLine, date_arg, positive_int
 
 if TYPE_CHECKING:
     from netui.state.capture import CapturePreview, CaptureResult
@@ -30,13 +31,10 @@ Everything is saved in one transaction: any error saves nothing.
 exit status: 0 when saved; 1 on an error (printed with its line and column)."""
 
 
-def add_capture_parser(commands: Any, db_option: argparse.ArgumentParser) -> None:
-    """Register `netui capture` on the subcommand parsers."""
-    from netui.cli.parser import _date_arg, _positive_int  # the parser module owns arg types
-
-    capture = commands.add_parser(
+def register(cli: CommandLine) -> None:
+    """Add `netui capture`."""
+    capture = cli.add_command(
         "capture",
-        parents=[db_option],
         help="save the people you just met, in the capture grammar",
         description="Save people met at an event, written in netui's capture grammar.",
         epilog=CAPTURE_HELP,
@@ -44,11 +42,11 @@ def add_capture_parser(commands: Any, db_option: argparse.ArgumentParser) -> Non
     )
     capture.add_argument("text", metavar="TEXT", help="the capture, or - to read it from stdin")
     capture.add_argument(
-        "--event", type=_positive_int, metavar="ID", help="the event where you met them"
+        "--event", type=positive_int, metavar="ID", help="the event where you met them"
     )
     capture.add_argument(
         "--on",
-        type=_date_arg,
+        type=date_arg,
         metavar="DATE",
         help="the day you met them (default: today; e.g. yesterday, 2026-11-20)",
     )
@@ -65,7 +63,7 @@ def add_capture_parser(commands: Any, db_option: argparse.ArgumentParser) -> Non
     capture.add_argument(
         "--dry-run", action="store_true", help="show what would be saved; write nothing"
     )
-    capture.set_defaults(run=_cmd_capture)
+    capture.set_defaults(run=run_capture)
 
 
 def _read_text(args: argparse.Namespace) -> str:
@@ -78,11 +76,15 @@ def _read_text(args: argparse.Namespace) -> str:
         raise CommandError(f"capture: stdin is not UTF-8 text (byte {error.start})") from None
 
 
-def _cmd_capture(args: argparse.Namespace) -> int:
+def run_capture(args: argparse.Namespace) -> int:
+    """Save the capture (or, with --dry-run, print what it would save) in one transaction.
+
+    A bad line (CaptureError) or a missing --event (NotFound) saves nothing and
+    is reported by the error map in `netui.cli.main()`, prefixed with `capture:`.
+    """
     import datetime as dt
 
-    from netui.domain.capture import CaptureError, parse_capture
-    from netui.state import NotFound
+    from netui.domain.capture import parse_capture
 
     text = _read_text(args)
     # Everything that can be checked without the database is checked before it
@@ -91,21 +93,15 @@ def _cmd_capture(args: argparse.Namespace) -> int:
     on = args.on(today) if args.on else today
     if on > today:
         raise CommandError(f"capture: --on {on.isoformat()} is in the future")
-    try:
-        parse_capture(text, on)
-    except CaptureError as error:
-        raise CommandError(f"capture: {error}") from None
-    config = _load_config()
-    store = _open_store(args, config, create=True)
+    parse_capture(text, on)
+    config = user_config()
+    store = open_store(db_target(args), config, create=True)
     try:
         thanks = config.capture_thanks if args.thanks is None else args.thanks
-        try:
-            if args.dry_run:
-                print(describe_preview(store.capture.preview(text, on, args.event, thanks)))
-                return EXIT_OK
-            result = store.capture.save(text, on, args.event, thanks)
-        except (CaptureError, NotFound) as error:
-            raise CommandError(f"capture: {error}") from None
+        if args.dry_run:
+            print(describe_preview(store.capture.preview(text, on, args.event, thanks)))
+            return EXIT_OK
+        result = store.capture.save(text, on, args.event, thanks)
     finally:
         store.close()
     print(describe_result(result))

@@ -1,8 +1,10 @@
-"""Shared steps of the shell commands: exit codes, the one-line error, opening the Store."""
+"""Shared steps of the shell commands: exit codes, the one-line error, which database, opening the Store."""
 
 from __future__ import annotations
 
 import argparse
+import os
+import re
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -23,29 +25,102 @@ class CommandError(Exception):
     """A failure to report as one `netui: ...` line, exit status 1."""
 
 
-class _UsageError(CommandError):
-    """A bad command line, raised instead of argparse's exit with status 2."""
+def say(message: str) -> None:
+    """Print `message` as one `netui: ...` line on stderr."""
+    print(f"netui: {plain(message)}", file=sys.stderr)
 
 
-def _db_path(args: argparse.Namespace) -> Path:
-    """--db, else NETUI_DB, else the data directory's netui.db (paths.default_db_path)."""
-    from netui.paths import default_db_path
+def user_config() -> Config:
+    """The user's config file, read (netui.config.load_config)."""
+    from netui.config import load_config
 
-    db = getattr(args, "db", None)
-    return db if db is not None else default_db_path()
+    return load_config()
 
 
-def _open_store(args: argparse.Namespace, config: Config, *, create: bool) -> Store:
-    """Open the Store on the chosen database.
+# -- which database ----------------------------------------------------------------
+
+# An RFC 3986 scheme followed by "://": what tells a URL from a file path.
+_URL = re.compile(r"\s*(?P<scheme>[A-Za-z][A-Za-z0-9+.-]*)://")
+_POSTGRES_SCHEMES = ("postgresql", "postgres")
+# libpq takes a password in the query too: postgresql://host/db?password=...
+_QUERY_PASSWORD = re.compile(r"(?P<key>(?:^|&)password=)[^&]*", re.IGNORECASE)
+
+
+def db_target(args: argparse.Namespace) -> Path:
+    """The database file a command works on: --db, else $NETUI_DB, else netui.db in the data dir.
+
+    --db and NETUI_DB take a file path or a URL. `sqlite:///abs/path` is that
+    path; a PostgreSQL URL (`postgresql://` or `postgres://`) and any other
+    scheme are refused here, before anything is opened, so no folder named
+    `postgresql:` is ever created.
+
+    Raises:
+        CommandError: The target is a URL netui cannot open; the message
+            names it with any password replaced by `***`.
+    """
+    text = getattr(args, "db", None) or os.environ.get("NETUI_DB")
+    if not text:
+        from netui.paths import default_db_path
+
+        return default_db_path()
+    url = _URL.match(text)
+    if url is None:
+        return Path(text).expanduser()
+    scheme = url["scheme"].lower()
+    if scheme in _POSTGRES_SCHEMES:
+        raise CommandError(f"PostgreSQL databases are not supported yet: {_redacted(text)}")
+    if scheme != "sqlite":
+        raise CommandError(
+            f'unsupported database URL scheme "{url["scheme"]}"'
+            " (expected a file path or sqlite:///absolute/path)"
+        )
+    return _sqlite_url_path(text.strip())
+
+
+def _sqlite_url_path(url: str) -> Path:
+    """The file `sqlite:///abs/path` names; any other form of sqlite URL is refused."""
+    from urllib.parse import unquote, urlsplit
+
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        parts = None
+    if parts is None or parts.netloc or parts.query or parts.fragment or len(parts.path) < 2:
+        raise CommandError(f"{_redacted(url)}: expected sqlite:///absolute/path")
+    return Path(unquote(parts.path))
+
+
+def _redacted(url: str) -> str:
+    """`url` with any password in it replaced by `***`, fit to print."""
+    from urllib.parse import urlsplit, urlunsplit
+
+    text = url.strip()
+    try:
+        parts = urlsplit(text)
+        password = parts.password
+    except ValueError:
+        # Unreadable (a bad IPv6 host, say): show only the scheme.
+        return text.partition("://")[0] + "://***"
+    query = _QUERY_PASSWORD.sub(r"\g<key>***", parts.query)
+    if password is None and query == parts.query:
+        return text  # nothing to hide: as typed
+    netloc = parts.netloc
+    if password is not None:
+        userinfo, _, host = netloc.rpartition("@")
+        netloc = f"{userinfo.partition(':')[0]}:***@{host}"
+    return urlunsplit((parts.scheme, netloc, parts.path, query, parts.fragment))
+
+
+def open_store(path: Path, config: Config, *, create: bool) -> Store:
+    """Open the Store on the database file at `path` (from `db_target`).
 
     Args:
-        args: The parsed command line.
+        path: The database file.
         config: The loaded config, whose stage cadences the Store keeps due dates by.
         create: Whether a missing database may be created. Commands that only
             read refuse instead: a typo in --db should not leave an empty
             database behind.
     """
-    path = _db_path(args)
     if not create and not path.exists():
         raise CommandError(
             f"{path}: no netui database here (run `netui` or `netui demo` to create one)"
@@ -53,17 +128,3 @@ def _open_store(args: argparse.Namespace, config: Config, *, create: bool) -> St
     from netui.state import Store
 
     return Store(path, stage_cadence=config.stage_cadence)
-
-
-def _load_config() -> Config:
-    from netui.config import load_config
-
-    return load_config()
-
-
-# Characters that would drive a terminal or reorder the line when printed:
-# C0/C1 controls (ESC, the one-byte CSI 0x9b, DEL) and the bidi embeddings,
-
-
-def _say(message: str) -> None:
-    print(f"netui: {plain(message)}", file=sys.stderr)

@@ -4,10 +4,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from netui.domain.records import ContactRow
 
 # Characters that would drive a terminal or reorder the line when printed:
 # C0/C1 controls (ESC, the one-byte CSI 0x9b, DEL) and the bidi embeddings,
@@ -43,7 +39,7 @@ def cell_width(text: str) -> int:
     return width
 
 
-def _fit(text: str, width: int) -> str:
+def fit(text: str, width: int) -> str:
     """Pad `text` to `width` columns, cutting it with an ellipsis when it is wider."""
     if cell_width(text) > width:
         cut, used = [], 0
@@ -57,24 +53,6 @@ def _fit(text: str, width: int) -> str:
     return text + " " * (width - cell_width(text))
 
 
-def _json_rows(rows: list[ContactRow]) -> str:
-    items = [
-        {
-            "id": row.id,
-            "name": row.name,
-            "company": row.company,
-            "stage": row.stage,
-            "channel": row.channel,
-            "last_contact": row.last_contact.isoformat() if row.last_contact else None,
-            "next_due": row.next_due.isoformat() if row.next_due else None,
-            "tags": list(row.tags),
-            "archived": row.archived,
-        }
-        for row in rows
-    ]
-    return json_text(items)
-
-
 def json_text(value: object) -> str:
     """`value` as indented JSON, non-ASCII kept, safe to print on a terminal."""
     import json
@@ -84,31 +62,3 @@ def json_text(value: object) -> str:
     # controls through; escaping them keeps the data exact and the terminal safe.
     # They can only occur inside strings, so a global substitution is valid JSON.
     return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
-
-
-# Name and company get at most this many columns so one long value cannot push
-# the rest of every row off the screen; --format json has the full text.
-_MAX_COLUMN = 40
-
-
-def _table(rows: list[ContactRow]) -> str:
-    header = ("NAME", "COMPANY", "STAGE", "NEXT DUE", "TAGS")
-    cells = [header] + [
-        (
-            plain(row.name),
-            plain(row.company),
-            row.stage + (" (archived)" if row.archived else ""),
-            row.next_due.isoformat() if row.next_due else "-",
-            " ".join(f"#{plain(tag)}" for tag in row.tags),
-        )
-        for row in rows
-    ]
-    widths = [
-        min(_MAX_COLUMN, max(cell_width(line[i]) for line in cells)) for i in range(len(header) - 1)
-    ]
-    lines = []
-    for line in cells:
-        # The last column is not padded, so lines carry no trailing spaces.
-        padded = [_fit(value, width) for value, width in zip(line, widths, strict=False)]
-        lines.append("  ".join([*padded, line[-1]]).rstrip())
-    return "\n".join(lines)

@@ -6,10 +6,10 @@ import argparse
 import datetime as dt
 import unicodedata
 from collections.abc import Callable
-from typing import Any
 
-from netui.cli.common import EXIT_OK, _load_config, _open_store
+from netui.cli.common import EXIT_OK, db_target, open_store, user_config
 from netui.cli.output import json_text, plain
+from netui.cli.parser import CommandLine, date_arg, positive_int
 
 DEFAULT_LIMIT = 20
 
@@ -32,13 +32,10 @@ exit status: 0 when the review is printed (even with every section empty);
 1 on an error. Reads only."""
 
 
-def add_review_parser(commands: Any, db_option: argparse.ArgumentParser) -> None:
-    """Register `netui review` on the subcommand parsers."""
-    from netui.cli.parser import _positive_int  # the parser module owns arg types
-
-    review = commands.add_parser(
+def register(cli: CommandLine) -> None:
+    """Add `netui review`."""
+    review = cli.add_command(
         "review",
-        parents=[db_option],
         help="print the weekly review as Markdown or JSON",
         description="Print the weekly review of a week as Markdown (for notes) or JSON.",
         epilog=REVIEW_HELP,
@@ -59,12 +56,12 @@ def add_review_parser(commands: Any, db_option: argparse.ArgumentParser) -> None
     )
     review.add_argument(
         "--limit",
-        type=_positive_int,
+        type=positive_int,
         default=DEFAULT_LIMIT,
         metavar="N",
         help=f"list at most N items per section; totals count all (default: {DEFAULT_LIMIT})",
     )
-    review.set_defaults(run=_cmd_review)
+    review.set_defaults(run=run_review)
 
 
 def _week_arg(text: str) -> Callable[[dt.date], dt.date]:
@@ -73,13 +70,11 @@ def _week_arg(text: str) -> Callable[[dt.date], dt.date]:
     `this week` and `last week` (今週, 先週, 先々週) count back from today;
     anything else is a date phrase read as the past, as elsewhere (`3w ago`, 10日前).
     """
-    from netui.cli.parser import _date_arg
-
     phrase = " ".join(unicodedata.normalize("NFKC", text).casefold().split())
     days = _WEEK_WORDS.get(phrase)
     if days is None:
         try:
-            return _date_arg(text)
+            return date_arg(text)
         except argparse.ArgumentTypeError as error:
             raise argparse.ArgumentTypeError(
                 f"{error}, or this week, last week, 2w ago, 10d ago"
@@ -88,11 +83,12 @@ def _week_arg(text: str) -> Callable[[dt.date], dt.date]:
     return lambda today: today - back
 
 
-def _cmd_review(args: argparse.Namespace) -> int:
+def run_review(args: argparse.Namespace) -> int:
+    """Print the review of the week holding --week (default: today) as Markdown or JSON."""
     from netui.domain.review_format import review_to_json, review_to_markdown
 
-    config = _load_config()
-    store = _open_store(args, config, create=False)
+    config = user_config()
+    store = open_store(db_target(args), config, create=False)
     try:
         day = args.week(store.today()) if args.week else store.today()
         review = store.review.week(day, limit=args.limit)

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import gc
+import sys
+import types
 from collections.abc import Callable
 from pathlib import Path
 
@@ -9,6 +12,7 @@ import pytest
 from cli_helpers import LEE, SMITH, TANAKA, Result, seed_db
 
 from netui.cli import main
+from netui.state import Store
 
 
 @pytest.fixture
@@ -30,3 +34,28 @@ def seeded(db_path: Path) -> Path:
     interaction each, closed and checkpointed."""
     assert seed_db(db_path, [TANAKA, SMITH, LEE]) == [1, 2, 3]
     return db_path
+
+
+@pytest.fixture
+def fake_app(monkeypatch: pytest.MonkeyPatch) -> list[dict[str, object]]:
+    """Stand in for netui.app so the TUI wiring is tested without starting Textual."""
+    calls: list[dict[str, object]] = []
+
+    class FakeApp:
+        return_code = None
+
+        def __init__(self, store: Store, config: object) -> None:
+            calls.append({"store": store, "config": config})
+
+        def run(self) -> None:
+            store = calls[-1]["store"]
+            assert isinstance(store, Store)
+            calls[-1]["count"] = store.contacts.counts().contacts
+            calls[-1]["collecting"] = gc.isenabled()
+            if store.path.name == "crash.db":
+                raise RuntimeError("the app failed before its first frame")
+
+    module = types.ModuleType("netui.app")
+    module.NetuiApp = FakeApp  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "netui.app", module)
+    return calls

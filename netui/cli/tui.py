@@ -1,0 +1,39 @@
+"""`netui` without a command: the full-screen app, the one part of the command line that loads it."""
+
+from __future__ import annotations
+
+import argparse
+import gc
+
+from netui.cli.common import EXIT_OK, db_target, open_store, user_config
+from netui.cli.parser import CommandLine
+
+
+def register(cli: CommandLine) -> None:
+    """Make `netui` with no command open the app."""
+    cli.parser.set_defaults(run=run_tui)
+
+
+def run_tui(args: argparse.Namespace) -> int:
+    """Open the app on the chosen database and return its exit status."""
+    # Until the first frame, the cyclic garbage collector would run about 140
+    # times over the objects of every module and widget being created (a third
+    # of what netui adds to a bare Textual app's launch), collecting almost
+    # nothing: those objects live as long as the app. The app turns it back
+    # on after its first frame (NetuiApp.on_mount), or the finally below does.
+    gc.disable()
+    try:
+        config = user_config()
+        path = db_target(args)
+        # Imported before the database is opened so that a broken install creates nothing.
+        from netui.app import NetuiApp
+
+        store = open_store(path, config, create=True)
+        try:
+            app = NetuiApp(store=store, config=config)
+            app.run()
+        finally:
+            store.close()
+    finally:
+        gc.enable()
+    return app.return_code or EXIT_OK
