@@ -1,6 +1,6 @@
 """Regenerate docs/screenshot.svg from the real app on demo data.
 
-.venv/bin/python docs/screenshot.py
+Run it as `.venv/bin/python docs/screenshot.py`.
 """
 
 from __future__ import annotations

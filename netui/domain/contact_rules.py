@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import replace
+from typing import Any
 
 from netui.domain.cadence import STAGES
 from netui.domain.records import ContactDraft
@@ -103,7 +104,9 @@ def validate_draft(draft: ContactDraft) -> ContactDraft:
         raise ValidationError("channel", f"{draft.channel!r} is not one of {', '.join(CHANNELS)}")
     if draft.cadence_days is not None and not 0 < draft.cadence_days <= 3650:
         raise ValidationError("cadence", "must be between 1 day and 10 years")
-    texts = {}
+    # Each value is a str; Any because replace() types every keyword on its own, and mypy
+    # cannot tell which of ContactDraft's fields a key of this dict names.
+    texts: dict[str, Any] = {}
     for name_ in (
         "reading",
         "company",
