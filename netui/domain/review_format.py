@@ -150,11 +150,6 @@ def _who(name: str, company: str = "") -> str:
     return md_escape(name) + (f" ({md_escape(company)})" if company else "")
 
 
-def _count(singular: str, plural: str, count: int) -> str:
-    """A counted phrase from `ngettext`, its `{count}` filled."""
-    return ngettext(singular, plural, count).format(count=count)
-
-
 def _overdue(item: OverdueItem) -> str:
     return _("{who} · {stage} · due {due} ({lateness}) · last contact {last_contact}").format(
         who=_who(item.name, item.company),
@@ -259,8 +254,12 @@ def _goal_line(goal: GoalProgress) -> str:
     return _("{head} · {linked} linked, {candidates} · {events} attended in {days} days").format(
         head=_goal_head(goal),
         linked=goal.linked,
-        candidates=_count("{count} candidate", "{count} candidates", goal.candidates),
-        events=_count("{count} event", "{count} events", goal.events_attended),
+        candidates=ngettext("{count} candidate", "{count} candidates", goal.candidates).format(
+            count=goal.candidates
+        ),
+        events=ngettext("{count} event", "{count} events", goal.events_attended).format(
+            count=goal.events_attended
+        ),
         days=GOAL_EVENT_DAYS,
     )
 
@@ -276,7 +275,9 @@ def _activity_line(activity: Activity) -> str:
             "{interactions} in the week; {average} a week over the previous {weeks} ({counts})."
         )
     return line.format(
-        interactions=_count("{count} interaction", "{count} interactions", activity.this_week),
+        interactions=ngettext(
+            "{count} interaction", "{count} interactions", activity.this_week
+        ).format(count=activity.this_week),
         average=f"{activity.previous_average:.1f}",
         weeks=len(activity.previous_weeks),
         counts=", ".join(str(n) for n in activity.previous_weeks),
@@ -290,7 +291,8 @@ def _bullets(section: Section[Any], line: Any, nothing: str) -> list[str]:
     lines = [f"- {line(item)}" for item in section.items]
     rest = section.total - len(section.items)
     if rest > 0:
-        lines.append(f"- {_count('… and {count} more', '… and {count} more', rest)}")
+        more = ngettext("… and {count} more", "… and {count} more", rest).format(count=rest)
+        lines.append(f"- {more}")
     return lines
 
 
@@ -336,7 +338,7 @@ def review_to_markdown(review: WeeklyReview) -> str:
     out += ["", _heading(2, _("Activity")), "", _activity_line(review.activity)]
     out += ["", _heading(2, _("Review")), ""]
     done = review.completed
-    weeks = _count("{count} week", "{count} weeks", review.streak)
+    weeks = ngettext("{count} week", "{count} weeks", review.streak).format(count=review.streak)
     if done is not None and done.completed_at is not None:
         out.append(
             _("Completed {when}; streak {weeks}.").format(
