@@ -3,7 +3,8 @@
 English is the source text. Placeholders are named and filled after
 translation, never concatenated, so a translator can move them:
 `_("Created {name}").format(name=name)`. The catalog is extracted from the
-source with Babel (`pybabel extract -F babel.cfg -o netui.pot netui`), and a
+source with Babel (`pybabel extract -F babel.cfg -o netui.pot .`, from the
+repository's root, where babel.cfg's patterns start), and a
 compiled catalog, when there is one for the user's language, lives in
 `netui/locale/<lang>/LC_MESSAGES/netui.mo`. With none (today), the English
 source text is shown.

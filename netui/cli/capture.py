@@ -9,11 +9,20 @@ from typing import TYPE_CHECKING
 from netui.cli.common import EXIT_OK, CommandError, db_target, open_store, user_config
 from netui.cli.output import plain
 from netui.cli.parser import CommandLine, date_arg, positive_int
+from netui.domain.words import capture_summary
+from netui.i18n import _
 
 if TYPE_CHECKING:
     from netui.state.capture import CapturePreview, CaptureResult
 
-CAPTURE_HELP = """\
+
+# The preview's and the result's detail lines sit under their person's line.
+_INDENT = "  "
+
+
+def _capture_help() -> str:
+    """The epilog of `netui capture --help`, translated when the parser is built."""
+    return _("""\
 One person per line; fields after `;` or on indented lines below:
 
   Tanaka Yuki (Acme, designer) #ux #fintech
@@ -28,40 +37,40 @@ Keys: gave got next every via needs offers note stage email phone
 (与 受 次 頻度 紹介 求 提供 メモ). A name matching one existing contact adds to
 it; several matches are an error listing them: add "@ID" to pick one.
 Everything is saved in one transaction: any error saves nothing.
-exit status: 0 when saved; 1 on an error (printed with its line and column)."""
+exit status: 0 when saved; 1 on an error (printed with its line and column).""")
 
 
 def register(cli: CommandLine) -> None:
     """Add `netui capture`."""
     capture = cli.add_command(
         "capture",
-        help="save the people you just met, in the capture grammar",
-        description="Save people met at an event, written in netui's capture grammar.",
-        epilog=CAPTURE_HELP,
+        help=_("save the people you just met, in the capture grammar"),
+        description=_("Save people met at an event, written in netui's capture grammar."),
+        epilog=_capture_help(),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    capture.add_argument("text", metavar="TEXT", help="the capture, or - to read it from stdin")
+    capture.add_argument("text", metavar="TEXT", help=_("the capture, or - to read it from stdin"))
     capture.add_argument(
-        "--event", type=positive_int, metavar="ID", help="the event where you met them"
+        "--event", type=positive_int, metavar="ID", help=_("the event where you met them")
     )
     capture.add_argument(
         "--on",
         type=date_arg,
         metavar="DATE",
-        help="the day you met them (default: today; e.g. yesterday, 2026-11-20)",
+        help=_("the day you met them (default: today; e.g. yesterday, 2026-11-20)"),
     )
     thanks = capture.add_mutually_exclusive_group()
     thanks.add_argument(
         "--thanks",
         action="store_true",
         default=None,
-        help="give each new person a thank-you follow-up due the next day",
+        help=_("give each new person a thank-you follow-up due the next day"),
     )
     thanks.add_argument(
-        "--no-thanks", dest="thanks", action="store_false", help="no thank-you follow-ups"
+        "--no-thanks", dest="thanks", action="store_false", help=_("no thank-you follow-ups")
     )
     capture.add_argument(
-        "--dry-run", action="store_true", help="show what would be saved; write nothing"
+        "--dry-run", action="store_true", help=_("show what would be saved; write nothing")
     )
     capture.set_defaults(run=run_capture)
 
@@ -73,7 +82,9 @@ def _read_text(args: argparse.Namespace) -> str:
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as error:
-        raise CommandError(f"capture: stdin is not UTF-8 text (byte {error.start})") from None
+        raise CommandError(
+            _("capture: stdin is not UTF-8 text (byte {position})").format(position=error.start)
+        ) from None
 
 
 def run_capture(args: argparse.Namespace) -> int:
@@ -92,7 +103,7 @@ def run_capture(args: argparse.Namespace) -> int:
     today = dt.date.today()
     on = args.on(today) if args.on else today
     if on > today:
-        raise CommandError(f"capture: --on {on.isoformat()} is in the future")
+        raise CommandError(_("capture: --on {date} is in the future").format(date=on.isoformat()))
     parse_capture(text, on)
     config = user_config()
     store = open_store(db_target(args), config, create=True)
@@ -114,34 +125,57 @@ def describe_preview(preview: CapturePreview) -> str:
     for person in preview.people:
         plan = person.plan
         if person.same_as_line is not None:
-            state = f"same as line {person.same_as_line}"
+            state = _("same as line {line}").format(line=person.same_as_line)
         elif person.contact is None:
-            state = "new"
+            state = _("new")
+        elif person.archived:
+            state = _("existing @{id} (archived: restored)").format(id=person.contact.id)
         else:
-            state = f"existing @{person.contact.id}" + (
-                " (archived: restored)" if person.archived else ""
-            )
+            state = _("existing @{id}").format(id=person.contact.id)
         head = plan.name + (f" ({plan.company})" if plan.company else "")
         lines.append(f"{plain(head)}: {state}")
         for followup in plan.followups:
-            lines.append(f"  follow-up {followup.due.isoformat()}: {plain(followup.what)}")
+            line = _("follow-up {due}: {what}").format(
+                due=followup.due.isoformat(), what=plain(followup.what)
+            )
+            lines.append(_INDENT + line)
         if person.thanks_due:
-            lines.append(f"  follow-up {person.thanks_due.isoformat()}: thank-you")
+            line = _("follow-up {due}: thank-you").format(due=person.thanks_due.isoformat())
+            lines.append(_INDENT + line)
         for entry in plan.ledger:
-            verb = "gave" if entry.direction == "give" else "got"
-            lines.append(f"  {verb} {entry.kind}: {plain(entry.description)}")
-        if person.via or person.via_new:
-            name = person.via.name if person.via else person.via_new
-            if person.via_ignored:
-                lines.append(f"  via {plain(name or '')} ignored: already has an introducer")
+            if entry.direction == "give":
+                line = _("gave {kind}: {description}")
             else:
-                lines.append(f"  introduced by {plain(name or '')}")
+                line = _("got {kind}: {description}")
+            lines.append(
+                _INDENT + line.format(kind=entry.kind, description=plain(entry.description))
+            )
+        if person.via or person.via_new:
+            name = plain((person.via.name if person.via else person.via_new) or "")
+            if person.via_ignored:
+                line = _("via {name} ignored: already has an introducer").format(name=name)
+            else:
+                line = _("introduced by {name}").format(name=name)
+            lines.append(_INDENT + line)
     return "\n".join(lines)
 
 
 def describe_result(result: CaptureResult) -> str:
     """What was saved: the summary line, then one line per person."""
-    lines = [plain(result.summary())]
-    lines += [f"  new: {plain(ref.name)} (@{ref.id})" for ref in result.created]
-    lines += [f"  updated: {plain(ref.name)} (@{ref.id})" for ref in result.updated]
+    summary = capture_summary(
+        people=len(result.created) + len(result.updated),
+        created=len(result.created),
+        followups=result.followups,
+        ledger_entries=result.ledger_entries,
+        event=result.event.title if result.event else None,
+    )
+    lines = [plain(summary)]
+    lines += [
+        _INDENT + _("new: {name} (@{id})").format(name=plain(ref.name), id=ref.id)
+        for ref in result.created
+    ]
+    lines += [
+        _INDENT + _("updated: {name} (@{id})").format(name=plain(ref.name), id=ref.id)
+        for ref in result.updated
+    ]
     return "\n".join(lines)

@@ -7,21 +7,24 @@ import argparse
 from netui.cli.common import EXIT_FAILURE, EXIT_OK, db_target, open_store, say, user_config
 from netui.cli.output import plain
 from netui.cli.parser import CommandLine
-from netui.domain.words import plural
+from netui.i18n import _, ngettext
 
-CHECK_HELP = """\
+
+def _check_help() -> str:
+    """The description of `netui check --help`, translated when the parser is built."""
+    return _("""\
 Runs SQLite's integrity and foreign-key checks, then netui's own invariants:
 one search row per contact and none without one, and every stored last-contact
 and next-due date equal to what netui computes. Reads only.
-exit status: 0 when all is well, 1 with one line per problem on stdout."""
+exit status: 0 when all is well, 1 with one line per problem on stdout.""")
 
 
 def register(cli: CommandLine) -> None:
     """Add `netui check`."""
     check = cli.add_command(
         "check",
-        help="check the database's integrity and netui's invariants",
-        description=CHECK_HELP,
+        help=_("check the database's integrity and netui's invariants"),
+        description=_check_help(),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     check.set_defaults(run=run_check)
@@ -41,18 +44,34 @@ def run_check(args: argparse.Namespace) -> int:
     if problems:
         for problem in problems:
             print(plain(problem))
-        say(f"{store.path}: {plural(len(problems), 'problem')} found")
-        return EXIT_FAILURE
-    tally = ", ".join(
-        plural(n, noun)
-        for n, noun in (
-            (counts.interactions, "interaction"),
-            (counts.ledger_entries, "ledger entry"),
-            (counts.open_followups, "open follow-up"),
-            (counts.events, "event"),
-            (counts.goals, "goal"),
+        found = len(problems)
+        say(
+            ngettext(
+                "{path}: {count} problem found", "{path}: {count} problems found", found
+            ).format(path=store.path, count=found)
         )
+        return EXIT_FAILURE
+    total = counts.contacts + counts.archived
+    # Each count is a phrase of its own (its plural depends on its number) in one line's message.
+    phrases = {
+        "contacts": ngettext("{count} contact", "{count} contacts", total).format(count=total),
+        "interactions": ngettext(
+            "{count} interaction", "{count} interactions", counts.interactions
+        ).format(count=counts.interactions),
+        "ledger_entries": ngettext(
+            "{count} ledger entry", "{count} ledger entries", counts.ledger_entries
+        ).format(count=counts.ledger_entries),
+        "followups": ngettext(
+            "{count} open follow-up", "{count} open follow-ups", counts.open_followups
+        ).format(count=counts.open_followups),
+        "events": ngettext("{count} event", "{count} events", counts.events).format(
+            count=counts.events
+        ),
+        "goals": ngettext("{count} goal", "{count} goals", counts.goals).format(count=counts.goals),
+    }
+    line = _(
+        "ok: {contacts} ({archived} archived), {interactions}, {ledger_entries},"
+        " {followups}, {events}, {goals} in {path}"
     )
-    total = plural(counts.contacts + counts.archived, "contact")
-    print(f"ok: {total} ({counts.archived} archived), {tally} in {plain(str(store.path))}")
+    print(line.format(**phrases, archived=counts.archived, path=plain(str(store.path))))
     return EXIT_OK

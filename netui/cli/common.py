@@ -10,10 +10,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from netui.cli.output import plain
+from netui.i18n import _
 
 if TYPE_CHECKING:
     from netui.config import Config
     from netui.state import Store
+
+# The name that starts every error line, as grep's and git's do: a name, not a word to translate.
+PROG = "netui"
 
 EXIT_OK = 0
 EXIT_FAILURE = 1
@@ -27,7 +31,7 @@ class CommandError(Exception):
 
 def say(message: str) -> None:
     """Print `message` as one `netui: ...` line on stderr."""
-    print(f"netui: {plain(message)}", file=sys.stderr)
+    print(f"{PROG}: {plain(message)}", file=sys.stderr)
 
 
 def user_config() -> Config:
@@ -68,11 +72,15 @@ def db_target(args: argparse.Namespace) -> Path:
         return Path(text).expanduser()
     scheme = url["scheme"].lower()
     if scheme in _POSTGRES_SCHEMES:
-        raise CommandError(f"PostgreSQL databases are not supported yet: {_redacted(text)}")
+        raise CommandError(
+            _("PostgreSQL databases are not supported yet: {url}").format(url=_redacted(text))
+        )
     if scheme != "sqlite":
         raise CommandError(
-            f'unsupported database URL scheme "{url["scheme"]}"'
-            " (expected a file path or sqlite:///absolute/path)"
+            _(
+                'unsupported database URL scheme "{scheme}"'
+                " (expected a file path or sqlite:///absolute/path)"
+            ).format(scheme=url["scheme"])
         )
     return _sqlite_url_path(text.strip())
 
@@ -86,7 +94,7 @@ def _sqlite_url_path(url: str) -> Path:
     except ValueError:
         parts = None
     if parts is None or parts.netloc or parts.query or parts.fragment or len(parts.path) < 2:
-        raise CommandError(f"{_redacted(url)}: expected sqlite:///absolute/path")
+        raise CommandError(_("{url}: expected sqlite:///absolute/path").format(url=_redacted(url)))
     return Path(unquote(parts.path))
 
 
@@ -106,7 +114,7 @@ def _redacted(url: str) -> str:
         return text  # nothing to hide: as typed
     netloc = parts.netloc
     if password is not None:
-        userinfo, _, host = netloc.rpartition("@")
+        userinfo, _at, host = netloc.rpartition("@")
         netloc = f"{userinfo.partition(':')[0]}:***@{host}"
     return urlunsplit((parts.scheme, netloc, parts.path, query, parts.fragment))
 
@@ -123,7 +131,9 @@ def open_store(path: Path, config: Config, *, create: bool) -> Store:
     """
     if not create and not path.exists():
         raise CommandError(
-            f"{path}: no netui database here (run `netui` or `netui demo` to create one)"
+            _("{path}: no netui database here (run `netui` or `netui demo` to create one)").format(
+                path=path
+            )
         )
     from netui.state import Store
 

@@ -6,14 +6,18 @@ import argparse
 import sys
 from typing import TYPE_CHECKING
 
-from netui.cli.common import EXIT_FAILURE, EXIT_OK, db_target, open_store, user_config
+from netui.cli.common import EXIT_FAILURE, EXIT_OK, db_target, open_store, say, user_config
 from netui.cli.output import cell_width, fit, json_text, plain
 from netui.cli.parser import CommandLine, positive_int
+from netui.i18n import _
 
 if TYPE_CHECKING:
     from netui.domain.records import ContactRow
 
-FIND_HELP = """\
+
+def _find_help() -> str:
+    """The epilog of `netui find --help`, translated when the parser is built."""
+    return _("""\
 exit status: 0 when at least one contact matches; 1 when none does (like grep),
 or on an error. With no match, table format prints `no contacts match "TEXT"`
 on stderr and nothing on stdout; json format prints [] so a pipe into jq still
@@ -21,7 +25,10 @@ reads valid JSON.
 
 The text is searched as in the contact filter: words match names (kanji, kana
 in either script, romaji), readings, companies, roles, notes and tags; #tag
-keeps only contacts with a tag starting with it."""
+keeps only contacts with a tag starting with it.""")
+
+
+DEFAULT_LIMIT = 50
 
 # Name and company get at most this many columns so one long value cannot push
 # the rest of every row off the screen; --format json has the full text.
@@ -32,26 +39,26 @@ def register(cli: CommandLine) -> None:
     """Add `netui find`."""
     find = cli.add_command(
         "find",
-        help="search contacts as the contact filter does",
-        description="Search contacts as the contact filter does.",
-        epilog=FIND_HELP,
+        help=_("search contacts as the contact filter does"),
+        description=_("Search contacts as the contact filter does."),
+        epilog=_find_help(),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    find.add_argument("text", metavar="TEXT", help="what to search for, e.g. tanaka or '#ux'")
+    find.add_argument("text", metavar="TEXT", help=_("what to search for, e.g. tanaka or '#ux'"))
     find.add_argument(
         "--format",
         choices=("table", "json"),
         default="table",
-        help="aligned plain-text columns (default) or a JSON list",
+        help=_("aligned plain-text columns (default) or a JSON list"),
     )
     find.add_argument(
         "--limit",
         type=positive_int,
-        default=50,
+        default=DEFAULT_LIMIT,
         metavar="N",
-        help="show at most N contacts (default: 50)",
+        help=_("show at most N contacts (default: {limit})").format(limit=DEFAULT_LIMIT),
     )
-    find.add_argument("--archived", action="store_true", help="include archived contacts")
+    find.add_argument("--archived", action="store_true", help=_("include archived contacts"))
     find.set_defaults(run=run_find)
 
 
@@ -70,11 +77,11 @@ def run_find(args: argparse.Namespace) -> int:
         print(_json_rows(rows))
         return EXIT_OK if rows else EXIT_FAILURE
     if not rows:
-        print(f'no contacts match "{plain(args.text)}"', file=sys.stderr)
+        print(_('no contacts match "{text}"').format(text=plain(args.text)), file=sys.stderr)
         return EXIT_FAILURE
     print(_table(rows))
     if more:
-        print(f"netui: showing the first {args.limit}; use --limit for more", file=sys.stderr)
+        say(_("showing the first {count}; use --limit for more").format(count=args.limit))
     return EXIT_OK
 
 
@@ -97,12 +104,12 @@ def _json_rows(rows: list[ContactRow]) -> str:
 
 
 def _table(rows: list[ContactRow]) -> str:
-    header = ("NAME", "COMPANY", "STAGE", "NEXT DUE", "TAGS")
+    header = (_("NAME"), _("COMPANY"), _("STAGE"), _("NEXT DUE"), _("TAGS"))
     cells = [header] + [
         (
             plain(row.name),
             plain(row.company),
-            row.stage + (" (archived)" if row.archived else ""),
+            _("{stage} (archived)").format(stage=row.stage) if row.archived else row.stage,
             row.next_due.isoformat() if row.next_due else "-",
             " ".join(f"#{plain(tag)}" for tag in row.tags),
         )

@@ -15,7 +15,8 @@ from datetime import date
 from typing import Any, NoReturn, Protocol
 
 from netui import __version__
-from netui.cli.common import CommandError
+from netui.cli.common import PROG, CommandError
+from netui.i18n import _
 
 # A date phrase, resolved against the Store's today when the command runs.
 DateArg = Callable[[date], date]
@@ -29,7 +30,10 @@ class _Parser(argparse.ArgumentParser):
     """argparse, but a bad command line is one line and exit status 1 like every other error."""
 
     def error(self, message: str) -> NoReturn:
-        raise UsageError(f"{self.prog}: {message} (see {self.prog} --help)")
+        # argparse's own part of the message is in its words, from its own catalog.
+        raise UsageError(
+            _("{prog}: {message} (see {prog} --help)").format(prog=self.prog, message=message)
+        )
 
 
 @dataclass(frozen=True)
@@ -64,7 +68,7 @@ def positive_int(text: str) -> int:
     """A whole number of 1 or more."""
     value = whole_number(text)
     if value < 1:
-        raise argparse.ArgumentTypeError(f"expected 1 or more, not {value}")
+        raise argparse.ArgumentTypeError(_("expected 1 or more, not {value}").format(value=value))
     return value
 
 
@@ -73,7 +77,9 @@ def whole_number(text: str) -> int:
     try:
         return int(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a whole number, not {text!r}") from None
+        raise argparse.ArgumentTypeError(
+            _("expected a whole number, not {text}").format(text=repr(text))
+        ) from None
 
 
 def date_arg(text: str) -> DateArg:
@@ -93,7 +99,7 @@ def _db_arg(text: str) -> str:
     # Kept as typed: a URL is told from a path later, by common.db_target
     # (a Path would already have folded "postgresql://" into "postgresql:/").
     if not text.strip():
-        raise argparse.ArgumentTypeError("expected a database file path, got an empty string")
+        raise argparse.ArgumentTypeError(_("expected a database file path, got an empty string"))
     return text
 
 
@@ -107,15 +113,17 @@ def build_parser(groups: Iterable[CommandGroup]) -> argparse.ArgumentParser:
         type=_db_arg,
         default=argparse.SUPPRESS,
         metavar="PATH",
-        help="the database file (default: $NETUI_DB, else netui.db in the user data directory)",
+        help=_("the database file (default: $NETUI_DB, else netui.db in the user data directory)"),
     )
     parser = _Parser(
-        prog="netui",
-        description="Build your professional network on purpose. "
-        "Without a command, opens the full-screen interface.",
+        prog=PROG,
+        description=_(
+            "Build your professional network on purpose. "
+            "Without a command, opens the full-screen interface."
+        ),
         parents=[db_option],
     )
-    parser.add_argument("--version", action="version", version=f"netui {__version__}")
+    parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     cli = CommandLine(parser, commands, db_option)
     for group in groups:

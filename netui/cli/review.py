@@ -10,6 +10,7 @@ from collections.abc import Callable
 from netui.cli.common import EXIT_OK, db_target, open_store, user_config
 from netui.cli.output import json_text, plain
 from netui.cli.parser import CommandLine, date_arg, positive_int
+from netui.i18n import _
 
 DEFAULT_LIMIT = 20
 
@@ -17,7 +18,10 @@ DEFAULT_LIMIT = 20
 # `3週間前` three weeks back); it also takes these week words, counted back from today.
 _WEEK_WORDS = {"this week": 0, "last week": 7, "今週": 0, "先週": 7, "先々週": 14}
 
-REVIEW_HELP = """\
+
+def _review_help() -> str:
+    """The epilog of `netui review --help`, translated when the parser is built."""
+    return _("""\
 The review of the ISO week (Monday to Sunday) holding --week: who is overdue,
 follow-ups due by Sunday, where give and take tilt, new people with no
 follow-up, events in the next 14 days, goals, and this week's interactions
@@ -29,37 +33,41 @@ examples:
   netui review --week 2026-11-16 --format json | jq '.overdue.total'
 
 exit status: 0 when the review is printed (even with every section empty);
-1 on an error. Reads only."""
+1 on an error. Reads only.""")
 
 
 def register(cli: CommandLine) -> None:
     """Add `netui review`."""
     review = cli.add_command(
         "review",
-        help="print the weekly review as Markdown or JSON",
-        description="Print the weekly review of a week as Markdown (for notes) or JSON.",
-        epilog=REVIEW_HELP,
+        help=_("print the weekly review as Markdown or JSON"),
+        description=_("Print the weekly review of a week as Markdown (for notes) or JSON."),
+        epilog=_review_help(),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     review.add_argument(
         "--week",
         type=_week_arg,
         metavar="DATE",
-        help="any day of the week to review: a date phrase or ISO date"
-        " (default: today; e.g. 'last week', '3w ago', yesterday, 2026-11-16)",
+        help=_(
+            "any day of the week to review: a date phrase or ISO date"
+            " (default: today; e.g. 'last week', '3w ago', yesterday, 2026-11-16)"
+        ),
     )
     review.add_argument(
         "--format",
         choices=("markdown", "json"),
         default="markdown",
-        help="Markdown to paste into notes (default) or JSON",
+        help=_("Markdown to paste into notes (default) or JSON"),
     )
     review.add_argument(
         "--limit",
         type=positive_int,
         default=DEFAULT_LIMIT,
         metavar="N",
-        help=f"list at most N items per section; totals count all (default: {DEFAULT_LIMIT})",
+        help=_("list at most N items per section; totals count all (default: {limit})").format(
+            limit=DEFAULT_LIMIT
+        ),
     )
     review.set_defaults(run=run_review)
 
@@ -77,7 +85,7 @@ def _week_arg(text: str) -> Callable[[dt.date], dt.date]:
             return date_arg(text)
         except argparse.ArgumentTypeError as error:
             raise argparse.ArgumentTypeError(
-                f"{error}, or this week, last week, 2w ago, 10d ago"
+                _("{error}, or this week, last week, 2w ago, 10d ago").format(error=error)
             ) from None
     back = dt.timedelta(days=days)
     return lambda today: today - back

@@ -7,6 +7,8 @@ import unicodedata
 from collections.abc import Mapping
 from datetime import date, timedelta
 
+from netui.i18n import _
+
 __all__ = [
     "DEFAULT_STAGE_CADENCE",
     "MAX_CADENCE_DAYS",
@@ -86,11 +88,15 @@ def parse_cadence(text: str) -> int:
     match = _CADENCE.fullmatch(cleaned)
     unit = match.group(2) if match else None
     if match is None or unit not in _UNIT_DAYS:
-        raise CadenceError(f'cadence "{text}": expected days like 30, 30d, 2w, 3m or 1y')
+        raise CadenceError(
+            _('cadence "{text}": expected days like 30, 30d, 2w, 3m or 1y').format(text=text)
+        )
     days = int(match.group(1)) * _UNIT_DAYS[unit]
     if not 1 <= days <= MAX_CADENCE_DAYS:
         raise CadenceError(
-            f'cadence "{text}": must be between 1 day and 10 years ({MAX_CADENCE_DAYS} days)'
+            _('cadence "{text}": must be between 1 day and 10 years ({days} days)').format(
+                text=text, days=MAX_CADENCE_DAYS
+            )
         )
     return days
 

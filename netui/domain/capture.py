@@ -65,7 +65,13 @@ from netui.domain.capture_model import (
     without_positions,
 )
 from netui.domain.contact_rules import ValidationError, normalize_tag, validate_email
-from netui.domain.dates import DatePhraseError, parse_date_phrase, split_date_phrase
+from netui.domain.dates import (
+    DatePhraseError,
+    NoSuchDayError,
+    parse_date_phrase,
+    split_date_phrase,
+)
+from netui.i18n import _
 
 __all__ = [
     "FIELD_KEYS",
@@ -93,9 +99,6 @@ _NAME_END = re.compile(r"[(;@]|(?<![^\s\u3000-\U0010ffff])[#!]")
 _TOKEN_END = re.compile(r"[\s;]")
 _SPACE = re.compile(r"\s*")
 _CONTACT_ID = re.compile(r"[0-9]{1,18}")
-
-_DATE_HINT = "try today, tomorrow, fri, next fri, 3d, 2w, 12/1, 2026-12-01, 明日, 金曜, 3日後"
-_HEAD_HINT = 'a person\'s line takes (company, role), #tags, !pitch, @id and "; key: value"'
 
 
 def _shown(text: str, limit: int = 40) -> str:
@@ -190,11 +193,14 @@ def parse_capture(text: str, on: date) -> CapturePlan:
         except CaptureError as error:
             if error.column < bad.start() + 1 + line.offset:
                 raise
-        raise line.error(bad.start(), f"unexpected control character U+{ord(bad.group()):04X}")
+        raise line.error(
+            bad.start(),
+            _("unexpected control character U+{code}").format(code=f"{ord(bad.group()):04X}"),
+        )
     if current is not None:
         people.append(current.build())
     if not people:
-        raise CaptureError(1, 1, "nothing to capture: start with a person's name")
+        raise CaptureError(1, 1, _("nothing to capture: start with a person's name"))
     return CapturePlan(on=on, people=tuple(people))
 
 
@@ -209,7 +215,7 @@ def _parse_line(
         start = line.skip_space(0)
         if current is None:
             raise line.error(
-                start, "this indented field has no person above it; write the name first"
+                start, _("this indented field has no person above it; write the name first")
             )
         _parse_field(line, start, len(text), current, on)
         return current
@@ -228,12 +234,14 @@ def _parse_head(line: _Line, on: date) -> _Person:
     if colon >= 0 and fold_word(text[:colon]) in FIELD_KEYS:
         raise line.error(
             start,
-            f'"{text[start:colon].strip()}:" looks like a field but is not indented; '
-            "indent it under the person it belongs to",
+            _(
+                '"{key}:" looks like a field but is not indented; '
+                "indent it under the person it belongs to"
+            ).format(key=text[start:colon].strip()),
         )
     name = line.value(0, name_end)
     if not name:
-        raise line.error(start, "a person's line must start with their name")
+        raise line.error(start, _("a person's line must start with their name"))
     person = _Person(line.number, start + 1 + line.offset, name)
     index = name_end
     while (index := line.skip_space(index)) < len(text):
@@ -252,23 +260,35 @@ def _parse_head(line: _Line, on: date) -> _Person:
                 tag = normalize_tag(unescape(token))
             except ValidationError:
                 raise line.error(
-                    index, f'"{_shown(token)}" is not a tag: write #word, without spaces or commas'
+                    index,
+                    _('"{token}" is not a tag: write #word, without spaces or commas').format(
+                        token=_shown(token)
+                    ),
                 ) from None
             if tag in person.tags:
-                raise line.error(index, f"#{tag} is given twice")
+                raise line.error(index, _("#{tag} is given twice").format(tag=tag))
             person.tags.append(tag)
         elif char == "!":
             if fold_word(unescape(token[1:])) not in FLAGS:
-                raise line.error(index, f'unknown flag "{_shown(token)}" (known: !pitch, !勧誘)')
+                raise line.error(
+                    index,
+                    _('unknown flag "{token}" (known: !pitch, !勧誘)').format(token=_shown(token)),
+                )
             if person.values.get("solicitation"):
-                raise line.error(index, "!pitch is given twice")
+                raise line.error(index, _("!pitch is given twice"))
             person.values["solicitation"] = True
         elif char == "@":
             if "contact_id" in person.values:
-                raise line.error(index, "the contact id (@123) is given twice")
+                raise line.error(index, _("the contact id (@123) is given twice"))
             person.values["contact_id"] = _contact_id(line, index, token)
         else:
-            raise line.error(index, f'unexpected "{_shown(token)}": {_HEAD_HINT}')
+            raise line.error(
+                index,
+                _(
+                    'unexpected "{token}": a person\'s line takes (company, role), #tags, '
+                    '!pitch, @id and "; key: value"'
+                ).format(token=_shown(token)),
+            )
         index = token_end
     return person
 
@@ -278,9 +298,9 @@ def _parse_group(line: _Line, index: int, person: _Person) -> int:
     masked = line.masked
     close = masked.find(")", index + 1)
     if close < 0:
-        raise line.error(index, '"(" is not closed: write (company) or (company, role)')
+        raise line.error(index, _('"(" is not closed: write (company) or (company, role)'))
     if "company" in person.given:
-        raise line.error(index, "(company, role) is given twice")
+        raise line.error(index, _("(company, role) is given twice"))
     person.given["company"] = line.number
     commas = [
         i for i in (masked.find(",", index, close), masked.find("、", index, close)) if i >= 0
@@ -296,7 +316,9 @@ def _parse_group(line: _Line, index: int, person: _Person) -> int:
 def _contact_id(line: _Line, index: int, token: str) -> int:
     digits = unicodedata.normalize("NFKC", token[1:].strip())
     if not _CONTACT_ID.fullmatch(digits) or int(digits) == 0:
-        raise line.error(index, f'"{_shown(token)}" is not a contact id (like @123)')
+        raise line.error(
+            index, _('"{token}" is not a contact id (like @123)').format(token=_shown(token))
+        )
     return int(digits)
 
 
@@ -318,23 +340,34 @@ def _parse_field(line: _Line, start: int, end: int, person: _Person, on: date) -
     colon = line.masked.find(":", start, end)
     if colon < 0:
         shown = _shown(text[start:end])
-        raise line.error(start, f'"{shown}" is not a field: write key: value, like "note: {shown}"')
+        raise line.error(
+            start,
+            _('"{text}" is not a field: write key: value, like "note: {text}"').format(text=shown),
+        )
     typed_key = text[start:colon].strip()
     if not typed_key:
-        raise line.error(colon, 'a field needs a key before ":"')
+        raise line.error(colon, _('a field needs a key before ":"'))
     key = FIELD_KEYS.get(fold_word(typed_key))
     if key is None:
-        raise line.error(start, f'unknown key "{_shown(typed_key)}" (known: {KNOWN_KEYS})')
+        raise line.error(
+            start,
+            _('unknown key "{key}" (known: {known})').format(
+                key=_shown(typed_key), known=KNOWN_KEYS
+            ),
+        )
     value_start = line.skip_space(colon + 1, end)
     raw = text[value_start:end].strip()
     value = unescape(raw).strip()
     if not value:
-        raise line.error(start, f'"{typed_key}:" needs a value')
+        raise line.error(start, _('"{key}:" needs a value').format(key=typed_key))
     if key not in REPEATABLE_KEYS:
         first = person.given.get(key)
         if first is not None:
             raise line.error(
-                start, f'"{typed_key}:" is given twice for {person.name} (first on line {first})'
+                start,
+                _('"{key}:" is given twice for {name} (first on line {line})').format(
+                    key=typed_key, name=person.name, line=first
+                ),
             )
         person.given[key] = line.number
     if key in ("gave", "got"):
@@ -355,7 +388,12 @@ def _parse_field(line: _Line, start: int, end: int, person: _Person, on: date) -
     elif key == "stage":
         stage = fold_word(value)
         if stage not in STAGES:
-            raise line.error(value_start, f'"{_shown(value)}" is not a stage ({", ".join(STAGES)})')
+            raise line.error(
+                value_start,
+                _('"{value}" is not a stage ({stages})').format(
+                    value=_shown(value), stages=", ".join(STAGES)
+                ),
+            )
         person.values["stage"] = stage
     elif key == "email":
         try:
@@ -364,7 +402,10 @@ def _parse_field(line: _Line, start: int, end: int, person: _Person, on: date) -
             email = ""
         if not email:
             raise line.error(
-                value_start, f'"{_shown(value)}" is not an email address (like name@example.com)'
+                value_start,
+                _('"{value}" is not an email address (like name@example.com)').format(
+                    value=_shown(value)
+                ),
             )
         person.values["email"] = email
     else:  # needs, offers, phone: free text
@@ -391,13 +432,16 @@ def _followup(line: _Line, index: int, typed_key: str, value: str, on: date) -> 
     if due < on:
         raise line.error(
             index,
-            f"{due.isoformat()} is before the capture date {on.isoformat()}; "
-            "a follow-up is due on or after it",
+            _("{due} is before the capture date {on}; a follow-up is due on or after it").format(
+                due=due.isoformat(), on=on.isoformat()
+            ),
         )
     if not what:
         raise line.error(
             index,
-            f'"{typed_key}:" needs what to do after the date, like "next: fri send the slides"',
+            _('"{key}:" needs what to do after the date, like "next: fri send the slides"').format(
+                key=typed_key
+            ),
         )
     return FollowUpLine(due, what, line.number)
 
@@ -406,10 +450,14 @@ def _date_problem(value: str, on: date) -> str:
     word = value.split(None, 1)[0]
     try:
         parse_date_phrase(word, on)
-    except DatePhraseError as error:
-        if str(error).endswith("no such day"):
-            return f'"{_shown(word)}" is not a day that exists'
-    return f'"{_shown(word)}" is not a date phrase ({_DATE_HINT})'
+    except NoSuchDayError:
+        return _('"{word}" is not a day that exists').format(word=_shown(word))
+    except DatePhraseError:
+        pass
+    return _(
+        '"{word}" is not a date phrase '
+        "(try today, tomorrow, fri, next fri, 3d, 2w, 12/1, 2026-12-01, 明日, 金曜, 3日後)"
+    ).format(word=_shown(word))
 
 
 def _parse_via(line: _Line, start: int, end: int, value: str, person: _Person) -> None:

@@ -17,6 +17,7 @@ from datetime import date
 
 from netui.domain.cadence import MAX_CADENCE_DAYS, STAGES, format_cadence
 from netui.domain.contact_rules import LEDGER_KINDS, normalize_tag, validate_email
+from netui.i18n import _
 
 __all__ = [
     "FIELD_KEYS",
@@ -136,7 +137,11 @@ class CaptureError(ValueError):
     """
 
     def __init__(self, line: int, column: int, message: str) -> None:
-        super().__init__(f"line {line}, column {column}: {message}")
+        super().__init__(
+            _("line {line}, column {column}: {message}").format(
+                line=line, column=column, message=message
+            )
+        )
         self.line = line
         self.column = column
         self.message = message

@@ -9,6 +9,7 @@ from typing import Any
 
 from netui.domain.cadence import STAGES
 from netui.domain.records import ContactDraft
+from netui.i18n import _
 
 CHANNELS = (
     "mixer",
@@ -62,7 +63,10 @@ def validate_email(text: str) -> str:
     """Return the email stripped, or raise ValidationError for one that cannot be an address."""
     text = text.strip()
     if text and (not _EMAIL.match(text) or any(unicodedata.category(ch) == "Cc" for ch in text)):
-        raise ValidationError("email", f"{text!r} is not an email address (like name@example.com)")
+        raise ValidationError(
+            "email",
+            _("{email} is not an email address (like name@example.com)").format(email=repr(text)),
+        )
     return text
 
 
@@ -70,7 +74,9 @@ def normalize_tag(text: str) -> str:
     """A tag as stored: NFKC, casefolded, without a leading '#'."""
     tag = unicodedata.normalize("NFKC", text).strip().lstrip("#").casefold()
     if not tag or not _TAG.match(tag):
-        raise ValidationError("tags", f"{text!r} is not a tag (one word, no spaces or commas)")
+        raise ValidationError(
+            "tags", _("{tag} is not a tag (one word, no spaces or commas)").format(tag=repr(text))
+        )
     return tag
 
 
@@ -82,9 +88,16 @@ def parse_tags(text: str) -> tuple[str, ...]:
             continue
         tag = normalize_tag(part)
         if tag in tags:
-            raise ValidationError("tags", f"#{tag} is given twice")
+            raise ValidationError("tags", _("#{tag} is given twice").format(tag=tag))
         tags.append(tag)
     return tuple(tags)
+
+
+def _not_one_of(value: str, allowed: tuple[str, ...]) -> str:
+    # The allowed values are stored keys, listed as they are typed and saved.
+    return _("{value} is not one of {allowed}").format(
+        value=repr(value), allowed=", ".join(allowed)
+    )
 
 
 def validate_draft(draft: ContactDraft) -> ContactDraft:
@@ -95,15 +108,15 @@ def validate_draft(draft: ContactDraft) -> ContactDraft:
     """
     name = clean_text(draft.name)
     if not name:
-        raise ValidationError("name", "a name is required")
+        raise ValidationError("name", _("a name is required"))
     if len(name) > 500:
-        raise ValidationError("name", "is longer than 500 characters")
+        raise ValidationError("name", _("is longer than {count} characters").format(count=500))
     if draft.stage not in STAGES:
-        raise ValidationError("stage", f"{draft.stage!r} is not one of {', '.join(STAGES)}")
+        raise ValidationError("stage", _not_one_of(draft.stage, STAGES))
     if draft.channel not in CHANNELS:
-        raise ValidationError("channel", f"{draft.channel!r} is not one of {', '.join(CHANNELS)}")
+        raise ValidationError("channel", _not_one_of(draft.channel, CHANNELS))
     if draft.cadence_days is not None and not 0 < draft.cadence_days <= 3650:
-        raise ValidationError("cadence", "must be between 1 day and 10 years")
+        raise ValidationError("cadence", _("must be between 1 day and 10 years"))
     # Each value is a str; Any because replace() types every keyword on its own, and mypy
     # cannot tell which of ContactDraft's fields a key of this dict names.
     texts: dict[str, Any] = {}
@@ -121,13 +134,15 @@ def validate_draft(draft: ContactDraft) -> ContactDraft:
     ):
         value = clean_text(getattr(draft, name_))
         if len(value) > MAX_TEXT:
-            raise ValidationError(name_, f"is longer than {MAX_TEXT} characters")
+            raise ValidationError(
+                name_, _("is longer than {count} characters").format(count=MAX_TEXT)
+            )
         texts[name_] = value
     tags: list[str] = []
     for raw in draft.tags:
         tag = normalize_tag(raw)
         if tag in tags:
-            raise ValidationError("tags", f"#{tag} is given twice")
+            raise ValidationError("tags", _("#{tag} is given twice").format(tag=tag))
         tags.append(tag)
     return replace(
         draft,

@@ -12,13 +12,25 @@ from datetime import date, timedelta
 
 from dateutil.relativedelta import relativedelta
 
-__all__ = ["DatePhraseError", "format_relative", "parse_date_phrase", "split_date_phrase"]
+from netui.i18n import _
 
-_ACCEPTED = (
-    "expected today, tomorrow, yesterday, fri, next fri, 3d, in 2w, 1m, 1y, 2026-12-01, "
-    "2026/12/1, 12/1, 今日, 明日, 明後日, 昨日, 来週, 金曜, 来週金曜, 3日後, 2週間後, "
-    "1ヶ月後, 12月1日 or 2026年12月1日; for the past also 3d ago, last fri, 3日前, 先週金曜"
-)
+__all__ = [
+    "DatePhraseError",
+    "NoSuchDayError",
+    "format_relative",
+    "parse_date_phrase",
+    "split_date_phrase",
+]
+
+
+def _accepted() -> str:
+    """The phrases an error lists, translated when it is raised (not at import)."""
+    return _(
+        "expected today, tomorrow, yesterday, fri, next fri, 3d, in 2w, 1m, 1y, 2026-12-01, "
+        "2026/12/1, 12/1, 今日, 明日, 明後日, 昨日, 来週, 金曜, 来週金曜, 3日後, 2週間後, "
+        "1ヶ月後, 12月1日 or 2026年12月1日; for the past also 3d ago, last fri, 3日前, 先週金曜"
+    )
+
 
 _RELATIVE_WORDS = {
     "today": 0,
@@ -94,6 +106,14 @@ _MONTH_DAY_YEARS = 9
 
 class DatePhraseError(ValueError):
     """A date phrase could not be understood or names a day that does not exist."""
+
+
+class NoSuchDayError(DatePhraseError):
+    """A date phrase reads as a date, but names a day that does not exist (``2/30``).
+
+    A class of its own so callers can tell it apart without reading the
+    message, which is in the user's language.
+    """
 
 
 def _normalise(text: str) -> str:
@@ -218,16 +238,18 @@ def parse_date_phrase(text: str, today: date, *, past: bool = False) -> date:
         The date meant.
 
     Raises:
-        DatePhraseError: When the phrase is not understood or names a day that does not exist
-            (``2/30``).
+        DatePhraseError: When the phrase is not understood; `NoSuchDayError`, a
+            subclass, when it names a day that does not exist (``2/30``).
     """
     try:
         result = _parse(_normalise(text), today, past)
     except (ValueError, OverflowError):
         # Out-of-range parts (2/30, 13/1, 2026-02-29) or a date past year 9999.
-        raise DatePhraseError(f'date "{text}": no such day') from None
+        raise NoSuchDayError(_('date "{text}": no such day').format(text=text)) from None
     if result is None:
-        raise DatePhraseError(f'date "{text}": {_ACCEPTED}')
+        raise DatePhraseError(
+            _('date "{text}": {accepted}').format(text=text, accepted=_accepted())
+        )
     return result
 
 
@@ -278,7 +300,11 @@ def split_date_phrase(text: str, today: date) -> tuple[date, str]:
             continue
         rest = _LEADING_SEPARATORS.sub("", text[end:]).strip()
         return when, rest
-    raise DatePhraseError(f'no date at the start of "{text.strip()}": {_ACCEPTED}')
+    raise DatePhraseError(
+        _('no date at the start of "{text}": {accepted}').format(
+            text=text.strip(), accepted=_accepted()
+        )
+    )
 
 
 def format_relative(d: date, today: date) -> str:
@@ -294,13 +320,13 @@ def format_relative(d: date, today: date) -> str:
     """
     days = (d - today).days
     if days == 0:
-        return "today"
+        return _("today")
     if days == 1:
-        return "tomorrow"
+        return _("tomorrow")
     if days == -1:
-        return "yesterday"
+        return _("yesterday")
     if abs(days) > 60:
         return d.isoformat()
     if days > 0:
-        return f"in {days}d"
-    return f"{-days}d ago"
+        return _("in {days}d").format(days=days)
+    return _("{days}d ago").format(days=-days)

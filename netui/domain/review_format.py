@@ -43,7 +43,8 @@ from netui.domain.review import (
     UpcomingEvent,
     WeeklyReview,
 )
-from netui.domain.words import lateness, plural
+from netui.domain.words import lateness
+from netui.i18n import _, ngettext
 
 __all__ = ["md_escape", "review_to_json", "review_to_markdown"]
 
@@ -141,8 +142,8 @@ def md_escape(text: str) -> str:
     return flat
 
 
-def _day(value: dt.date | None, missing: str = "never") -> str:
-    return value.isoformat() if value else missing
+def _day(value: dt.date | None) -> str:
+    return value.isoformat() if value else _("never")
 
 
 def _who(name: str, company: str = "") -> str:
@@ -150,17 +151,25 @@ def _who(name: str, company: str = "") -> str:
 
 
 def _overdue(item: OverdueItem) -> str:
-    return (
-        f"{_who(item.name, item.company)} · {item.stage} · due {item.due.isoformat()}"
-        f" ({lateness(item.days_overdue)}) · last contact {_day(item.last_contact)}"
+    return _("{who} · {stage} · due {due} ({lateness}) · last contact {last_contact}").format(
+        who=_who(item.name, item.company),
+        stage=item.stage,
+        due=item.due.isoformat(),
+        lateness=lateness(item.days_overdue),
+        last_contact=_day(item.last_contact),
     )
 
 
 def _followup(item: FollowUpItem) -> str:
-    snoozed = ", snoozed" if item.snoozed else ""
-    return (
-        f"{item.due.isoformat()} · {md_escape(item.name)}: {md_escape(item.what)}"
-        f" ({lateness(item.days_overdue)}{snoozed})"
+    if item.snoozed:
+        line = _("{due} · {name}: {what} ({lateness}, snoozed)")
+    else:
+        line = _("{due} · {name}: {what} ({lateness})")
+    return line.format(
+        due=item.due.isoformat(),
+        name=md_escape(item.name),
+        what=md_escape(item.what),
+        lateness=lateness(item.days_overdue),
     )
 
 
@@ -170,75 +179,126 @@ def _signed(number: int) -> str:
 
 def _reciprocity(item: ReciprocityItem) -> str:
     why = (
-        "took more than gave"
+        _("took more than gave")
         if item.reason == "balance"
-        else "nothing given since the last thing received"
+        else _("nothing given since the last thing received")
     )
-    return (
-        f"{md_escape(item.name)}: balance {_signed(item.balance)}, {why}"
-        f" · last got {_day(item.last_take)}, last gave {_day(item.last_give)}"
+    return _(
+        "{name}: balance {balance}, {why} · last got {last_got}, last gave {last_gave}"
+    ).format(
+        name=md_escape(item.name),
+        balance=_signed(item.balance),
+        why=why,
+        last_got=_day(item.last_take),
+        last_gave=_day(item.last_give),
     )
 
 
 def _new_contact(item: NewContactItem) -> str:
-    where = f" at {md_escape(item.event)}" if item.event else ""
-    return (
-        f"{_who(item.name, item.company)} · met {item.met_on.isoformat()}{where} ({item.channel})"
+    if item.event:
+        line = _("{who} · met {met_on} at {event} ({channel})")
+    else:
+        line = _("{who} · met {met_on} ({channel})")
+    return line.format(
+        who=_who(item.name, item.company),
+        met_on=item.met_on.isoformat(),
+        event=md_escape(item.event or ""),
+        channel=item.channel,
     )
 
 
 def _event(item: UpcomingEvent) -> str:
-    parts = [f"{item.starts_at:%Y-%m-%d %H:%M} · {md_escape(item.title)}"]
+    when = f"{item.starts_at:%Y-%m-%d %H:%M}"
+    title = md_escape(item.title)
     if item.place:
-        parts[0] += f" @ {md_escape(item.place)}"
-    parts[0] += f" ({item.status})"
+        head = f"{when} · {title} @ {md_escape(item.place)} ({item.status})"
+    else:
+        head = f"{when} · {title} ({item.status})"
+    parts = [head]
     if item.intent:
-        parts.append(f"intent: {md_escape(item.intent)}")
+        parts.append(_("intent: {intent}").format(intent=md_escape(item.intent)))
     if item.goals:
-        parts.append("for: " + ", ".join(md_escape(g) for g in item.goals))
+        goals = ", ".join(md_escape(g) for g in item.goals)
+        parts.append(_("for: {goals}").format(goals=goals))
     if item.attendees:
-        parts.append("known going: " + ", ".join(md_escape(a) for a in item.attendees))
+        names = ", ".join(md_escape(a) for a in item.attendees)
+        parts.append(_("known going: {names}").format(names=names))
     if item.solicitation:
-        parts.append("expect a pitch")
+        parts.append(_("expect a pitch"))
     return " · ".join(parts)
 
 
-def _goal_line(goal: GoalProgress) -> str:
+def _goal_head(goal: GoalProgress) -> str:
+    """ "Title: 2 of 5 known or trusted (40%) by 2026-12-31", each variant one whole message."""
     progress = goal.progress
+    by = goal.target_date.isoformat() if goal.target_date else None
     if progress is None:
-        head = f"{md_escape(goal.title)}: {goal.known_or_trusted} known or trusted"
+        if by is None:
+            line = _("{title}: {count} known or trusted")
+        else:
+            line = _("{title}: {count} known or trusted by {date}")
+    elif by is None:
+        line = _("{title}: {count} of {target} known or trusted ({percent})")
     else:
-        head = (
-            f"{md_escape(goal.title)}: {goal.known_or_trusted} of {goal.target_count}"
-            f" known or trusted ({progress:.0%})"
-        )
-    if goal.target_date:
-        head += f" by {goal.target_date.isoformat()}"
-    return (
-        f"{head} · {goal.linked} linked, {plural(goal.candidates, 'candidate')}"
-        f" · {plural(goal.events_attended, 'event')} attended in {GOAL_EVENT_DAYS} days"
+        line = _("{title}: {count} of {target} known or trusted ({percent}) by {date}")
+    return line.format(
+        title=md_escape(goal.title),
+        count=goal.known_or_trusted,
+        target=goal.target_count,
+        percent=f"{progress:.0%}" if progress is not None else "",
+        date=by,
+    )
+
+
+def _goal_line(goal: GoalProgress) -> str:
+    return _("{head} · {linked} linked, {candidates} · {events} attended in {days} days").format(
+        head=_goal_head(goal),
+        linked=goal.linked,
+        candidates=ngettext("{count} candidate", "{count} candidates", goal.candidates).format(
+            count=goal.candidates
+        ),
+        events=ngettext("{count} event", "{count} events", goal.events_attended).format(
+            count=goal.events_attended
+        ),
+        days=GOAL_EVENT_DAYS,
     )
 
 
 def _activity_line(activity: Activity) -> str:
-    weeks = len(activity.previous_weeks)
-    line = (
-        f"{plural(activity.this_week, 'interaction')} in the week;"
-        f" {activity.previous_average:.1f} a week over the previous {weeks}"
-        f" ({', '.join(str(n) for n in activity.previous_weeks)})."
-    )
     if activity.by_kind:
-        line += " By kind: " + ", ".join(f"{kind} {n}" for kind, n in activity.by_kind) + "."
-    return line
+        line = _(
+            "{interactions} in the week; {average} a week over the previous {weeks}"
+            " ({counts}). By kind: {kinds}."
+        )
+    else:
+        line = _(
+            "{interactions} in the week; {average} a week over the previous {weeks} ({counts})."
+        )
+    return line.format(
+        interactions=ngettext(
+            "{count} interaction", "{count} interactions", activity.this_week
+        ).format(count=activity.this_week),
+        average=f"{activity.previous_average:.1f}",
+        weeks=len(activity.previous_weeks),
+        counts=", ".join(str(n) for n in activity.previous_weeks),
+        kinds=", ".join(f"{kind} {n}" for kind, n in activity.by_kind),
+    )
 
 
 def _bullets(section: Section[Any], line: Any, nothing: str) -> list[str]:
     if not section.items and not section.total:
         return [nothing]
     lines = [f"- {line(item)}" for item in section.items]
-    if section.total > len(section.items):
-        lines.append(f"- … and {section.total - len(section.items)} more")
+    rest = section.total - len(section.items)
+    if rest > 0:
+        more = ngettext("… and {count} more", "… and {count} more", rest).format(count=rest)
+        lines.append(f"- {more}")
     return lines
+
+
+def _heading(level: int, text: str) -> str:
+    # The Markdown marks stay out of the messages: a translator writes only the words.
+    return f"{'#' * level} {text}"
 
 
 def review_to_markdown(review: WeeklyReview) -> str:
@@ -247,44 +307,47 @@ def review_to_markdown(review: WeeklyReview) -> str:
     User text (names, companies, titles, notes) is escaped so it shows
     literally; empty sections say so in a line; the result ends with a newline.
     """
-    year, week, _ = review.week_start.isocalendar()
-    out = [
-        f"# Weekly review {review.week_start.isoformat()} to {review.week_end.isoformat()}",
-        "",
-        f"Week {week} of {year}.",
-    ]
+    year, week, _weekday = review.week_start.isocalendar()
+    title = _("Weekly review {start} to {end}").format(
+        start=review.week_start.isoformat(), end=review.week_end.isoformat()
+    )
+    out = [_heading(1, title), "", _("Week {week} of {year}.").format(week=week, year=year)]
     sections = (
-        ("Overdue", review.overdue, _overdue, "Nothing overdue."),
-        ("Follow-ups due", review.followups, _followup, "Nothing due."),
-        ("Reciprocity", review.reciprocity, _reciprocity, "Nothing to return."),
+        (_("Overdue"), review.overdue, _overdue, _("Nothing overdue.")),
+        (_("Follow-ups due"), review.followups, _followup, _("Nothing due.")),
+        (_("Reciprocity"), review.reciprocity, _reciprocity, _("Nothing to return.")),
         (
-            "New contacts without a follow-up",
+            _("New contacts without a follow-up"),
             review.new_contacts,
             _new_contact,
-            "Nothing new to follow up.",
+            _("Nothing new to follow up."),
         ),
         (
-            "Upcoming events",
+            _("Upcoming events"),
             review.upcoming_events,
             _event,
-            f"Nothing in the next {UPCOMING_DAYS} days.",
+            _("Nothing in the next {days} days.").format(days=UPCOMING_DAYS),
         ),
     )
-    for title, section, line, nothing in sections:
-        out += ["", f"## {title} ({section.total})", ""]
+    for name, section, line, nothing in sections:
+        out += ["", _heading(2, f"{name} ({section.total})"), ""]
         out += _bullets(section, line, nothing)
     goals = Section(review.goals, len(review.goals))
-    out += ["", f"## Goals ({len(review.goals)})", ""]
-    out += _bullets(goals, _goal_line, "No active goals.")
-    out += ["", "## Activity", "", _activity_line(review.activity)]
-    out += ["", "## Review", ""]
+    out += ["", _heading(2, f"{_('Goals')} ({len(review.goals)})"), ""]
+    out += _bullets(goals, _goal_line, _("No active goals."))
+    out += ["", _heading(2, _("Activity")), "", _activity_line(review.activity)]
+    out += ["", _heading(2, _("Review")), ""]
     done = review.completed
-    weeks = plural(review.streak, "week")
+    weeks = ngettext("{count} week", "{count} weeks", review.streak).format(count=review.streak)
     if done is not None and done.completed_at is not None:
-        out.append(f"Completed {done.completed_at:%Y-%m-%d %H:%M}; streak {weeks}.")
+        out.append(
+            _("Completed {when}; streak {weeks}.").format(
+                when=f"{done.completed_at:%Y-%m-%d %H:%M}", weeks=weeks
+            )
+        )
         notes = [md_escape(line) for line in done.notes.splitlines() if line.strip()]
         if notes:
             out += [""] + [f"> {line}" for line in notes]
     else:
-        out.append(f"Not completed yet; streak {weeks}.")
+        out.append(_("Not completed yet; streak {weeks}.").format(weeks=weeks))
     return "\n".join(out) + "\n"

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import math
 
+from netui.i18n import _
+
 __all__ = [
     "FREQUENCY_POINTS",
     "FREQUENCY_SATURATION",
@@ -75,9 +77,9 @@ def warmth_label(score: int) -> str:
         ``cold`` below 20, ``cool`` below 45, ``warm`` below 70, else ``close``.
     """
     if score < 20:
-        return "cold"
+        return _("cold")
     if score < 45:
-        return "cool"
+        return _("cool")
     if score < 70:
-        return "warm"
-    return "close"
+        return _("warm")
+    return _("close")

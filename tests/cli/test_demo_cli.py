@@ -121,3 +121,13 @@ def test_demo_with_a_broken_config_writes_nothing(run: Run, tmp_path: Path, db_p
     line = one_error_line(run("--db", str(db_path), "demo"))
     assert "not valid TOML" in line
     assert not db_path.exists()
+
+
+def test_every_table_the_demo_counts_has_its_words() -> None:
+    """Each field of the demo's summary has a translatable phrase, so none prints as a bare field name."""
+    from dataclasses import fields
+
+    from netui.cli.demo import table_phrases
+    from netui.state.demo import DemoSummary
+
+    assert set(table_phrases()) == {field.name for field in fields(DemoSummary)}

@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from netui.domain.dates import (
     DatePhraseError,
+    NoSuchDayError,
     format_relative,
     parse_date_phrase,
     split_date_phrase,
@@ -138,6 +139,15 @@ def test_unknown_phrases_raise_with_accepted_forms(text: str) -> None:
     assert f'"{text}"' in message
     assert "tomorrow" in message
     assert "来週金曜" in message
+
+
+def test_a_day_that_does_not_exist_is_told_apart_by_its_class() -> None:
+    """2/30 raises NoSuchDayError and "soon" a plain DatePhraseError: no caller reads the message."""
+    with pytest.raises(NoSuchDayError):
+        parse_date_phrase("2/30", SATURDAY)
+    with pytest.raises(DatePhraseError) as caught:
+        parse_date_phrase("soon", SATURDAY)
+    assert not isinstance(caught.value, NoSuchDayError)
 
 
 def test_date_beyond_year_9999_raises() -> None:
