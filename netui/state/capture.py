@@ -13,15 +13,18 @@ from dataclasses import dataclass, field
 from types import ModuleType
 from typing import TYPE_CHECKING
 
+from peewee import SQL, ModelSelect, fn
+
 from netui.data.models import Attendance, Contact, FollowUp, Interaction, LedgerEntry, Meta
 from netui.domain.contact_rules import ValidationError, validate_draft
 from netui.domain.reading import fold, suggest_reading
 from netui.domain.records import ContactDraft, ContactRef, EventRef
 from netui.domain.words import plural
 from netui.state import derived
-from netui.state.contacts import Contacts, draft_fields, set_tags
+from netui.state.contacts import Contacts, draft_fields
 from netui.state.errors import NotFound
 from netui.state.events import Events
+from netui.state.rows import first_tuple, tuples
 from netui.state.session import Session
 from netui.state.topics import Topic
 
@@ -103,6 +106,14 @@ def _grammar() -> ModuleType:
     return capture
 
 
+def _named(name: str) -> ModelSelect[Contact]:
+    """The contacts a captured name means: the same folded name, or the same folded reading."""
+    key = fold(name)
+    return Contact.select().where(
+        (Contact.name_key == key) | ((Contact.reading != "") & (Contact.sort_key == key))
+    )
+
+
 def _append_line(text: str, line: str) -> str:
     """`text` with `line` added as a line of its own, unless a line already says exactly that."""
     if not line or line in text.splitlines():
@@ -119,17 +130,19 @@ class Capture:
         self.events = events
 
     def _matches(self, name: str) -> list[tuple[int, str, str, bool]]:
-        key = fold(name)
-        return self.s.db.execute_sql(
-            "SELECT id, name, company, archived FROM contact WHERE name_key = ?"
-            " OR (reading != '' AND sort_key = ?) ORDER BY archived, id LIMIT 11",
-            [key, key],
-        ).fetchall()
+        return tuples(
+            _named(name)
+            .select(Contact.id, Contact.name, Contact.company, Contact.archived)
+            .order_by(Contact.archived, Contact.id)
+            .limit(11)
+        )
 
     def _by_id(self, contact_id: int, line: int, column: int) -> tuple[ContactRef, bool]:
-        row = self.s.db.execute_sql(
-            "SELECT id, name, company, archived FROM contact WHERE id = ?", [contact_id]
-        ).fetchone()
+        row = first_tuple(
+            Contact.select(Contact.id, Contact.name, Contact.company, Contact.archived).where(
+                Contact.id == contact_id
+            )
+        )
         if row is None:
             raise _grammar().CaptureError(line, column, f"no contact @{contact_id}")
         return ContactRef(row[0], row[1], row[2]), bool(row[3])
@@ -145,12 +158,7 @@ class Capture:
             )
             many = len(rows)
             if many > 10:  # only ten are listed; say how many there are in all
-                key = fold(name)
-                many = self.s.db.execute_sql(
-                    "SELECT count(*) FROM contact WHERE name_key = ?"
-                    " OR (reading != '' AND sort_key = ?)",
-                    [key, key],
-                ).fetchone()[0]
+                many = _named(name).select(fn.count(SQL("*"))).scalar()
             raise _grammar().CaptureError(
                 line,
                 column,
@@ -185,6 +193,8 @@ class Capture:
         same_by_line: dict[int, int | None] = {}
         seen_new: dict[str, int] = {}  # fold(name) -> line of a new person in this capture
         seen_existing: dict[int, int] = {}  # contact id -> line
+        found: tuple[ContactRef, bool] | None
+        same_as: int | None
         for person in plan.people:
             if person.contact_id is not None:
                 found = self._by_id(person.contact_id, person.line, person.column)
@@ -231,13 +241,12 @@ class Capture:
         """Who introduced each of these contacts, for those with an introducer."""
         if not contact_ids:
             return {}
-        marks = ",".join("?" * len(contact_ids))
-        rows = self.s.db.execute_sql(
-            f"SELECT id, introduced_by_id FROM contact WHERE id IN ({marks})"
-            " AND introduced_by_id IS NOT NULL",
-            contact_ids,
-        ).fetchall()
-        return dict(rows)
+        rows = tuples(
+            Contact.select(Contact.id, Contact.introduced_by).where(
+                Contact.id.in_(contact_ids) & Contact.introduced_by.is_null(False)
+            )
+        )
+        return {int(cid): int(introducer) for cid, introducer in rows}
 
     def _draft(self, person: PersonPlan, reading: str, channel: str, on: dt.date) -> ContactDraft:
         """The validated draft of a new contact, first met on `on`."""
@@ -406,9 +415,9 @@ class Capture:
                 ).execute()
         touched = sorted(set(ids_by_line.values()))
         derived.refresh_due(self.s, touched)
-        derived.refresh_ledger(self.s.db, touched)
+        derived.refresh_ledger(touched)
         for contact_id in touched:
-            derived.refresh_search(self.s.db, contact_id)
+            derived.refresh_search(self.s, contact_id)
         return CaptureResult(
             created=tuple(created),
             updated=tuple(updated),
@@ -426,7 +435,7 @@ class Capture:
         fields = draft_fields(person.draft)
         fields["met_at"] = event.id if event else None
         contact_id = int(Contact.insert(created_at=now, updated_at=now, **fields).execute())
-        set_tags(contact_id, person.draft.tags)
+        self.contacts.set_tags(contact_id, person.draft.tags)
         return contact_id
 
     def _add_to_existing(self, contact_id: int, plan: PersonPlan, now: dt.datetime) -> None:
@@ -452,8 +461,8 @@ class Capture:
             updates["stage"] = plan.stage
         Contact.update(**updates).where(Contact.id == contact_id).execute()
         if plan.tags:
-            have = derived.tag_names(self.s.db, contact_id)
-            set_tags(contact_id, [*have, *(t for t in plan.tags if t not in have)])
+            have = derived.tag_names(contact_id)
+            self.contacts.set_tags(contact_id, [*have, *(t for t in plan.tags if t not in have)])
 
     # -- the draft ------------------------------------------------------------------
 

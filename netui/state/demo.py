@@ -8,7 +8,7 @@ tuples written with `executemany` on the raw sqlite3 cursor, in id order, inside
 IMMEDIATE transaction, with the indexes dropped meanwhile and rebuilt at the end; names
 come from short lists, so their search forms (the slow pykakasi part) are computed once
 per distinct name, and the short-search pieces once per distinct column value; the stored
-due dates come from the Store's own `_refresh_due`.
+due dates and ledger aggregates come from the Store's own netui.state.derived.
 """
 
 from __future__ import annotations
@@ -170,7 +170,7 @@ def generate_demo(
         for sql in indexes:
             db.execute_sql(sql)
         derived.refresh_due(session, None)
-        derived.refresh_ledger(db, None)
+        derived.refresh_ledger(None)
         # Statistics for the query planner: without them SQLite walks the whole
         # (archived, sort_key) index for every filter; at L, ANALYZE takes ~0.5 s and
         # brings "tanaka" from ~30 ms to ~2 ms (count and first page).
