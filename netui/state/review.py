@@ -11,9 +11,10 @@ written with the query builder.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from typing import TYPE_CHECKING
 
-from peewee import JOIN, SQL, fn
+from peewee import JOIN, SQL, Select, fn
 
 from netui.data.models import Contact, Event, FollowUp, Interaction, Review
 from netui.domain.contact_rules import clean_text
@@ -210,17 +211,21 @@ class Reviews:
     def _activity(self, start: dt.date) -> rules.Activity:
         first = start - dt.timedelta(weeks=rules.ACTIVITY_WEEKS)
         after = start + dt.timedelta(days=7)
-        on_day = self.s.sql.date_of(Interaction.when)
-        per_day = tuples(
-            Interaction.select(on_day, fn.count(SQL("*")))
-            .where((Interaction.when >= _midnight(first)) & (Interaction.when < _midnight(after)))
-            .group_by(on_day)
+        # One count per week, each a range of the (when, kind) index: at L the 9
+        # weeks hold ~200k interactions, counted in ~20 ms, where grouping them
+        # by day first sorted them all (~180 ms).
+        mondays = [
+            _midnight(first + dt.timedelta(weeks=w)) for w in range(rules.ACTIVITY_WEEKS + 2)
+        ]
+        per_week = Select(
+            columns=[
+                Interaction.select(fn.count(SQL("*"))).where(
+                    (Interaction.when >= monday) & (Interaction.when < following)
+                )
+                for monday, following in itertools.pairwise(mondays)
+            ]
         )
-        weeks = [0] * (rules.ACTIVITY_WEEKS + 1)
-        for day, count in per_day:
-            index = ((_date(day) or first) - first).days // 7
-            if 0 <= index <= rules.ACTIVITY_WEEKS:
-                weeks[index] += count
+        (weeks,) = tuples(per_week.bind(self.s.db))
         many = fn.count(SQL("*"))
         kinds = tuples(
             Interaction.select(Interaction.kind, many)

@@ -331,12 +331,16 @@ def rows_without_contact(db: Database, index: SearchIndex) -> list[int]:
 def review_overdue(db: Database, end: dt.date, limit: int) -> tuple[list[OverdueRow], int]:
     """Live contacts due by `end`, off the stored next_due, and how many there are."""
     # Written to match the contact_due_order index: equality on archived and
-    # on the NULL test, then a range on next_due, already in order.
+    # on the NULL test, then a range on next_due, already in order. The ORDER BY
+    # names only the columns after the equalities: SQLite 3.40 does not see that
+    # `next_due IS NULL` in an ORDER BY is the index's expression, so with it the
+    # index ordered only `archived` and every due contact was read and sorted
+    # (14,630 at L: ~120 ms, against 0.4 ms when the page stops after LIMIT rows).
     where = "archived = 0 AND (next_due IS NULL) = 0 AND next_due <= ?"
     rows = run_sql(
         db,
         "SELECT id, name, company, stage, last_contact, next_due FROM contact"
-        f" WHERE {where} ORDER BY archived, next_due IS NULL, next_due, sort_key LIMIT ?",
+        f" WHERE {where} ORDER BY next_due, sort_key LIMIT ?",
         [_day(end), limit],
     )
     total = int(_value(db, f"SELECT count(*) FROM contact WHERE {where}", [_day(end)]))
@@ -395,14 +399,17 @@ def review_upcoming(
 def review_goals(db: Database, since: dt.datetime, until: dt.datetime) -> list[GoalRow]:
     """Every active goal's people and events attended in [since, until), in one pass."""
     # One pass: every (goal, contact) pair once, linked beating candidate,
-    # then counted per goal; the CTE is not re-evaluated per column.
+    # then counted per goal; the CTE is not re-evaluated per column. Only the
+    # active goals' pairs: the others are not shown, and at L their tags'
+    # contacts were 40% of the pairs grouped (~270 ms against ~170 ms).
     rows = run_sql(
         db,
-        "WITH people AS ("
+        "WITH active AS (SELECT id FROM goal WHERE status = 'active'), people AS ("
         "  SELECT cg.goal_id, cg.contact_id, 1 AS linked FROM contact_goal cg"
+        "  WHERE cg.goal_id IN active"
         "  UNION ALL"
         "  SELECT gt.goal_id, ct.contact_id, 0 FROM goal_tag gt"
-        "  CROSS JOIN contact_tag ct ON ct.tag_id = gt.tag_id"
+        "  CROSS JOIN contact_tag ct ON ct.tag_id = gt.tag_id WHERE gt.goal_id IN active"
         "), per_contact AS ("
         "  SELECT p.goal_id, max(p.linked) AS linked,"
         "  c.stage IN ('known', 'trusted') AS close FROM people p"
