@@ -31,7 +31,8 @@ from _common import default_path, ensure_database, load_average, p95, timed_ms
 SIZES = {"S": (10_000, 100.0), "L": (100_000, 300.0)}
 LIMIT = 100
 WARMUP_RUNS = 2
-# The Store's section methods, in the review's order; timed one by one when present.
+# The review service's section methods (`store.review`), in the review's order; timed
+# one by one when present.
 SECTIONS = (
     ("overdue", "_overdue"),
     ("followups", "_due_followups"),
@@ -40,9 +41,9 @@ SECTIONS = (
     ("upcoming_events", "_upcoming"),
     ("goals", "_goals"),
     ("activity", "_activity"),
-    ("completed", "review_record"),
+    ("completed", "record"),
     ("streak weeks", "_completed_weeks"),
-    ("recent_reviews", "recent_reviews"),
+    ("recent_reviews", "recent"),
 )
 
 
@@ -50,7 +51,7 @@ def section_call(store: Any, method: str, today: dt.date) -> Callable[[], object
     """A call of one section method with its arguments bound by name, or None if it cannot be."""
     from netui.domain.review import week_bounds
 
-    function = getattr(store, method, None)
+    function = getattr(store.review, method, None)
     if function is None:
         return None
     start, end = week_bounds(today)

@@ -10,12 +10,12 @@ the same shape, chosen by `open_engine` from the target.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 from urllib.parse import urlsplit, urlunsplit
 
 from peewee import Database
@@ -53,7 +53,10 @@ class Engine(Protocol):
     name: str
     # What messages call the database: a path, or a URL without its password.
     label: str
-    db: Database
+
+    @property
+    def db(self) -> Database:
+        """The engine's database object (of its own peewee Database class)."""
 
     def write(self) -> AbstractContextManager[None]:
         """A transaction that holds the write lock from its start (and waits for it)."""
@@ -75,6 +78,18 @@ class Engine(Protocol):
 
     def close(self) -> None:
         """Close this thread's connection."""
+
+
+def run_sql(db: Database, sql: str, params: Sequence[object] = ()) -> list[Any]:
+    """Run one raw statement and return every row it yields (none for most writes).
+
+    The one door for the statements the query builder cannot say (pragmas,
+    an engine's tuned SQL): peewee's stubs leave `execute_sql` untyped, and
+    the rows' shape is the statement's.
+    """
+    cursor = db.execute_sql(sql, list(params))
+    rows: list[Any] = cursor.fetchall()
+    return rows
 
 
 def redact(url: str) -> str:

@@ -11,7 +11,7 @@ import weakref
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from peewee import (
     SQL,
@@ -52,7 +52,7 @@ class ActiveDatabase(DatabaseProxy):
     def __init__(self) -> None:
         object.__setattr__(self, "_callbacks", [])
 
-    @property  # type: ignore[override]
+    @property
     def obj(self) -> Database | None:
         active = _active.get()
         if active is not None:
@@ -160,6 +160,10 @@ class Contact(BaseModel):
     met_on = DateField(null=True, index=True)  # the review's new acquaintances
     met_at = ForeignKeyField(Event, null=True, on_delete="SET NULL", backref="met_here")
     introduced_by = ForeignKeyField("self", null=True, on_delete="SET NULL", backref="introduced")
+    if TYPE_CHECKING:
+        # The foreign keys' own columns, which peewee adds as attributes at run time.
+        met_at_id: int | None
+        introduced_by_id: int | None
     stage = CharField(default="met")
     cadence_days = IntegerField(null=True)
     needs = TextField(default="")

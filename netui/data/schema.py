@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from peewee import Database
 
-from netui.data.engine import Migration
+from netui.data.engine import Migration, run_sql
 from netui.data.models import EXTRA_SQL, MODELS
 
 
@@ -12,7 +12,7 @@ def create_schema(db: Database) -> None:
     """Create every table and index of the latest schema."""
     db.create_tables(MODELS)
     for statement in EXTRA_SQL:
-        db.execute_sql(statement)
+        run_sql(db, statement)
 
 
 # Ordered; a fresh database is created at the last version in one step.

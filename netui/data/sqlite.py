@@ -18,7 +18,7 @@ from pathlib import Path
 from peewee import DatabaseError, InterfaceError, OperationalError, SqliteDatabase
 
 from netui.data import schema
-from netui.data.engine import DatabaseOpenError, DatabaseRefused, Failure, Migration
+from netui.data.engine import DatabaseOpenError, DatabaseRefused, Failure, Migration, run_sql
 from netui.data.models import open_databases, register, unregister, using
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -192,7 +192,7 @@ def _create_or_migrate(database: SqliteDatabase, path: Path, version: int) -> No
         with database.atomic("IMMEDIATE"):
             # A fresh database is created at the latest schema in one step.
             schema.create_schema(database)
-            database.execute_sql(f"PRAGMA user_version = {int(latest)}")
+            run_sql(database, f"PRAGMA user_version = {int(latest)}")
     elif version < latest:
         _backup(path, version)
         _migrate(database, version)
@@ -208,7 +208,7 @@ def _migrate(database: SqliteDatabase, version: int) -> None:
             continue
         with migrator.migration_context():
             step.apply(database)
-            database.execute_sql(f"PRAGMA user_version = {int(step.version)}")
+            run_sql(database, f"PRAGMA user_version = {int(step.version)}")
 
 
 def close_database(database: SqliteDatabase | None = None) -> None:
@@ -242,7 +242,7 @@ class SqliteEngine:
         """SQLite's `data_version` changes only for commits made through other
         connections: another netui process, or one of our own thread workers.
         Costs microseconds, so the app can poll it."""
-        version = self.db.execute_sql("PRAGMA data_version").fetchone()[0]
+        version = run_sql(self.db, "PRAGMA data_version")[0][0]
         changed = self._data_version is not None and version != self._data_version
         self._data_version = version
         return changed
@@ -264,28 +264,33 @@ class SqliteEngine:
         if self.db.is_closed():
             return
         try:
-            if self.db.connection().total_changes:
+            if self.connection().total_changes:
                 # Statistics can wait for the next session rather than for a busy writer.
-                self.db.execute_sql("PRAGMA busy_timeout = 100")
-                self.db.execute_sql("PRAGMA analysis_limit = 400")
-                analyzed = self.db.execute_sql(
-                    "SELECT 1 FROM sqlite_master WHERE name = 'sqlite_stat1'"
-                ).fetchone()
-                self.db.execute_sql("PRAGMA optimize" if analyzed else "ANALYZE")
+                run_sql(self.db, "PRAGMA busy_timeout = 100")
+                run_sql(self.db, "PRAGMA analysis_limit = 400")
+                analyzed = run_sql(
+                    self.db, "SELECT 1 FROM sqlite_master WHERE name = 'sqlite_stat1'"
+                )
+                run_sql(self.db, "PRAGMA optimize" if analyzed else "ANALYZE")
         except DatabaseError:
             pass
 
     def integrity(self) -> list[str]:
         """`PRAGMA integrity_check`: a line per problem, empty when the file is sound."""
-        rows = self.db.execute_sql("PRAGMA integrity_check").fetchall()
+        rows = run_sql(self.db, "PRAGMA integrity_check")
         if [tuple(row) for row in rows] == [("ok",)]:
             return []
         return [f"integrity: {message}" for (message,) in rows]
 
     def broken_links(self) -> list[tuple[str, int, str]]:
         """`PRAGMA foreign_key_check`: (table, row id, missing parent table) per broken link."""
-        rows = self.db.execute_sql("PRAGMA foreign_key_check").fetchall()
+        rows = run_sql(self.db, "PRAGMA foreign_key_check")
         return [(table, rowid, parent) for table, rowid, parent, _ in rows]
+
+    def connection(self) -> sqlite3.Connection:
+        """This thread's sqlite3 connection (opened if need be), for what only the driver does."""
+        connection: sqlite3.Connection = self.db.connection()
+        return connection
 
     def classify(self, error: BaseException) -> Failure | None:
         """SQLite reports a held lock as OperationalError "database is locked" (or busy)."""

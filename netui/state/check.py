@@ -10,18 +10,24 @@ they never write, so `netui check` is safe on a database in use.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Sequence
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
-from peewee import Database
+from peewee import Select
 
+from netui.data.models import Contact
 from netui.state.derived import (
-    LAST_CONTACT_SQL,
-    LEDGER_AGGREGATES,
-    effective_cadence_sql,
-    next_due_sql,
+    differs,
+    effective_cadence_expr,
+    last_contact_expr,
+    ledger_aggregates,
+    next_due_expr,
 )
+from netui.state.rows import as_date, tuples
 from netui.state.session import Session
+from netui.state.sql import SearchIndex
 
 if TYPE_CHECKING:
     from netui.state import Store
@@ -45,13 +51,13 @@ def check_database(store: Store) -> list[str]:
     # One read transaction: every check sees the same snapshot even while
     # another netui writes.
     session = store.session
-    with session.snapshot() as db:
+    with session.snapshot():
         return [
             *session.engine.integrity(),
             *_foreign_keys(session),
-            *_search_rows(db),
+            *_search_rows(session),
             *_due_dates(session),
-            *_ledger_aggregates(db),
+            *_ledger_aggregates(),
         ]
 
 
@@ -71,98 +77,122 @@ def _foreign_keys(session: Session) -> list[str]:
     )
 
 
-# Each search table, and what a contact missing from it cannot be found by.
-_SEARCH_TABLES = (
-    ("contact_fts", "search row", "search"),
-    ("contact_short", "short search row", "1- and 2-character search"),
-)
-
-
-def _search_rows(db: Database) -> list[str]:
-    # FTS5 rowids are unique (rowid = contact id), so "exactly one row per
-    # contact" is: every contact has a row, and every row has a contact.
+def _search_rows(session: Session) -> list[str]:
+    # Exactly one row per contact in each index: every contact has a row, and
+    # every row has a contact (the engine's rows are keyed by contact id).
     lines: list[str] = []
-    for table, row, search in _SEARCH_TABLES:
-        missing = db.execute_sql(
-            f"SELECT c.id, c.name FROM contact c"
-            f" WHERE NOT EXISTS (SELECT 1 FROM {table} f WHERE f.rowid = c.id) ORDER BY c.id"
-        ).fetchall()
-        orphans = db.execute_sql(
-            f"SELECT f.rowid FROM {table} f"
-            f" WHERE NOT EXISTS (SELECT 1 FROM contact c WHERE c.id = f.rowid) ORDER BY f.rowid"
-        ).fetchall()
+    db = session.db
+    for index in session.sql.SEARCH_INDEXES:
         lines += _capped(
-            missing,
-            lambda r, row=row, search=search: (
-                f"contact {r[0]} ({r[1]}): has no {row}; {search} cannot find it"
-            ),
-            f"contacts without a {row}",
+            session.sql.contacts_missing_from(db, index),
+            partial(_missing_line, index),
+            f"contacts without a {index.row}",
         )
         lines += _capped(
-            orphans,
-            lambda r, row=row, search=search: (
-                f"{row} {r[0]}: belongs to no contact; {search} can return it"
-            ),
-            f"{row}s without a contact",
+            session.sql.rows_without_contact(db, index),
+            partial(_orphan_line, index),
+            f"{index.row}s without a contact",
         )
     return lines
 
 
+def _missing_line(index: SearchIndex, contact: tuple[int, str]) -> str:
+    return f"contact {contact[0]} ({contact[1]}): has no {index.row}; {index.search} cannot find it"
+
+
+def _orphan_line(index: SearchIndex, rowid: int) -> str:
+    return f"{index.row} {rowid}: belongs to no contact; {index.search} can return it"
+
+
 def _due_dates(session: Session) -> list[str]:
-    """Compare the stored dates with the SQL derived.refresh_due writes them with.
+    """Compare the stored dates with the expressions derived.refresh_due writes them with.
 
     The expected next_due is computed from the expected last contact, not the
     stored one, so a wrong last_contact is reported with the next_due it spoils.
     """
-    cadence, params = effective_cadence_sql(session.stage_cadence)
-    rows = session.db.execute_sql(
-        "SELECT id, name, stored_last, last, stored_due, due FROM ("
-        " SELECT id, name, stored_last, last, stored_due,"
-        f"  {next_due_sql('cadence', last_contact='last')} AS due"
-        " FROM ("
-        "  SELECT id, name, met_on, last_contact AS stored_last, next_due AS stored_due,"
-        f"   {LAST_CONTACT_SQL} AS last, {cadence} AS cadence"
-        "  FROM contact))"
-        " WHERE stored_last IS NOT last OR stored_due IS NOT due ORDER BY id",
-        params,
-    ).fetchall()
+    computed = Contact.select(
+        Contact.id,
+        Contact.name,
+        Contact.met_on,
+        Contact.last_contact.alias("stored_last"),
+        Contact.next_due.alias("stored_due"),
+        last_contact_expr(session.sql).alias("last"),
+        effective_cadence_expr(session.stage_cadence).alias("cadence"),
+    ).alias("computed")
+    due = next_due_expr(session.sql, computed.c.cadence, computed.c.last, computed.c.met_on)
+    rows = (
+        Select(
+            [computed],
+            [
+                computed.c.id,
+                computed.c.name,
+                computed.c.stored_last,
+                computed.c.last,
+                computed.c.stored_due,
+                due,
+            ],
+        )
+        .where(
+            differs(computed.c.stored_last, computed.c.last) | differs(computed.c.stored_due, due)
+        )
+        .order_by(computed.c.id)
+        .tuples()
+        .execute(session.db)
+    )
     lines: list[str] = []
-    for cid, name, stored_last, last, stored_due, due in rows:
-        if stored_last != last:
+    for cid, name, stored_last, last, stored_due, expected_due in rows:
+        if _normal(stored_last) != _normal(last):
             lines.append(
                 f"contact {cid} ({name}): last_contact is {_shown(stored_last)}, "
                 f"expected {_shown(last)}"
             )
-        if stored_due != due:
+        if _normal(stored_due) != _normal(expected_due):
             lines.append(
-                f"contact {cid} ({name}): next_due is {_shown(stored_due)}, expected {_shown(due)}"
+                f"contact {cid} ({name}): next_due is {_shown(stored_due)}, "
+                f"expected {_shown(expected_due)}"
             )
     return _capped(lines, str, "wrong due dates")
 
 
-def _ledger_aggregates(db: Database) -> list[str]:
+def _ledger_aggregates() -> list[str]:
     """Compare the stored ledger aggregates with the expressions the Store writes them with."""
-    expected = ", ".join(f"{expression} AS {column}" for column, expression in LEDGER_AGGREGATES)
-    columns = [column for column, _ in LEDGER_AGGREGATES]
-    differs = " OR ".join(f"s.{c} IS NOT e.{c}" for c in columns)
-    stored = ", ".join(f"s.{c}" for c in columns)
-    wanted = ", ".join(f"e.{c}" for c in columns)
-    rows = db.execute_sql(
-        f"SELECT s.id, s.name, {stored}, {wanted} FROM contact s"
-        f" JOIN (SELECT id, {expected} FROM contact) e ON e.id = s.id"
-        f" WHERE {differs} ORDER BY s.id"
-    ).fetchall()
+    aggregates = ledger_aggregates()
+    columns = [field.name for field in aggregates]
+    computed = Contact.select(
+        Contact.id, *(expression.alias(field.name) for field, expression in aggregates.items())
+    ).alias("computed")
+    stored = [getattr(Contact, column) for column in columns]
+    wanted = [getattr(computed.c, column) for column in columns]
+    mismatch = differs(stored[0], wanted[0])
+    for have, want in zip(stored[1:], wanted[1:], strict=True):
+        mismatch |= differs(have, want)
+    rows = tuples(
+        Contact.select(Contact.id, Contact.name, *stored, *wanted)
+        .join(computed, on=computed.c.id == Contact.id)
+        .where(mismatch)
+        .order_by(Contact.id)
+    )
     lines: list[str] = []
     for row in rows:
         cid, name = row[0], row[1]
         have, want = row[2 : 2 + len(columns)], row[2 + len(columns) :]
         for column, stored_value, expected_value in zip(columns, have, want, strict=True):
-            if stored_value != expected_value:
+            if _normal(stored_value) != _normal(expected_value):
                 lines.append(
                     f"contact {cid} ({name}): {column} is {_shown(stored_value)}, "
                     f"expected {_shown(expected_value)}"
                 )
     return _capped(lines, lambda line: line, "ledger aggregate mismatches")
+
+
+def _normal(value: Any) -> Any:
+    """A stored or computed value in one form: a date is a date whether the driver said so or not."""
+    if isinstance(value, str | dt.date):
+        try:
+            return as_date(value)
+        except ValueError:  # not a date at all: compared as stored
+            return value
+    return value
 
 
 def _shown(value: object) -> str:

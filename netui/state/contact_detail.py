@@ -3,8 +3,20 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
+from peewee import JOIN, Case, fn
+
+from netui.data.models import (
+    Attendance,
+    Contact,
+    ContactTag,
+    Event,
+    FollowUp,
+    Interaction,
+    LedgerEntry,
+    Tag,
+)
 from netui.domain.cadence import effective_cadence
 from netui.domain.records import (
     ContactDetail,
@@ -16,11 +28,9 @@ from netui.domain.records import (
 )
 from netui.domain.warmth import warmth
 from netui.state.errors import NotFound
-from netui.state.rows import as_date, as_datetime
+from netui.state.rows import as_date, as_datetime, first_tuple, tuples
 
 if TYPE_CHECKING:
-    from peewee import Database
-
     from netui.state.session import Session
 
 
@@ -30,19 +40,51 @@ def read_detail(session: Session, contact_id: int, history_limit: int) -> Contac
     Raises:
         NotFound: no contact has that id (it may have been deleted meanwhile).
     """
-    db = session.db
-    row = db.execute_sql(
-        "SELECT c.name, c.reading, c.reading_confirmed, c.company, c.role, c.email, c.phone,"
-        " c.location, c.birthday, c.links, c.channel, c.met_on, c.met_at_id,"
-        " c.introduced_by_id, c.stage, c.cadence_days, c.needs, c.offers, c.notes,"
-        " c.solicitation, c.solicitation_note, c.archived, c.created_at, c.updated_at,"
-        " c.last_contact, c.next_due, i.name, i.company, e.title, e.starts_at,"
-        " (SELECT group_concat(t.name, ' ') FROM contact_tag ct JOIN tag t ON t.id = ct.tag_id"
-        "  WHERE ct.contact_id = c.id)"
-        " FROM contact c LEFT JOIN contact i ON i.id = c.introduced_by_id"
-        " LEFT JOIN event e ON e.id = c.met_at_id WHERE c.id = ?",
-        [contact_id],
-    ).fetchone()
+    introducer = Contact.alias("introducer")
+    tags = (
+        Tag.select(session.sql.text_agg(Tag.name, " "))
+        .join(ContactTag, on=ContactTag.tag == Tag.id)
+        .where(ContactTag.contact == Contact.id)
+    )
+    row: tuple[Any, ...] | None = first_tuple(
+        Contact.select(
+            Contact.name,
+            Contact.reading,
+            Contact.reading_confirmed,
+            Contact.company,
+            Contact.role,
+            Contact.email,
+            Contact.phone,
+            Contact.location,
+            Contact.birthday,
+            Contact.links,
+            Contact.channel,
+            Contact.met_on,
+            Contact.met_at,
+            Contact.introduced_by,
+            Contact.stage,
+            Contact.cadence_days,
+            Contact.needs,
+            Contact.offers,
+            Contact.notes,
+            Contact.solicitation,
+            Contact.solicitation_note,
+            Contact.archived,
+            Contact.created_at,
+            Contact.updated_at,
+            Contact.last_contact,
+            Contact.next_due,
+            introducer.name,
+            introducer.company,
+            Event.title,
+            Event.starts_at,
+            tags,
+        )
+        .join(introducer, JOIN.LEFT_OUTER, on=introducer.id == Contact.introduced_by)
+        .switch(Contact)
+        .join(Event, JOIN.LEFT_OUTER, on=Event.id == Contact.met_at)
+        .where(Contact.id == contact_id)
+    )
     if row is None:
         raise NotFound(f"contact {contact_id} no longer exists")
     (
@@ -103,27 +145,33 @@ def read_detail(session: Session, contact_id: int, history_limit: int) -> Contac
         tags=tuple(sorted(tags.split())) if tags else (),
     )
     today = session.today()
-    year_ago = (today - dt.timedelta(days=365)).isoformat()
-    last, recent, by_them, total = db.execute_sql(
-        'SELECT max("when"), sum("when" >= ?), sum(initiator = \'them\'), count(*)'
-        " FROM interaction WHERE contact_id = ?",
-        [year_ago, contact_id],
-    ).fetchone()
+    year_ago = dt.datetime.combine(today - dt.timedelta(days=365), dt.time())
+    # An aggregate without GROUP BY: always exactly one row.
+    last, recent, by_them, total = first_tuple(
+        Interaction.select(
+            fn.max(Interaction.when),
+            fn.sum(Case(None, [(Interaction.when >= year_ago, 1)], 0)),
+            fn.sum(Case(None, [(Interaction.initiator == "them", 1)], 0)),
+            fn.count(Interaction.id),
+        ).where(Interaction.contact == contact_id)
+    ) or (None, 0, 0, 0)
     last_dt = as_datetime(last)
     days_since = (today - last_dt.date()).days if last_dt else None
-    balance = db.execute_sql(
-        "SELECT coalesce(sum(CASE direction WHEN 'give' THEN weight ELSE -weight END), 0)"
-        " FROM ledger_entry WHERE contact_id = ?",
-        [contact_id],
-    ).fetchone()[0]
+    signed = Case(LedgerEntry.direction, [("give", LedgerEntry.weight)], 0 - LedgerEntry.weight)
+    balance = int(
+        LedgerEntry.select(fn.coalesce(fn.sum(signed), 0))
+        .where(LedgerEntry.contact == contact_id)
+        .scalar()
+    )
     introduced = tuple(
         ContactRef(cid, cname, ccompany)
-        for cid, cname, ccompany in db.execute_sql(
-            "SELECT id, name, company FROM contact WHERE introduced_by_id = ? ORDER BY sort_key",
-            [contact_id],
-        ).fetchall()
+        for cid, cname, ccompany in tuples(
+            Contact.select(Contact.id, Contact.name, Contact.company)
+            .where(Contact.introduced_by == contact_id)
+            .order_by(Contact.sort_key)
+        )
     )
-    followups = _followups(db, contact_id)
+    followups = _followups(contact_id)
     return ContactDetail(
         id=contact_id,
         draft=draft,
@@ -142,34 +190,45 @@ def read_detail(session: Session, contact_id: int, history_limit: int) -> Contac
         balance=balance,
         interaction_count=total or 0,
         open_followups=tuple(f for f in followups if f.done_at is None),
-        history=_history(db, contact_id, followups, history_limit),
+        history=_history(contact_id, followups, history_limit),
     )
 
 
-def _followups(db: Database, contact_id: int) -> list[FollowUpRecord]:
-    cursor = db.execute_sql(
-        "SELECT id, due, what, done_at, snoozed_until FROM follow_up WHERE contact_id = ?"
-        " ORDER BY due",
-        [contact_id],
+def _followups(contact_id: int) -> list[FollowUpRecord]:
+    rows = tuples(
+        FollowUp.select(
+            FollowUp.id, FollowUp.due, FollowUp.what, FollowUp.done_at, FollowUp.snoozed_until
+        )
+        .where(FollowUp.contact == contact_id)
+        .order_by(FollowUp.due)
     )
     return [
         FollowUpRecord(
             fid, contact_id, as_date(due) or dt.date.min, what, as_datetime(done), as_date(snoozed)
         )
-        for fid, due, what, done, snoozed in cursor.fetchall()
+        for fid, due, what, done, snoozed in rows
     ]
 
 
 def _history(
-    db: Database, contact_id: int, followups: list[FollowUpRecord], limit: int
+    contact_id: int, followups: list[FollowUpRecord], limit: int
 ) -> tuple[HistoryItem, ...]:
     items: list[HistoryItem] = []
-    for iid, when, kind, initiator, summary, event in db.execute_sql(
-        'SELECT i.id, i."when", i.kind, i.initiator, i.summary, e.title FROM interaction i'
-        " LEFT JOIN event e ON e.id = i.event_id WHERE i.contact_id = ?"
-        ' ORDER BY i."when" DESC LIMIT ?',
-        [contact_id, limit],
-    ).fetchall():
+    interactions = tuples(
+        Interaction.select(
+            Interaction.id,
+            Interaction.when,
+            Interaction.kind,
+            Interaction.initiator,
+            Interaction.summary,
+            Event.title,
+        )
+        .join(Event, JOIN.LEFT_OUTER, on=Event.id == Interaction.event)
+        .where(Interaction.contact == contact_id)
+        .order_by(Interaction.when.desc())
+        .limit(limit)
+    )
+    for iid, when, kind, initiator, summary, event in interactions:
         who = "they reached out" if initiator == "them" else "I reached out"
         title = f"{kind} ({who})" + (f" at {event}" if event else "")
         items.append(
@@ -189,11 +248,20 @@ def _history(
                 done=f.done_at is not None,
             )
         )
-    for lid, direction, kind, description, weight, date in db.execute_sql(
-        "SELECT id, direction, kind, description, weight, date FROM ledger_entry"
-        " WHERE contact_id = ? ORDER BY date DESC LIMIT ?",
-        [contact_id, limit],
-    ).fetchall():
+    ledger = tuples(
+        LedgerEntry.select(
+            LedgerEntry.id,
+            LedgerEntry.direction,
+            LedgerEntry.kind,
+            LedgerEntry.description,
+            LedgerEntry.weight,
+            LedgerEntry.date,
+        )
+        .where(LedgerEntry.contact == contact_id)
+        .order_by(LedgerEntry.date.desc())
+        .limit(limit)
+    )
+    for lid, direction, kind, description, weight, date in ledger:
         verb = "gave" if direction == "give" else "got"
         items.append(
             HistoryItem(
@@ -204,11 +272,13 @@ def _history(
                 description,
             )
         )
-    for eid, title, starts, known in db.execute_sql(
-        "SELECT e.id, e.title, e.starts_at, a.known_before FROM attendance a"
-        " JOIN event e ON e.id = a.event_id WHERE a.contact_id = ? ORDER BY e.starts_at DESC",
-        [contact_id],
-    ).fetchall():
+    attended = tuples(
+        Event.select(Event.id, Event.title, Event.starts_at, Attendance.known_before)
+        .join(Attendance, on=Attendance.event == Event.id)
+        .where(Attendance.contact == contact_id)
+        .order_by(Event.starts_at.desc())
+    )
+    for eid, title, starts, known in attended:
         how = "attended (known before)" if known else "attended (met there)"
         items.append(HistoryItem("event", eid, as_datetime(starts) or dt.datetime.min, how, title))
     items.sort(key=lambda item: item.when, reverse=True)

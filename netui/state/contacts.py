@@ -3,10 +3,19 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import replace
-from typing import Any
 
-from netui.data.models import Contact, ContactTag, Tag
+from peewee import JOIN, SQL, Select, fn
+
+from netui.data.models import (
+    Contact,
+    ContactTag,
+    Event,
+    FollowUp,
+    Goal,
+    Interaction,
+    LedgerEntry,
+    Tag,
+)
 from netui.domain.cadence import STAGES
 from netui.domain.contact_rules import ValidationError, normalize_tag, validate_draft
 from netui.domain.reading import fold, sort_key
@@ -22,24 +31,11 @@ from netui.state import derived
 from netui.state.contact_detail import read_detail
 from netui.state.errors import NotFound
 from netui.state.events import Events
-from netui.state.rows import as_date
-from netui.state.search import (
-    ContactFilter,
-    ContactQuery,
-    contact_filter,
-    order_clause,
-    sort_has_index,
-)
+from netui.state.rows import as_date, tuples
+from netui.state.search import ContactQuery
 from netui.state.session import Session
+from netui.state.sql import ContactRowValues
 from netui.state.topics import Topic
-
-# Measured at 100k contacts: looking up and sorting one matching contact costs
-# 2.5-3 us; testing one entry of the sort index while walking it, ~0.1 us. A
-# page walks the index only when even its smallest set of ids is so large that
-# a walk through the whole index would cost less than driving from that set.
-# The whole index, not the share expected to hold a page: matches cluster in
-# the sort order (田中 sorts among the た names, found after most of the index).
-WALK_RATIO = 25
 
 # What deleting or merging a contact touches: its history lives in every area.
 EVERYTHING_OF_A_CONTACT = (
@@ -52,15 +48,8 @@ EVERYTHING_OF_A_CONTACT = (
     Topic.GOALS,
 )
 
-_ROW_COLUMNS = (
-    "c.id, c.name, c.company, c.stage, c.channel, c.last_contact, c.next_due, "
-    "c.archived, c.solicitation, "
-    "(SELECT group_concat(t.name, ' ') FROM contact_tag ct JOIN tag t ON t.id = ct.tag_id "
-    "WHERE ct.contact_id = c.id) AS tags"
-)
 
-
-def _row(values: tuple[Any, ...]) -> ContactRow:
+def _row(values: ContactRowValues) -> ContactRow:
     cid, name, company, stage, channel, last, due, archived, solicitation, tags = values
     return ContactRow(
         id=cid,
@@ -105,14 +94,6 @@ def draft_fields(draft: ContactDraft) -> dict[str, object]:
     }
 
 
-def set_tags(contact_id: int, tags: Iterable[str]) -> None:
-    """Make the contact's tags exactly `tags` (inside a write)."""
-    ContactTag.delete().where(ContactTag.contact == contact_id).execute()
-    for name in tags:
-        tag, _ = Tag.get_or_create(name=name)
-        ContactTag.insert(contact=contact_id, tag=tag.id).on_conflict_ignore().execute()
-
-
 class Contacts:
     """Typed reads of contacts (each one or a few statements, never one per row) and their commands."""
 
@@ -122,41 +103,24 @@ class Contacts:
 
     # -- reads --------------------------------------------------------------------
 
-    def _filter(self, query: ContactQuery) -> ContactFilter:
-        return contact_filter(
-            query, lambda: self.s.db.execute_sql("SELECT id, name FROM tag").fetchall()
-        )
+    def _tag_names(self) -> list[tuple[int, str]]:
+        """Every (id, name) of the tag table: what a #word of the filter is matched against."""
+        return [(int(i), str(n)) for i, n in tuples(Tag.select(Tag.id, Tag.name))]
 
     def count(self, query: ContactQuery) -> int:
         """How many contacts the query matches."""
         with self.s.read() as db:
-            sql, params = self._filter(query).count()
-            return int(db.execute_sql(sql, params).fetchone()[0])
+            return self.s.sql.count_contacts(db, query, self._tag_names)
 
     def page(self, query: ContactQuery, offset: int, limit: int) -> list[ContactRow]:
         """`limit` rows of the query's result from `offset`, in its sort order.
 
-        The smallest set of ids drives the query; when even that one holds more
-        than 1/WALK_RATIO of the contacts, the sort index is walked instead
-        (ContactFilter.where).
+        How the page is found (on SQLite, which set of matches drives it, or
+        whether the sort index is walked) is the engine's (netui.state.sql).
         """
         with self.s.read() as db:
-            found = self._filter(query)
-            sizes = [db.execute_sql(s.size, s.params).fetchone()[0] for s in found.sets]
-            if sizes and min(sizes) == 0:
-                return []
-            by_size = sorted(zip(sizes, found.sets, strict=True), key=lambda pair: pair[0])
-            ordered = replace(found, sets=tuple(ids for _, ids in by_size))
-            # max(id) stands in for the number of contacts: it costs one index step.
-            total = db.execute_sql("SELECT max(id) FROM contact").fetchone()[0] or 0
-            walk = bool(sizes) and min(sizes) * WALK_RATIO > total and sort_has_index(query)
-            where, params = ordered.where(walk=walk)
-            sql = (
-                f"SELECT {_ROW_COLUMNS} FROM contact c WHERE {where} "
-                f"ORDER BY {order_clause(query)} LIMIT ? OFFSET ?"
-            )
-            cursor = db.execute_sql(sql, [*params, limit, offset])
-            return [_row(values) for values in cursor.fetchall()]
+            rows = self.s.sql.contact_page(db, query, offset, limit, self._tag_names)
+            return [_row(values) for values in rows]
 
     def find(self, text: str, limit: int = 50, *, archived: bool = False) -> list[ContactRow]:
         """The contacts the filter text matches, in name order (palette, `netui find`)."""
@@ -166,12 +130,13 @@ class Contacts:
         """Names of the given contacts, by id."""
         if not ids:
             return {}
-        with self.s.read() as db:
-            marks = ",".join("?" * len(ids))
-            cursor = db.execute_sql(
-                f"SELECT id, name, company FROM contact WHERE id IN ({marks})", list(ids)
+        with self.s.read():
+            rows = tuples(
+                Contact.select(Contact.id, Contact.name, Contact.company).where(
+                    Contact.id.in_(list(ids))
+                )
             )
-            return {cid: ContactRef(cid, name, company) for cid, name, company in cursor.fetchall()}
+            return {cid: ContactRef(cid, name, company) for cid, name, company in rows}
 
     def exists(self, contact_id: int) -> bool:
         """Whether the contact is (still) there."""
@@ -180,27 +145,37 @@ class Contacts:
 
     def tags(self) -> list[TagCount]:
         """Every tag with its number of live contacts, most used first."""
-        with self.s.read() as db:
-            cursor = db.execute_sql(
-                "SELECT t.name, count(c.id) FROM tag t LEFT JOIN contact_tag ct ON ct.tag_id = t.id "
-                "LEFT JOIN contact c ON c.id = ct.contact_id AND c.archived = ? "
-                "GROUP BY t.id, t.name ORDER BY count(c.id) DESC, t.name",
-                [False],
+        with self.s.read():
+            live = fn.count(Contact.id)
+            rows = tuples(
+                Tag.select(Tag.name, live)
+                .join(ContactTag, JOIN.LEFT_OUTER, on=ContactTag.tag == Tag.id)
+                .join(
+                    Contact,
+                    JOIN.LEFT_OUTER,
+                    on=(Contact.id == ContactTag.contact) & (Contact.archived == False),  # noqa: E712
+                )
+                .group_by(Tag.id, Tag.name)
+                .order_by(live.desc(), Tag.name)
             )
-            return [TagCount(name, count) for name, count in cursor.fetchall()]
+            return [TagCount(name, count) for name, count in rows]
 
     def counts(self) -> Counts:
         """Totals across the database, in one statement."""
+        every = fn.count(SQL("*"))
+        totals = Select(
+            columns=[
+                Contact.select(every).where(Contact.archived == False),  # noqa: E712
+                Contact.select(every).where(Contact.archived == True),  # noqa: E712
+                Interaction.select(every),
+                FollowUp.select(every).where(FollowUp.done_at.is_null()),
+                Event.select(every),
+                Goal.select(every),
+                LedgerEntry.select(every),
+            ]
+        )
         with self.s.read() as db:
-            row = db.execute_sql(
-                "SELECT (SELECT count(*) FROM contact WHERE archived = ?),"
-                " (SELECT count(*) FROM contact WHERE archived = ?),"
-                " (SELECT count(*) FROM interaction),"
-                " (SELECT count(*) FROM follow_up WHERE done_at IS NULL),"
-                " (SELECT count(*) FROM event), (SELECT count(*) FROM goal),"
-                " (SELECT count(*) FROM ledger_entry)",
-                [False, True],
-            ).fetchone()
+            (row,) = tuples(totals.bind(db))
             return Counts(*row)
 
     def get(self, contact_id: int, *, history_limit: int = 500) -> ContactDetail:
@@ -236,6 +211,15 @@ class Contacts:
             raise NotFound(f"contact {contact_id} no longer exists")
         return contact
 
+    def set_tags(self, contact_id: int, tags: Iterable[str]) -> None:
+        """Make the contact's tags exactly `tags` (inside a write)."""
+        ContactTag.delete().where(ContactTag.contact == contact_id).execute()
+        for name in tags:
+            tag_id = Tag.select(Tag.id).where(Tag.name == name).scalar()
+            if tag_id is None:  # the write lock is held: nobody adds it meanwhile
+                tag_id = Tag.insert(name=name).execute()
+            self.s.sql.insert_ignore(ContactTag.insert(contact=contact_id, tag=tag_id)).execute()
+
     def touch(self, contact_id: int) -> None:
         """Mark the contact changed now."""
         Contact.update(updated_at=self.s.now()).where(Contact.id == contact_id).execute()
@@ -259,15 +243,15 @@ class Contacts:
             ValidationError: the draft is not valid; nothing is written.
         """
         draft = validate_draft(draft)
-        with self.s.write(Topic.CONTACTS, Topic.TAGS) as db:
+        with self.s.write(Topic.CONTACTS, Topic.TAGS):
             self._check_links(draft, None)
             now = self.s.now()
             contact_id = int(
                 Contact.insert(created_at=now, updated_at=now, **draft_fields(draft)).execute()
             )
-            set_tags(contact_id, draft.tags)
+            self.set_tags(contact_id, draft.tags)
             derived.refresh_due(self.s, [contact_id])
-            derived.refresh_search(db, contact_id)
+            derived.refresh_search(self.s, contact_id)
         return contact_id
 
     def update(self, contact_id: int, draft: ContactDraft) -> None:
@@ -278,15 +262,15 @@ class Contacts:
             NotFound: the contact was deleted meanwhile.
         """
         draft = validate_draft(draft)
-        with self.s.write(Topic.CONTACTS, Topic.TAGS) as db:
+        with self.s.write(Topic.CONTACTS, Topic.TAGS):
             self.require(contact_id)
             self._check_links(draft, contact_id)
             Contact.update(updated_at=self.s.now(), **draft_fields(draft)).where(
                 Contact.id == contact_id
             ).execute()
-            set_tags(contact_id, draft.tags)
+            self.set_tags(contact_id, draft.tags)
             derived.refresh_due(self.s, [contact_id])
-            derived.refresh_search(db, contact_id)
+            derived.refresh_search(self.s, contact_id)
 
     def archive(self, contact_id: int, archived: bool = True) -> None:
         """Hide a contact from lists and reviews (or bring it back), keeping everything."""
@@ -298,10 +282,10 @@ class Contacts:
 
     def delete(self, contact_id: int) -> None:
         """Delete a contact and its history (interactions, follow-ups, ledger, attendance)."""
-        with self.s.write(*EVERYTHING_OF_A_CONTACT) as db:
+        with self.s.write(*EVERYTHING_OF_A_CONTACT):
             self.require(contact_id)
             Contact.delete().where(Contact.id == contact_id).execute()
-            derived.delete_search_rows(db, contact_id)
+            derived.delete_search_rows(self.s, contact_id)
 
     def add_tags(self, contact_id: int, names: Iterable[str]) -> None:
         """Add tags to a contact.
@@ -310,9 +294,9 @@ class Contacts:
             ValidationError: a tag is malformed, repeated, or already on the contact.
         """
         tags = [normalize_tag(n) for n in names]
-        with self.s.write(Topic.CONTACTS, Topic.TAGS) as db:
+        with self.s.write(Topic.CONTACTS, Topic.TAGS):
             self.require(contact_id)
-            have = set(derived.tag_names(db, contact_id))
+            have = set(derived.tag_names(contact_id))
             seen: set[str] = set()
             for tag in tags:
                 if tag in have:
@@ -320,22 +304,22 @@ class Contacts:
                 if tag in seen:
                     raise ValidationError("tags", f"#{tag} is given twice")
                 seen.add(tag)
-            set_tags(contact_id, [*sorted(have), *tags])
+            self.set_tags(contact_id, [*sorted(have), *tags])
             self.touch(contact_id)
-            derived.refresh_search(db, contact_id)
+            derived.refresh_search(self.s, contact_id)
 
     def remove_tags(self, contact_id: int, names: Iterable[str]) -> None:
         """Remove tags from a contact; a tag it does not carry is an error."""
         tags = [normalize_tag(n) for n in names]
-        with self.s.write(Topic.CONTACTS, Topic.TAGS) as db:
+        with self.s.write(Topic.CONTACTS, Topic.TAGS):
             self.require(contact_id)
-            have = derived.tag_names(db, contact_id)
+            have = derived.tag_names(contact_id)
             for tag in tags:
                 if tag not in have:
                     raise ValidationError("tags", f"not tagged #{tag}")
-            set_tags(contact_id, [t for t in have if t not in tags])
+            self.set_tags(contact_id, [t for t in have if t not in tags])
             self.touch(contact_id)
-            derived.refresh_search(db, contact_id)
+            derived.refresh_search(self.s, contact_id)
 
     def set_stage(self, contact_id: int, stage: str) -> None:
         """Move a contact to another relationship stage (its default cadence follows)."""

@@ -1,6 +1,6 @@
 """What the demo data is drawn from: names with readings, companies, phrases, weights.
 
-Kept apart from netui.state.demo so that module stays about how rows are made. The
+Kept apart from netui.state.demo so that package stays about how rows are made. The
 Japanese names are common ones (family name first, as written) plus a few that every
 reading and sorting rule must survive: 東海林 (しょうじ, not a dictionary reading),
 髙橋 and 山﨑 (variant kanji), 𠮷田 (outside the Basic Multilingual Plane).
@@ -12,8 +12,11 @@ import random
 from bisect import bisect_right
 from functools import cache
 from itertools import accumulate
+from typing import Generic, TypeVar
 
 from netui.domain.reading import fold, to_romaji
+
+T = TypeVar("T")
 
 
 def _pairs(text: str, sep: str = ":") -> tuple[tuple[str, str], ...]:
@@ -273,16 +276,16 @@ LEDGER_WEIGHTS = ((1, 35), (2, 30), (3, 20), (4, 10), (5, 5))
 TIMES = tuple(f"{h:02d}:{m:02d}:00" for h in range(8, 22) for m in (0, 15, 30, 45))
 
 
-class Picker:
+class Picker(Generic[T]):
     """Weighted choice by bisecting cumulative weights: ~3x faster than `Random.choices`."""
 
-    def __init__(self, rng: random.Random, pairs: tuple[tuple[object, int], ...]) -> None:
+    def __init__(self, rng: random.Random, pairs: tuple[tuple[T, int], ...]) -> None:
         self.items = [item for item, _ in pairs]
         self.cumulative = list(accumulate(weight for _, weight in pairs))
         self.total = self.cumulative[-1]
         self.random = rng.random
 
-    def __call__(self) -> object:
+    def __call__(self) -> T:
         return self.items[bisect_right(self.cumulative, self.random() * self.total)]
 
 

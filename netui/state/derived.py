@@ -9,149 +9,144 @@ needs them indexed or precomputed (DESIGN.md, The data):
 - the ledger aggregates balance, last_give and last_take (the review's
   reciprocity section: 2.6 s aggregated from 528k ledger rows at 100k
   contacts against a 300 ms budget, milliseconds read off the contact);
-- one row per contact in each search table (contact_fts, contact_short).
+- one row per contact in each search structure (on SQLite, contact_fts and
+  contact_short; see netui.state.sql).
 
 Every command that changes their inputs calls the function here inside its
 transaction; `netui.state.check` recomputes the same expressions read-only.
+The expressions are query-builder nodes over `Contact`, correlated to the
+contact row of the statement that uses them, with the engine's dialect for
+dates (netui.state.sql).
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, Any
 
-from netui.data.models import Contact, Meta
+from peewee import Case, ColumnBase, Expression, Field, SelectBase, fn
+
+from netui.data.models import Contact, ContactTag, Interaction, LedgerEntry, Meta, Tag
 from netui.domain.cadence import STAGES
-from netui.state.search import fts_values, short_row
+from netui.state.rows import tuples
+from netui.state.search import fts_values
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping
-
-    from peewee import Database
-
     from netui.state.session import Session
+    from netui.state.sql import EngineSQL
 
-# A contact's last contact: the day of its latest interaction.
-LAST_CONTACT_SQL = '(SELECT date(max(i."when")) FROM interaction i WHERE i.contact_id = contact.id)'
-
-# Each: a column of `contact` and the expression that computes it from the ledger.
-LEDGER_AGGREGATES: tuple[tuple[str, str], ...] = (
-    (
-        "balance",
-        "coalesce((SELECT sum(CASE l.direction WHEN 'give' THEN l.weight ELSE -l.weight END)"
-        " FROM ledger_entry l WHERE l.contact_id = contact.id), 0)",
-    ),
-    (
-        "last_give",
-        "(SELECT max(l.date) FROM ledger_entry l"
-        " WHERE l.contact_id = contact.id AND l.direction = 'give')",
-    ),
-    (
-        "last_take",
-        "(SELECT max(l.date) FROM ledger_entry l"
-        " WHERE l.contact_id = contact.id AND l.direction = 'take')",
-    ),
-)
+Expr = ColumnBase | SelectBase
+"""A value in SQL: a column expression or a scalar subquery."""
 
 
-def next_due_sql(cadence: str, last_contact: str = "last_contact") -> str:
-    """The SQL for a contact's next_due, given its effective cadence and last contact.
-
-    next_due = (last contact, else first meeting) + effective cadence; the same
-    rule as netui.domain.cadence.next_due.
-
-    Args:
-        cadence: SQL for the effective cadence in days (its `?` parameters appear twice).
-        last_contact: SQL for the last contact day.
-    """
-    start = f"coalesce({last_contact}, met_on)"
-    return (
-        f"CASE WHEN {cadence} IS NULL OR {start} IS NULL THEN NULL"
-        f" ELSE date({start}, '+' || {cadence} || ' days') END"
+def last_contact_expr(sql: EngineSQL) -> Expr:
+    """A contact's last contact: the day of its latest interaction."""
+    return Interaction.select(sql.date_of(fn.max(Interaction.when))).where(
+        Interaction.contact == Contact.id
     )
 
 
-def effective_cadence_sql(stage_cadence: Mapping[str, int | None]) -> tuple[str, list[object]]:
-    """SQL for a contact's effective cadence (its own, else its stage's) and its parameters."""
-    cases = " ".join("WHEN ? THEN ?" for _ in STAGES)
-    params: list[object] = []
-    for stage in STAGES:
-        params += [stage, stage_cadence.get(stage)]
-    return f"coalesce(cadence_days, CASE stage {cases} END)", params
+def effective_cadence_expr(stage_cadence: Mapping[str, int | None]) -> ColumnBase:
+    """A contact's effective cadence in days: its own, else its stage's (NULL: never due)."""
+    return fn.coalesce(
+        Contact.cadence_days,
+        Case(Contact.stage, [(stage, stage_cadence.get(stage)) for stage in STAGES]),
+    )
 
 
-def _where_ids(contact_ids: Sequence[int] | None) -> tuple[str, list[object]]:
-    if contact_ids is None:
-        return "", []
-    return f" WHERE id IN ({','.join('?' * len(contact_ids))})", list(contact_ids)
+def next_due_expr(
+    sql: EngineSQL, cadence: ColumnBase, last_contact: ColumnBase, met_on: ColumnBase
+) -> ColumnBase:
+    """A contact's next_due, given its effective cadence, last contact and first meeting.
+
+    next_due = (last contact, else first meeting) + effective cadence; the same
+    rule as netui.domain.cadence.next_due.
+    """
+    start = fn.coalesce(last_contact, met_on)
+    return Case(None, [(cadence.is_null() | start.is_null(), None)], sql.add_days(start, cadence))
+
+
+def ledger_aggregates() -> dict[Field[Any], Expr]:
+    """Each stored ledger column of `contact` and the expression that computes it from the ledger."""
+    # 0 - weight, not -weight: peewee reads unary minus on a column as DESC.
+    signed = Case(LedgerEntry.direction, [("give", LedgerEntry.weight)], 0 - LedgerEntry.weight)
+    mine = LedgerEntry.contact == Contact.id
+    return {
+        Contact.balance: fn.coalesce(LedgerEntry.select(fn.sum(signed)).where(mine), 0),
+        Contact.last_give: LedgerEntry.select(fn.max(LedgerEntry.date)).where(
+            mine & (LedgerEntry.direction == "give")
+        ),
+        Contact.last_take: LedgerEntry.select(fn.max(LedgerEntry.date)).where(
+            mine & (LedgerEntry.direction == "take")
+        ),
+    }
+
+
+def differs(stored: ColumnBase, expected: ColumnBase) -> Expression:
+    """`stored` is not `expected`, NULL counting as a value (a NULL-safe <>, on every engine)."""
+    return (stored.is_null() != expected.is_null()) | (stored != expected)
+
+
+def _where_ids(contact_ids: Sequence[int] | None) -> Expression | None:
+    return None if contact_ids is None else Contact.id.in_(list(contact_ids))
 
 
 def refresh_due(session: Session, contact_ids: Sequence[int] | None) -> None:
     """Recompute last_contact and next_due for some contacts (all when None), in SQL."""
     if contact_ids is not None and not contact_ids:
         return
-    where, id_params = _where_ids(contact_ids)
-    db = session.db
-    db.execute_sql(f"UPDATE contact SET last_contact = {LAST_CONTACT_SQL}{where}", id_params)
-    cadence, params = effective_cadence_sql(session.stage_cadence)
-    db.execute_sql(
-        f"UPDATE contact SET next_due = {next_due_sql(cadence)}{where}",
-        params + params + id_params,
+    where = _where_ids(contact_ids)
+    last = Contact.update(last_contact=last_contact_expr(session.sql))
+    (last if where is None else last.where(where)).execute()
+    cadence = effective_cadence_expr(session.stage_cadence)
+    due = Contact.update(
+        next_due=next_due_expr(session.sql, cadence, Contact.last_contact, Contact.met_on)
     )
+    (due if where is None else due.where(where)).execute()
 
 
-def refresh_ledger(db: Database, contact_ids: Sequence[int] | None) -> None:
+def refresh_ledger(contact_ids: Sequence[int] | None) -> None:
     """Recompute the stored ledger aggregates of some contacts (all when None), in SQL."""
     if contact_ids is not None and not contact_ids:
         return
-    where, params = _where_ids(contact_ids)
-    sets = ", ".join(f"{column} = {expression}" for column, expression in LEDGER_AGGREGATES)
-    db.execute_sql(f"UPDATE contact SET {sets}{where}", params)
+    where = _where_ids(contact_ids)
+    update = Contact.update(ledger_aggregates())
+    (update if where is None else update.where(where)).execute()
 
 
-def tag_names(db: Database, contact_id: int) -> list[str]:
+def tag_names(contact_id: int) -> list[str]:
     """The contact's tags, in name order."""
-    return [
-        name
-        for (name,) in db.execute_sql(
-            "SELECT t.name FROM contact_tag ct JOIN tag t ON t.id = ct.tag_id"
-            " WHERE ct.contact_id = ? ORDER BY t.name",
-            [contact_id],
-        ).fetchall()
-    ]
+    query = (
+        Tag.select(Tag.name)
+        .join(ContactTag, on=ContactTag.tag == Tag.id)
+        .where(ContactTag.contact == contact_id)
+        .order_by(Tag.name)
+    )
+    return [str(name) for (name,) in tuples(query)]
 
 
-def delete_search_rows(db: Database, contact_id: int) -> None:
-    """Remove a contact's rows from both search tables."""
-    db.execute_sql("DELETE FROM contact_fts WHERE rowid = ?", [contact_id])
-    db.execute_sql("DELETE FROM contact_short WHERE rowid = ?", [contact_id])
+def delete_search_rows(session: Session, contact_id: int) -> None:
+    """Remove a contact's search rows."""
+    session.sql.delete_search_rows(session.db, contact_id)
 
 
-def refresh_search(db: Database, contact_id: int) -> None:
-    """Rewrite the contact's search rows (contact_fts, contact_short) from its fields and tags."""
-    delete_search_rows(db, contact_id)
+def refresh_search(session: Session, contact_id: int) -> None:
+    """Rewrite the contact's search rows from its fields and tags (none once it is deleted)."""
     c = Contact.get_or_none(Contact.id == contact_id)
     if c is None:
+        session.sql.delete_search_rows(session.db, contact_id)
         return
     values = fts_values(
         c.name,
         c.reading,
         c.company,
         c.role,
-        tag_names(db, contact_id),
+        tag_names(contact_id),
         c.notes,
         c.needs,
         c.offers,
     )
-    db.execute_sql(
-        "INSERT INTO contact_fts (rowid, name, reading, company, role, tags, notes, needs, offers)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [contact_id, *values],
-    )
-    db.execute_sql(
-        "INSERT INTO contact_short (rowid, grams) VALUES (?, ?)",
-        [contact_id, short_row(values)],
-    )
+    session.sql.write_search_rows(session.db, contact_id, values)
 
 
 def put_meta(key: str, value: str) -> None:

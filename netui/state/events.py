@@ -8,7 +8,7 @@ from netui.data.models import Event
 from netui.domain.contact_rules import CHANNELS, ValidationError, clean_text
 from netui.domain.records import EventRef
 from netui.state.errors import NotFound
-from netui.state.rows import as_datetime
+from netui.state.rows import as_datetime, first_tuple, tuples
 from netui.state.session import Session
 from netui.state.topics import Topic
 
@@ -32,11 +32,8 @@ class Events:
             NotFound: no event has that id.
         """
         with self.s.read():
-            row = (
-                Event.select(Event.id, Event.title, Event.starts_at)
-                .where(Event.id == event_id)
-                .tuples()
-                .first()
+            row = first_tuple(
+                Event.select(Event.id, Event.title, Event.starts_at).where(Event.id == event_id)
             )
         if row is None:
             raise NotFound(f"no event with id {event_id}")
@@ -45,7 +42,7 @@ class Events:
     def kind(self, event_id: int) -> str:
         """The event's kind (one of the contact channels)."""
         with self.s.read():
-            row = Event.select(Event.kind).where(Event.id == event_id).tuples().first()
+            row = first_tuple(Event.select(Event.kind).where(Event.id == event_id))
         if row is None:
             raise NotFound(f"no event with id {event_id}")
         return str(row[0])
@@ -54,7 +51,7 @@ class Events:
         """The latest event that started within `within` before now (capture's default)."""
         now = self.s.now()
         with self.s.read():
-            row = (
+            row = first_tuple(
                 Event.select(Event.id, Event.title, Event.starts_at)
                 .where(
                     (Event.starts_at <= now)
@@ -62,19 +59,16 @@ class Events:
                     & Event.status.not_in(("skipped", "cancelled"))
                 )
                 .order_by(Event.starts_at.desc())
-                .tuples()
-                .first()
             )
         return _ref(row) if row else None
 
     def recent(self, limit: int = 50) -> list[EventRef]:
         """Events newest first, for the 'met at' picker."""
         with self.s.read():
-            rows = (
+            rows = tuples(
                 Event.select(Event.id, Event.title, Event.starts_at)
                 .order_by(Event.starts_at.desc())
                 .limit(limit)
-                .tuples()
             )
             return [_ref(row) for row in rows]
 

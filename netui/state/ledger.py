@@ -43,7 +43,7 @@ class Ledger:
             raise ValidationError("weight", "must be from 1 to 5")
         if date > self.s.today():
             raise ValidationError("date", "cannot be in the future")
-        with self.s.write(Topic.LEDGER, Topic.CONTACTS) as db:
+        with self.s.write(Topic.LEDGER, Topic.CONTACTS):
             self.contacts.require(contact_id)
             if introduced_id is not None and not self.contacts.exists(introduced_id):
                 raise ValidationError("introduced", f"no contact with id {introduced_id}")
@@ -61,5 +61,5 @@ class Ledger:
                     updated_at=now,
                 ).execute()
             )
-            derived.refresh_ledger(db, [contact_id])
+            derived.refresh_ledger([contact_id])
         return entry_id

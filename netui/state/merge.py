@@ -37,7 +37,7 @@ class Merge:
         """
         if keep_id == drop_id:
             raise ValidationError("merge", "cannot merge a contact with itself")
-        with self.s.write(*EVERYTHING_OF_A_CONTACT) as db:
+        with self.s.write(*EVERYTHING_OF_A_CONTACT):
             keep, drop = self.contacts.require(keep_id), self.contacts.require(drop_id)
             for model in (Interaction, FollowUp, LedgerEntry):
                 model.update(contact=keep_id).where(model.contact == drop_id).execute()
@@ -65,19 +65,21 @@ class Merge:
                 )
             ).execute()
             for link, other in ((ContactTag, ContactTag.tag), (ContactGoal, ContactGoal.goal)):
-                link.insert_from(
-                    link.select(Value(keep_id), other).where(link.contact == drop_id),
-                    fields=[link.contact, other],
-                ).on_conflict_ignore().execute()
+                self.s.sql.insert_ignore(
+                    link.insert_from(
+                        link.select(Value(keep_id), other).where(link.contact == drop_id),
+                        fields=[link.contact, other],
+                    )
+                ).execute()
             updates = self._merged_fields(keep, drop)
             Contact.delete().where(Contact.id == drop_id).execute()
-            derived.delete_search_rows(db, drop_id)
+            derived.delete_search_rows(self.s, drop_id)
             Contact.update(updated_at=self.s.now(), **updates).where(
                 Contact.id == keep_id
             ).execute()
             derived.refresh_due(self.s, [keep_id])
-            derived.refresh_ledger(db, [keep_id])
-            derived.refresh_search(db, keep_id)
+            derived.refresh_ledger([keep_id])
+            derived.refresh_search(self.s, keep_id)
 
     @staticmethod
     def _merged_fields(keep: Contact, drop: Contact) -> dict[str, object]:

@@ -1,9 +1,25 @@
-"""Turning stored values into the domain's types: what every service's reads share."""
+"""Reading query-builder rows and turning stored values into the domain's types: what every service's reads share."""
 
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import Any, cast
+
+from peewee import SelectBase
+
+
+def tuples(query: SelectBase) -> list[tuple[Any, ...]]:
+    """Every row of a query, as tuples.
+
+    `.tuples()` changes the rows at run time, but peewee's stubs keep typing
+    them as the query's model; this says what they are.
+    """
+    return cast("list[tuple[Any, ...]]", list(query.tuples()))
+
+
+def first_tuple(query: SelectBase) -> tuple[Any, ...] | None:
+    """The first row of a query as a tuple, or None when there is none."""
+    return cast("tuple[Any, ...] | None", query.tuples().first())
 
 
 def as_date(value: Any) -> dt.date | None:

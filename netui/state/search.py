@@ -1,21 +1,12 @@
-"""Contact search: the filter text as SQL over two FTS5 tables and the tag index.
+"""Contact search, whatever the engine: the filter's words, and the folded text they are matched in.
 
 The same search serves the list filter, the command palette and `netui find`.
-Every word of the filter must be a substring of the contact's folded text:
-
-- words of three or more characters MATCH contact_fts, whose trigram index
-  covers every searchable column;
-- shorter words (the first keystroke of every search, and many Japanese
-  surnames: 田中) MATCH contact_short, which holds each 1- and 2-character piece
-  of the folded name, reading (romaji forms included), company and tags as a
-  token of its own, so a short word finds exactly the contacts whose column
-  contains it, as `LIKE '%word%'` over those columns did, without a scan;
-- `#tag` keeps contacts carrying a tag whose folded name starts with the
-  folded word, so `#でざいん` finds デザイン.
-
-Each of these is a set of contact ids. `ContactFilter` turns the sets into the
-count and the WHERE clause of a page; the Store picks the plan of the page
-from the size of the smallest set (see `ContactFilter.where`).
+Every word of the filter must be a substring of the contact's folded text
+(NFKC, casefold, katakana as hiragana, plus romaji of the reading); `#word`
+keeps contacts carrying a tag whose folded name starts with the folded word,
+so `#でざいん` finds デザイン. This module folds the query and the stored search
+text and cuts the short pieces; how the engine indexes and matches them (on
+SQLite, two FTS5 tables and the plan of a page) is in netui.state.sql.
 """
 
 from __future__ import annotations
@@ -29,15 +20,6 @@ from functools import cache, lru_cache
 from netui.domain.reading import fold, search_terms
 
 SORTS = ("name", "last", "due")
-
-_ORDER = {
-    "name": "c.sort_key, c.id",
-    "last": "c.last_contact IS NULL, c.last_contact DESC, c.sort_key, c.id",
-    "due": "c.next_due IS NULL, c.next_due, c.sort_key, c.id",
-}
-# With archived contacts hidden, the leading `c.archived` lets SQLite walk the
-# (archived, ...) expression indexes instead of sorting.
-_ORDER_LIVE = {key: "c.archived, " + value for key, value in _ORDER.items()}
 
 
 # contact_short uses FTS5's ascii tokenizer: ASCII letters and digits and every
@@ -60,11 +42,6 @@ class ContactQuery:
     text: str = ""
     sort: str = "name"
     show_archived: bool = False
-
-
-def _fts_phrase(term: str) -> str:
-    # A quoted phrase: FTS5 operators (NOT, OR, c++, unbalanced quotes) in user text stay text.
-    return '"' + term.replace('"', '""') + '"'
 
 
 def split_query(text: str) -> tuple[list[str], list[str]]:
@@ -128,124 +105,12 @@ def _folded_tag(name: str) -> str:
     return fold(name)
 
 
-@dataclass(frozen=True)
-class IdSet:
-    """Contacts matching one part of the filter: `select` yields their ids as `id`."""
+def matching_tags(names: Iterable[tuple[int, str]], prefix: str) -> tuple[int, ...]:
+    """The ids of the tags whose folded name starts with the folded `prefix` of a `#word`.
 
-    select: str
-    params: tuple[object, ...]
-    # How many ids `select` yields (at most): cheap, it reads one index.
-    size: str
-
-
-@dataclass(frozen=True)
-class ContactFilter:
-    """A query's filter as SQL over `contact c`: the archived rule and the sets of ids to meet."""
-
-    show_archived: bool
-    sets: tuple[IdSet, ...] = ()
-    # A #tag that no tag starts with: nothing can match.
-    nothing: bool = False
-
-    def where(self, *, walk: bool = False) -> tuple[str, list[object]]:
-        """The WHERE clause (without the keyword) and its parameters.
-
-        SQLite cannot know how many ids an FTS5 MATCH yields, so the plan is
-        chosen here. By default the first set drives the query: its ids are
-        looked up by primary key and the matches sorted; cheap when the set is
-        small (put the smallest first). With `walk`, every set is written
-        `+c.id IN (...)`, which SQLite cannot use as a lookup: it walks the index
-        of the sort order, tests each contact against the sets (each read once
-        into a temporary index) and stops after the page; cheap when many
-        contacts match (`t` at 100k contacts: 10 ms instead of 150).
-        """
-        if self.nothing:
-            return "0", []
-        clauses = [] if self.show_archived else ["c.archived = 0"]
-        params: list[object] = []
-        for index, ids in enumerate(self.sets):
-            column = "c.id" if index == 0 and not walk else "+c.id"
-            clauses.append(f"{column} IN ({ids.select})")
-            params += ids.params
-        return (" AND ".join(clauses) or "1"), params
-
-    def count(self) -> tuple[str, list[object]]:
-        """The SELECT counting the matching contacts, and its parameters.
-
-        The ids are counted without reading a contact row: every search row
-        belongs to a contact (`netui check` proves it), so only the archived
-        ones, few and read from the (archived, ...) index, are taken out. At
-        100k contacts `t` (75k matches) counts in ~12 ms, against ~35 ms when
-        each match looks up its contact.
-        """
-        if self.nothing:
-            return "SELECT 0", []
-        if not self.sets:
-            hide = "" if self.show_archived else " WHERE archived = 0"
-            return f"SELECT count(*) FROM contact{hide}", []
-        first, *rest = self.sets
-        clauses = [f"+m.id IN ({ids.select})" for ids in rest]
-        if not self.show_archived:
-            clauses.append("m.id NOT IN (SELECT id FROM contact WHERE archived = 1)")
-        where = f" WHERE {' AND '.join(clauses)}" if clauses else ""
-        params = [*first.params, *(p for ids in rest for p in ids.params)]
-        return f"SELECT count(*) FROM ({first.select}) m{where}", params
-
-
-def contact_filter(
-    query: ContactQuery, tag_names: Callable[[], Iterable[tuple[int, str]]]
-) -> ContactFilter:
-    """The filter of a query; `tag_names` returns every (id, name) of the tag table, when asked.
-
-    Tags are few, so each `#word` is matched against every folded tag name here
-    and becomes the ids of the tags it starts, looked up in contact_tag's
-    (tag_id, contact_id) index.
+    Tags are few, so every name is tested here rather than in SQL.
     """
-    terms, tags = split_query(query.text)
-    sets: list[IdSet] = []
-    long_terms = list(dict.fromkeys(t for t in terms if len(t) >= 3))
-    if long_terms:
-        match = " ".join(_fts_phrase(t) for t in long_terms)
-        sets.append(_fts_set("contact_fts", match))
-    # Terms are never empty and never hold a space (see short_tokens).
-    short_terms = list(dict.fromkeys(t for t in terms if len(t) < 3))
-    if short_terms:
-        match = " ".join(_fts_phrase(short_token(t)) for t in short_terms)
-        sets.append(_fts_set("contact_short", match))
-    if tags:
-        names = list(tag_names())
-        for prefix in tags:
-            ids = tuple(tag_id for tag_id, name in names if _folded_tag(name).startswith(prefix))
-            if not ids:
-                return ContactFilter(query.show_archived, nothing=True)
-            marks = ",".join("?" * len(ids))
-            sets.append(
-                IdSet(
-                    f"SELECT DISTINCT contact_id AS id FROM contact_tag WHERE tag_id IN ({marks})",
-                    ids,
-                    f"SELECT count(*) FROM contact_tag WHERE tag_id IN ({marks})",
-                )
-            )
-    return ContactFilter(query.show_archived, tuple(sets))
-
-
-def _fts_set(table: str, match: str) -> IdSet:
-    return IdSet(
-        f"SELECT rowid AS id FROM {table} WHERE {table} MATCH ?",
-        (match,),
-        f"SELECT count(*) FROM {table} WHERE {table} MATCH ?",
-    )
-
-
-def order_clause(query: ContactQuery) -> str:
-    """The ORDER BY clause (without the keywords) for the query's sort."""
-    table = _ORDER if query.show_archived else _ORDER_LIVE
-    return table.get(query.sort, table["name"])
-
-
-def sort_has_index(query: ContactQuery) -> bool:
-    """Whether an index yields the query's order, so a page can stop early while walking it."""
-    return not query.show_archived or query.sort not in ("last", "due")
+    return tuple(tag_id for tag_id, name in names if _folded_tag(name).startswith(prefix))
 
 
 def fts_values(

@@ -5,7 +5,7 @@ in `write(*topics)`: both make this Session's database the one the models use
 in this thread (so two Stores on two databases work side by side), and both
 turn the engine's exceptions into StoreErrors at this one point, so nothing
 above the Store sees a driver's exception. Topics are announced only after
-the write has committed.
+the write has committed. `sql` holds the engine's own SQL (netui.state.sql).
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ from netui.data.models import Meta, unregister, using
 from netui.domain.cadence import DEFAULT_STAGE_CADENCE, STAGES
 from netui.state import derived
 from netui.state.errors import StoreBusy, StoreDamaged, StoreError, StoreUnavailable
+from netui.state.sql import EngineSQL, for_engine
 from netui.state.topics import Topic
 
 Listener = Callable[[frozenset[Topic]], None]
@@ -53,6 +54,8 @@ class Session:
             raise StoreUnavailable(str(error)) from None
         self.db: Database = self.engine.db
         self.label = self.engine.label
+        # The engine's tuned statements and dialect (netui.state.sql), chosen by its name.
+        self.sql: EngineSQL = for_engine(self.engine.name)
         self._clock = clock or (lambda: dt.datetime.now().replace(microsecond=0))
         self._listeners: list[Listener] = []
         self._lock = threading.Lock()

@@ -18,7 +18,8 @@ from netui.data.models import Attendance, Contact, FollowUp, Interaction, Ledger
 from netui.domain.capture import CaptureError
 from netui.domain.records import ContactDraft
 from netui.state import NotFound, Store
-from netui.state.capture import THANKS, Capture
+from netui.state.capture import THANKS
+from netui.state.capture.save import CaptureWriter
 
 Dump = Callable[[], dict[str, list[tuple[Any, ...]]]]
 
@@ -453,10 +454,10 @@ def test_failure_half_way_through_save_rolls_everything_back(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """An exception after two people were written rolls back their rows too, announces nothing, keeps the draft."""
-    real = Capture._create
+    real = CaptureWriter._create
     calls: list[str] = []
 
-    def create_then_fail(self: Capture, person: Any, *args: Any) -> int:
+    def create_then_fail(self: CaptureWriter, person: Any, *args: Any) -> int:
         calls.append(person.plan.name)
         if len(calls) == 2:
             # The first new contact, its interaction, ledger and follow-ups are written by now.
@@ -464,7 +465,7 @@ def test_failure_half_way_through_save_rolls_everything_back(
             raise RuntimeError("disk on fire")
         return real(self, person, *args)
 
-    monkeypatch.setattr(Capture, "_create", create_then_fail)
+    monkeypatch.setattr(CaptureWriter, "_create", create_then_fail)
     text = GOOD_LINES + "Lee Min; next: 2w coffee\n"
     store.capture.save_draft(text)
     announced.clear()
@@ -476,7 +477,7 @@ def test_failure_half_way_through_save_rolls_everything_back(
     assert announced == []
     assert store.capture.draft() == text
     # The Store still works after the rollback.
-    monkeypatch.setattr(Capture, "_create", real)
+    monkeypatch.setattr(CaptureWriter, "_create", real)
     store.capture.save(text, TODAY, mixer)
     assert Contact.select().where(Contact.name == "Lee Min").count() == 1
 

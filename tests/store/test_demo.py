@@ -196,7 +196,7 @@ def test_search_rows_are_those_the_store_writes(store: Store, rows: Rows, table:
     before = rows(f"SELECT rowid, * FROM {table} ORDER BY rowid")
     with store.session.write():
         for (cid,) in rows("SELECT id FROM contact"):
-            derived.refresh_search(store.db, cid)
+            derived.refresh_search(store.session, cid)
     assert rows(f"SELECT rowid, * FROM {table} ORDER BY rowid") == before
 
 

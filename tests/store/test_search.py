@@ -11,6 +11,7 @@ from netui.domain.records import ContactDraft
 from netui.state import ContactQuery, Store
 from netui.state.check import check_database
 from netui.state.search import short_row, short_token, split_query
+from netui.state.sql import sqlite
 
 
 @pytest.fixture
@@ -109,7 +110,7 @@ def test_katakana_tag_is_found(store: Store, text: str) -> None:
 def test_tag_filter_reads_the_tag_index(store: Store, people: dict[str, int]) -> None:
     """#tag becomes the ids of the matching tags, looked up in contact_tag by tag id."""
     query = ContactQuery(text="#ux")
-    sql, params = store.contacts._filter(query).count()
+    sql, params = sqlite.contact_filter(query, store.contacts._tag_names).count()
     plan = " ".join(row[3] for row in store.db.execute_sql("EXPLAIN QUERY PLAN " + sql, params))
     assert "contact_tag USING COVERING INDEX contact_tag_tag_id_contact_id (tag_id=?)" in plan
     assert "SCAN contact_tag" not in plan
@@ -423,7 +424,7 @@ def test_both_page_plans_give_the_same_rows(
                 expected[query] = store.contacts.page(query, 0, 1000)
                 assert store.contacts.count(query) == len(expected[query]), query
     assert sum(map(len, expected.values())) > 300
-    monkeypatch.setattr("netui.state.contacts.WALK_RATIO", walk_ratio)
+    monkeypatch.setattr("netui.state.sql.sqlite.WALK_RATIO", walk_ratio)
     for query, page in expected.items():
         assert store.contacts.page(query, 0, 1000) == page, query
         assert store.contacts.page(query, 3, 5) == page[3:8], query

@@ -1,0 +1,209 @@
+"""Resolving a parsed capture against the database: who each line is, and who introduced them.
+
+A name that matches exactly one contact (by folded name, or folded reading)
+adds to that contact; one that matches several is an error listing them; a
+`via:` may name a contact or a person new in the same capture. New people's
+drafts are validated here, so the preview never shows as fine a person that
+saving would refuse.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from types import ModuleType
+from typing import TYPE_CHECKING
+
+from peewee import SQL, ModelSelect, fn
+
+from netui.data.models import Contact
+from netui.domain.contact_rules import ValidationError, validate_draft
+from netui.domain.reading import fold, suggest_reading
+from netui.domain.records import ContactDraft, ContactRef
+from netui.state.capture.records import CapturePreview, ResolvedPerson
+from netui.state.events import Events
+from netui.state.rows import first_tuple, tuples
+from netui.state.session import Session
+
+if TYPE_CHECKING:
+    from netui.domain.capture import CapturePlan, PersonPlan
+
+
+def grammar() -> ModuleType:
+    """The capture grammar, imported on first use: opening netui never needs it."""
+    from netui.domain import capture
+
+    return capture
+
+
+def _named(name: str) -> ModelSelect[Contact]:
+    """The contacts a captured name means: the same folded name, or the same folded reading."""
+    key = fold(name)
+    return Contact.select().where(
+        (Contact.name_key == key) | ((Contact.reading != "") & (Contact.sort_key == key))
+    )
+
+
+class Resolution:
+    """Resolves captures for one Session."""
+
+    def __init__(self, session: Session, events: Events) -> None:
+        self.s = session
+        self.events = events
+
+    def _matches(self, name: str) -> list[tuple[int, str, str, bool]]:
+        return tuples(
+            _named(name)
+            .select(Contact.id, Contact.name, Contact.company, Contact.archived)
+            .order_by(Contact.archived, Contact.id)
+            .limit(11)
+        )
+
+    def _by_id(self, contact_id: int, line: int, column: int) -> tuple[ContactRef, bool]:
+        row = first_tuple(
+            Contact.select(Contact.id, Contact.name, Contact.company, Contact.archived).where(
+                Contact.id == contact_id
+            )
+        )
+        if row is None:
+            raise grammar().CaptureError(line, column, f"no contact @{contact_id}")
+        return ContactRef(row[0], row[1], row[2]), bool(row[3])
+
+    def _resolve_name(self, name: str, line: int, column: int) -> tuple[ContactRef, bool] | None:
+        rows = self._matches(name)
+        if not rows:
+            return None
+        if len(rows) > 1:
+            choices = "; ".join(
+                f"@{cid} {cname}" + (f" ({company})" if company else "")
+                for cid, cname, company, _ in rows[:10]
+            )
+            many = len(rows)
+            if many > 10:  # only ten are listed; say how many there are in all
+                many = _named(name).select(fn.count(SQL("*"))).scalar()
+            raise grammar().CaptureError(
+                line,
+                column,
+                f'"{name}" matches {many} contacts: {choices}; '
+                f'add the id to pick one, e.g. "{name} @{rows[0][0]}"',
+            )
+        cid, cname, company, archived = rows[0]
+        return ContactRef(cid, cname, company), bool(archived)
+
+    def resolve(self, plan: CapturePlan, event_id: int | None, thanks: bool) -> CapturePreview:
+        """What saving the plan will do, person by person (inside a read or the write).
+
+        Raises:
+            CaptureError: a name or a `via:` matches several contacts, or none.
+            NotFound: the event does not exist.
+        """
+        event = self.events.get(event_id) if event_id is not None else None
+        when = (
+            event.starts_at
+            if event and event.starts_at
+            else dt.datetime.combine(plan.on, self.s.now().time())
+        )
+        # Two passes: every person first, so a via: may name someone further down.
+        found_by_line: dict[int, tuple[ContactRef, bool] | None] = {}
+        same_by_line: dict[int, int | None] = {}
+        seen_new: dict[str, int] = {}  # fold(name) -> line of a new person in this capture
+        seen_existing: dict[int, int] = {}  # contact id -> line
+        found: tuple[ContactRef, bool] | None
+        same_as: int | None
+        for person in plan.people:
+            if person.contact_id is not None:
+                found = self._by_id(person.contact_id, person.line, person.column)
+            else:
+                found = self._resolve_name(person.name, person.line, person.column)
+            if found is None:
+                same_as = seen_new.setdefault(fold(person.name), person.line)
+            else:
+                same_as = seen_existing.setdefault(found[0].id, person.line)
+            found_by_line[person.line] = found
+            same_by_line[person.line] = None if same_as == person.line else same_as
+        introducers = self._introducers([f[0].id for f in found_by_line.values() if f])
+        channel = self.events.kind(event.id) if event else "other"
+        people: list[ResolvedPerson] = []
+        for person in plan.people:
+            found = found_by_line[person.line]
+            same_as = same_by_line[person.line]
+            via, via_new = self._resolve_via(person, seen_new)
+            is_new = found is None and same_as is None
+            reading = (suggest_reading(person.name) or "") if is_new else ""
+            # Validated here, not only when saving, so the preview never shows as
+            # fine a person that saving would refuse.
+            draft = self._draft(person, reading, channel, plan.on) if is_new else None
+            kept = introducers.get(found[0].id) if found else None
+            people.append(
+                ResolvedPerson(
+                    plan=person,
+                    contact=found[0] if found else None,
+                    archived=found[1] if found else False,
+                    via=via,
+                    via_new=via_new,
+                    same_as_line=same_as,
+                    reading=reading,
+                    thanks_due=plan.on + dt.timedelta(days=1) if thanks and is_new else None,
+                    draft=draft,
+                    via_ignored=kept is not None
+                    and (via is not None or via_new is not None)
+                    and not (via is not None and via.id == kept),
+                )
+            )
+        return CapturePreview(plan, tuple(people), event, when)
+
+    def _introducers(self, contact_ids: list[int]) -> dict[int, int]:
+        """Who introduced each of these contacts, for those with an introducer."""
+        if not contact_ids:
+            return {}
+        rows = tuples(
+            Contact.select(Contact.id, Contact.introduced_by).where(
+                Contact.id.in_(contact_ids) & Contact.introduced_by.is_null(False)
+            )
+        )
+        return {int(cid): int(introducer) for cid, introducer in rows}
+
+    def _draft(self, person: PersonPlan, reading: str, channel: str, on: dt.date) -> ContactDraft:
+        """The validated draft of a new contact, first met on `on`."""
+        draft = ContactDraft(
+            name=person.name,
+            reading=reading,
+            reading_confirmed=not reading,
+            company=person.company,
+            role=person.role,
+            email=person.email,
+            phone=person.phone,
+            channel=channel,
+            met_on=on,
+            stage=person.stage or "met",
+            cadence_days=person.cadence_days,
+            needs=person.needs,
+            offers=person.offers,
+            notes="\n".join(person.notes),
+            solicitation=person.solicitation,
+            tags=person.tags,
+        )
+        try:
+            return validate_draft(draft)
+        except ValidationError as error:
+            raise grammar().CaptureError(
+                person.line, person.column, f"{error.field.replace('_', ' ')} {error.message}"
+            ) from None
+
+    def _resolve_via(
+        self, person: PersonPlan, seen_new: dict[str, int]
+    ) -> tuple[ContactRef | None, str | None]:
+        if person.via_id is not None:
+            return self._by_id(person.via_id, person.via_line, person.via_column)[0], None
+        if not person.via:
+            return None, None
+        found = self._resolve_name(person.via, person.via_line, person.via_column)
+        if found is not None:
+            return found[0], None
+        if fold(person.via) in seen_new:
+            return None, person.via
+        raise grammar().CaptureError(
+            person.via_line,
+            person.via_column,
+            f'via: no contact is called "{person.via}"; add them first '
+            "(on their own line above, or in the contacts area)",
+        )

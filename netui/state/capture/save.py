@@ -1,0 +1,184 @@
+"""Saving a resolved capture: contacts, tags, interactions, attendance, follow-ups, ledger.
+
+Everything happens inside the capture's one IMMEDIATE transaction
+(Capture.save), after the capture was resolved again inside it; the derived
+columns of every contact touched are recomputed at the end.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING
+
+from netui.data.models import Attendance, Contact, FollowUp, Interaction, LedgerEntry
+from netui.domain.reading import fold
+from netui.domain.records import ContactRef, EventRef
+from netui.state import derived
+from netui.state.capture.records import THANKS, CapturePreview, CaptureResult, ResolvedPerson
+from netui.state.contacts import Contacts, draft_fields
+from netui.state.errors import NotFound
+from netui.state.session import Session
+
+if TYPE_CHECKING:
+    from netui.domain.capture import PersonPlan
+
+
+def _append_line(text: str, line: str) -> str:
+    """`text` with `line` added as a line of its own, unless a line already says exactly that."""
+    if not line or line in text.splitlines():
+        return text
+    return f"{text}\n{line}" if text else line
+
+
+class CaptureWriter:
+    """Writes resolved captures for one Session."""
+
+    def __init__(self, session: Session, contacts: Contacts) -> None:
+        self.s = session
+        self.contacts = contacts
+
+    def write(self, preview: CapturePreview) -> CaptureResult:
+        """Write what the preview says (inside the capture's write)."""
+        now = self.s.now()
+        event = preview.event
+        ids_by_line: dict[int, int] = {}
+        ids_by_name: dict[str, int] = {}
+        created: list[ContactRef] = []
+        updated: list[ContactRef] = []
+        counts = {"interactions": 0, "followups": 0, "ledger": 0, "attendances": 0}
+        for person in preview.people:
+            plan = person.plan
+            if person.same_as_line is not None:
+                contact_id = ids_by_line[person.same_as_line]
+                self._add_to_existing(contact_id, plan, now)
+            elif person.contact is None:
+                contact_id = self._create(person, event, now)
+                created.append(ContactRef(contact_id, plan.name, plan.company))
+                ids_by_name[fold(plan.name)] = contact_id
+            else:
+                contact_id = person.contact.id
+                self._add_to_existing(contact_id, plan, now)
+                if person.archived:
+                    Contact.update(archived=False).where(Contact.id == contact_id).execute()
+                updated.append(person.contact)
+            ids_by_line[plan.line] = contact_id
+            if person.same_as_line is None:
+                summary = f"met at {event.title}" if event else "met"
+                Interaction.insert(
+                    contact=contact_id,
+                    when=preview.when,
+                    kind="meeting",
+                    initiator="me",
+                    summary=summary,
+                    event=event.id if event else None,
+                    created_at=now,
+                    updated_at=now,
+                ).execute()
+                counts["interactions"] += 1
+                if event is not None:
+                    # Someone already recorded at the event stays as is (the
+                    # write lock is held, so nothing can come in between).
+                    there = Attendance.select().where(
+                        (Attendance.contact == contact_id) & (Attendance.event == event.id)
+                    )
+                    if not there.exists():
+                        Attendance.insert(
+                            contact=contact_id,
+                            event=event.id,
+                            known_before=person.contact is not None,
+                            created_at=now,
+                            updated_at=now,
+                        ).execute()
+                        counts["attendances"] += 1
+            for followup in plan.followups:
+                FollowUp.insert(
+                    contact=contact_id,
+                    due=followup.due,
+                    what=followup.what,
+                    event=event.id if event else None,
+                    created_at=now,
+                    updated_at=now,
+                ).execute()
+                counts["followups"] += 1
+            if person.thanks_due is not None:
+                FollowUp.insert(
+                    contact=contact_id,
+                    due=person.thanks_due,
+                    what=THANKS,
+                    event=event.id if event else None,
+                    created_at=now,
+                    updated_at=now,
+                ).execute()
+                counts["followups"] += 1
+            for entry in plan.ledger:
+                LedgerEntry.insert(
+                    contact=contact_id,
+                    direction=entry.direction,
+                    kind=entry.kind,
+                    description=entry.description,
+                    weight=1,
+                    date=preview.plan.on,
+                    created_at=now,
+                    updated_at=now,
+                ).execute()
+                counts["ledger"] += 1
+        # Introducers last: a via: may name someone created further down.
+        for person in preview.people:
+            introducer = person.via.id if person.via else None
+            if person.via_new is not None:
+                introducer = ids_by_name[fold(person.via_new)]
+            contact_id = ids_by_line[person.plan.line]
+            if introducer is not None and introducer != contact_id:
+                Contact.update(introduced_by=introducer).where(
+                    (Contact.id == contact_id) & Contact.introduced_by.is_null()
+                ).execute()
+        touched = sorted(set(ids_by_line.values()))
+        derived.refresh_due(self.s, touched)
+        derived.refresh_ledger(touched)
+        for contact_id in touched:
+            derived.refresh_search(self.s, contact_id)
+        return CaptureResult(
+            created=tuple(created),
+            updated=tuple(updated),
+            interactions=counts["interactions"],
+            followups=counts["followups"],
+            ledger_entries=counts["ledger"],
+            attendances=counts["attendances"],
+            event=event,
+            contact_ids=tuple(touched),
+        )
+
+    def _create(self, person: ResolvedPerson, event: EventRef | None, now: dt.datetime) -> int:
+        """Insert a new contact from its validated draft, met at the event if there is one."""
+        assert person.draft is not None
+        fields = draft_fields(person.draft)
+        fields["met_at"] = event.id if event else None
+        contact_id = int(Contact.insert(created_at=now, updated_at=now, **fields).execute())
+        self.contacts.set_tags(contact_id, person.draft.tags)
+        return contact_id
+
+    def _add_to_existing(self, contact_id: int, plan: PersonPlan, now: dt.datetime) -> None:
+        contact = Contact.get_or_none(Contact.id == contact_id)
+        if contact is None:
+            raise NotFound(f"contact {contact_id} no longer exists")
+        updates: dict[str, object] = {"updated_at": now}
+        for name in ("company", "role", "email", "phone"):
+            value = getattr(plan, name)
+            if value:
+                updates[name] = value
+        for name in ("needs", "offers"):
+            updates[name] = _append_line(getattr(contact, name), getattr(plan, name))
+        notes = contact.notes
+        for note in plan.notes:
+            notes = _append_line(notes, note)
+        updates["notes"] = notes
+        if plan.solicitation:
+            updates["solicitation"] = True
+        if plan.cadence_days is not None:
+            updates["cadence_days"] = plan.cadence_days
+        if plan.stage:
+            updates["stage"] = plan.stage
+        Contact.update(**updates).where(Contact.id == contact_id).execute()
+        if plan.tags:
+            have = derived.tag_names(contact_id)
+            self.contacts.set_tags(contact_id, [*have, *(t for t in plan.tags if t not in have)])

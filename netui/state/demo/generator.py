@@ -1,0 +1,245 @@
+"""The demo's generator: one random source, the rows of every table, in dependency order.
+
+Tags, goals, events and the reviews are made here; the contacts in
+netui.state.demo.people, and their history (attendance, interactions,
+follow-ups, ledger) in netui.state.demo.history. Each step draws from what
+the steps before it made, in the same order every time, so a seed always
+gives the same demo.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+import sqlite3
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, fields
+
+from netui.state import demo_words as words
+from netui.state.demo.history import attendance, followup, interactions, ledger
+from netui.state.demo.people import MET_DAYS, add_contacts
+from netui.state.session import Session
+
+# Record tables, each with the DemoSummary field that counts it, in the order `force`
+# empties them: children before parents, so no foreign-key action has work to do.
+# netui_meta is about the file, not the user's data, and is kept.
+TABLES = dict(
+    item.split(":")
+    for item in """
+    contact_tag:contact_tags contact_goal:contact_goals goal_tag:goal_tags
+    event_goal:event_goals attendance:attendances interaction:interactions
+    follow_up:followups ledger_entry:ledger_entries review:reviews contact:contacts
+    event:events tag:tags goal:goals contact_fts:search_rows contact_short:short_search_rows
+    """.split()
+)
+# 2 years of events before the store's today.
+_EVENT_DAYS = 730
+_EVENT_KINDS = ("mixer", "study group", "morning session", "conference", "sports/hobby")
+
+
+@dataclass(frozen=True)
+class DemoSummary:
+    """How many rows `generate_demo` wrote, per table."""
+
+    contacts: int
+    tags: int
+    contact_tags: int
+    events: int
+    attendances: int
+    interactions: int
+    followups: int
+    ledger_entries: int
+    goals: int
+    goal_tags: int
+    contact_goals: int
+    event_goals: int
+    reviews: int
+    search_rows: int
+    short_search_rows: int
+
+
+def raw_connection(session: Session) -> sqlite3.Connection:
+    """The session's sqlite3 connection on this thread: the demo writes rows with executemany."""
+    connection: sqlite3.Connection = session.db.connection()
+    return connection
+
+
+class _Generator:
+    """Builds and inserts the rows of one demo; one instance per call."""
+
+    def __init__(self, session: Session, contacts: int, seed: int) -> None:
+        self.n = contacts
+        self.rng = random.Random(seed)
+        self.cursor = raw_connection(session).cursor()
+        self.today = session.today()
+        self.now = session.now().strftime("%Y-%m-%d %H:%M:%S")
+        self.first_day = self.today.toordinal() - MET_DAYS - 60
+        # Day strings by ordinal, built once: no datetime objects in the hot loops.
+        self.days = {
+            o: dt.date.fromordinal(o).isoformat()
+            for o in range(self.first_day, self.first_day + 1600)
+        }
+        self.counts = dict.fromkeys((f.name for f in fields(DemoSummary)), 0)
+        # What each table's rows draw from those made before them: set by the
+        # step that makes them (see run), read by the later ones.
+        self.tag_pick: words.Picker[int]
+        self.goal_ids: list[int] = []
+        self.by_kind: dict[str, tuple[list[int], list[int]]] = {}
+        self.event_day: list[int] = [0]
+        self.upcoming: list[int] = []
+        self.stage: list[int] = []
+        self.met_day: list[int] = []
+        self.met_at: list[int | None] = []
+        self.introducer: list[int | None] = []
+
+    # -- helpers ----------------------------------------------------------------
+
+    def insert(self, table: str, columns: str, rows: Iterable[Sequence[object]]) -> None:
+        """Insert rows, counted under the table's DemoSummary field.
+
+        `columns` may end with ` = ` and the VALUES list: numbered parameters let
+        created_at and updated_at repeat one of the row's dates (`?2, ?2`), which
+        keeps the row tuples short.
+        """
+        names, _, values = columns.partition(" = ")
+        marks = values or ",".join("?" * (names.count(",") + 1))
+        self.cursor.executemany(f"INSERT INTO {table} ({names}) VALUES ({marks})", rows)
+        self.counts[TABLES[table]] += max(self.cursor.rowcount, 0)
+
+    def day(self, ordinal: int) -> str:
+        text = self.days.get(ordinal)
+        return text if text is not None else dt.date.fromordinal(ordinal).isoformat()
+
+    def at(self, ordinal: int) -> str:
+        return f"{self.day(ordinal)} {words.TIMES[int(self.rng.random() * len(words.TIMES))]}"
+
+    def pick(self, items: Sequence[str]) -> str:
+        return items[int(self.rng.random() * len(items))]
+
+    def maybe(self, chance: float, items: Sequence[str]) -> str:
+        return self.pick(items) if self.rng.random() < chance else ""
+
+    # -- the tables, in dependency order ----------------------------------------
+
+    def run(self) -> DemoSummary:
+        """Make and insert every table's rows, parents first; returns how many of each."""
+        self._tags_and_goals()
+        self._events()
+        add_contacts(self)
+        self.insert(
+            "attendance",
+            "contact_id, event_id, known_before, created_at, updated_at = ?1, ?2, ?3, ?4, ?4",
+            attendance(self),
+        )
+        self.insert(
+            "interaction",
+            'contact_id, "when", kind, initiator, summary, event_id, created_at, updated_at'
+            " = ?1, ?2, ?3, ?4, ?5, ?6, ?2, ?2",
+            interactions(self),
+        )
+        r = self.rng.random
+        self.insert(
+            "follow_up",
+            "contact_id, due, what, done_at, snoozed_until, event_id, created_at, updated_at"
+            " = ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7",
+            [followup(self, cid) for cid in range(1, self.n + 1) if r() < 0.34],
+        )
+        self.insert(
+            "ledger_entry",
+            "contact_id, direction, kind, description, weight, date, introduced_id, created_at,"
+            " updated_at = ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?6, ?6",
+            ledger(self),
+        )
+        self._reviews()
+        return DemoSummary(**self.counts)
+
+    def _tags_and_goals(self) -> None:
+        rng, now = self.rng, self.now
+        # Popularity falls off like real tag use: the first tags are common, the last rare.
+        self.tag_pick = words.Picker(
+            rng, tuple((i + 1, 40 - i // 2) for i in range(len(words.TAGS)))
+        )
+        tags = [(i + 1, name, now) for i, name in enumerate(words.TAGS)]
+        self.insert("tag", "id, name, created_at, updated_at = ?1, ?2, ?3, ?3", tags)
+        chosen = sorted(
+            rng.sample(range(len(words.GOALS)), rng.randint(5, min(8, len(words.GOALS))))
+        )
+        goals, goal_tags = [], []
+        for gid, index in enumerate(chosen, start=1):
+            title, why, profile, tag_names = words.GOALS[index]
+            status = ("achieved", "paused")[gid - 1] if gid <= 2 else "active"
+            day = self.day(self.today.toordinal() + rng.randint(60, 365))
+            target = day if rng.random() < 0.7 else None
+            count = rng.choice((3, 5, 10, 20))
+            goals.append((gid, title, why, profile, count, target, status, now))
+            goal_tags += [(gid, words.TAGS.index(t) + 1) for t in tag_names]
+        self.insert(
+            "goal",
+            "id, title, why, target_profile, target_count, target_date, status, created_at,"
+            " updated_at = ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8",
+            goals,
+        )
+        self.insert("goal_tag", "goal_id, tag_id", goal_tags)
+        self.goal_ids = [goal[0] for goal in goals]
+
+    def _events(self) -> None:
+        rng, r, today = self.rng, self.rng.random, self.today.toordinal()
+        # Mostly past (the last two years), a few upcoming in the next month for the review.
+        days = sorted(
+            today - rng.randint(1, _EVENT_DAYS) if r() < 0.97 else today + rng.randint(0, 30)
+            for _ in range(max(3, self.n // 5))
+        )
+        self.by_kind = {k: ([], []) for k in _EVENT_KINDS}
+        self.event_day, self.upcoming = [0], []
+        rows, event_goals = [], []
+        for eid, day in enumerate(days, start=1):
+            title, kind, place, cost = words.EVENT_SERIES[int(r() * len(words.EVENT_SERIES))]
+            title = title.format(n=rng.randint(2, 180))
+            start = "09:30" if kind == "conference" else rng.choice(("07:30", "13:00", "19:00"))
+            hours = 8 if kind == "conference" else 2
+            starts = f"{self.days[day]} {start}:00"
+            ends = f"{self.days[day]} {hours + int(start[:2]):02d}:30:00"
+            created = self.at(max(day - rng.randint(3, 40), self.first_day))
+            if day < today:
+                status = "attended" if r() < 0.8 else rng.choice(("skipped", "cancelled"))
+            else:
+                status = rng.choice(("idea", "planned", "registered", "registered"))
+                self.upcoming.append(eid)
+            attended = status == "attended"
+            intent, outcome = (
+                self.maybe(0.6, words.INTENTS),
+                self.maybe(0.7 * attended, words.OUTCOMES),
+            )
+            rating = rng.choice((2, 3, 3, 4, 4, 4, 5)) if attended else None
+            url = f"https://events.example.com/{words.slug(kind)}/{eid}"
+            pitch = int(kind == "mixer" and r() < 0.15)
+            currency = "JPY" if cost else ""
+            rows.append((eid, title, kind, starts, ends, place, url, cost, currency, status,
+                         intent, rating, outcome, pitch, created))  # fmt: skip
+            self.event_day.append(day)
+            if attended:
+                self.by_kind[kind][0].append(day)
+                self.by_kind[kind][1].append(eid)
+            if (day >= today or r() < 0.05) and self.goal_ids:
+                event_goals.append((eid, rng.choice(self.goal_ids)))
+        self.insert(
+            "event",
+            "id, title, kind, starts_at, ends_at, place, url, cost, currency, status, intent,"
+            " rating, outcome, solicitation, created_at, updated_at"
+            " = ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?15",
+            rows,
+        )
+        self.insert("event_goal", "event_id, goal_id", event_goals)
+
+    def _reviews(self) -> None:
+        monday = self.today.toordinal() - self.today.weekday()
+        rows = []
+        for weeks in (3, 2, 1):
+            start = monday - 7 * weeks
+            done = f"{self.days[start + 6]} 20:30:00"
+            rows.append((self.day(start), done, self.pick(words.ANSWERS)))
+        self.insert(
+            "review",
+            "week_start, completed_at, notes, created_at, updated_at = ?1, ?2, ?3, ?2, ?2",
+            rows,
+        )

@@ -1,0 +1,162 @@
+"""The Store's engine-specific SQL: one module per engine, each with the same interface.
+
+The Store writes its plain reads and every write with peewee's query builder,
+which spells them for each engine by construction. What stays here is what
+the builder cannot say the same way everywhere, and the statements tuned
+against one engine's planner:
+
+- a small dialect, five functions that return query-builder nodes, so shared
+  code can use them inside builder queries: text aggregation, adding days to
+  a date, the greater of two values, the date of a timestamp, insert-ignore;
+- the contact list's count and pages, with their search (SQLite: FTS5 and the
+  choice between driving from the matches and walking the sort index), and
+  the upkeep and checks of the search rows;
+- the weekly review's sections whose plans are pinned (an index the planner
+  would not pick, a join order it would get wrong).
+
+The Session picks the module named after its engine (`Engine.name`,
+netui.data.engine) with `for_engine`: `netui.state.sql.sqlite` today. A
+second engine is one more module here, `netui/state/sql/postgres.py`, that
+provides every name of `EngineSQL` with the same meaning (the docstrings
+below), returns rows of the shapes given by the aliases below, and takes its
+statements' parameters in its driver's style; nothing else on the Store's
+side changes. A module states that it conforms at its end (see sqlite.py),
+so mypy checks it, and tests/unit/test_engine_sql.py checks every module of
+this package at run time.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Protocol, cast
+
+if TYPE_CHECKING:
+    from peewee import ColumnBase, Database, Insert
+
+    from netui.state.search import ContactQuery
+
+TagNames = Callable[[], Iterable[tuple[int, str]]]
+"""Every (id, name) of the tag table, read only when a filter has a #tag."""
+
+# The rows the tuned statements return, column by column.
+ContactRowValues = tuple[int, str, str, str, str, Any, Any, Any, Any, "str | None"]
+"""id, name, company, stage, channel, last_contact, next_due, archived, solicitation, tags
+(the tag names separated by spaces, or None)."""
+OverdueRow = tuple[int, str, str, str, Any, Any]
+"""id, name, company, stage, last_contact, next_due."""
+ReciprocityRow = tuple[int, str, int, Any, Any]
+"""id, name, balance, last_take, last_give."""
+UpcomingRow = tuple[int, str, Any, str, str, str, Any, "str | None", "str | None"]
+"""id, title, starts_at, place, status, intent, solicitation, goal titles, attendee names
+(both joined by SEPARATOR, or None)."""
+GoalRow = tuple[int, str, "int | None", Any, int, int, int, int]
+"""id, title, target_count, target_date, linked, candidates, linked and close, events."""
+
+SEPARATOR = "\x1f"
+"""What separates the values of a text aggregation that are split again: names and
+titles are cleaned of control characters, so it never occurs in them."""
+
+
+@dataclass(frozen=True)
+class SearchIndex:
+    """One structure the contact search reads, as `netui check` names it."""
+
+    name: str
+    row: str  # what one contact has in it, e.g. "search row"
+    search: str  # what cannot find a contact missing from it
+
+
+class EngineSQL(Protocol):
+    """What the Store needs of an engine's SQL module (functions of the module, no self)."""
+
+    # -- the dialect: query-builder nodes for what engines spell differently ---------
+
+    def text_agg(self, value: ColumnBase, separator: str) -> ColumnBase:
+        """The values of a group joined into one text with `separator` (NULL for none)."""
+
+    def add_days(self, day: ColumnBase, days: ColumnBase) -> ColumnBase:
+        """The date `days` days after the date `day` (NULL when either is NULL)."""
+
+    def greatest(self, first: ColumnBase, second: ColumnBase) -> ColumnBase:
+        """The greater of two non-NULL values."""
+
+    def date_of(self, moment: ColumnBase) -> ColumnBase:
+        """The date of a timestamp, as the engine stores a DateField."""
+
+    def insert_ignore(self, query: Insert) -> Insert:
+        """The insert, skipping rows that would break a unique constraint."""
+
+    # -- the contact list and its search ----------------------------------------------
+
+    def count_contacts(self, db: Database, query: ContactQuery, tags: TagNames) -> int:
+        """How many contacts the query (its filter text and archived rule) matches."""
+
+    def contact_page(
+        self, db: Database, query: ContactQuery, offset: int, limit: int, tags: TagNames
+    ) -> list[ContactRowValues]:
+        """`limit` rows of the query's matches from `offset`, in its sort order (search.SORTS)."""
+
+    SEARCH_INDEXES: tuple[SearchIndex, ...]
+    """The structures every contact has exactly one row in, for `netui check`."""
+
+    def write_search_rows(self, db: Database, contact_id: int, values: Sequence[str]) -> None:
+        """Replace the contact's search rows; `values` is what search.fts_values returns."""
+
+    def delete_search_rows(self, db: Database, contact_id: int) -> None:
+        """Remove the contact's search rows."""
+
+    def contacts_missing_from(self, db: Database, index: SearchIndex) -> list[tuple[int, str]]:
+        """(id, name) of every contact without a row in the index, by id."""
+
+    def rows_without_contact(self, db: Database, index: SearchIndex) -> list[int]:
+        """The ids of the index's rows that belong to no contact, in order."""
+
+    # -- the weekly review's pinned sections ----------------------------------------------
+
+    def review_overdue(
+        self, db: Database, end: dt.date, limit: int
+    ) -> tuple[list[OverdueRow], int]:
+        """Live contacts due by `end`, most overdue first (then by name), and how many in all."""
+
+    def review_reciprocity(
+        self, db: Database, alert: int, cutoff: dt.date, limit: int
+    ) -> tuple[list[ReciprocityRow], int]:
+        """Live contacts whose balance is at most `alert`, or whose last take (before
+        `cutoff`) was not returned by a later give; lowest balance first; and the total."""
+
+    def review_upcoming(
+        self, db: Database, since: dt.datetime, until: dt.datetime, limit: int
+    ) -> tuple[list[UpcomingRow], int]:
+        """Events starting in [since, until), not skipped or cancelled, by start; with
+        their goals' titles and their live attendees' names in name order; and the total."""
+
+    def review_goals(self, db: Database, since: dt.datetime, until: dt.datetime) -> list[GoalRow]:
+        """Every active goal by id: its live linked contacts, its tag candidates (live
+        contacts carrying a goal tag, not linked), the linked ones known or trusted, and
+        its events attended in [since, until)."""
+
+
+def for_engine(name: str) -> EngineSQL:
+    """The SQL module of the engine called `name` (`Engine.name`).
+
+    Raises:
+        ModuleNotFoundError: netui has no SQL for that engine.
+    """
+    return cast("EngineSQL", importlib.import_module(f"{__name__}.{name}"))
+
+
+__all__ = [
+    "SEPARATOR",
+    "ContactRowValues",
+    "EngineSQL",
+    "GoalRow",
+    "OverdueRow",
+    "ReciprocityRow",
+    "SearchIndex",
+    "TagNames",
+    "UpcomingRow",
+    "for_engine",
+]
