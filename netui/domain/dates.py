@@ -12,7 +12,13 @@ from datetime import date, timedelta
 
 from dateutil.relativedelta import relativedelta
 
-__all__ = ["DatePhraseError", "format_relative", "parse_date_phrase", "split_date_phrase"]
+__all__ = [
+    "DatePhraseError",
+    "day_label",
+    "format_relative",
+    "parse_date_phrase",
+    "split_date_phrase",
+]
 
 _ACCEPTED = (
     "expected today, tomorrow, yesterday, fri, next fri, 3d, in 2w, 1m, 1y, 2026-12-01, "
@@ -304,3 +310,19 @@ def format_relative(d: date, today: date) -> str:
     if days > 0:
         return f"in {days}d"
     return f"{-days}d ago"
+
+
+_DAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+
+
+def day_label(day: date) -> str:
+    """A date as netui shows what a phrase resolved to: "Fri 2026-11-27", in every locale.
+
+    Args:
+        day: The date to show.
+
+    Returns:
+        The English three-letter weekday, a space, and the ISO date (not the
+        locale's names, so a screen reads the same on every machine).
+    """
+    return f"{_DAY_NAMES[day.weekday()]} {day.isoformat()}"

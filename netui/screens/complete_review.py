@@ -11,10 +11,10 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Footer, Static, TextArea
 
+from netui.domain.dates import day_label
 from netui.domain.review import ReviewRecord, week_bounds
 from netui.screens.confirm import close_or_confirm_discard
 from netui.state import Store
-from netui.widgets.form_field import day_label
 
 
 class CompleteReviewScreen(ModalScreen[ReviewRecord | None]):

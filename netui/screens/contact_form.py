@@ -19,13 +19,13 @@ from textual.widgets import Checkbox, Footer, Input, Select, Static, TextArea
 
 from netui.domain.cadence import STAGES, CadenceError, format_cadence, parse_cadence
 from netui.domain.contact_rules import CHANNELS, ValidationError, parse_tags, validate_email
-from netui.domain.dates import DatePhraseError, parse_date_phrase
+from netui.domain.dates import DatePhraseError, day_label, parse_date_phrase
 from netui.domain.reading import has_kanji, suggest_reading
 from netui.domain.records import ContactDraft, ContactRef, EventRef
 from netui.screens.confirm import close_or_confirm_discard
 from netui.screens.contact_picker import ContactSuggester, contact_label, match_contact
 from netui.state import NotFound, Store
-from netui.widgets.form_field import FormError, FormField, day_label
+from netui.widgets.form_field import FormError, FormField
 
 # Wait this long after the last keystroke in the name before guessing its reading.
 READING_DELAY = 0.3

@@ -11,10 +11,10 @@ from textual.content import Content
 from textual.widgets import Footer, Input, Static
 
 from netui.domain.contact_rules import ValidationError
-from netui.domain.dates import DatePhraseError, split_date_phrase
+from netui.domain.dates import DatePhraseError, day_label, split_date_phrase
 from netui.screens.contact_dialog import ContactDialog
 from netui.state import NotFound, Store
-from netui.widgets.form_field import FormField, day_label
+from netui.widgets.form_field import FormField
 
 
 class FollowUpForm(ContactDialog):

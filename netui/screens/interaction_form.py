@@ -11,11 +11,11 @@ from textual.content import Content
 from textual.widgets import Footer, Input, RadioButton, RadioSet, Select, Static, TextArea
 
 from netui.domain.contact_rules import INITIATORS, INTERACTION_KINDS, ValidationError
-from netui.domain.dates import DatePhraseError, parse_date_phrase
+from netui.domain.dates import DatePhraseError, day_label, parse_date_phrase
 from netui.screens.confirm import close_or_confirm_discard
 from netui.screens.contact_dialog import ContactDialog
 from netui.state import NotFound, Store
-from netui.widgets.form_field import FormError, FormField, day_label
+from netui.widgets.form_field import FormError, FormField
 
 
 class InteractionForm(ContactDialog):

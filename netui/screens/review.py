@@ -22,6 +22,7 @@ from textual.reactive import var
 from textual.widgets import Header, Sparkline, Static
 from textual.worker import Worker, WorkerState, get_current_worker
 
+from netui.domain.dates import day_label
 from netui.domain.review import ReviewRecord, WeeklyReview, streak, week_bounds
 from netui.screens.review_actions import ROW_BINDINGS, ReviewRowActions
 from netui.screens.review_view import (
@@ -34,7 +35,6 @@ from netui.screens.review_view import (
     week_line,
 )
 from netui.state import Store
-from netui.widgets.form_field import day_label
 from netui.widgets.key_footer import KeyFooter
 from netui.widgets.review_section import ReviewSection
 

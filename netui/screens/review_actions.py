@@ -15,9 +15,9 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable
 
+from netui.domain.dates import day_label
 from netui.domain.review import FollowUpItem, GoalProgress, UpcomingEvent
 from netui.state import NotFound, Store, ValidationError
-from netui.widgets.form_field import day_label
 from netui.widgets.review_section import ReviewSection, ReviewTable
 
 if TYPE_CHECKING:

@@ -15,7 +15,7 @@ from typing import Any
 from rich.text import Text
 from textual.content import Content
 
-from netui.domain.dates import format_relative
+from netui.domain.dates import day_label, format_relative
 from netui.domain.review import (
     ACTIVITY_WEEKS,
     BALANCE_ALERT,
@@ -32,7 +32,6 @@ from netui.domain.review import (
     WeeklyReview,
 )
 from netui.domain.words import lateness, plural
-from netui.widgets.form_field import day_label
 
 Cells = tuple[Text, ...]
 

@@ -12,10 +12,10 @@ from textual.screen import ModalScreen
 from textual.widgets import Footer, Input, Static
 
 from netui.domain.contact_rules import ValidationError
-from netui.domain.dates import DatePhraseError, parse_date_phrase
+from netui.domain.dates import DatePhraseError, day_label, parse_date_phrase
 from netui.screens.confirm import close_or_confirm_discard
 from netui.state import NotFound, Store
-from netui.widgets.form_field import FormError, FormField, day_label
+from netui.widgets.form_field import FormError, FormField
 
 HINT = "a day after today: fri, next mon, 2w, 12/1, 来週金曜"
 

@@ -16,9 +16,9 @@ from textual.content import Content
 from textual.widgets import Static
 
 from netui.domain.capture import CaptureError, PersonPlan
+from netui.domain.dates import day_label
 from netui.domain.words import plural
 from netui.state.capture import THANKS, CapturePreview, ResolvedPerson
-from netui.widgets.form_field import day_label
 
 # Field labels are padded to this width so values line up under each other.
 LABEL_WIDTH = 8
