@@ -18,12 +18,12 @@ from uikit import (
 )
 
 from netui.data.models import FollowUp
-from netui.screens.confirm import ConfirmScreen
-from netui.screens.contact_detail import ContactDetailScreen
-from netui.screens.contacts import ContactsScreen
-from netui.screens.help import HelpScreen
+from netui.screens.common.confirm import ConfirmScreen
+from netui.screens.common.help import HelpScreen
+from netui.screens.contacts.detail import ContactDetailScreen
+from netui.screens.contacts.list_screen import ContactsScreen
+from netui.screens.contacts.table import ContactTable
 from netui.state import Store
-from netui.widgets.contact_table import ContactTable
 
 
 def history_rows(app) -> list[tuple[str, str, str]]:

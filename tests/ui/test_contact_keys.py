@@ -14,15 +14,15 @@ from textual.widgets import DataTable, Input
 from uikit import Network, move_to, open_detail, press, running, screen_text, table_names
 
 from netui.data.models import FollowUp, Interaction
-from netui.screens.confirm import ConfirmScreen
-from netui.screens.contact_detail import ContactDetailScreen
-from netui.screens.contact_form import ContactForm
-from netui.screens.contact_picker import ContactPicker
-from netui.screens.contacts import ContactsScreen
-from netui.screens.followup_form import FollowUpForm
-from netui.screens.interaction_form import InteractionForm
+from netui.screens.common.confirm import ConfirmScreen
+from netui.screens.common.followup_form import FollowUpForm
+from netui.screens.common.interaction_form import InteractionForm
+from netui.screens.contacts.detail import ContactDetailScreen
+from netui.screens.contacts.form import ContactForm
+from netui.screens.contacts.list_screen import ContactsScreen
+from netui.screens.contacts.picker import ContactPicker
+from netui.screens.contacts.table import ContactTable
 from netui.state import ContactQuery, Store
-from netui.widgets.contact_table import ContactTable
 
 
 def contact_id_named(store: Store, name: str) -> int | None:

@@ -23,12 +23,12 @@ from uikit import (
 
 from netui.config import Config, load_config
 from netui.domain.records import ContactDraft
-from netui.screens.confirm import ConfirmScreen
-from netui.screens.contact_detail import ContactDetailScreen
-from netui.screens.contacts import ContactsScreen
-from netui.screens.help import HelpScreen
+from netui.screens.common.confirm import ConfirmScreen
+from netui.screens.common.help import HelpScreen
+from netui.screens.contacts.detail import ContactDetailScreen
+from netui.screens.contacts.list_screen import ContactsScreen
+from netui.screens.contacts.table import ContactTable
 from netui.state import Store
-from netui.widgets.contact_table import ContactTable
 
 
 def status(app) -> str:
@@ -485,7 +485,7 @@ async def test_palette_theme_is_saved_and_restored(store: Store, net: Network) -
 
 async def test_a_palette_command_never_discards_an_open_form(store: Store, net: Network) -> None:
     """'contacts: sort by next due' from the palette over a half-filled form keeps the form and says why."""
-    from netui.screens.contact_form import ContactForm
+    from netui.screens.contacts.form import ContactForm
 
     async with running(store) as (app, pilot):
         await press(app, pilot, "n", *"Half typed")

@@ -31,18 +31,18 @@ from netui.data.models import (
 )
 from netui.domain.records import ContactDraft
 from netui.domain.review import ReviewRecord
-from netui.screens.complete_review import CompleteReviewScreen
-from netui.screens.confirm import ConfirmScreen
-from netui.screens.contact_detail import ContactDetailScreen
-from netui.screens.event_view import EventView
-from netui.screens.followup_form import FollowUpForm
-from netui.screens.interaction_form import InteractionForm
-from netui.screens.ledger_form import LedgerForm
-from netui.screens.review import ReviewScreen
-from netui.screens.review_reminder import REMINDER, review_due_today
-from netui.screens.snooze_form import SnoozeForm
+from netui.screens.common.confirm import ConfirmScreen
+from netui.screens.common.followup_form import FollowUpForm
+from netui.screens.common.interaction_form import InteractionForm
+from netui.screens.contacts.detail import ContactDetailScreen
+from netui.screens.review.complete import CompleteReviewScreen
+from netui.screens.review.event_view import EventView
+from netui.screens.review.ledger_form import LedgerForm
+from netui.screens.review.reminder import REMINDER, review_due_today
+from netui.screens.review.screen import ReviewScreen
+from netui.screens.review.section import ReviewSection
+from netui.screens.review.snooze_form import SnoozeForm
 from netui.state import Store
-from netui.widgets.review_section import ReviewSection
 
 SUNDAY = dt.datetime(2026, 11, 22, 18, 0)
 NOW_SAT = dt.datetime(2026, 11, 21, 10, 0)  # the root conftest's NOW
@@ -893,7 +893,7 @@ async def test_palette_weekly_review_opens_the_review(store: Store, week: Week) 
 
 async def test_2_goes_back_to_contacts_and_5_returns(store: Store, week: Week) -> None:
     """2 leaves the review for the contact list; 5 brings it back as it was."""
-    from netui.screens.contacts import ContactsScreen
+    from netui.screens.contacts.list_screen import ContactsScreen
 
     async with running(store) as (app, pilot):
         await open_review(app, pilot)

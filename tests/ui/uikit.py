@@ -17,8 +17,8 @@ from textual.widgets import DataTable
 from netui.app import NetuiApp
 from netui.config import Config
 from netui.domain.records import ContactDraft
+from netui.screens.contacts.table import ContactTable
 from netui.state import Store
-from netui.widgets.contact_table import ContactTable
 
 SIZE = (120, 40)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from formkit import SIZE, Harness
 
-from netui.screens.confirm import ConfirmScreen
+from netui.screens.common.confirm import ConfirmScreen
 
 
 @pytest.mark.parametrize(

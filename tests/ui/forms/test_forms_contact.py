@@ -8,8 +8,8 @@ from collections.abc import Callable
 from formkit import SIZE, Harness, goto, settle
 from textual.widgets import Input
 
-from netui.screens.confirm import ConfirmScreen
-from netui.screens.contact_form import ContactForm
+from netui.screens.common.confirm import ConfirmScreen
+from netui.screens.contacts.form import ContactForm
 from netui.state import ContactQuery, Store
 from netui.widgets.form_field import FormField
 

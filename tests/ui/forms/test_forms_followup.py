@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 from formkit import SIZE, Harness
 
-from netui.screens.followup_form import FollowUpForm
+from netui.screens.common.followup_form import FollowUpForm
 from netui.state import Store
 from netui.widgets.form_field import FormField
 

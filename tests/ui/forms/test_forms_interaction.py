@@ -8,8 +8,8 @@ from collections.abc import Callable
 from formkit import SIZE, Harness, goto
 
 from netui.data.models import Interaction
-from netui.screens.confirm import ConfirmScreen
-from netui.screens.interaction_form import InteractionForm
+from netui.screens.common.confirm import ConfirmScreen
+from netui.screens.common.interaction_form import InteractionForm
 from netui.state import Store
 from netui.widgets.form_field import FormField
 

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from formkit import SIZE, Harness
 from textual.widgets import OptionList
 
-from netui.screens.contact_picker import ContactPicker
+from netui.screens.contacts.picker import ContactPicker
 from netui.state import Store
 
 

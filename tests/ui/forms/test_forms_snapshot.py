@@ -9,7 +9,7 @@ from typing import Any
 from formkit import SIZE, Harness, goto
 from textual.pilot import Pilot
 
-from netui.screens.contact_form import ContactForm
+from netui.screens.contacts.form import ContactForm
 from netui.state import Store
 
 

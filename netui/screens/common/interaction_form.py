@@ -12,8 +12,8 @@ from textual.widgets import Footer, Input, RadioButton, RadioSet, Select, Static
 
 from netui.domain.contact_rules import INITIATORS, INTERACTION_KINDS, ValidationError
 from netui.domain.dates import DatePhraseError, day_label, parse_date_phrase
-from netui.screens.confirm import close_or_confirm_discard
-from netui.screens.contact_dialog import ContactDialog
+from netui.screens.common.confirm import close_or_confirm_discard
+from netui.screens.common.contact_dialog import ContactDialog
 from netui.state import NotFound, Store
 from netui.widgets.form_field import FormError, FormField
 

@@ -13,7 +13,7 @@ from textual.widgets import Footer, Input, Static
 
 from netui.domain.contact_rules import ValidationError
 from netui.domain.dates import DatePhraseError, day_label, parse_date_phrase
-from netui.screens.confirm import close_or_confirm_discard
+from netui.screens.common.confirm import close_or_confirm_discard
 from netui.state import NotFound, Store
 from netui.widgets.form_field import FormError, FormField
 

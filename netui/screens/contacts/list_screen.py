@@ -13,9 +13,9 @@ from textual.reactive import var
 from textual.widgets import Header, Input, Static
 
 from netui.domain.records import ContactRow
-from netui.screens.contact_actions import ContactActions, contact_bindings
+from netui.screens.contacts.actions import ContactActions, contact_bindings
+from netui.screens.contacts.table import ContactTable
 from netui.state import SORTS, ContactQuery
-from netui.widgets.contact_table import ContactTable
 from netui.widgets.key_footer import KeyFooter
 
 SORT_LABELS = {"name": "name", "last": "last contact", "due": "next due"}
@@ -199,7 +199,7 @@ class ContactsScreen(ContactActions):
 
     def open_contact(self, contact_id: int) -> None:
         """Show one contact's detail screen."""
-        from netui.screens.contact_detail import ContactDetailScreen
+        from netui.screens.contacts.detail import ContactDetailScreen
 
         self.app.push_screen(ContactDetailScreen(contact_id))
 

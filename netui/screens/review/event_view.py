@@ -12,7 +12,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Footer, Static
 
 from netui.domain.review import UpcomingEvent
-from netui.screens.review_view import event_when
+from netui.screens.review.view import event_when
 
 
 def _line(label: str, value: str, style: str = "") -> Content:

@@ -27,9 +27,9 @@ from netui.domain.capture import CaptureError
 from netui.domain.dates import DatePhraseError, day_label, format_relative, parse_date_phrase
 from netui.domain.reading import has_kanji, suggest_reading
 from netui.domain.records import EventRef
+from netui.screens.capture.preview import CapturePreviewView
 from netui.state import NotFound, Store, ValidationError
 from netui.state.capture import CaptureResult
-from netui.widgets.capture_preview import CapturePreviewView
 from netui.widgets.form_field import FormField
 
 # Write the draft this long after the last change: often enough to lose nothing, rarely

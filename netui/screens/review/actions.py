@@ -17,8 +17,8 @@ from textual.widgets import DataTable
 
 from netui.domain.dates import day_label
 from netui.domain.review import FollowUpItem, GoalProgress, UpcomingEvent
+from netui.screens.review.section import ReviewSection, ReviewTable
 from netui.state import NotFound, Store, ValidationError
-from netui.widgets.review_section import ReviewSection, ReviewTable
 
 if TYPE_CHECKING:
     from netui.app import NetuiApp
@@ -152,7 +152,7 @@ class ReviewRowActions(Screen[None]):
 
     def action_snooze_to(self) -> None:
         """Put the follow-up under the cursor off to a day typed as a phrase."""
-        from netui.screens.snooze_form import SnoozeForm
+        from netui.screens.review.snooze_form import SnoozeForm
 
         item = self._current()
         followup = self._followup_of(item, "S", "snoozes") if item is not None else None
@@ -178,19 +178,19 @@ class ReviewRowActions(Screen[None]):
 
     def action_log(self) -> None:
         """Log an interaction with the row's contact."""
-        from netui.screens.interaction_form import InteractionForm
+        from netui.screens.common.interaction_form import InteractionForm
 
         self._contact_form("l", InteractionForm, "Logged an interaction with")
 
     def action_give(self) -> None:
         """Record something given to the row's contact."""
-        from netui.screens.ledger_form import LedgerForm
+        from netui.screens.review.ledger_form import LedgerForm
 
         self._contact_form("g", LedgerForm, "Recorded a give to")
 
     def action_followup(self) -> None:
         """Add a follow-up for the row's contact."""
-        from netui.screens.followup_form import FollowUpForm
+        from netui.screens.common.followup_form import FollowUpForm
 
         self._contact_form("f", FollowUpForm, "Follow-up added for")
 
@@ -201,8 +201,8 @@ class ReviewRowActions(Screen[None]):
 
     def action_open(self) -> None:
         """Open the row's contact, or the event; a goal row says what it holds."""
-        from netui.screens.contact_detail import ContactDetailScreen
-        from netui.screens.event_view import EventView
+        from netui.screens.contacts.detail import ContactDetailScreen
+        from netui.screens.review.event_view import EventView
 
         item = self._current()
         if item is None:

@@ -17,7 +17,7 @@ from netui.domain.cadence import format_cadence
 from netui.domain.dates import format_relative
 from netui.domain.records import ContactDetail
 from netui.domain.warmth import warmth_label
-from netui.screens.contact_actions import ContactActions, contact_bindings
+from netui.screens.contacts.actions import ContactActions, contact_bindings
 from netui.state import NotFound, ValidationError
 from netui.widgets.key_footer import KeyFooter
 

@@ -22,8 +22,8 @@ from netui.domain.contact_rules import CHANNELS, ValidationError, parse_tags, va
 from netui.domain.dates import DatePhraseError, day_label, parse_date_phrase
 from netui.domain.reading import has_kanji, suggest_reading
 from netui.domain.records import ContactDraft, ContactRef, EventRef
-from netui.screens.confirm import close_or_confirm_discard
-from netui.screens.contact_picker import ContactSuggester, contact_label, match_contact
+from netui.screens.common.confirm import close_or_confirm_discard
+from netui.screens.contacts.picker import ContactSuggester, contact_label, match_contact
 from netui.state import NotFound, Store
 from netui.widgets.form_field import FormError, FormField
 

@@ -65,7 +65,7 @@ class ContactActions(Screen[None]):
 
     def action_new_contact(self) -> None:
         """Open the new-contact form."""
-        from netui.screens.contact_form import ContactForm
+        from netui.screens.contacts.form import ContactForm
 
         def saved(contact_id: int | None) -> None:
             if contact_id is not None:
@@ -79,7 +79,7 @@ class ContactActions(Screen[None]):
 
     def action_edit(self) -> None:
         """Edit the current contact."""
-        from netui.screens.contact_form import ContactForm
+        from netui.screens.contacts.form import ContactForm
 
         contact_id = self._target()
         if contact_id is None:
@@ -93,7 +93,7 @@ class ContactActions(Screen[None]):
 
     def action_log(self) -> None:
         """Log an interaction with the current contact."""
-        from netui.screens.interaction_form import InteractionForm
+        from netui.screens.common.interaction_form import InteractionForm
 
         contact_id = self._target()
         if contact_id is not None:
@@ -107,7 +107,7 @@ class ContactActions(Screen[None]):
 
     def action_followup(self) -> None:
         """Add a follow-up for the current contact."""
-        from netui.screens.followup_form import FollowUpForm
+        from netui.screens.common.followup_form import FollowUpForm
 
         contact_id = self._target()
         if contact_id is not None:
@@ -135,7 +135,7 @@ class ContactActions(Screen[None]):
 
     def action_delete(self) -> None:
         """Delete the current contact, after asking."""
-        from netui.screens.confirm import ConfirmScreen
+        from netui.screens.common.confirm import ConfirmScreen
 
         contact_id = self._target()
         if contact_id is None:
@@ -167,8 +167,8 @@ class ContactActions(Screen[None]):
 
     def action_merge(self) -> None:
         """Pick another contact and merge it into the current one."""
-        from netui.screens.confirm import ConfirmScreen
-        from netui.screens.contact_picker import ContactPicker
+        from netui.screens.common.confirm import ConfirmScreen
+        from netui.screens.contacts.picker import ContactPicker
 
         keep_id = self._target()
         if keep_id is None:

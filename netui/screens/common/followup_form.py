@@ -12,7 +12,7 @@ from textual.widgets import Footer, Input, Static
 
 from netui.domain.contact_rules import ValidationError
 from netui.domain.dates import DatePhraseError, day_label, split_date_phrase
-from netui.screens.contact_dialog import ContactDialog
+from netui.screens.common.contact_dialog import ContactDialog
 from netui.state import NotFound, Store
 from netui.widgets.form_field import FormField
 

@@ -13,7 +13,7 @@ from textual.widgets import Footer, Static, TextArea
 
 from netui.domain.dates import day_label
 from netui.domain.review import ReviewRecord, week_bounds
-from netui.screens.confirm import close_or_confirm_discard
+from netui.screens.common.confirm import close_or_confirm_discard
 from netui.state import Store
 
 

@@ -24,8 +24,9 @@ from textual.worker import Worker, WorkerState, get_current_worker
 
 from netui.domain.dates import day_label
 from netui.domain.review import ReviewRecord, WeeklyReview, streak, week_bounds
-from netui.screens.review_actions import ROW_BINDINGS, ReviewRowActions
-from netui.screens.review_view import (
+from netui.screens.review.actions import ROW_BINDINGS, ReviewRowActions
+from netui.screens.review.section import ReviewSection
+from netui.screens.review.view import (
     SECTIONS,
     activity_heading,
     activity_lines,
@@ -36,7 +37,6 @@ from netui.screens.review_view import (
 )
 from netui.state import Store
 from netui.widgets.key_footer import KeyFooter
-from netui.widgets.review_section import ReviewSection
 
 # The topics whose change can alter what the review shows.
 WATCHED = frozenset(
@@ -268,7 +268,7 @@ class ReviewScreen(ReviewRowActions):
 
     def action_complete(self) -> None:
         """Mark the shown week's review complete, with optional notes."""
-        from netui.screens.complete_review import CompleteReviewScreen
+        from netui.screens.review.complete import CompleteReviewScreen
 
         done = self.review.completed if self.review else None
         notes = done.notes if done is not None else ""
