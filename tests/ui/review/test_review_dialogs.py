@@ -7,11 +7,9 @@ dismissed with; the review screen's tests pin how its keys open them.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from typing import Any
 
-from textual.app import App
-from textual.screen import Screen
+from formkit import Harness
 from textual.widgets import Input, Select, Static
 from uikit import screen_text
 
@@ -26,18 +24,6 @@ from netui.screens.review.snooze_form import SnoozeForm
 from netui.state import Store
 
 SIZE = (100, 30)
-
-
-class Harness(App[None]):
-    """Pushes the modal built by `factory` on mount and appends its dismiss value to `results`."""
-
-    def __init__(self, factory: Callable[[], Screen[Any]]) -> None:
-        super().__init__()
-        self._factory = factory
-        self.results: list[Any] = []
-
-    def on_mount(self) -> None:
-        self.push_screen(self._factory(), self.results.append)
 
 
 def contact(store: Store, name: str = "Kim Ara") -> int:

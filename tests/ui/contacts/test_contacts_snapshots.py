@@ -1,4 +1,8 @@
-"""What the contact form looks like, pinned as an SVG snapshot (fixed size, clock and data)."""
+"""How each screen of the contacts area looks, pinned as SVG snapshots with a fixed size, clock and data.
+
+When one fails, open the report pytest-textual-snapshot writes and look at
+the difference before running with --snapshot-update.
+"""
 
 from __future__ import annotations
 
@@ -6,11 +10,29 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
-from formkit import SIZE, Harness, goto
+from formkit import SIZE as FORM_SIZE
+from formkit import Harness, goto
 from textual.pilot import Pilot
+from uikit import SIZE, Network
 
+from netui.app import NetuiApp
 from netui.screens.contacts.form import ContactForm
 from netui.state import Store
+
+
+def test_contact_list_snapshot(snap_compare: Any, store: Store, net: Network) -> None:
+    """The list: header, filter, status line, columns, overdue dates in red, the cursor on the second row."""
+    assert snap_compare(NetuiApp(store), press=["down"], terminal_size=SIZE)
+
+
+def test_contact_detail_snapshot(snap_compare: Any, store: Store, net: Network) -> None:
+    """田中 優希's page: profile, how we met with the introducer, notes shown literally, history."""
+    assert snap_compare(NetuiApp(store), press=["end", "enter"], terminal_size=SIZE)
+
+
+def test_help_snapshot(snap_compare: Any, store: Store, net: Network) -> None:
+    """Help over the list: every key of the list with what it does."""
+    assert snap_compare(NetuiApp(store), press=["question_mark"], terminal_size=SIZE)
 
 
 def test_edit_form_snapshot(
@@ -44,4 +66,4 @@ def test_edit_form_snapshot(
         await pilot.press(*"yuki@", "tab")
 
     app = Harness(lambda: ContactForm(store, tanaka))
-    assert snap_compare(app, terminal_size=SIZE, run_before=type_bad_email)
+    assert snap_compare(app, terminal_size=FORM_SIZE, run_before=type_bad_email)

@@ -2,18 +2,14 @@
 
 from __future__ import annotations
 
-import gc
-import sqlite3
-from pathlib import Path
-
 import pytest
 from textual.widgets import Input
 from uikit import (
-    CLICK_NAME,
     DUE_ORDER,
     NAME_ORDER,
     Network,
     help_rows,
+    list_status,
     move_to,
     press,
     running,
@@ -21,19 +17,12 @@ from uikit import (
     table_names,
 )
 
-from netui.config import Config, load_config
-from netui.domain.records import ContactDraft
 from netui.screens.common.confirm import ConfirmScreen
 from netui.screens.common.help import HelpScreen
 from netui.screens.contacts.detail import ContactDetailScreen
 from netui.screens.contacts.list_screen import ContactsScreen
 from netui.screens.contacts.table import ContactTable
 from netui.state import Store
-
-
-def status(app) -> str:
-    """The status line above the list ("7 contacts · sorted by name")."""
-    return str(app.screen.query_one("#contacts-status").render())
 
 
 def filter_box(app) -> Input:
@@ -86,28 +75,6 @@ async def test_opening_reads_the_list_once(
         assert len(counts) == 2
 
 
-async def test_garbage_collection_resumes_after_the_first_frame(store: Store, net: Network) -> None:
-    """`netui` starts the app with the collector off; the first frame turns it back on,
-    with the objects that live as long as the app frozen out of later collections."""
-    gc.disable()
-    try:
-        async with running(store) as (app, _pilot):
-            assert gc.isenabled()
-            assert gc.get_freeze_count() > 0
-            assert table_names(app) == list(NAME_ORDER)
-    finally:
-        gc.unfreeze()
-        gc.enable()
-
-
-async def test_a_collector_left_on_is_not_frozen(store: Store, net: Network) -> None:
-    """Run another way (tests, `python -m`), the app leaves the collector as it found it."""
-    assert gc.isenabled()
-    async with running(store) as (app, _pilot):
-        assert gc.isenabled()
-        assert gc.get_freeze_count() == 0
-
-
 @pytest.mark.parametrize(
     ("typed", "expected"),
     [
@@ -129,7 +96,7 @@ async def test_slash_then_typing_narrows_the_list(
         await press(app, pilot, *typed)
         assert filter_box(app).value == typed
         assert table_names(app) == expected
-        assert f"{len(expected)} contact" in status(app)
+        assert f"{len(expected)} contact" in list_status(app)
 
 
 async def test_escape_clears_the_filter_and_refocuses_the_table(store: Store, net: Network) -> None:
@@ -174,15 +141,15 @@ async def test_s_cycles_sort_name_last_due(store: Store, net: Network) -> None:
     """`s` sorts by last contact (most recent first), then next due (overdue first), then name again."""
     async with running(store) as (app, pilot):
         await press(app, pilot, "s")
-        assert "sorted by last contact" in status(app)
+        assert "sorted by last contact" in list_status(app)
         assert table_names(app)[:4] == ["鈴木 一郎", "佐藤 健", "Alice Suzuki", "田中 優希"]
         await press(app, pilot, "s")
-        assert "sorted by next due" in status(app)
+        assert "sorted by next due" in list_status(app)
         assert table_names(app) == list(DUE_ORDER)
         overdue = app.screen.query_one(ContactTable).row_at(0)
         assert overdue is not None and overdue.overdue_days(store.today()) == 51
         await press(app, pilot, "s")
-        assert "sorted by name" in status(app)
+        assert "sorted by name" in list_status(app)
         assert table_names(app) == list(NAME_ORDER)
 
 
@@ -192,7 +159,7 @@ async def test_capital_a_shows_and_hides_archived(store: Store, net: Network) ->
         await press(app, pilot, "A")
         assert "Carol Chen" in table_names(app)
         assert "Carol Chen  (archived)" in screen_text(app)
-        assert "archived shown" in status(app)
+        assert "archived shown" in list_status(app)
         await press(app, pilot, "A")
         assert "Carol Chen" not in table_names(app)
 
@@ -357,142 +324,3 @@ async def test_help_closes_with_escape_q_or_question_mark(
         assert app.is_running
         await press(app, pilot, "j")
         assert app.screen.query_one(ContactTable).cursor_row == 1
-
-
-async def test_remapped_key_from_config_replaces_the_default(store: Store, net: Network) -> None:
-    """A [keys] entry in the config ("contacts.sort" = "S") moves the binding: S sorts, s no longer does."""
-    async with running(store, Config(keys={"contacts.sort": "S"})) as (app, pilot):
-        await press(app, pilot, "s")
-        assert "sorted by name" in status(app)
-        await press(app, pilot, "S")
-        assert "sorted by last contact" in status(app)
-
-
-@pytest.mark.parametrize("where", ["list", "filter", "detail", "help"])
-async def test_ctrl_q_quits_from_anywhere(store: Store, net: Network, where: str) -> None:
-    """ctrl+q ends the app from the list, from inside the filter, from a detail screen and from help."""
-    keys = {
-        "list": [],
-        "filter": ["slash", "t"],
-        "detail": ["enter"],
-        "help": ["question_mark"],
-    }[where]
-    async with running(store) as (app, pilot):
-        await press(app, pilot, *keys)
-        await pilot.press("ctrl+q")
-        await pilot.pause()
-        assert app._exit
-        assert app.return_code == 0
-    assert not app.is_running
-
-
-async def test_escape_never_quits(store: Store, net: Network) -> None:
-    """escape on the list, in the filter, on a detail screen and in help closes or clears, never quits."""
-    async with running(store) as (app, pilot):
-        await press(app, pilot, "escape", "escape")
-        await press(app, pilot, "slash", "x", "escape", "escape")
-        await press(app, pilot, "enter", "escape", "escape")
-        await press(app, pilot, "question_mark", "escape", "escape")
-        assert app.is_running
-        assert not app._exit
-        assert isinstance(app.screen, ContactsScreen)
-
-
-# -- changes made elsewhere --------------------------------------------------------------
-
-
-async def test_a_store_change_shows_without_a_key(store: Store, net: Network) -> None:
-    """A contact created through the Store while the list is open appears without any key press."""
-    async with running(store) as (app, pilot):
-        store.create_contact(ContactDraft(name="Ada Lovelace", company="Engines"))
-        await press(app, pilot)
-        assert table_names(app)[0] == "Ada Lovelace"
-        assert "Engines" in screen_text(app)
-
-
-async def test_a_change_by_another_connection_shows_after_the_poll(
-    store: Store, net: Network, db_path: Path
-) -> None:
-    """A commit by another connection (another netui) shows once the app polls data_version."""
-    async with running(store) as (app, pilot):
-        other = sqlite3.connect(db_path)
-        try:
-            other.execute("UPDATE contact SET company = 'Globex' WHERE id = ?", (net.bob,))
-            other.commit()
-        finally:
-            other.close()
-        await press(app, pilot)
-        assert "Globex" not in screen_text(app)
-        app._poll_external_changes()
-        await press(app, pilot)
-        assert "Globex" in screen_text(app)
-
-
-# -- the command palette -----------------------------------------------------------------
-
-
-async def test_palette_jumps_to_a_contact_by_romaji(store: Store, net: Network) -> None:
-    """ctrl+p, `tanaka`, enter opens 田中 優希's detail screen."""
-    async with running(store) as (app, pilot):
-        await press(app, pilot, "ctrl+p", *"tanaka")
-        assert "contacts: jump to 田中 優希" in screen_text(app)
-        await press(app, pilot, "enter")
-        assert isinstance(app.screen, ContactDetailScreen)
-        assert app.screen.contact_id == net.tanaka
-
-
-async def test_palette_shows_a_markup_name_literally_and_opens_it(
-    store: Store, net: Network
-) -> None:
-    """A contact named with `[@click=app.quit]x[/]` is listed literally in the palette and enter opens it, not quits."""
-    async with running(store) as (app, pilot):
-        await press(app, pilot, "ctrl+p", *"mallo")
-        assert f"contacts: jump to {CLICK_NAME}" in screen_text(app)
-        await press(app, pilot, "enter")
-        assert app.is_running
-        assert isinstance(app.screen, ContactDetailScreen)
-        assert app.screen.contact_id == net.mallory
-
-
-async def test_palette_lists_new_contact(store: Store, net: Network) -> None:
-    """The palette offers "New contact", both when opened empty and when searched."""
-    async with running(store) as (app, pilot):
-        await press(app, pilot, "ctrl+p")
-        assert "New contact" in screen_text(app)
-        await press(app, pilot, *"new c")
-        assert "New contact" in screen_text(app)
-
-
-async def test_palette_sorts_and_shows_archived(store: Store, net: Network) -> None:
-    """The palette's "sort by next due" and "show or hide archived" commands change the list."""
-    async with running(store) as (app, pilot):
-        await press(app, pilot, "ctrl+p", *"next due", "enter")
-        assert isinstance(app.screen, ContactsScreen)
-        assert table_names(app) == list(DUE_ORDER)
-        await press(app, pilot, "ctrl+p", *"archived", "enter")
-        assert "Carol Chen" in table_names(app)
-
-
-async def test_palette_theme_is_saved_and_restored(store: Store, net: Network) -> None:
-    """A theme chosen with ctrl+p → theme is written to the config file and used at the next start."""
-    async with running(store) as (app, pilot):
-        await press(app, pilot, "ctrl+p", *"theme", "enter", *"nord", "enter")
-        assert app.theme == "nord"
-    assert load_config().theme == "nord"
-    async with running(store, load_config()) as (again, _pilot):
-        assert again.theme == "nord"
-
-
-async def test_a_palette_command_never_discards_an_open_form(store: Store, net: Network) -> None:
-    """'contacts: sort by next due' from the palette over a half-filled form keeps the form and says why."""
-    from netui.screens.contacts.form import ContactForm
-
-    async with running(store) as (app, pilot):
-        await press(app, pilot, "n", *"Half typed")
-        assert isinstance(app.screen, ContactForm)
-        await app.run_action("sort_contacts('due')")
-        await pilot.pause()
-        assert isinstance(app.screen, ContactForm)
-        assert "Close the open dialog first" in "\n".join(
-            str(n.message) for n in app._notifications
-        )
