@@ -20,7 +20,7 @@ from textual.signal import Signal
 
 from netui.commands import AppCommandsProvider, ContactsProvider
 from netui.config import Config, ConfigError, save_theme
-from netui.screens.contacts import ContactsScreen
+from netui.screens.contacts.list_screen import ContactsScreen
 from netui.state import TOPICS, Store
 
 if TYPE_CHECKING:
@@ -40,7 +40,7 @@ class Area:
 def _review_screen() -> Screen[None]:
     # Imported when the area is first opened: its tables and forms cost about
     # 15 ms of imports that the launch to the contact list should not pay.
-    from netui.screens.review import ReviewScreen
+    from netui.screens.review.screen import ReviewScreen
 
     return ReviewScreen()
 
@@ -114,7 +114,7 @@ class NetuiApp(App[None]):
     def _remind_review_day(self) -> None:
         # After the first frame: the review's rules are not needed to show the list.
         from netui.domain.review import week_bounds
-        from netui.screens.review_reminder import REMINDER, review_due_today
+        from netui.screens.review.reminder import REMINDER, review_due_today
 
         today = self.store.today()
         record = self.store.review.record(week_bounds(today)[0])
@@ -150,7 +150,7 @@ class NetuiApp(App[None]):
 
     def open_contact(self, contact_id: int) -> None:
         """Go to the contacts area and open one contact."""
-        from netui.screens.contact_detail import ContactDetailScreen
+        from netui.screens.contacts.detail import ContactDetailScreen
 
         if self.current_mode != "contacts":
             self.switch_mode("contacts")
@@ -188,7 +188,7 @@ class NetuiApp(App[None]):
 
     def action_capture(self) -> None:
         """Open the quick-capture box; say what was saved."""
-        from netui.screens.capture import CaptureScreen
+        from netui.screens.capture.screen import CaptureScreen
 
         def saved(result: CaptureResult | None) -> None:
             if result is not None:
@@ -223,7 +223,7 @@ class NetuiApp(App[None]):
 
     def action_help(self) -> None:
         """Show every key of the current screen."""
-        from netui.screens.help import HelpScreen, KeyHelp
+        from netui.screens.common.help import HelpScreen, KeyHelp
 
         if isinstance(self.screen, HelpScreen):
             return

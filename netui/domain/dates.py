@@ -17,6 +17,7 @@ from netui.i18n import _
 __all__ = [
     "DatePhraseError",
     "NoSuchDayError",
+    "day_label",
     "format_relative",
     "parse_date_phrase",
     "split_date_phrase",
@@ -330,3 +331,19 @@ def format_relative(d: date, today: date) -> str:
     if days > 0:
         return _("in {days}d").format(days=days)
     return _("{days}d ago").format(days=-days)
+
+
+_DAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+
+
+def day_label(day: date) -> str:
+    """A date as netui shows what a phrase resolved to: "Fri 2026-11-27", in every locale.
+
+    Args:
+        day: The date to show.
+
+    Returns:
+        The English three-letter weekday, a space, and the ISO date (not the
+        locale's names, so a screen reads the same on every machine).
+    """
+    return f"{_DAY_NAMES[day.weekday()]} {day.isoformat()}"

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable
 from typing import TypeVar
 
@@ -15,13 +14,6 @@ from textual.widgets import Label, Static
 from netui.domain.contact_rules import ValidationError
 
 T = TypeVar("T")
-
-_WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
-
-
-def day_label(day: dt.date) -> str:
-    """A date as forms show what a phrase resolved to: "Fri 2026-11-27", in every locale."""
-    return f"{_WEEKDAYS[day.weekday()]} {day.isoformat()}"
 
 
 class FormField(Horizontal):

@@ -13,12 +13,13 @@ from dataclasses import dataclass
 
 from textual.pilot import Pilot
 from textual.widgets import DataTable
+from textual_private import screen_lines
 
 from netui.app import NetuiApp
 from netui.config import Config
 from netui.domain.records import ContactDraft
+from netui.screens.contacts.table import ContactTable
 from netui.state import Store
-from netui.widgets.contact_table import ContactTable
 
 SIZE = (120, 40)
 
@@ -205,8 +206,12 @@ async def press(app: NetuiApp, pilot: Pilot[None], *keys: str) -> None:
 
 def screen_text(app: NetuiApp) -> str:
     """The text the current screen shows, line by line, as a terminal would display it."""
-    strips = app.screen._compositor.render_strips()
-    return "\n".join(strip.text for strip in strips)
+    return "\n".join(screen_lines(app))
+
+
+def list_status(app: NetuiApp) -> str:
+    """The status line above the contact list ("7 contacts · sorted by name")."""
+    return str(app.screen.query_one("#contacts-status").render())
 
 
 def table_names(app: NetuiApp) -> list[str]:

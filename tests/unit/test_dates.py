@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from netui.domain.dates import (
     DatePhraseError,
     NoSuchDayError,
+    day_label,
     format_relative,
     parse_date_phrase,
     split_date_phrase,
@@ -234,6 +235,20 @@ def test_split_without_leading_phrase_raises(text: str) -> None:
 def test_format_relative(offset: int, text: str) -> None:
     """Near dates read relatively; beyond 60 days the ISO date is shown."""
     assert format_relative(SATURDAY + timedelta(days=offset), SATURDAY) == text
+
+
+def test_day_label_is_the_english_weekday_and_the_iso_date() -> None:
+    """Every day of a week reads "Mon 2026-11-16" to "Sun 2026-11-22", whatever the locale."""
+    labels = [day_label(MONDAY + timedelta(days=n)) for n in range(7)]
+    assert labels == [
+        "Mon 2026-11-16",
+        "Tue 2026-11-17",
+        "Wed 2026-11-18",
+        "Thu 2026-11-19",
+        "Fri 2026-11-20",
+        "Sat 2026-11-21",
+        "Sun 2026-11-22",
+    ]
 
 
 # -- the past: the day something happened ---------------------------------------------------

@@ -1,0 +1,1 @@
+"""Quick capture (key c): the people just met, one per line, previewed and saved at once."""

@@ -1,0 +1,239 @@
+"""The quick-capture preview: what saving a capture will write, or the first error in it.
+
+Every name, note and description here is text the person typed, so everything is built as
+`Content` from plain strings and styles; nothing is ever parsed as markup (a name such as
+``[@click=app.quit]x[/]`` shows as typed).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from rich.cells import cell_len
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.widgets import Static
+
+from netui.domain.capture import CaptureError, PersonPlan
+from netui.domain.dates import day_label
+from netui.domain.words import plural
+from netui.state.capture import THANKS, CapturePreview, ResolvedPerson
+
+# Field labels are padded to this width so values line up under each other.
+LABEL_WIDTH = 8
+INDENT = "  "
+
+_NEW = "bold $success"
+_EXISTING = "bold $primary"
+_SAME = "bold $text-muted"
+_MUTED = "$text-muted"
+_WARNING = "$warning"
+_ERROR = "bold $error"
+
+
+def _head(plan: PersonPlan) -> Content:
+    """The name with (company, role) as typed."""
+    extra = ", ".join(part for part in (plan.company, plan.role) if part)
+    parts: list[str | tuple[str, str]] = [(plan.name, "bold")]
+    if extra:
+        parts.append((f"  ({extra})", _MUTED))
+    return Content.assemble(*parts)
+
+
+def _field(label: str, *parts: str | Content | tuple[str, str]) -> Content:
+    return Content.assemble(INDENT, (label.ljust(LABEL_WIDTH), _MUTED), *parts)
+
+
+def _person_status(person: ResolvedPerson) -> Content:
+    if person.same_as_line is not None:
+        return Content.assemble(("SAME", _SAME), (f" as line {person.same_as_line}  ", _MUTED))
+    if person.contact is None:
+        return Content.assemble(("NEW", _NEW), "  ")
+    parts: list[str | tuple[str, str]] = [
+        ("EXISTING", _EXISTING),
+        (f" @{person.contact.id}  ", _MUTED),
+    ]
+    return Content.assemble(*parts)
+
+
+def _person_lines(person: ResolvedPerson) -> Iterator[Content]:
+    plan = person.plan
+    yield _person_status(person) + _head(plan)
+    if person.contact is not None and person.contact.name != plan.name:
+        yield _field("is", (person.contact.name, "bold"))
+    if person.archived:
+        yield _field("", ("archived: saving restores this contact", _WARNING))
+    if person.reading:
+        yield _field("reading", person.reading, ("  (a guess: check it later)", _MUTED))
+    if person.via is not None:
+        yield _field("via", person.via.name, (f"  existing @{person.via.id}", _MUTED))
+    elif person.via_new is not None:
+        yield _field("via", person.via_new, ("  new in this capture", _MUTED))
+    if person.via_ignored:
+        yield _field("", ("ignored: they already have an introducer, who is kept", _WARNING))
+    if plan.tags:
+        yield _field("tags", " ".join(f"#{tag}" for tag in plan.tags))
+    if plan.solicitation:
+        yield _field("flag", "!pitch", ("  they pitched, sold or recruited", _MUTED))
+    if plan.cadence_days is not None:
+        yield _field("every", plural(plan.cadence_days, "day"))
+    if plan.stage:
+        yield _field("stage", plan.stage)
+    for followup in plan.followups:
+        yield _field("next", (day_label(followup.due), "bold"), "  ", followup.what)
+    if person.thanks_due is not None:
+        yield _field("next", (day_label(person.thanks_due), "bold"), "  ", THANKS)
+    for entry in plan.ledger:
+        label = "gave" if entry.direction == "give" else "got"
+        parts: list[str | tuple[str, str]] = [(entry.kind, "italic")]
+        if entry.description:
+            parts += ["  ", entry.description]
+        yield _field(label, *parts)
+    for label in ("needs", "offers", "email", "phone"):
+        value = getattr(plan, label)
+        if value:
+            yield _field(label, value)
+    for note in plan.notes:
+        yield _field("note", note)
+
+
+def _summary(preview: CapturePreview) -> Content:
+    """The first lines: where and when, then how many of what."""
+    people = [p for p in preview.people if p.same_as_line is None]
+    new = sum(1 for p in people if p.is_new)
+    followups = sum(len(p.plan.followups) + (p.thanks_due is not None) for p in preview.people)
+    ledger = sum(len(p.plan.ledger) for p in preview.people)
+    where: list[str | tuple[str, str]] = []
+    if preview.event is not None:
+        where += [("at ", _MUTED), (preview.event.title, "bold"), ("  ·  ", _MUTED)]
+    else:
+        where += [("no event", _MUTED), ("  ·  ", _MUTED)]
+    where += [("met ", _MUTED), day_label(preview.plan.on)]
+    counts = [plural(len(people), "person", "people")]
+    if new or len(people) - new:
+        counts[0] += f": {new} new, {len(people) - new} existing"
+    if followups:
+        counts.append(plural(followups, "follow-up"))
+    if ledger:
+        counts.append(plural(ledger, "ledger entry"))
+    return Content("\n").join(
+        [Content.assemble(*where), Content.assemble((" · ".join(counts), _MUTED))]
+    )
+
+
+def render_preview(preview: CapturePreview) -> Content:
+    """The whole preview as Content: a summary, then each person with what they get.
+
+    Args:
+        preview: A capture resolved by the Store.
+
+    Returns:
+        Styled content built from plain text only.
+    """
+    lines = [_summary(preview)]
+    for person in preview.people:
+        lines.append(Content(""))
+        lines.extend(_person_lines(person))
+    return Content("\n").join(lines)
+
+
+def render_error(error: CaptureError | Exception | str, text: str = "") -> Content:
+    """The error as Content; a `CaptureError` quotes its line with a caret under the column.
+
+    Args:
+        error: What went wrong: a `CaptureError`, another exception or a message.
+        text: The capture text, to quote the line a `CaptureError` points at.
+
+    Returns:
+        Styled content built from plain text only.
+    """
+    if not isinstance(error, CaptureError):
+        return Content.assemble(("Cannot save: ", _ERROR), str(error))
+    lines = [
+        Content.assemble((f"line {error.line}, column {error.column}", _ERROR)),
+        Content(error.message),
+    ]
+    source = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    if 0 < error.line <= len(source):
+        typed = source[error.line - 1].lstrip("\ufeff").expandtabs(1)
+        # The caret goes under the column's cell, which CJK characters make two wide.
+        pad = cell_len(typed[: max(error.column - 1, 0)])
+        lines += [
+            Content(""),
+            Content.assemble((f"{error.line:>3} │ ", _MUTED), typed),
+            Content.assemble(("    │ ", _MUTED), " " * pad, ("^", _ERROR)),
+        ]
+    return Content("\n").join(lines)
+
+
+class CapturePreviewView(VerticalScroll):
+    """Shows a `CapturePreview`, an error, or a note, and scrolls when it is long."""
+
+    DEFAULT_CSS = """
+    CapturePreviewView {
+        height: 1fr;
+        padding: 0 1;
+        background: $surface;
+        border: round $border-blurred;
+        border-title-color: $text-muted;
+    }
+    CapturePreviewView:focus {
+        border: round $border;
+    }
+    CapturePreviewView.-error {
+        border: round $error;
+    }
+    CapturePreviewView > Static {
+        width: 1fr;
+    }
+    """
+
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        """An empty preview; fill it with `show_preview`, `show_error` or `show_note`."""
+        super().__init__(id=id, classes=classes)
+        self.border_title = "Preview"
+        self._body = Static(Content(""))
+        self._plain = ""
+
+    def compose(self) -> ComposeResult:
+        """The one body holding the rendered content."""
+        yield self._body
+
+    @property
+    def text(self) -> str:
+        """What the preview shows now, as plain text."""
+        return self._plain
+
+    def _show(self, content: Content, *, is_error: bool) -> None:
+        self._plain = content.plain
+        self._body.update(content)
+        self.set_class(is_error, "-error")
+
+    def show_preview(self, preview: CapturePreview) -> None:
+        """Show what saving will write.
+
+        Args:
+            preview: The capture as the Store resolved it.
+        """
+        self.border_title = "Preview: what ctrl+s saves"
+        self._show(render_preview(preview), is_error=False)
+
+    def show_error(self, error: CaptureError | Exception | str, text: str = "") -> None:
+        """Show why the capture cannot be saved.
+
+        Args:
+            error: The first problem found.
+            text: The capture text, so the faulty line can be quoted.
+        """
+        self.border_title = "Preview: nothing will be saved"
+        self._show(render_error(error, text), is_error=True)
+
+    def show_note(self, note: str) -> None:
+        """Show a neutral note (an empty capture, a date to fix first).
+
+        Args:
+            note: Plain text.
+        """
+        self.border_title = "Preview"
+        self._show(Content.styled(note, _MUTED), is_error=False)

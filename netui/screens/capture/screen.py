@@ -1,0 +1,471 @@
+"""Quick capture: type the people just met, one per line, watch the preview, save them in one go.
+
+The text is the capture grammar of DESIGN.md (`netui.domain.capture`). The preview is the
+Store's own resolution (`Store.preview_capture`), recomputed on every change: a 20-line
+capture parses and resolves in a few milliseconds, well inside a frame, so there is no
+debounce to make the preview lag behind the typing. The text is kept as a draft until it is
+saved (written half a second after the last change, and on closing), so closing the box,
+quitting or a crash never loses what was typed.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.message import Message
+from textual.screen import ModalScreen
+from textual.timer import Timer
+from textual.widgets import Button, Checkbox, Footer, Input, Select, Static, TextArea
+
+from netui.domain.capture import CaptureError
+from netui.domain.dates import DatePhraseError, day_label, format_relative, parse_date_phrase
+from netui.domain.reading import has_kanji, suggest_reading
+from netui.domain.records import EventRef
+from netui.screens.capture.preview import CapturePreviewView
+from netui.state import NotFound, Store, ValidationError
+from netui.state.capture import CaptureResult
+from netui.widgets.form_field import FormField
+
+# Write the draft this long after the last change: often enough to lose nothing, rarely
+# enough not to commit on every keystroke.
+DRAFT_DELAY = 0.5
+
+PLACEHOLDER = Content(
+    "Tanaka Yuki (Acme, designer) #ux; next: fri send the slides\n"
+    "  gave: intro introduced her to Sato Ken\n"
+    "  got: advice pricing for the workshop\n"
+    "Suzuki Ken (Globex) !pitch; next: 2w coffee\n"
+    "佐藤 健（Kumo）；次：来週金曜 お礼のメール"
+)
+HELP = Content.assemble(
+    ("One person per line; fields after ", "$text-muted"),
+    ";",
+    (" or on lines indented with spaces.  Keys: ", "$text-muted"),
+    "gave got next every via needs offers note stage email phone",
+    ("  (", "$text-muted"),
+    "与 受 次 頻度 紹介 求 提供 メモ",
+    (").  ", "$text-muted"),
+    "@12",
+    (" picks one of several contacts with the same name.", "$text-muted"),
+)
+DRAFT_KEPT = "Kept as a draft until you save it: closing loses nothing."
+DRAFT_RESTORED = "Draft restored from last time. ctrl+s saves it; escape, then d, discards it."
+EMPTY_NOTE = "Type one person per line; this shows exactly what ctrl+s will save."
+
+
+class CaptureScreen(ModalScreen[CaptureResult | None]):
+    """The capture box; dismisses with what was saved, or None when closed without saving."""
+
+    DEFAULT_CSS = """
+    CaptureScreen { align: center middle; }
+    CaptureScreen > #dialog {
+        width: 100%; max-width: 160; height: 100%;
+        border: round $primary; background: $panel; padding: 0 1;
+    }
+    CaptureScreen #title { text-style: bold; color: $primary; }
+    CaptureScreen #capture-top { height: auto; margin-top: 1; }
+    CaptureScreen #capture-top FormField { margin: 0 2 0 0; }
+    CaptureScreen #capture-top FormField > .form-field--label { width: auto; padding: 0 1 0 0; }
+    CaptureScreen #event-field { width: 1fr; }
+    CaptureScreen #met_on-field { width: 34; }
+    CaptureScreen #met_on { width: 1fr; }
+    CaptureScreen #thanks { width: auto; }
+    CaptureScreen #capture-status { color: $text-muted; height: 1; }
+    CaptureScreen #capture-body { height: 1fr; }
+    CaptureScreen #capture-text { width: 1fr; height: 1fr; }
+    CaptureScreen #capture-preview { width: 1fr; margin-left: 1; }
+    CaptureScreen.-narrow #capture-top { layout: grid; grid-size: 2; grid-columns: 1fr auto; grid-rows: auto; }
+    CaptureScreen.-narrow #event-field { column-span: 2; width: 1fr; margin-bottom: 0; }
+    CaptureScreen.-narrow #capture-body { layout: vertical; }
+    CaptureScreen.-narrow #capture-preview { margin-left: 0; }
+    CaptureScreen #capture-help { height: auto; }
+    """
+
+    # Below 110 columns the preview goes under the text instead of beside it.
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
+
+    BINDINGS = [
+        Binding(
+            "ctrl+s",
+            "save",
+            "Save all",
+            id="capture.save",
+            tooltip="Save everyone in the capture at once; an error saves nothing",
+        ),
+        Binding(
+            "escape",
+            "close",
+            "Close",
+            id="capture.close",
+            tooltip="Close the capture; the text stays as a draft until saved",
+        ),
+    ]
+
+    AUTO_FOCUS = "#capture-text"
+
+    class ReadingsReady(Message):
+        """pykakasi has loaded its dictionaries, so reading guesses are now instant."""
+
+    def __init__(self, store: Store, thanks_default: bool) -> None:
+        """A capture box on the Store, holding the draft kept from last time.
+
+        Args:
+            store: Where the capture is previewed, saved and its draft kept.
+            thanks_default: Whether "thank-you follow-ups" starts ticked (config
+                ``[capture] thanks``).
+        """
+        super().__init__()
+        self._store = store
+        self._thanks_default = thanks_default
+        self._draft = store.capture.draft()
+        self._kept = self._draft  # the draft text as stored now
+        self._recent = store.events.latest()
+        events = store.events.recent()
+        if self._recent is not None and all(e.id != self._recent.id for e in events):
+            events.insert(0, self._recent)
+        self._events = {event.id: event for event in events}
+        self._auto_date = self._default_date(self._recent)
+        self._on: dt.date | None = store.today()
+        self._date_problem = ""
+        self._readings_ready = False
+        self._draft_timer: Timer | None = None
+        self._finished = False  # saved or closed: the draft needs no more writing
+        # Held here, not queried: on_unmount reads it after the children are gone.
+        self._text_area = TextArea(self._draft, id="capture-text", soft_wrap=True,
+                                   show_line_numbers=True, placeholder=PLACEHOLDER)  # fmt: skip
+
+    def _default_date(self, event: EventRef | None) -> str:
+        """The meeting date an event implies: its day, else (or if it is ahead) today."""
+        today = self._store.today()
+        if event is not None and event.starts_at is not None and event.starts_at.date() <= today:
+            return event.starts_at.date().isoformat()
+        return today.isoformat()
+
+    # -- layout -------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        """Event, date and thanks on top; the text and its preview below; help at the bottom."""
+        options = [(_event_label(event), event.id) for event in self._events.values()]
+        with Vertical(id="dialog"):
+            yield Static(Content("Quick capture"), id="title")
+            with Horizontal(id="capture-top"):
+                event = Select(
+                    options,
+                    prompt="no event",
+                    value=self._recent.id if self._recent else Select.NULL,
+                    id="event",
+                    compact=True,
+                )
+                yield FormField("Event", event)
+                date_input = Input(self._auto_date, placeholder="today, yesterday, 2026-11-20",
+                                   id="met_on", compact=True)  # fmt: skip
+                yield FormField("Met on", date_input)
+                yield Checkbox(Content("thank-you follow-ups"), self._thanks_default,
+                               id="thanks", compact=True)  # fmt: skip
+            yield Static(Content(DRAFT_RESTORED if self._draft else DRAFT_KEPT),
+                         id="capture-status")  # fmt: skip
+            with Horizontal(id="capture-body"):
+                yield self._text_area
+                yield CapturePreviewView(id="capture-preview")
+            yield Static(HELP, id="capture-help")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        """Warm the reading guesser, check the date, show the first preview."""
+        self._warm_readings()
+        self._text_area.move_cursor(self._text_area.document.end)
+        self._check_date()
+        self._refresh_preview()
+
+    @work(thread=True, exclusive=True, group="capture-readings", name="warm reading guesses")
+    def _warm_readings(self) -> None:
+        """Load pykakasi (~0.5 s the first time) off the UI thread, before a kanji name needs it."""
+        # A failed warm-up only costs the first kanji preview its speed; never the box.
+        with contextlib.suppress(Exception):
+            suggest_reading("田中")
+        self.post_message(self.ReadingsReady())
+
+    def on_capture_screen_readings_ready(self, _message: ReadingsReady) -> None:
+        """Reading guesses are instant now: a preview held back for them can be shown."""
+        self._readings_ready = True
+        self._refresh_preview()
+
+    # -- values -------------------------------------------------------------------------
+
+    @property
+    def text(self) -> str:
+        """The capture text as typed."""
+        return self._text_area.text
+
+    def _event_id(self) -> int | None:
+        value = self.query_one("#event", Select).value
+        return None if value is Select.NULL else int(value)  # type: ignore[arg-type]
+
+    def _thanks(self) -> bool:
+        return self.query_one("#thanks", Checkbox).value
+
+    def _check_date(self, *, show: bool = True) -> dt.date | None:
+        """Read the meeting date, show what it means or what is wrong, and remember it."""
+        text = self.query_one("#met_on", Input).value.strip()
+        today = self._store.today()
+        self._date_problem = ""
+
+        def parse() -> dt.date:
+            try:
+                return _meeting_day(text, today)
+            except ValidationError as error:
+                self._date_problem = error.message
+                raise
+
+        self._on = self.query_one("#met_on-field", FormField).check(
+            parse, lambda day: f"{day_label(day)}, {format_relative(day, today)}", show=show
+        )
+        return self._on
+
+    # -- the preview ----------------------------------------------------------------------
+
+    def _refresh_preview(self) -> None:
+        """Resolve the capture as saving would, and show it or its first error."""
+        view = self.query_one(CapturePreviewView)
+        text = self.text
+        if self._on is None:
+            view.show_note(f"Meeting date: {self._date_problem}. Fix it to see the preview.")
+            return
+        if not text.strip():
+            view.show_note(EMPTY_NOTE)
+            return
+        if not self._readings_ready and has_kanji(text):
+            # The first reading guess would block for half a second; the warm-up worker
+            # is about to finish and asks again (on_capture_screen_readings_ready).
+            view.show_note("Reading the names…")
+            return
+        try:
+            preview = self._store.capture.preview(text, self._on, self._event_id(), self._thanks())
+        except (CaptureError, NotFound, ValidationError) as error:
+            view.show_error(error, text)
+        else:
+            view.show_preview(preview)
+
+    @on(TextArea.Changed, "#capture-text")
+    def _text_changed(self) -> None:
+        self._refresh_preview()
+        if self._draft_timer is not None:
+            self._draft_timer.stop()
+        self._draft_timer = self.set_timer(DRAFT_DELAY, self._keep_draft)
+
+    @on(Select.Changed, "#event")
+    def _event_changed(self) -> None:
+        # The date follows the event until the person types a date of their own.
+        date_input = self.query_one("#met_on", Input)
+        event_id = self._event_id()
+        implied = self._default_date(self._events.get(event_id) if event_id else None)
+        if date_input.value.strip() == self._auto_date and implied != self._auto_date:
+            self._auto_date = implied
+            date_input.value = implied  # its Changed refreshes the preview
+        self._refresh_preview()
+
+    @on(Input.Changed, "#met_on")
+    def _date_changed(self) -> None:
+        self._check_date(show=False)
+        self._refresh_preview()
+
+    @on(Input.Blurred, "#met_on")
+    def _date_left(self) -> None:
+        if self.is_attached:
+            self._check_date(show=True)
+
+    @on(Checkbox.Changed, "#thanks")
+    def _thanks_changed(self) -> None:
+        self._refresh_preview()
+
+    # -- the draft --------------------------------------------------------------------------
+
+    def _keep_draft(self) -> None:
+        """Write the text as the draft if it changed since the last write.
+
+        Synchronous on purpose: it is one small commit (~0.2 ms), and a thread worker could
+        land after `save_capture` has cleared the draft and bring a saved capture back.
+        """
+        if self._finished:
+            return
+        text = self.text
+        if text == self._kept:
+            return
+        try:
+            self._store.capture.save_draft(text)
+        except Exception as error:  # noqa: BLE001 - the text is still on screen; say so, go on
+            if self.is_attached:
+                self.query_one("#capture-status", Static).update(
+                    Content(f"The draft could not be kept ({error}); save or copy the text.")
+                )
+            return
+        self._kept = text
+
+    def _finish(self) -> None:
+        if self._draft_timer is not None:
+            self._draft_timer.stop()
+        self._finished = True
+
+    def on_unmount(self) -> None:
+        """Quitting netui with the box open keeps the text too."""
+        if not self._finished:
+            self._keep_draft()
+            self._finish()
+
+    # -- save and close ---------------------------------------------------------------------
+
+    def action_save(self) -> None:
+        """Save everything at once and close; on an error save nothing and show it."""
+        on = self._check_date(show=True)
+        if on is None:
+            self.query_one("#met_on", Input).focus()
+            return
+        text = self.text
+        view = self.query_one(CapturePreviewView)
+        try:
+            result = self._store.capture.save(text, on, self._event_id(), self._thanks())
+        except (CaptureError, NotFound, ValidationError) as error:
+            view.show_error(error, text)
+            return
+        except Exception as error:  # noqa: BLE001 - e.g. a locked database: keep the text
+            view.show_error(f"{error}; nothing was saved and your text is kept", text)
+            return
+        self._finish()  # save_capture cleared the draft in its transaction
+        self.dismiss(result)
+
+    def action_close(self) -> None:
+        """Close: straight away when empty, otherwise ask whether to keep the draft."""
+        if not self.text.strip():
+            self._keep_draft()  # an emptied box clears the draft
+            self._finish()
+            self.dismiss(None)
+            return
+        self.app.push_screen(CloseCaptureScreen(), self._close_answered)
+
+    def _close_answered(self, answer: str | None) -> None:
+        if answer == CloseCaptureScreen.KEEP:
+            self._keep_draft()
+            self._finish()
+            self.app.notify("Capture kept as a draft: press c to go on with it", markup=False)
+            self.dismiss(None)
+        elif answer == CloseCaptureScreen.DISCARD:
+            self._finish()
+            try:
+                self._store.capture.save_draft("")
+            except Exception as error:  # a locked database must not crash the app
+                self.app.notify(
+                    f"The draft could not be discarded: {error}", severity="error", markup=False
+                )
+            else:
+                self.app.notify("Capture draft discarded", markup=False)
+            self.dismiss(None)
+
+
+class CloseCaptureScreen(ModalScreen[str]):
+    """Close the capture keeping its draft (y, enter), discard it (d), or stay (n, escape)."""
+
+    KEEP = "keep"
+    DISCARD = "discard"
+    STAY = "stay"
+
+    DEFAULT_CSS = """
+    CloseCaptureScreen { align: center middle; }
+    CloseCaptureScreen > #dialog {
+        width: 80; max-width: 100%; height: auto; padding: 1 2;
+        border: round $warning; background: $panel;
+    }
+    CloseCaptureScreen #question { text-style: bold; }
+    CloseCaptureScreen #message { margin: 1 0; }
+    CloseCaptureScreen #buttons { height: auto; align-horizontal: right; }
+    CloseCaptureScreen Button { margin-left: 1; min-width: 0; width: auto; }
+    """
+
+    BINDINGS = [
+        Binding(
+            "y,enter",
+            "answer('keep')",
+            "Close, keep draft",
+            id="capture_close.keep",
+            tooltip="Close; the text comes back the next time you press c",
+        ),
+        Binding(
+            "d",
+            "answer('discard')",
+            "Discard draft",
+            id="capture_close.discard",
+            tooltip="Close and throw the text away",
+        ),
+        Binding(
+            "n,escape",
+            "answer('stay')",
+            "Stay",
+            id="capture_close.stay",
+            tooltip="Go back to the capture",
+        ),
+    ]
+
+    def compose(self) -> ComposeResult:
+        """The question, what each answer does, and a button for each."""
+        with Vertical(id="dialog"):
+            yield Static(Content("Close the capture?"), id="question")
+            yield Static(
+                Content(
+                    "Nothing has been saved yet. Your text is kept as a draft and comes "
+                    "back the next time you press c, unless you discard it."
+                ),
+                id="message",
+            )
+            with Horizontal(id="buttons"):
+                for answer, label, variant in (
+                    (self.STAY, "Stay (n)", "default"),
+                    (self.DISCARD, "Discard draft (d)", "error"),
+                    (self.KEEP, "Close, keep draft (y)", "primary"),
+                ):
+                    button = Button(Content(label), variant=variant, id=answer)  # type: ignore[arg-type]
+                    # Nothing takes focus, so the keys reach the screen's bindings directly.
+                    button.can_focus = False
+                    yield button
+        yield Footer()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        """A click answers like the matching key."""
+        event.stop()
+        self.dismiss(event.button.id or self.STAY)
+
+    def action_answer(self, answer: str) -> None:
+        """Answer keep, discard or stay."""
+        self.dismiss(answer)
+
+
+def _event_label(event: EventRef) -> Content:
+    when = (
+        f" · {day_label(event.starts_at.date())} {event.starts_at:%H:%M}" if event.starts_at else ""
+    )
+    return Content(f"{event.title}{when}")
+
+
+def _meeting_day(text: str, today: dt.date) -> dt.date:
+    """The meeting date a phrase means (empty is today).
+
+    Raises:
+        ValidationError: not a date, or a day after today.
+    """
+    if not text:
+        return today
+    try:
+        day = parse_date_phrase(text, today, past=True)
+    except DatePhraseError:
+        raise ValidationError(
+            "met_on", f'"{text}" is not a date: try today, yesterday, 2026-11-20, 昨日'
+        ) from None
+    if day > today:
+        raise ValidationError(
+            "met_on", f"{day_label(day)} is ahead: the meeting date is today or earlier"
+        )
+    return day

@@ -1,0 +1,1 @@
+"""What every area's screens share: the bases, the failure policy, confirm and help."""

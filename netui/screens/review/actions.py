@@ -1,0 +1,217 @@
+"""What the weekly review's keys do to the row under the cursor: d s S l g f and enter.
+
+Each action writes through the Store; the topic it announces reloads the
+review, so the row leaves or changes without a hand-made refresh. A record
+deleted meanwhile by another netui gives a message, never a crash.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING, Any, cast
+
+from textual import on
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import DataTable
+
+from netui.domain.dates import day_label
+from netui.domain.review import FollowUpItem, GoalProgress, UpcomingEvent
+from netui.screens.review.section import ReviewSection, ReviewTable
+from netui.state import NotFound, Store, ValidationError
+
+if TYPE_CHECKING:
+    from netui.app import NetuiApp
+
+# The keys that act on the row under the cursor. The footer shows d, l and g
+# (with R and the app's three, seven keys); s, S and f are in help (`?`).
+ROW_BINDINGS = [
+    Binding("d", "done", "Done", id="review.done", tooltip="Mark the follow-up on this row done"),
+    Binding(
+        "s",
+        "snooze",
+        "Snooze",
+        show=False,
+        id="review.snooze",
+        tooltip="Put the follow-up off a week",
+    ),
+    Binding(
+        "S",
+        "snooze_to",
+        "Snooze to…",
+        show=False,
+        id="review.snooze_to",
+        tooltip="Put the follow-up off to a day you type (fri, 2w, 12/1)",
+    ),
+    Binding("l", "log", "Log", id="review.log", tooltip="Log an interaction with this contact"),
+    Binding("g", "give", "Give", id="review.give", tooltip="Record something you gave them"),
+    Binding(
+        "f",
+        "followup",
+        "Follow-up",
+        show=False,
+        id="review.followup",
+        tooltip="Add a follow-up for this contact",
+    ),
+]
+
+
+class ReviewRowActions(Screen[None]):
+    """A screen of review sections whose focused row the row keys act on."""
+
+    @property
+    def store(self) -> Store:
+        """The app's Store."""
+        return cast("NetuiApp", self.app).store
+
+    def tell(self, message: str, *, error: bool = False) -> None:
+        """A notification whose text is shown literally (it may hold user text)."""
+        self.notify(message, severity="error" if error else "information", markup=False)
+
+    def reload(self) -> None:
+        """Read the review again (the screen's own)."""
+        raise NotImplementedError
+
+    def reference_day(self, offset: int | None = None) -> dt.date:
+        """The day the shown week is reviewed as of (the screen's own)."""
+        raise NotImplementedError
+
+    def _focused_section(self) -> ReviewSection | None:
+        focused = self.focused
+        if isinstance(focused, ReviewTable) and isinstance(focused.parent, ReviewSection):
+            return focused.parent
+        return None
+
+    # -- the row under the cursor -------------------------------------------------
+
+    def _current(self) -> Any | None:
+        section = self._focused_section()
+        if section is None or section.current is None:
+            self.tell("Nothing selected: tab moves from section to section")
+            return None
+        return section.current
+
+    def _contact_of(self, item: Any, key: str) -> int | None:
+        """The row's contact; an event or goal row has none, and says so."""
+        contact_id = getattr(item, "contact_id", None)
+        if contact_id is None:
+            what = "an event" if isinstance(item, UpcomingEvent) else "a goal"
+            self.tell(f"{key} acts on a contact, and this row is {what}")
+        return contact_id
+
+    def _followup_of(self, item: Any, key: str, does: str) -> FollowUpItem | None:
+        if not isinstance(item, FollowUpItem):
+            self.tell(f"{key} {does} a follow-up: move to a row under Follow-ups due")
+            return None
+        return item
+
+    def _gone(self, error: Exception) -> None:
+        """Say that the row's record was deleted elsewhere, and drop the row."""
+        self.tell(f"{error} (deleted elsewhere)", error=True)
+        self._drop_current()
+        self.reload()  # nothing was announced here: another netui made the change
+
+    def _drop_current(self) -> None:
+        section = self._focused_section()
+        if section is not None:
+            section.drop_current()
+
+    # -- actions --------------------------------------------------------------------
+
+    def action_done(self) -> None:
+        """Mark the follow-up under the cursor done."""
+        item = self._current()
+        followup = self._followup_of(item, "d", "marks") if item is not None else None
+        if followup is None:
+            return
+        try:
+            self.store.followups.complete(followup.followup_id)
+        except NotFound as error:
+            self._gone(error)
+            return
+        self._drop_current()
+        self.tell(f"Done: {followup.what} ({followup.name})")
+
+    def action_snooze(self) -> None:
+        """Put the follow-up under the cursor off by a week."""
+        item = self._current()
+        followup = self._followup_of(item, "s", "snoozes") if item is not None else None
+        if followup is None:
+            return
+        until = self.store.today() + dt.timedelta(days=7)
+        try:
+            self.store.followups.snooze(followup.followup_id, until)
+        except NotFound as error:
+            self._gone(error)
+            return
+        except ValidationError as error:
+            self.tell(error.message, error=True)
+            return
+        self._drop_current()  # a week on is past the end of any week shown
+        self.tell(f"Snoozed to {day_label(until)}: {followup.what}")
+
+    def action_snooze_to(self) -> None:
+        """Put the follow-up under the cursor off to a day typed as a phrase."""
+        from netui.screens.review.snooze_form import SnoozeForm
+
+        item = self._current()
+        followup = self._followup_of(item, "S", "snoozes") if item is not None else None
+        if followup is None:
+            return
+
+        def snoozed(until: dt.date | None) -> None:
+            if until is not None:
+                self.tell(f"Snoozed to {day_label(until)}: {followup.what}")
+
+        self.app.push_screen(SnoozeForm(self.store, followup.followup_id, followup.what), snoozed)
+
+    def _contact_form(self, key: str, form: Any, said: str) -> None:
+        item = self._current()
+        contact_id = self._contact_of(item, key) if item is not None else None
+        if contact_id is None:
+            return
+        name = getattr(item, "name", "")
+        self.app.push_screen(
+            form(self.store, contact_id),
+            lambda result: result is not None and self.tell(f"{said} {name}"),
+        )
+
+    def action_log(self) -> None:
+        """Log an interaction with the row's contact."""
+        from netui.screens.common.interaction_form import InteractionForm
+
+        self._contact_form("l", InteractionForm, "Logged an interaction with")
+
+    def action_give(self) -> None:
+        """Record something given to the row's contact."""
+        from netui.screens.review.ledger_form import LedgerForm
+
+        self._contact_form("g", LedgerForm, "Recorded a give to")
+
+    def action_followup(self) -> None:
+        """Add a follow-up for the row's contact."""
+        from netui.screens.common.followup_form import FollowUpForm
+
+        self._contact_form("f", FollowUpForm, "Follow-up added for")
+
+    @on(DataTable.RowSelected)
+    def _row_selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        self.action_open()
+
+    def action_open(self) -> None:
+        """Open the row's contact, or the event; a goal row says what it holds."""
+        from netui.screens.contacts.detail import ContactDetailScreen
+        from netui.screens.review.event_view import EventView
+
+        item = self._current()
+        if item is None:
+            return
+        if isinstance(item, UpcomingEvent):
+            self.app.push_screen(EventView(item, self.reference_day()))
+        elif isinstance(item, GoalProgress):
+            self.tell(f"{item.title}: goals have no page of their own yet; the row is all of it")
+        elif not self.store.contacts.exists(item.contact_id):
+            self._gone(NotFound(f"contact {item.contact_id} no longer exists"))
+        else:
+            self.app.push_screen(ContactDetailScreen(item.contact_id))

@@ -1,0 +1,282 @@
+"""The weekly review area (key 5): seven sections, each row acted on in place, then R.
+
+The review is read in a thread worker (the Store's budget is 300 ms at L)
+on mount, on resume, on `[`/`]`, and whenever the Store announces a topic
+the review shows; an action on a row writes through the Store, whose topic
+brings the reload, so the row leaves (or changes) without a hand-made
+refresh. The cursor keeps its section and row index across reloads.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.content import Content
+from textual.message import Message
+from textual.reactive import var
+from textual.widgets import Header, Sparkline, Static
+from textual.worker import Worker, WorkerState, get_current_worker
+
+from netui.domain.dates import day_label
+from netui.domain.review import ReviewRecord, WeeklyReview, streak, week_bounds
+from netui.screens.review.actions import ROW_BINDINGS, ReviewRowActions
+from netui.screens.review.section import ReviewSection
+from netui.screens.review.view import (
+    SECTIONS,
+    activity_heading,
+    activity_lines,
+    heading,
+    history_lines,
+    section_items,
+    week_line,
+)
+from netui.state import Store
+from netui.widgets.key_footer import KeyFooter
+
+# The topics whose change can alter what the review shows.
+WATCHED = frozenset(
+    {"contacts", "interactions", "followups", "ledger", "events", "goals", "reviews"}
+)
+# How many recent reviews the bottom panel lists.
+HISTORY_LINES = 4
+# How many past reviews are read to count the current streak while another week is shown.
+STREAK_HORIZON = 520
+
+
+def current_streak(store: Store) -> int:
+    """Completed weeks in a row up to this week (or last week, while this one is open)."""
+    this_week, _ = week_bounds(store.today())
+    weeks = [r.week_start for r in store.review.recent(limit=STREAK_HORIZON)]
+    return streak(weeks, this_week)
+
+
+class ReviewScreen(ReviewRowActions):
+    """The week's review: overdue, follow-ups, give and take, new contacts, events, goals, activity."""
+
+    DEFAULT_CSS = """
+    ReviewScreen #review-week {
+        height: auto;
+        padding: 0 1;
+        background: $boost;
+    }
+    ReviewScreen #review-sections {
+        height: 1fr;
+        padding: 0 1;
+    }
+    ReviewScreen #review-history {
+        height: auto;
+        max-height: 6;
+        padding: 0 1;
+        border-top: hkey $panel;
+        text-wrap: nowrap;
+        text-overflow: ellipsis;
+    }
+    ReviewScreen #section-activity {
+        height: auto;
+    }
+    ReviewScreen #activity-heading {
+        color: $primary;
+    }
+    ReviewScreen #activity-text {
+        padding: 0 1;
+    }
+    ReviewScreen #activity-spark {
+        width: 36;
+        height: 1;
+        margin: 0 1;
+    }
+    """
+
+    BINDINGS = [
+        *ROW_BINDINGS,
+        Binding(
+            "R",
+            "complete",
+            "Complete",
+            id="review.complete",
+            tooltip="Mark this week's review complete, with notes",
+        ),
+        Binding(
+            "left_square_bracket",
+            "previous_week",
+            "Previous week",
+            show=False,
+            id="review.previous_week",
+            tooltip="Review the week before",
+        ),
+        Binding(
+            "right_square_bracket",
+            "next_week",
+            "Next week",
+            show=False,
+            id="review.next_week",
+            tooltip="Review the week after, up to this week",
+        ),
+        Binding(
+            "t", "this_week", "This week", show=False, id="review.this_week", tooltip="Back to now"
+        ),
+    ]
+
+    # Textual's auto focus would pick a hidden (empty) table; _refocus picks one with rows.
+    AUTO_FOCUS = ""
+
+    # 0 is this week, -1 last week; init=False: on_mount loads the first time itself.
+    week_offset: var[int] = var(0, init=False)
+
+    @dataclass
+    class Loaded(Message):
+        """A reload finished in its worker: the review of a week, and the current streak."""
+
+        offset: int
+        review: WeeklyReview
+        streak: int
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.review: WeeklyReview | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(id="review-week")
+        sections = VerticalScroll(id="review-sections")
+        # Tab goes from table to table, not to the scrolling container.
+        sections.can_focus = False
+        with sections:
+            for spec in SECTIONS:
+                yield ReviewSection(spec.key, spec.title, spec.columns, spec.row_height)
+            with Vertical(id="section-activity"):
+                yield Static(Content("Activity"), id="activity-heading")
+                yield Static(id="activity-text")
+                yield Sparkline([], id="activity-spark")
+        # Below the sections, above the footer: the streak and the last reviews stay in sight.
+        yield Static(id="review-history")
+        yield KeyFooter()
+
+    def on_mount(self) -> None:
+        self.sub_title = "Weekly review"
+        # No reload here: the screen is resumed right after it mounts, and that loads it.
+        self.app.store_changed.subscribe(self, self._on_store_changed)  # type: ignore[attr-defined]
+
+    def on_screen_resume(self) -> None:
+        # Back from a form, a contact, or another area: something may have changed.
+        self.reload()
+
+    def _on_store_changed(self, topics: frozenset[str]) -> None:
+        # A screen under a modal, or in another area, reloads when it is resumed.
+        if topics & WATCHED and self.is_active:
+            self.reload()
+
+    def watch_week_offset(self) -> None:
+        self.reload()
+
+    # -- loading ------------------------------------------------------------------
+
+    def reference_day(self, offset: int | None = None) -> dt.date:
+        """The day the shown week is reviewed as of: today, or the end of a past week."""
+        offset = self.week_offset if offset is None else offset
+        today = self.store.today()
+        if offset == 0:
+            return today
+        return week_bounds(today)[1] + dt.timedelta(weeks=offset)
+
+    def reload(self) -> None:
+        """Read the shown week's review again, off the UI thread."""
+        self._load(self.week_offset)
+
+    @work(thread=True, exclusive=True, group="review-load", exit_on_error=False)
+    def _load(self, offset: int) -> None:
+        store = self.store
+        worker = get_current_worker()
+        with store.connection():
+            review = store.review.week(self.reference_day(offset))
+            now = review.streak if offset == 0 else current_streak(store)
+        if not worker.is_cancelled:  # a newer reload is on its way
+            self.post_message(self.Loaded(offset, review, now))
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.worker.group == "review-load" and event.state == WorkerState.ERROR:
+            self.tell(f"Could not read the review: {event.worker.error}", error=True)
+
+    def on_review_screen_loaded(self, message: Loaded) -> None:
+        if message.offset == self.week_offset:
+            self._show(message.review, message.streak)
+
+    def _show(self, review: WeeklyReview, streak_now: int) -> None:
+        first_time = self.review is None
+        focused = self._focused_section()
+        self.review = review
+        this_week, _ = week_bounds(self.store.today())
+        week = "this week" if review.week_start == this_week else "that week"
+        for spec in SECTIONS:
+            items, total = section_items(review, spec.key)
+            self._section(spec.key).show(
+                heading(spec.title, len(items), total),
+                items,
+                [spec.cells(item, review.reference) for item in items],
+                spec.empty.format(week=week),
+            )
+        activity = review.activity
+        self.query_one("#activity-heading", Static).update(activity_heading(activity))
+        self.query_one("#activity-text", Static).update(activity_lines(activity, week))
+        spark = self.query_one("#activity-spark", Sparkline)
+        spark.data = [*activity.previous_weeks, activity.this_week]
+        spark.display = any(spark.data)
+        self.query_one("#review-week", Static).update(week_line(review, this_week))
+        self.query_one("#review-history", Static).update(
+            history_lines(streak_now, review.recent_reviews[:HISTORY_LINES])
+        )
+        if first_time or focused is None or not focused.items:
+            self._refocus(focused)
+
+    # -- focus --------------------------------------------------------------------
+
+    def _section(self, key: str) -> ReviewSection:
+        return self.query_one(f"#section-{key}", ReviewSection)
+
+    def _refocus(self, was: ReviewSection | None) -> None:
+        """Focus the section that was focused if it still has rows, else the nearest that has."""
+        sections = list(self.query(ReviewSection))
+        start = sections.index(was) if was in sections else 0
+        # The same section, then the ones after it, then the ones before it.
+        for section in sections[start:] + sections[:start][::-1]:
+            if section.items:
+                section.table.focus()
+                return
+        self.set_focus(None)  # every section is empty: nothing to act on
+
+    # -- weeks and completing ---------------------------------------------------------
+
+    def action_previous_week(self) -> None:
+        """Show the week before."""
+        self.week_offset -= 1
+
+    def action_next_week(self) -> None:
+        """Show the week after, up to this week."""
+        if self.week_offset >= 0:
+            self.tell("This is the current week: the next one is reviewed when it comes")
+            return
+        self.week_offset += 1
+
+    def action_this_week(self) -> None:
+        """Back to this week."""
+        self.week_offset = 0
+
+    def action_complete(self) -> None:
+        """Mark the shown week's review complete, with optional notes."""
+        from netui.screens.review.complete import CompleteReviewScreen
+
+        done = self.review.completed if self.review else None
+        notes = done.notes if done is not None else ""
+
+        def completed(record: ReviewRecord | None) -> None:
+            if record is not None:
+                self.tell(f"Review of the week of {day_label(record.week_start)} complete")
+
+        self.app.push_screen(
+            CompleteReviewScreen(self.store, self.reference_day(), notes), completed
+        )

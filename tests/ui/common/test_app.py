@@ -1,0 +1,125 @@
+"""The App itself: global keys (ctrl+q, escape), remapped keys, the theme, the collector, the Store bridge."""
+
+from __future__ import annotations
+
+import gc
+import sqlite3
+from pathlib import Path
+
+import pytest
+from textual_private import exit_requested, poll_external_changes
+from uikit import (
+    NAME_ORDER,
+    Network,
+    list_status,
+    press,
+    running,
+    screen_text,
+    table_names,
+)
+
+from netui.config import Config, load_config
+from netui.domain.records import ContactDraft
+from netui.screens.contacts.list_screen import ContactsScreen
+from netui.state import Store
+
+
+async def test_garbage_collection_resumes_after_the_first_frame(store: Store, net: Network) -> None:
+    """`netui` starts the app with the collector off; the first frame turns it back on,
+    with the objects that live as long as the app frozen out of later collections."""
+    gc.disable()
+    try:
+        async with running(store) as (app, _pilot):
+            assert gc.isenabled()
+            assert gc.get_freeze_count() > 0
+            assert table_names(app) == list(NAME_ORDER)
+    finally:
+        gc.unfreeze()
+        gc.enable()
+
+
+async def test_a_collector_left_on_is_not_frozen(store: Store, net: Network) -> None:
+    """Run another way (tests, `python -m`), the app leaves the collector as it found it."""
+    assert gc.isenabled()
+    async with running(store) as (app, _pilot):
+        assert gc.isenabled()
+        assert gc.get_freeze_count() == 0
+
+
+async def test_remapped_key_from_config_replaces_the_default(store: Store, net: Network) -> None:
+    """A [keys] entry in the config ("contacts.sort" = "S") moves the binding: S sorts, s no longer does."""
+    async with running(store, Config(keys={"contacts.sort": "S"})) as (app, pilot):
+        await press(app, pilot, "s")
+        assert "sorted by name" in list_status(app)
+        await press(app, pilot, "S")
+        assert "sorted by last contact" in list_status(app)
+
+
+@pytest.mark.parametrize("where", ["list", "filter", "detail", "help"])
+async def test_ctrl_q_quits_from_anywhere(store: Store, net: Network, where: str) -> None:
+    """ctrl+q ends the app from the list, from inside the filter, from a detail screen and from help."""
+    keys = {
+        "list": [],
+        "filter": ["slash", "t"],
+        "detail": ["enter"],
+        "help": ["question_mark"],
+    }[where]
+    async with running(store) as (app, pilot):
+        await press(app, pilot, *keys)
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert exit_requested(app)
+        assert app.return_code == 0
+    assert not app.is_running
+
+
+async def test_escape_never_quits(store: Store, net: Network) -> None:
+    """escape on the list, in the filter, on a detail screen and in help closes or clears, never quits."""
+    async with running(store) as (app, pilot):
+        await press(app, pilot, "escape", "escape")
+        await press(app, pilot, "slash", "x", "escape", "escape")
+        await press(app, pilot, "enter", "escape", "escape")
+        await press(app, pilot, "question_mark", "escape", "escape")
+        assert app.is_running
+        assert not exit_requested(app)
+        assert isinstance(app.screen, ContactsScreen)
+
+
+# -- changes made elsewhere --------------------------------------------------------------
+
+
+async def test_a_store_change_shows_without_a_key(store: Store, net: Network) -> None:
+    """A contact created through the Store while the list is open appears without any key press."""
+    async with running(store) as (app, pilot):
+        store.contacts.create(ContactDraft(name="Ada Lovelace", company="Engines"))
+        await press(app, pilot)
+        assert table_names(app)[0] == "Ada Lovelace"
+        assert "Engines" in screen_text(app)
+
+
+async def test_a_change_by_another_connection_shows_after_the_poll(
+    store: Store, net: Network, db_path: Path
+) -> None:
+    """A commit by another connection (another netui) shows once the app polls data_version."""
+    async with running(store) as (app, pilot):
+        other = sqlite3.connect(db_path)
+        try:
+            other.execute("UPDATE contact SET company = 'Globex' WHERE id = ?", (net.bob,))
+            other.commit()
+        finally:
+            other.close()
+        await press(app, pilot)
+        assert "Globex" not in screen_text(app)
+        poll_external_changes(app)
+        await press(app, pilot)
+        assert "Globex" in screen_text(app)
+
+
+async def test_palette_theme_is_saved_and_restored(store: Store, net: Network) -> None:
+    """A theme chosen with ctrl+p → theme is written to the config file and used at the next start."""
+    async with running(store) as (app, pilot):
+        await press(app, pilot, "ctrl+p", *"theme", "enter", *"nord", "enter")
+        assert app.theme == "nord"
+    assert load_config().theme == "nord"
+    async with running(store, load_config()) as (again, _pilot):
+        assert again.theme == "nord"

@@ -1,0 +1,69 @@
+"""How each screen of the contacts area looks, pinned as SVG snapshots with a fixed size, clock and data.
+
+When one fails, open the report pytest-textual-snapshot writes and look at
+the difference before running with --snapshot-update.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import Any
+
+from formkit import SIZE as FORM_SIZE
+from formkit import Harness, goto
+from textual.pilot import Pilot
+from uikit import SIZE, Network
+
+from netui.app import NetuiApp
+from netui.screens.contacts.form import ContactForm
+from netui.state import Store
+
+
+def test_contact_list_snapshot(snap_compare: Any, store: Store, net: Network) -> None:
+    """The list: header, filter, status line, columns, overdue dates in red, the cursor on the second row."""
+    assert snap_compare(NetuiApp(store), press=["down"], terminal_size=SIZE)
+
+
+def test_contact_detail_snapshot(snap_compare: Any, store: Store, net: Network) -> None:
+    """田中 優希's page: profile, how we met with the introducer, notes shown literally, history."""
+    assert snap_compare(NetuiApp(store), press=["end", "enter"], terminal_size=SIZE)
+
+
+def test_help_snapshot(snap_compare: Any, store: Store, net: Network) -> None:
+    """Help over the list: every key of the list with what it does."""
+    assert snap_compare(NetuiApp(store), press=["question_mark"], terminal_size=SIZE)
+
+
+def test_edit_form_snapshot(
+    snap_compare: Any,
+    store: Store,
+    add_contact: Callable[..., int],
+    add_event: Callable[..., int],
+) -> None:
+    """The edit form shows every field, the unconfirmed reading hint, hints and an email error."""
+    sato = add_contact("Sato Ken", company="Globex")
+    mixer = add_event("Fintech mixer", dt.datetime(2026, 11, 14, 19, 0))
+    tanaka = add_contact(
+        "田中 優希",
+        reading="たなか ゆうき",
+        reading_confirmed=False,
+        company="Acme",
+        role="designer",
+        channel="mixer",
+        met_on=dt.date(2026, 11, 14),
+        met_at_id=mixer,
+        introduced_by_id=sato,
+        stage="known",
+        cadence_days=60,
+        tags=("fintech", "ux"),
+        links="https://example.com/yuki",
+        needs="a frontend engineer",
+    )
+
+    async def type_bad_email(pilot: Pilot[Any]) -> None:
+        await goto(pilot, "email")
+        await pilot.press(*"yuki@", "tab")
+
+    app = Harness(lambda: ContactForm(store, tanaka))
+    assert snap_compare(app, terminal_size=FORM_SIZE, run_before=type_bad_email)

@@ -1,0 +1,37 @@
+"""Every look the UI tests take at private state, Textual's and the App's, in one place.
+
+Tests drive the app as a person would and read what the screen shows; a few
+facts have no public API (the notifications posted so far, the rendered
+lines of a screen, whether the app was asked to exit, the App's poll of the
+database). They are read here and nowhere else, so a Textual upgrade that
+renames one breaks this module alone.
+"""
+
+from __future__ import annotations
+
+from textual.app import App
+
+
+def notifications(app: App[object]) -> list[str]:
+    """The text of every notification posted so far, oldest first (toasts wrap on screen)."""
+    return [str(notification.message) for notification in app._notifications]
+
+
+def told(app: App[object]) -> str:
+    """Every notification posted so far, joined by newlines."""
+    return "\n".join(notifications(app))
+
+
+def screen_lines(app: App[object]) -> list[str]:
+    """The current screen as a terminal would display it, line by line."""
+    return [strip.text for strip in app.screen._compositor.render_strips()]
+
+
+def exit_requested(app: App[object]) -> bool:
+    """Whether the app has been asked to exit (before it has finished exiting)."""
+    return app._exit
+
+
+def poll_external_changes(app: App[object]) -> None:
+    """Run the App's look for commits by another netui now, instead of waiting for its timer."""
+    app._poll_external_changes()  # type: ignore[attr-defined]
