@@ -9,15 +9,15 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 
 if TYPE_CHECKING:
-    from netui.app import NetuiApp
+    from netui.screens.common.host import Host
 
 
 class ContactsProvider(Provider):
     """ "contacts: jump to <name>" over the same search as the contact filter."""
 
     @property
-    def _app(self) -> NetuiApp:
-        return cast("NetuiApp", self.app)
+    def _app(self) -> Host:
+        return cast("Host", self.app)
 
     async def search(self, query: str) -> Hits:
         text = query.strip()
@@ -45,16 +45,16 @@ class AppCommandsProvider(Provider):
     """The app-wide commands, each also listed when the palette opens empty."""
 
     def _commands(self) -> list[tuple[str, str, str]]:
-        app = cast("NetuiApp", self.app)
+        app = cast("Host", self.app)
         return app.palette_commands()
 
     async def discover(self) -> Hits:
-        app = cast("NetuiApp", self.app)
+        app = cast("Host", self.app)
         for title, help_text, action in self._commands():
             yield DiscoveryHit(title, partial(app.run_action, action), help=help_text)
 
     async def search(self, query: str) -> Hits:
-        app = cast("NetuiApp", self.app)
+        app = cast("Host", self.app)
         matcher = self.matcher(query)
         for title, help_text, action in self._commands():
             score = matcher.match(title)

@@ -10,7 +10,7 @@ from textual.screen import Screen
 from netui.state import NotFound, Store, ValidationError
 
 if TYPE_CHECKING:
-    from netui.app import NetuiApp
+    from netui.screens.common.host import Host
 
 # The keys both screens offer for "the contact in front of me": (key, action,
 # description, id, tooltip). Which of them a footer shows is the screen's
@@ -43,7 +43,7 @@ class ContactActions(Screen[None]):
     @property
     def store(self) -> Store:
         """The app's Store."""
-        return cast("NetuiApp", self.app).store
+        return cast("Host", self.app).store
 
     def current_contact_id(self) -> int | None:
         """The contact the actions apply to (overridden by each screen)."""

@@ -21,7 +21,7 @@ from netui.screens.review.section import ReviewSection, ReviewTable
 from netui.state import NotFound, Store, ValidationError
 
 if TYPE_CHECKING:
-    from netui.app import NetuiApp
+    from netui.screens.common.host import Host
 
 # The keys that act on the row under the cursor. The footer shows d, l and g
 # (with R and the app's three, seven keys); s, S and f are in help (`?`).
@@ -62,7 +62,7 @@ class ReviewRowActions(Screen[None]):
     @property
     def store(self) -> Store:
         """The app's Store."""
-        return cast("NetuiApp", self.app).store
+        return cast("Host", self.app).store
 
     def tell(self, message: str, *, error: bool = False) -> None:
         """A notification whose text is shown literally (it may hold user text)."""
