@@ -171,6 +171,11 @@ class FormError(Static):
     }
     """
 
+    @property
+    def message(self) -> str:
+        """The message now shown ("" when the line is hidden)."""
+        return str(self.content)
+
     def show(self, message: str | None) -> None:
         """Show the message as plain text, or hide the line with None or "".
 
