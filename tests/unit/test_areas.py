@@ -68,6 +68,15 @@ def test_areas_have_distinct_names_keys_and_binding_ids() -> None:
 # -- the key table ---------------------------------------------------------------------
 
 
+def test_every_binding_id_is_in_the_key_table_once() -> None:
+    """No two entries of the table (the App's, the areas', the shared dialogs') share an id."""
+    from netui.areas import APP_KEYS, AREA_KEYS, SHARED_KEYS
+
+    area_keys = [area.binding_id for area in AREA_KEYS]  # the key that opens each area
+    entries = [*APP_KEYS, *area_keys, *(key for area in AREAS for key in area.keys), *SHARED_KEYS]
+    assert len(entries) == len(KEYS)
+
+
 def test_every_binding_comes_from_the_key_table() -> None:
     """Each binding a netui class declares is the key table's entry of that id (only the footer
     may differ), so a key's name, words and tooltip are written once."""
