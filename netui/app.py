@@ -166,10 +166,9 @@ class NetuiApp(App[None]):
             for area in AREAS
             for command in area.commands
         ]
-        entries += [
-            (f"Go to {area.title}", f"key {area.key}", partial(self.run_area_command, area, Command("", "")))
-            for area in MODES
-        ]  # fmt: skip
+        for area in MODES:
+            go = partial(self.run_action, f"open_area('{area.name}')")
+            entries.append((f"Go to {area.title}", f"key {area.key}", go))
         return entries
 
     # -- help ------------------------------------------------------------------------

@@ -166,7 +166,8 @@ class CaptureScreen(FormScreen[CaptureResult]):
         self._check_date()
         self._refresh_preview()
 
-    @work(thread=True, exclusive=True, group="capture-readings", name="warm reading guesses")
+    @work(thread=True, exclusive=True, group="capture-readings", name="prepare reading guesses",
+          exit_on_error=False)  # fmt: skip
     def _warm_readings(self) -> None:
         """Load pykakasi (~0.5 s the first time) off the UI thread, before a kanji name needs it."""
         # A failed warm-up only costs the first kanji preview its speed; never the box.

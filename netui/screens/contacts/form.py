@@ -301,7 +301,8 @@ class ContactForm(FormScreen[int]):
         else:
             self.post_message(self.ReadingGuessed(name, None))
 
-    @work(thread=True, exclusive=True, group="reading-guess", name="guess reading")
+    @work(thread=True, exclusive=True, group="reading-guess", name="guess the reading",
+          exit_on_error=False)  # fmt: skip
     def _run_guess(self, name: str) -> None:
         """Guess in a thread: pykakasi's first call loads its dictionaries (~0.5 s)."""
         try:

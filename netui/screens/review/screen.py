@@ -166,8 +166,13 @@ class ReviewScreen(ReviewRowActions):
         """Read the shown week's review again, off the UI thread."""
         self._load(self.week_offset)
 
-    @work(thread=True, exclusive=True, group="review-load", name="read the review",
-          exit_on_error=False)  # fmt: skip
+    @work(
+        thread=True,
+        exclusive=True,
+        group="review-load",
+        name="read the review",
+        exit_on_error=False,
+    )
     def _load(self, offset: int) -> None:
         store = self.store
         worker = get_current_worker()
