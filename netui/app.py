@@ -1,59 +1,36 @@
-"""The netui App: areas as modes, global keys, palette, theme, and the Store bridge.
+"""The netui App: registers the areas, global keys, theme, the Store bridge, failed workers.
 
-It wires and holds no business rule. The Store announces topics after each
-committed command; `store_changed` (an App-owned Signal) carries them to
-every screen, which reloads itself if it shows one of them.
+It wires and holds no area behaviour: what each area opens, contributes to the
+palette and does at launch comes from the registry (`netui.areas`). The Store
+announces topics after each committed command; `store_changed` (an App-owned
+Signal) carries them to every screen, which reloads itself if it shows one of
+them. Workers never end the app: their failures come here and are reported
+under the one failure policy (`netui.screens.common.failure`).
 """
 
 from __future__ import annotations
 
 import gc
 import threading
-from collections.abc import Callable
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from functools import partial
+from typing import Any
 
 from textual.app import App
-from textual.binding import Binding
 from textual.screen import ModalScreen, Screen
 from textual.signal import Signal
+from textual.worker import Worker, WorkerState
 
-from netui.commands import AppCommandsProvider, ContactsProvider
+from netui.areas import AREA, AREA_KEYS, AREAS, FIRST_AREA, MODES, Area, Command, bindings
+from netui.commands import AppCommandsProvider
 from netui.config import Config, ConfigError, save_theme
-from netui.screens.contacts.list_screen import ContactsScreen
-from netui.state import TOPICS, Store
-
-if TYPE_CHECKING:
-    from netui.state.capture import CaptureResult
-
-
-@dataclass(frozen=True)
-class Area:
-    """A top-level area: its mode name, the digit that opens it, and its screen (or a factory)."""
-
-    mode: str
-    key: str
-    title: str
-    screen: Callable[[], Screen[None]]
-
-
-def _review_screen() -> Screen[None]:
-    # Imported when the area is first opened: its tables and forms cost about
-    # 15 ms of imports that the launch to the contact list should not pay.
-    from netui.screens.review.screen import ReviewScreen
-
-    return ReviewScreen()
-
-
-# The areas of DESIGN.md: goals 1, contacts 2, planner 3, ledger 4, review 5.
-# An area appears (mode, key, help, palette) once its screen is registered here.
-AREAS: tuple[Area, ...] = (
-    Area("contacts", "2", "Contacts", ContactsScreen),
-    Area("review", "5", "Review", _review_screen),
-)
+from netui.screens.common.failure import FAILURES, explain, in_worker
+from netui.screens.common.host import PaletteEntry
+from netui.state import ALL_TOPICS, Store
 
 # How often to look for changes committed by another netui on the same file.
 EXTERNAL_POLL_SECONDS = 2.0
+
+# A palette entry: title, help, and what choosing it does.
 
 
 class NetuiApp(App[None]):
@@ -61,26 +38,13 @@ class NetuiApp(App[None]):
 
     CSS_PATH = "app.tcss"
     TITLE = "netui"
-    MODES = {area.mode: area.screen for area in AREAS}
-    DEFAULT_MODE = AREAS[0].mode
-    COMMANDS = App.COMMANDS | {ContactsProvider, AppCommandsProvider}
-
-    BINDINGS = [
-        Binding("ctrl+q", "quit", "Quit", id="app.quit", tooltip="Quit netui", priority=True),
-        Binding("question_mark", "help", "Help", id="app.help", tooltip="Every key on this screen"),
-        Binding("c", "capture", "Capture", id="app.capture", tooltip="The people you just met"),
-        *(
-            Binding(
-                area.key,
-                f"switch_mode('{area.mode}')",
-                area.title,
-                show=False,
-                id=f"app.area.{area.mode}",
-                tooltip=f"Go to {area.title}",
-            )
-            for area in AREAS
-        ),
-    ]
+    DEFAULT_MODE = FIRST_AREA
+    COMMANDS = (
+        App.COMMANDS
+        | {AppCommandsProvider}
+        | {provider.resolve for area in AREAS for provider in area.providers}
+    )
+    BINDINGS = bindings("app.quit", "app.help", *(area.binding_id for area in AREA_KEYS))
 
     def __init__(self, store: Store, config: Config | None = None) -> None:
         super().__init__()
@@ -89,6 +53,8 @@ class NetuiApp(App[None]):
         self.store_changed: Signal[frozenset[str]] = Signal(self, "store-changed")
         self._main_thread = threading.get_ident()
         self._unsubscribe = store.subscribe(self._on_store_topics)
+        for area in MODES:
+            self.add_mode(area.name, partial(area.screen, store, self.config))
         if self.config.keys:
             self.set_keymap(self.config.keys)
 
@@ -100,26 +66,19 @@ class NetuiApp(App[None]):
         self.theme_changed_signal.subscribe(self, self._save_theme)
         self.store.data_changed_elsewhere()  # take the starting point
         self.set_interval(EXTERNAL_POLL_SECONDS, self._poll_external_changes)
-        self.call_after_refresh(self._remind_review_day)
+        # After the first frame: what the areas do at launch is not needed to show the list.
+        for area in AREAS:
+            if area.at_launch is not None:
+                self.call_after_refresh(area.at_launch, self)
         self.call_after_refresh(self._collect_garbage_from_now_on)
 
     def _collect_garbage_from_now_on(self) -> None:
-        # `netui` launches with the collector off (see netui.cli.commands._cmd_tui).
+        # `netui` launches with the collector off (see netui.cli.tui.run_tui).
         # What exists now (modules, the first screen) lives as long as the app:
         # frozen, later collections never walk it again.
         if not gc.isenabled():
             gc.freeze()
             gc.enable()
-
-    def _remind_review_day(self) -> None:
-        # After the first frame: the review's rules are not needed to show the list.
-        from netui.domain.review import week_bounds
-        from netui.screens.review.reminder import REMINDER, review_due_today
-
-        today = self.store.today()
-        record = self.store.review.record(week_bounds(today)[0])
-        if review_due_today(today, self.config.review_day, record):
-            self.notify(REMINDER, markup=False)
 
     def on_unmount(self) -> None:
         self._unsubscribe()
@@ -144,80 +103,72 @@ class NetuiApp(App[None]):
 
     def _poll_external_changes(self) -> None:
         if self.store.data_changed_elsewhere():
-            self.store_changed.publish(frozenset(TOPICS))
+            self.store_changed.publish(ALL_TOPICS)
 
-    # -- navigation ------------------------------------------------------------------
+    # -- failed workers --------------------------------------------------------------
 
-    def open_contact(self, contact_id: int) -> None:
-        """Go to the contacts area and open one contact."""
-        from netui.screens.contacts.detail import ContactDetailScreen
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        """Report a worker that failed (screens pass theirs on): a notice, never the app's end."""
+        if event.state == WorkerState.ERROR:
+            worker = event.worker
+            self.log.error(f"worker {worker.name!r} failed", worker.error)
+            self.notify(in_worker(worker.name, worker.error), severity="error", markup=False)
 
-        if self.current_mode != "contacts":
-            self.switch_mode("contacts")
-        self.push_screen(ContactDetailScreen(contact_id))
+    # -- areas -----------------------------------------------------------------------
 
-    def _contacts_screen(self) -> ContactsScreen | None:
-        """The contact list, brought to the front; None while a dialog is open.
+    def action_open_area(self, name: str) -> None:
+        """Open an area: switch to its mode, or open it over the screen (quick capture)."""
+        area = AREA[name]
+        if not area.modal:
+            self.switch_mode(name)
+            return
+        try:
+            # The area's screen reads what it shows as it is made (a draft, events).
+            screen = area.screen(self.store, self.config)
+        except FAILURES as error:
+            self.notify(explain(error), severity="error", markup=False)
+            return
+        self.push_screen(screen)
 
-        The palette opens over forms too: going to the list would pop a
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # An area's key acts from an area, never on top of a dialog (a stray c or 2
+        # on a checkbox must not open or switch anything).
+        if action == "open_area":
+            return not isinstance(self.screen, ModalScreen)
+        return True
+
+    def _area_front(self, area: Area) -> Screen[Any] | None:
+        """The area's first screen, brought to the front; None while a dialog is open.
+
+        The palette opens over forms too: going to the area would pop a
         half-filled form without asking, so the command waits for it instead.
         """
         if isinstance(self.screen, ModalScreen):
             self.notify("Close the open dialog first (escape)", markup=False)
             return None
-        self.switch_mode("contacts")
-        while not isinstance(self.screen, ContactsScreen) and len(self.screen_stack) > 1:
+        self.switch_mode(area.name)
+        while len(self.screen_stack) > 1:
             self.pop_screen()
-        assert isinstance(self.screen, ContactsScreen)
         return self.screen
 
-    def action_new_contact(self) -> None:
-        """Open the new-contact form from anywhere."""
-        if screen := self._contacts_screen():
-            screen.action_new_contact()
+    async def run_area_command(self, area: Area, command: Command) -> None:
+        """Run a palette command an area contributes, on the area's first screen."""
+        if not command.action:
+            await self.run_action(f"open_area('{area.name}')")
+        elif screen := self._area_front(area):
+            await self.run_action(command.action, screen)
 
-    def action_sort_contacts(self, sort: str) -> None:
-        """Sort the contact list."""
-        if screen := self._contacts_screen():
-            screen.set_sort(sort)
-
-    def action_toggle_archived(self) -> None:
-        """Show or hide archived contacts."""
-        if screen := self._contacts_screen():
-            screen.action_toggle_archived()
-
-    def action_capture(self) -> None:
-        """Open the quick-capture box; say what was saved."""
-        from netui.screens.capture.screen import CaptureScreen
-
-        def saved(result: CaptureResult | None) -> None:
-            if result is not None:
-                self.notify(result.summary(), markup=False)
-
-        self.push_screen(CaptureScreen(self.store, self.config.capture_thanks), saved)
-
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        # Capture and the area keys act from an area, never on top of a dialog
-        # (a stray c or 2 on a checkbox must not open or switch anything).
-        if action == "capture" or action.startswith("switch_mode"):
-            return not isinstance(self.screen, ModalScreen)
-        return True
-
-    def palette_commands(self) -> list[tuple[str, str, str]]:
-        """The app's own palette commands: (title, help, action)."""
-        return [
-            ("Quick capture", "The people you just met, one per line (key c)", "capture"),
-            ("Weekly review", "Act on this week's review (key 5)", "switch_mode('review')"),
-            ("New contact", "Add a contact", "new_contact"),
-            ("contacts: sort by name", "五十音順 / alphabetical", "sort_contacts('name')"),
-            ("contacts: sort by last contact", "Most recent first", "sort_contacts('last')"),
-            ("contacts: sort by next due", "Most overdue first", "sort_contacts('due')"),
-            ("contacts: show or hide archived", "Toggle archived contacts", "toggle_archived"),
-            *(
-                (f"Go to {area.title}", f"key {area.key}", f"switch_mode('{area.mode}')")
-                for area in AREAS
-            ),
+    def palette_commands(self) -> list[PaletteEntry]:
+        """The areas' palette commands, then "Go to" each area with a mode."""
+        entries: list[PaletteEntry] = [
+            (command.title, command.help, partial(self.run_area_command, area, command))
+            for area in AREAS
+            for command in area.commands
         ]
+        for area in MODES:
+            go = partial(self.run_action, f"open_area('{area.name}')")
+            entries.append((f"Go to {area.title}", f"key {area.key}", go))
+        return entries
 
     # -- help ------------------------------------------------------------------------
 

@@ -1,15 +1,16 @@
-"""Form building blocks: a labelled field with hint and error lines, and a form-wide error line."""
+"""Form building blocks: a labelled field with hint and error lines, a form-wide error line,
+and the few ways netui's forms make a field (one line of text, a choice, a box of notes)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import TypeVar
+from collections.abc import Callable, Sequence
+from typing import Any, TypeVar
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.widget import Widget
-from textual.widgets import Label, Static
+from textual.widgets import Input, Label, Select, Static, TextArea
 
 from netui.domain.contact_rules import ValidationError
 
@@ -99,6 +100,12 @@ class FormField(Horizontal):
         self.set_hint(self._hint)
 
     @property
+    def value(self) -> Any:
+        """What the field holds: a TextArea's text, else the widget's value (Input, Select, Checkbox)."""
+        field = self.field
+        return field.text if isinstance(field, TextArea) else getattr(field, "value", None)
+
+    @property
     def error(self) -> str:
         """The error now shown beneath the field ("" when valid)."""
         return str(self.query_one(".form-field--error", Static).content)
@@ -164,6 +171,11 @@ class FormError(Static):
     }
     """
 
+    @property
+    def message(self) -> str:
+        """The message now shown ("" when the line is hidden)."""
+        return str(self.content)
+
     def show(self, message: str | None) -> None:
         """Show the message as plain text, or hide the line with None or "".
 
@@ -172,3 +184,32 @@ class FormError(Static):
         """
         self.update(Content(message or ""))
         self.set_class(bool(message), "-shown")
+
+
+def text_field(field_id: str, label: str, value: str = "", placeholder: str = "",
+               *, hint: str = "") -> FormField:  # fmt: skip
+    """A one-line text field.
+
+    Args:
+        field_id: The input's id (the FormField's is it followed by "-field").
+        label: The label on its left.
+        value: What it holds at first.
+        placeholder: What it shows while empty.
+        hint: A first hint line beneath it.
+    """
+    return FormField(label, Input(value, placeholder=placeholder, id=field_id, compact=True),
+                     hint=hint)  # fmt: skip
+
+
+def choice_field(field_id: str, label: str, choices: Sequence[str], value: str) -> FormField:
+    """A choice of words, each its own value, one always chosen."""
+    options = [(choice, choice) for choice in choices]
+    return FormField(label, Select(options, value=value, allow_blank=False, id=field_id,
+                                   compact=True))  # fmt: skip
+
+
+def notes_field(field_id: str, label: str, text: str, placeholder: str) -> FormField:
+    """A box of wrapped lines (links, needs, notes), without line numbers."""
+    area = TextArea(text, id=field_id, compact=True, placeholder=placeholder, soft_wrap=True,
+                    show_line_numbers=False, highlight_cursor_line=False)  # fmt: skip
+    return FormField(label, area)

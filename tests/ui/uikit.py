@@ -7,10 +7,11 @@ relative date ("in 4 days", "51 days overdue") on screen is fixed.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 
+import pytest
 from textual.pilot import Pilot
 from textual.widgets import DataTable
 from textual_private import screen_lines
@@ -178,6 +179,24 @@ def build_network(store: Store) -> Network:
         open_followup=open_,
         done_followup=done,
     )
+
+
+def make_fail(
+    monkeypatch: pytest.MonkeyPatch, method: Callable[..., object], error: Exception
+) -> None:
+    """Make a Store method raise `error` from now on, as a busy or lost database would.
+
+    Args:
+        monkeypatch: The test's monkeypatch, which undoes it afterwards.
+        method: The method, named as `store.method` (not a string), so that a
+            rename of the Store's API finds it.
+        error: What every call raises.
+    """
+
+    def failing(*args: object, **kwargs: object) -> object:
+        raise error
+
+    monkeypatch.setattr(method.__self__, method.__name__, failing)  # type: ignore[attr-defined]
 
 
 async def settle(app: NetuiApp, pilot: Pilot[None]) -> None:

@@ -91,9 +91,15 @@ def _executed_after(code: str, cwd: Path) -> set[str]:
 
 
 def _first_page(db: Path) -> str:
-    """What netui runs before its first frame: its imports and the list's first page."""
+    """What netui runs before its first frame: its imports, the first area's screen, its first page.
+
+    The App resolves the first area's screen from the registry when it starts
+    its first mode; the other areas' are resolved when they are opened.
+    """
     return (
         "import netui.cli, netui.app\n"
+        "from netui.areas import AREA, FIRST_AREA\n"
+        "AREA[FIRST_AREA].screen.resolve()\n"
         "from netui.state import ContactQuery, Store\n"
         f"store = Store({str(db)!r})\n"
         "store.contacts.page(ContactQuery(), 0, 100)\n"

@@ -1,7 +1,7 @@
 """Quick capture: type the people just met, one per line, watch the preview, save them in one go.
 
 The text is the capture grammar of DESIGN.md (`netui.domain.capture`). The preview is the
-Store's own resolution (`Store.preview_capture`), recomputed on every change: a 20-line
+Store's own resolution (`store.capture.preview`), recomputed on every change: a 20-line
 capture parses and resolves in a few milliseconds, well inside a frame, so there is no
 debounce to make the preview lag behind the typing. The text is kept as a draft until it is
 saved (written half a second after the last change, and on closing), so closing the box,
@@ -15,20 +15,23 @@ import datetime as dt
 
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal
 from textual.content import Content
 from textual.message import Message
-from textual.screen import ModalScreen
 from textual.timer import Timer
-from textual.widgets import Button, Checkbox, Footer, Input, Select, Static, TextArea
+from textual.widgets import Checkbox, Input, Select, Static, TextArea
 
+from netui.areas import bindings
+from netui.config import Config
 from netui.domain.capture import CaptureError
 from netui.domain.dates import DatePhraseError, day_label, format_relative, parse_date_phrase
 from netui.domain.reading import has_kanji, suggest_reading
 from netui.domain.records import EventRef
+from netui.screens.capture.close import CloseCaptureScreen
 from netui.screens.capture.preview import CapturePreviewView
-from netui.state import NotFound, Store, ValidationError
+from netui.screens.common.failure import explain
+from netui.screens.common.form import FormScreen
+from netui.state import Store, StoreError, ValidationError
 from netui.state.capture import CaptureResult
 from netui.widgets.form_field import FormField
 
@@ -59,16 +62,12 @@ DRAFT_RESTORED = "Draft restored from last time. ctrl+s saves it; escape, then d
 EMPTY_NOTE = "Type one person per line; this shows exactly what ctrl+s will save."
 
 
-class CaptureScreen(ModalScreen[CaptureResult | None]):
+class CaptureScreen(FormScreen[CaptureResult]):
     """The capture box; dismisses with what was saved, or None when closed without saving."""
 
     DEFAULT_CSS = """
-    CaptureScreen { align: center middle; }
-    CaptureScreen > #dialog {
-        width: 100%; max-width: 160; height: 100%;
-        border: round $primary; background: $panel; padding: 0 1;
-    }
-    CaptureScreen #title { text-style: bold; color: $primary; }
+    CaptureScreen > #dialog { width: 100%; max-width: 160; height: 100%; }
+    CaptureScreen #title { margin-bottom: 0; }
     CaptureScreen #capture-top { height: auto; margin-top: 1; }
     CaptureScreen #capture-top FormField { margin: 0 2 0 0; }
     CaptureScreen #capture-top FormField > .form-field--label { width: auto; padding: 0 1 0 0; }
@@ -90,39 +89,23 @@ class CaptureScreen(ModalScreen[CaptureResult | None]):
     # Below 110 columns the preview goes under the text instead of beside it.
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
 
-    BINDINGS = [
-        Binding(
-            "ctrl+s",
-            "save",
-            "Save all",
-            id="capture.save",
-            tooltip="Save everyone in the capture at once; an error saves nothing",
-        ),
-        Binding(
-            "escape",
-            "close",
-            "Close",
-            id="capture.close",
-            tooltip="Close the capture; the text stays as a draft until saved",
-        ),
-    ]
+    BINDINGS = bindings("capture.save", "capture.close")
 
     AUTO_FOCUS = "#capture-text"
 
     class ReadingsReady(Message):
         """pykakasi has loaded its dictionaries, so reading guesses are now instant."""
 
-    def __init__(self, store: Store, thanks_default: bool) -> None:
+    def __init__(self, store: Store, config: Config) -> None:
         """A capture box on the Store, holding the draft kept from last time.
 
         Args:
             store: Where the capture is previewed, saved and its draft kept.
-            thanks_default: Whether "thank-you follow-ups" starts ticked (config
-                ``[capture] thanks``).
+            config: Whether "thank-you follow-ups" starts ticked (``[capture] thanks``).
         """
         super().__init__()
         self._store = store
-        self._thanks_default = thanks_default
+        self._thanks_default = config.capture_thanks
         self._draft = store.capture.draft()
         self._kept = self._draft  # the draft text as stored now
         self._recent = store.events.latest()
@@ -149,41 +132,42 @@ class CaptureScreen(ModalScreen[CaptureResult | None]):
 
     # -- layout -------------------------------------------------------------------------
 
-    def compose(self) -> ComposeResult:
+    def heading(self) -> str:
+        return "Quick capture"
+
+    def compose_fields(self) -> ComposeResult:
         """Event, date and thanks on top; the text and its preview below; help at the bottom."""
         options = [(_event_label(event), event.id) for event in self._events.values()]
-        with Vertical(id="dialog"):
-            yield Static(Content("Quick capture"), id="title")
-            with Horizontal(id="capture-top"):
-                event = Select(
-                    options,
-                    prompt="no event",
-                    value=self._recent.id if self._recent else Select.NULL,
-                    id="event",
-                    compact=True,
-                )
-                yield FormField("Event", event)
-                date_input = Input(self._auto_date, placeholder="today, yesterday, 2026-11-20",
-                                   id="met_on", compact=True)  # fmt: skip
-                yield FormField("Met on", date_input)
-                yield Checkbox(Content("thank-you follow-ups"), self._thanks_default,
-                               id="thanks", compact=True)  # fmt: skip
-            yield Static(Content(DRAFT_RESTORED if self._draft else DRAFT_KEPT),
-                         id="capture-status")  # fmt: skip
-            with Horizontal(id="capture-body"):
-                yield self._text_area
-                yield CapturePreviewView(id="capture-preview")
-            yield Static(HELP, id="capture-help")
-        yield Footer()
+        with Horizontal(id="capture-top"):
+            event = Select(
+                options,
+                prompt="no event",
+                value=self._recent.id if self._recent else Select.NULL,
+                id="event",
+                compact=True,
+            )
+            yield FormField("Event", event)
+            date_input = Input(self._auto_date, placeholder="today, yesterday, 2026-11-20",
+                               id="met_on", compact=True)  # fmt: skip
+            yield FormField("Met on", date_input)
+            yield Checkbox(Content("thank-you follow-ups"), self._thanks_default,
+                           id="thanks", compact=True)  # fmt: skip
+        yield Static(Content(DRAFT_RESTORED if self._draft else DRAFT_KEPT),
+                     id="capture-status")  # fmt: skip
+        with Horizontal(id="capture-body"):
+            yield self._text_area
+            yield CapturePreviewView(id="capture-preview")
+        yield Static(HELP, id="capture-help")
 
-    def on_mount(self) -> None:
+    def opened(self) -> None:
         """Warm the reading guesser, check the date, show the first preview."""
         self._warm_readings()
         self._text_area.move_cursor(self._text_area.document.end)
         self._check_date()
         self._refresh_preview()
 
-    @work(thread=True, exclusive=True, group="capture-readings", name="warm reading guesses")
+    @work(thread=True, exclusive=True, group="capture-readings", name="prepare reading guesses",
+          exit_on_error=False)  # fmt: skip
     def _warm_readings(self) -> None:
         """Load pykakasi (~0.5 s the first time) off the UI thread, before a kanji name needs it."""
         # A failed warm-up only costs the first kanji preview its speed; never the box.
@@ -247,8 +231,10 @@ class CaptureScreen(ModalScreen[CaptureResult | None]):
             return
         try:
             preview = self._store.capture.preview(text, self._on, self._event_id(), self._thanks())
-        except (CaptureError, NotFound, ValidationError) as error:
+        except (CaptureError, ValidationError) as error:
             view.show_error(error, text)
+        except StoreError as error:  # an event deleted meanwhile, a busy database
+            view.show_error(explain(error), text)
         else:
             view.show_preview(preview)
 
@@ -299,10 +285,12 @@ class CaptureScreen(ModalScreen[CaptureResult | None]):
             return
         try:
             self._store.capture.save_draft(text)
-        except Exception as error:  # noqa: BLE001 - the text is still on screen; say so, go on
+        except StoreError as error:  # the text is still on screen: say so, go on
             if self.is_attached:
                 self.query_one("#capture-status", Static).update(
-                    Content(f"The draft could not be kept ({error}); save or copy the text.")
+                    Content(
+                        f"The draft could not be kept ({explain(error)}); save or copy the text."
+                    )
                 )
             return
         self._kept = text
@@ -320,26 +308,31 @@ class CaptureScreen(ModalScreen[CaptureResult | None]):
 
     # -- save and close ---------------------------------------------------------------------
 
-    def action_save(self) -> None:
-        """Save everything at once and close; on an error save nothing and show it."""
+    def submit(self) -> CaptureResult | None:
+        """Save everything at once (and say what); on an error save nothing and show it."""
         on = self._check_date(show=True)
         if on is None:
             self.query_one("#met_on", Input).focus()
-            return
+            return None
         text = self.text
-        view = self.query_one(CapturePreviewView)
         try:
             result = self._store.capture.save(text, on, self._event_id(), self._thanks())
-        except (CaptureError, NotFound, ValidationError) as error:
-            view.show_error(error, text)
-            return
-        except Exception as error:  # noqa: BLE001 - e.g. a locked database: keep the text
-            view.show_error(f"{error}; nothing was saved and your text is kept", text)
-            return
+        except CaptureError as error:
+            self.query_one(CapturePreviewView).show_error(error, text)
+            return None
         self._finish()  # save_capture cleared the draft in its transaction
-        self.dismiss(result)
+        self.tell(result.summary())
+        return result
 
-    def action_close(self) -> None:
+    def show_invalid(self, error: ValidationError) -> None:
+        """A refusal of the capture is shown in the preview, with its line when it has one."""
+        self.query_one(CapturePreviewView).show_error(error, self.text)
+
+    def show_error(self, message: str) -> None:
+        """A Store failure is shown in the preview; the text stays as typed."""
+        self.query_one(CapturePreviewView).show_error(message, self.text)
+
+    def action_cancel(self) -> None:
         """Close: straight away when empty, otherwise ask whether to keep the draft."""
         if not self.text.strip():
             self._keep_draft()  # an emptied box clears the draft
@@ -352,95 +345,17 @@ class CaptureScreen(ModalScreen[CaptureResult | None]):
         if answer == CloseCaptureScreen.KEEP:
             self._keep_draft()
             self._finish()
-            self.app.notify("Capture kept as a draft: press c to go on with it", markup=False)
+            self.tell("Capture kept as a draft: press c to go on with it")
             self.dismiss(None)
         elif answer == CloseCaptureScreen.DISCARD:
             self._finish()
             try:
                 self._store.capture.save_draft("")
-            except Exception as error:  # a locked database must not crash the app
-                self.app.notify(
-                    f"The draft could not be discarded: {error}", severity="error", markup=False
-                )
+            except StoreError as error:  # the draft stays; the box closes as asked
+                self.tell(f"The draft could not be discarded: {explain(error)}", error=True)
             else:
-                self.app.notify("Capture draft discarded", markup=False)
+                self.tell("Capture draft discarded")
             self.dismiss(None)
-
-
-class CloseCaptureScreen(ModalScreen[str]):
-    """Close the capture keeping its draft (y, enter), discard it (d), or stay (n, escape)."""
-
-    KEEP = "keep"
-    DISCARD = "discard"
-    STAY = "stay"
-
-    DEFAULT_CSS = """
-    CloseCaptureScreen { align: center middle; }
-    CloseCaptureScreen > #dialog {
-        width: 80; max-width: 100%; height: auto; padding: 1 2;
-        border: round $warning; background: $panel;
-    }
-    CloseCaptureScreen #question { text-style: bold; }
-    CloseCaptureScreen #message { margin: 1 0; }
-    CloseCaptureScreen #buttons { height: auto; align-horizontal: right; }
-    CloseCaptureScreen Button { margin-left: 1; min-width: 0; width: auto; }
-    """
-
-    BINDINGS = [
-        Binding(
-            "y,enter",
-            "answer('keep')",
-            "Close, keep draft",
-            id="capture_close.keep",
-            tooltip="Close; the text comes back the next time you press c",
-        ),
-        Binding(
-            "d",
-            "answer('discard')",
-            "Discard draft",
-            id="capture_close.discard",
-            tooltip="Close and throw the text away",
-        ),
-        Binding(
-            "n,escape",
-            "answer('stay')",
-            "Stay",
-            id="capture_close.stay",
-            tooltip="Go back to the capture",
-        ),
-    ]
-
-    def compose(self) -> ComposeResult:
-        """The question, what each answer does, and a button for each."""
-        with Vertical(id="dialog"):
-            yield Static(Content("Close the capture?"), id="question")
-            yield Static(
-                Content(
-                    "Nothing has been saved yet. Your text is kept as a draft and comes "
-                    "back the next time you press c, unless you discard it."
-                ),
-                id="message",
-            )
-            with Horizontal(id="buttons"):
-                for answer, label, variant in (
-                    (self.STAY, "Stay (n)", "default"),
-                    (self.DISCARD, "Discard draft (d)", "error"),
-                    (self.KEEP, "Close, keep draft (y)", "primary"),
-                ):
-                    button = Button(Content(label), variant=variant, id=answer)  # type: ignore[arg-type]
-                    # Nothing takes focus, so the keys reach the screen's bindings directly.
-                    button.can_focus = False
-                    yield button
-        yield Footer()
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        """A click answers like the matching key."""
-        event.stop()
-        self.dismiss(event.button.id or self.STAY)
-
-    def action_answer(self, answer: str) -> None:
-        """Answer keep, discard or stay."""
-        self.dismiss(answer)
 
 
 def _event_label(event: EventRef) -> Content:

@@ -6,10 +6,11 @@ from dataclasses import dataclass
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import DataTable, Static
+
+from netui.areas import bindings
+from netui.screens.common.dialog import Dialog
 
 
 @dataclass(frozen=True)
@@ -21,22 +22,27 @@ class KeyHelp:
     tooltip: str = ""
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(Dialog[None]):
     """Lists keys; `escape`, `q` or `?` closes it."""
 
     DEFAULT_CSS = """
-    HelpScreen { align: center middle; }
-    HelpScreen > Vertical {
-        width: 90; max-width: 95%; height: 85%;
-        border: thick $primary; background: $surface; padding: 0 1;
+    HelpScreen > #dialog {
+        width: 90;
+        max-width: 95%;
+        height: 85%;
+        border: thick $primary;
+        background: $surface;
     }
-    HelpScreen #help-intro { color: $text-muted; margin-bottom: 1; }
-    HelpScreen DataTable { height: 1fr; }
+    HelpScreen #help-intro {
+        color: $text-muted;
+        margin-bottom: 1;
+    }
+    HelpScreen DataTable {
+        height: 1fr;
+    }
     """
 
-    BINDINGS = [
-        Binding("escape,q,question_mark", "close", "Close", id="help.close"),
-    ]
+    BINDINGS = bindings("help.close")
 
     def __init__(self, title: str, keys: list[KeyHelp]) -> None:
         super().__init__()
@@ -44,7 +50,7 @@ class HelpScreen(ModalScreen[None]):
         self.keys = keys
 
     def compose(self) -> ComposeResult:
-        with Vertical():
+        with Vertical(id="dialog"):
             yield Static(Text(self.help_title, style="bold"), id="help-title")
             yield Static(
                 "Letter keys never fire while you type in a field; escape closes or clears, "

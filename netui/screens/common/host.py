@@ -7,18 +7,37 @@ App, an import-linter contract checks it).
 
 from __future__ import annotations
 
-from typing import Protocol
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, Protocol
 
-from netui.state import Store
+if TYPE_CHECKING:
+    from textual.screen import Screen
+    from textual.signal import Signal
+
+    from netui.config import Config
+    from netui.state import Store
+
+# A palette entry: its title, its help line, and what choosing it runs.
+PaletteEntry = tuple[str, str, Callable[[], Any]]
 
 
 class Host(Protocol):
     """The netui App as its screens and palette providers see it."""
 
     store: Store
+    config: Config
+    # Fed by the Store's topics after every committed command (and other netuis' commits).
+    store_changed: Signal[frozenset[str]]
+    current_mode: str
 
-    def open_contact(self, contact_id: int) -> None:
-        """Show a contact's detail."""
+    def palette_commands(self) -> list[PaletteEntry]:
+        """The areas' palette commands, then "Go to" each area."""
 
-    def palette_commands(self) -> list[tuple[str, str, str]]:
-        """The app-wide palette commands: (title, help, action)."""
+    def switch_mode(self, mode: str) -> Any:
+        """Show an area (a Textual mode)."""
+
+    def push_screen(self, screen: Screen[Any], *args: Any, **kwargs: Any) -> Any:
+        """Show a screen over the current one."""
+
+    def notify(self, message: str, **kwargs: Any) -> None:
+        """Tell the user something in a toast."""

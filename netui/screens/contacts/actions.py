@@ -2,56 +2,38 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, cast
-
 from textual.binding import Binding
-from textual.screen import Screen
 
-from netui.state import NotFound, Store, ValidationError
+from netui.areas import bindings
+from netui.screens.common.area import AreaScreen
 
-if TYPE_CHECKING:
-    from netui.screens.common.host import Host
-
-# The keys both screens offer for "the contact in front of me": (key, action,
-# description, id, tooltip). Which of them a footer shows is the screen's
-# choice (contact_bindings); help lists them all.
-_CONTACT_KEYS = (
-    ("e", "edit", "Edit", "contact.edit", "Edit this contact"),
-    ("l", "log", "Log", "contact.log", "Log an interaction"),
-    ("f", "followup", "Follow-up", "contact.followup", "Add a follow-up"),
-    ("a", "archive", "Archive", "contact.archive", "Archive (or restore) this contact"),
-    ("d", "delete", "Delete", "contact.delete", "Delete this contact and its history"),
-    ("m", "merge", "Merge", "contact.merge", "Merge another contact into this one"),
+# The keys both screens offer for "the contact in front of me". Which of them a
+# footer shows is the screen's choice (`contact_bindings`); help lists them all.
+CONTACT_KEYS = (
+    "contact.edit",
+    "contact.log",
+    "contact.followup",
+    "contact.archive",
+    "contact.delete",
+    "contact.merge",
 )
 
 
-def contact_bindings(*, shown: frozenset[str]) -> list[Binding]:
-    """The shared contact keys, with only the actions in `shown` in the footer.
+def contact_bindings(*, footer: frozenset[str]) -> list[Binding]:
+    """The shared contact keys, with only the ids in `footer` in the footer.
 
     Footers stay at about seven keys (every key costs a widget each time the
     footer is rebuilt); the rest are in help (`?`).
     """
-    return [
-        Binding(key, action, description, show=action in shown, id=binding_id, tooltip=tooltip)
-        for key, action, description, binding_id, tooltip in _CONTACT_KEYS
-    ]
+    return bindings(*CONTACT_KEYS, footer=footer)
 
 
-class ContactActions(Screen[None]):
+class ContactActions(AreaScreen):
     """A screen with a current contact that edit/log/follow-up/archive/delete/merge act on."""
 
-    @property
-    def store(self) -> Store:
-        """The app's Store."""
-        return cast("Host", self.app).store
-
     def current_contact_id(self) -> int | None:
-        """The contact the actions apply to (overridden by each screen)."""
+        """The contact the actions apply to (each screen's own)."""
         raise NotImplementedError
-
-    def tell(self, message: str, *, error: bool = False) -> None:
-        """A notification whose text is shown literally (it may hold user text)."""
-        self.notify(message, severity="error" if error else "information", markup=False)
 
     def _target(self) -> int | None:
         contact_id = self.current_contact_id()
@@ -59,9 +41,18 @@ class ContactActions(Screen[None]):
             self.tell("No contact selected", error=True)
         return contact_id
 
-    def _contact_name(self, contact_id: int) -> str:
-        ref = self.store.contacts.refs([contact_id]).get(contact_id)
+    def _contact_name(self, contact_id: int) -> str | None:
+        """The contact's name ("contact 12" once it is gone); None when it cannot be read (said)."""
+        refs = self.read(lambda: self.store.contacts.refs([contact_id]))
+        if refs is None:
+            return None
+        ref = refs.get(contact_id)
         return ref.name if ref else f"contact {contact_id}"
+
+    def _said(self, text: str, contact_id: int) -> None:
+        # The name is read after the dialog saved, so it is the name as saved.
+        if (name := self._contact_name(contact_id)) is not None:
+            self.tell(f"{text} {name}")
 
     def action_new_contact(self) -> None:
         """Open the new-contact form."""
@@ -69,10 +60,10 @@ class ContactActions(Screen[None]):
 
         def saved(contact_id: int | None) -> None:
             if contact_id is not None:
-                self.tell(f"Created {self._contact_name(contact_id)}")
+                self._said("Created", contact_id)
                 self.on_contact_created(contact_id)
 
-        self.app.push_screen(ContactForm(self.store), saved)
+        self.open_dialog(lambda: ContactForm(self.store), saved)
 
     def on_contact_created(self, contact_id: int) -> None:
         """Hook: a contact was just created from this screen."""
@@ -87,9 +78,9 @@ class ContactActions(Screen[None]):
 
         def saved(result: int | None) -> None:
             if result is not None:
-                self.tell(f"Saved {self._contact_name(result)}")
+                self._said("Saved", result)
 
-        self.app.push_screen(ContactForm(self.store, contact_id), saved)
+        self.open_dialog(lambda: ContactForm(self.store, contact_id), saved)
 
     def action_log(self) -> None:
         """Log an interaction with the current contact."""
@@ -97,11 +88,10 @@ class ContactActions(Screen[None]):
 
         contact_id = self._target()
         if contact_id is not None:
-            self.app.push_screen(
-                InteractionForm(self.store, contact_id),
+            self.open_dialog(
+                lambda: InteractionForm(self.store, contact_id),
                 lambda result: (
-                    result is not None
-                    and self.tell(f"Logged an interaction with {self._contact_name(contact_id)}")
+                    result is not None and self._said("Logged an interaction with", contact_id)
                 ),
             )
 
@@ -111,12 +101,9 @@ class ContactActions(Screen[None]):
 
         contact_id = self._target()
         if contact_id is not None:
-            self.app.push_screen(
-                FollowUpForm(self.store, contact_id),
-                lambda result: (
-                    result is not None
-                    and self.tell(f"Follow-up added for {self._contact_name(contact_id)}")
-                ),
+            self.open_dialog(
+                lambda: FollowUpForm(self.store, contact_id),
+                lambda result: result is not None and self._said("Follow-up added for", contact_id),
             )
 
     def action_archive(self) -> None:
@@ -124,34 +111,25 @@ class ContactActions(Screen[None]):
         contact_id = self._target()
         if contact_id is None:
             return
-        try:
-            detail = self.store.contacts.get(contact_id, history_limit=0)
-            self.store.contacts.archive(contact_id, not detail.archived)
-        except NotFound as error:
-            self.tell(str(error), error=True)
-            return
-        verb = "Restored" if detail.archived else "Archived"
-        self.tell(f"{verb} {detail.name}")
+        detail = self.read(lambda: self.store.contacts.get(contact_id, history_limit=0))
+        if detail is not None and self.attempt(
+            lambda: self.store.contacts.archive(contact_id, not detail.archived)
+        ):
+            self.tell(f"{'Restored' if detail.archived else 'Archived'} {detail.name}")
 
     def action_delete(self) -> None:
         """Delete the current contact, after asking."""
         from netui.screens.common.confirm import ConfirmScreen
 
         contact_id = self._target()
-        if contact_id is None:
+        name = self._contact_name(contact_id) if contact_id is not None else None
+        if contact_id is None or name is None:
             return
-        name = self._contact_name(contact_id)
 
         def confirmed(yes: bool | None) -> None:
-            if not yes:
-                return
-            try:
-                self.store.contacts.delete(contact_id)
-            except NotFound as error:
-                self.tell(str(error), error=True)
-                return
-            self.tell(f"Deleted {name}")
-            self.on_contact_deleted(contact_id)
+            if yes and self.attempt(lambda: self.store.contacts.delete(contact_id)):
+                self.tell(f"Deleted {name}")
+                self.on_contact_deleted(contact_id)
 
         self.app.push_screen(
             ConfirmScreen(
@@ -171,24 +149,18 @@ class ContactActions(Screen[None]):
         from netui.screens.contacts.picker import ContactPicker
 
         keep_id = self._target()
-        if keep_id is None:
+        keep_name = self._contact_name(keep_id) if keep_id is not None else None
+        if keep_id is None or keep_name is None:
             return
-        keep_name = self._contact_name(keep_id)
 
         def picked(drop_id: int | None) -> None:
-            if drop_id is None:
+            drop_name = self._contact_name(drop_id) if drop_id is not None else None
+            if drop_id is None or drop_name is None:
                 return
-            drop_name = self._contact_name(drop_id)
 
             def confirmed(yes: bool | None) -> None:
-                if not yes:
-                    return
-                try:
-                    self.store.merge.apply(keep_id, drop_id)
-                except (NotFound, ValidationError) as error:
-                    self.tell(str(error), error=True)
-                    return
-                self.tell(f"Merged {drop_name} into {keep_name}")
+                if yes and self.attempt(lambda: self.store.merge.apply(keep_id, drop_id)):
+                    self.tell(f"Merged {drop_name} into {keep_name}")
 
             self.app.push_screen(
                 ConfirmScreen(

@@ -7,21 +7,19 @@ import datetime as dt
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import DataTable, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
+from netui.areas import bindings
 from netui.domain.cadence import format_cadence
 from netui.domain.dates import format_relative
 from netui.domain.records import ContactDetail
 from netui.domain.warmth import warmth_label
 from netui.screens.contacts.actions import ContactActions, contact_bindings
-from netui.state import NotFound, ValidationError
+from netui.state import NotFound, Store, Topic
 from netui.widgets.key_footer import KeyFooter
-
-WATCHED = frozenset({"contacts", "tags", "interactions", "followups", "ledger", "events"})
 
 
 def _line(label: str, value: str) -> Content:
@@ -32,36 +30,31 @@ def _line(label: str, value: str) -> Content:
 class ContactDetailScreen(ContactActions):
     """A contact's page, opened from the list, the palette or a link."""
 
+    TOPICS = frozenset(
+        {
+            Topic.CONTACTS,
+            Topic.TAGS,
+            Topic.INTERACTIONS,
+            Topic.FOLLOWUPS,
+            Topic.LEDGER,
+            Topic.EVENTS,
+        }
+    )
+
     BINDINGS = [
-        Binding("escape", "back", "Back", id="detail.back", tooltip="Back to the list"),
-        *contact_bindings(shown=frozenset({"edit", "log", "followup"})),
-        Binding(
-            "i",
-            "open_introducer",
-            "Introducer",
-            show=False,
-            id="detail.introducer",
-            tooltip="Open the contact who introduced this one",
-        ),
-        Binding(
-            "x",
-            "followup_done",
-            "Done",
-            id="detail.done",
-            tooltip="Mark the selected follow-up done",
-        ),
-        Binding(
-            "z",
-            "followup_snooze",
-            "Snooze",
-            show=False,
-            id="detail.snooze",
-            tooltip="Snooze the selected follow-up by a week",
-        ),
+        *bindings("detail.back"),
+        *contact_bindings(footer=frozenset({"contact.edit", "contact.log", "contact.followup"})),
+        *bindings("detail.introducer", "detail.done", "detail.snooze"),
     ]
 
-    def __init__(self, contact_id: int) -> None:
-        super().__init__()
+    def __init__(self, store: Store, contact_id: int) -> None:
+        """The page of one contact.
+
+        Args:
+            store: Where the contact is read.
+            contact_id: The contact to show.
+        """
+        super().__init__(store)
         self.contact_id = contact_id
         self.detail: ContactDetail | None = None
 
@@ -83,16 +76,7 @@ class ContactDetailScreen(ContactActions):
     def on_mount(self) -> None:
         table = self.query_one("#history", DataTable)
         table.add_columns("When", "What", "Detail")
-        self.app.store_changed.subscribe(self, self._on_store_changed)  # type: ignore[attr-defined]
-        self.load()
         table.focus()
-
-    def on_screen_resume(self) -> None:
-        self.load()
-
-    def _on_store_changed(self, topics: frozenset[str]) -> None:
-        if topics & WATCHED:
-            self.load()
 
     def current_contact_id(self) -> int | None:
         return self.contact_id
@@ -102,17 +86,20 @@ class ContactDetailScreen(ContactActions):
 
     # -- loading ------------------------------------------------------------------
 
-    def load(self) -> None:
+    def reload(self) -> None:
         """Read the contact and redraw everything; leave if it is gone."""
-        try:
-            detail = self.store.contacts.get(self.contact_id)
-        except NotFound:
-            # Only the screen on top may dismiss itself; one under a modal
-            # leaves when it is resumed and reloads.
-            if self.is_active:
-                self.tell("This contact no longer exists (deleted elsewhere)", error=True)
-                self.dismiss()
-            return
+        detail = self.read(lambda: self.store.contacts.get(self.contact_id), gone=self._gone)
+        if detail is not None:
+            self._show(detail)
+
+    def _gone(self, error: NotFound) -> None:
+        # Only the screen on top may dismiss itself; one under another screen
+        # leaves when it is resumed and reloads.
+        if self.is_active:
+            self.tell("This contact no longer exists (deleted elsewhere)", error=True)
+            self.dismiss()
+
+    def _show(self, detail: ContactDetail) -> None:
         self.detail = detail
         self.sub_title = detail.name
         self.title = "Contact"
@@ -233,14 +220,14 @@ class ContactDetailScreen(ContactActions):
     def action_open_introducer(self) -> None:
         """Open the contact who introduced this one."""
         if self.detail and self.detail.introducer:
-            self.app.push_screen(ContactDetailScreen(self.detail.introducer.id))
+            self.app.push_screen(ContactDetailScreen(self.store, self.detail.introducer.id))
         else:
             self.tell("Nobody is recorded as having introduced this contact")
 
     @on(OptionList.OptionSelected, "#introduced")
     def _open_introduced(self, event: OptionList.OptionSelected) -> None:
         if event.option.id:
-            self.app.push_screen(ContactDetailScreen(int(event.option.id)))
+            self.app.push_screen(ContactDetailScreen(self.store, int(event.option.id)))
 
     def _selected_followup(self) -> int | None:
         table = self.query_one("#history", DataTable)
@@ -258,11 +245,7 @@ class ContactDetailScreen(ContactActions):
         followup_id = self._selected_followup()
         if followup_id is None:
             return
-        try:
-            self.store.followups.complete(followup_id)
-        except NotFound as error:
-            self.tell(str(error), error=True)
-        else:
+        if self.attempt(lambda: self.store.followups.complete(followup_id)):
             self.tell("Follow-up done")
 
     def action_followup_snooze(self) -> None:
@@ -271,9 +254,5 @@ class ContactDetailScreen(ContactActions):
         if followup_id is None:
             return
         until = self.store.today() + dt.timedelta(days=7)
-        try:
-            self.store.followups.snooze(followup_id, until)
-        except (NotFound, ValidationError) as error:
-            self.tell(str(error), error=True)
-        else:
+        if self.attempt(lambda: self.store.followups.snooze(followup_id, until)):
             self.tell(f"Snoozed to {until.isoformat()}")

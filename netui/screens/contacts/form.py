@@ -8,24 +8,23 @@ from typing import Any
 
 from textual import work
 from textual.app import ComposeResult
-from textual.binding import Binding
-from textual.containers import Vertical, VerticalScroll
+from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.message import Message
-from textual.screen import ModalScreen
 from textual.timer import Timer
-from textual.widget import Widget
-from textual.widgets import Checkbox, Footer, Input, Select, Static, TextArea
+from textual.widgets import Checkbox, Input, Select
 
+from netui.areas import bindings
 from netui.domain.cadence import STAGES, CadenceError, format_cadence, parse_cadence
 from netui.domain.contact_rules import CHANNELS, ValidationError, parse_tags, validate_email
 from netui.domain.dates import DatePhraseError, day_label, parse_date_phrase
 from netui.domain.reading import has_kanji, suggest_reading
 from netui.domain.records import ContactDraft, ContactRef, EventRef
-from netui.screens.common.confirm import close_or_confirm_discard
+from netui.screens.common.failure import explain
+from netui.screens.common.form import FormScreen
 from netui.screens.contacts.picker import ContactSuggester, contact_label, match_contact
-from netui.state import NotFound, Store
-from netui.widgets.form_field import FormError, FormField
+from netui.state import NotFound, Store, StoreError
+from netui.widgets.form_field import FormField, choice_field, notes_field, text_field
 
 # Wait this long after the last keystroke in the name before guessing its reading.
 READING_DELAY = 0.3
@@ -35,33 +34,34 @@ READING_HINT = "guess — check it (東海林 can be しょうじ or とうか�
 CHECKED = ("name", "email", "birthday", "met_on", "introduced_by", "cadence", "tags")
 
 
-class ContactForm(ModalScreen[int | None]):
+class ContactForm(FormScreen[int]):
     """Create a contact (contact_id None) or edit one; dismisses with its id, or None if cancelled."""
 
     DEFAULT_CSS = """
-    ContactForm { align: center middle; }
     ContactForm > #dialog {
-        width: 96; max-width: 100%; height: 100%;
-        border: round $primary; background: $panel;
+        width: 96;
+        height: 100%;
+        padding: 0;
     }
-    ContactForm #title { text-style: bold; padding: 0 1; color: $primary; }
-    ContactForm FormError { padding: 0 1; }
-    ContactForm #fields { padding: 1 1 0 1; }
-    ContactForm #links, ContactForm #notes { height: 3; }
-    ContactForm #needs, ContactForm #offers { height: 2; }
+    ContactForm #title {
+        padding: 0 1;
+        margin-bottom: 0;
+    }
+    ContactForm FormError {
+        padding: 0 1;
+    }
+    ContactForm #fields {
+        padding: 1 1 0 1;
+    }
+    ContactForm #links, ContactForm #notes {
+        height: 3;
+    }
+    ContactForm #needs, ContactForm #offers {
+        height: 2;
+    }
     """
 
-    BINDINGS = [
-        Binding("ctrl+s", "save", "Save", id="contact_form.save", tooltip="Save the contact."),
-        Binding("escape", "cancel", "Cancel", id="contact_form.cancel", tooltip="Close the form."),
-        Binding(
-            "ctrl+r",
-            "confirm_reading",
-            "Confirm reading",
-            id="contact_form.confirm_reading",
-            tooltip="Keep the guessed reading as correct.",
-        ),
-    ]
+    BINDINGS = bindings("contact_form.save", "contact_form.cancel", "contact_form.confirm_reading")
 
     AUTO_FOCUS = "#name"
 
@@ -82,7 +82,6 @@ class ContactForm(ModalScreen[int | None]):
         super().__init__()
         self._store = store
         self._contact_id = contact_id
-        self._missing = ""
         self._draft = ContactDraft(name="", met_on=store.today())
         self._introducer: ContactRef | None = None
         self._met_at_options: list[tuple[Content, int]] = []
@@ -90,7 +89,7 @@ class ContactForm(ModalScreen[int | None]):
             try:
                 detail = store.contacts.get(contact_id, history_limit=0)
             except NotFound as error:
-                self._missing = str(error)
+                self.missing = str(error)
             else:
                 self._draft = detail.draft
                 self._introducer = detail.introducer
@@ -111,56 +110,50 @@ class ContactForm(ModalScreen[int | None]):
 
     # -- layout -------------------------------------------------------------------
 
-    def compose(self) -> ComposeResult:
-        """The title, a line for errors not tied to a field, and the scrolling fields."""
-        d = self._draft
-        title = "New contact" if self._contact_id is None else f"Edit: {d.name}"
-        introducer = self._introducer.name if self._introducer else ""
-        with Vertical(id="dialog"):
-            yield Static(Content(title), id="title")
-            yield FormError()
-            fields = VerticalScroll(id="fields")
-            # Tab should go from field to field, not stop on the scrolling container.
-            fields.can_focus = False
-            with fields:
-                yield _input("name", "Name", d.name, "family name first: 田中 優希")
-                yield _input("reading", "Reading", d.reading, "kana: たなか ゆうき")
-                yield _input("company", "Company", d.company)
-                yield _input("role", "Role", d.role)
-                yield _input("email", "Email", d.email, "name@example.com")
-                yield _input("phone", "Phone", d.phone)
-                yield _input("location", "Location", d.location)
-                yield _input("birthday", "Birthday", _iso(d.birthday), "1990-05-31")
-                yield _text_area("links", "Links", d.links, "one link per line")
-                yield _select("channel", "Channel", CHANNELS, d.channel)
-                yield _input("met_on", "Met on", _iso(d.met_on), "today, fri, 2026-11-02")
-                met_at = Select(self._met_at_options, prompt="not at an event", id="met_at",
-                                value=d.met_at_id or Select.NULL, compact=True)  # fmt: skip
-                yield FormField("Met at", met_at)
-                suggester = ContactSuggester(self._store, exclude=self._contact_id)
-                yield FormField("Introduced by", Input(
-                    introducer, placeholder="type a name; → takes the suggestion",
-                    suggester=suggester, id="introduced_by", compact=True))  # fmt: skip
-                yield _select("stage", "Stage", STAGES, d.stage)
-                yield _input("cadence", "Cadence", format_cadence(d.cadence_days))
-                tags = " ".join(f"#{t}" for t in d.tags)
-                yield _input("tags", "Tags", tags, "ux, fintech or #ux #fintech")
-                yield _text_area("needs", "Needs", d.needs, "what they are looking for")
-                yield _text_area("offers", "Offers", d.offers, "what they can help with")
-                yield _text_area("notes", "Notes", d.notes, "anything worth remembering")
-                yield FormField("Solicitation", Checkbox(
-                    "pitches, sells or recruits", d.solicitation, id="solicitation",
-                    compact=True))  # fmt: skip
-                note = d.solicitation_note
-                yield _input("solicitation_note", "Solicit. note", note, "what they pitched")
-        yield Footer()
+    def heading(self) -> str:
+        return "New contact" if self._contact_id is None else f"Edit: {self._draft.name}"
 
-    def on_mount(self) -> None:
+    def compose_fields(self) -> ComposeResult:
+        """Every field of a contact, in a scrolling column."""
+        d = self._draft
+        introducer = self._introducer.name if self._introducer else ""
+        fields = VerticalScroll(id="fields")
+        # Tab should go from field to field, not stop on the scrolling container.
+        fields.can_focus = False
+        with fields:
+            yield text_field("name", "Name", d.name, "family name first: 田中 優希")
+            yield text_field("reading", "Reading", d.reading, "kana: たなか ゆうき")
+            yield text_field("company", "Company", d.company)
+            yield text_field("role", "Role", d.role)
+            yield text_field("email", "Email", d.email, "name@example.com")
+            yield text_field("phone", "Phone", d.phone)
+            yield text_field("location", "Location", d.location)
+            yield text_field("birthday", "Birthday", _iso(d.birthday), "1990-05-31")
+            yield notes_field("links", "Links", d.links, "one link per line")
+            yield choice_field("channel", "Channel", CHANNELS, d.channel)
+            yield text_field("met_on", "Met on", _iso(d.met_on), "today, fri, 2026-11-02")
+            met_at = Select(self._met_at_options, prompt="not at an event", id="met_at",
+                            value=d.met_at_id or Select.NULL, compact=True)  # fmt: skip
+            yield FormField("Met at", met_at)
+            suggester = ContactSuggester(self._store, exclude=self._contact_id)
+            yield FormField("Introduced by", Input(
+                introducer, placeholder="type a name; → takes the suggestion",
+                suggester=suggester, id="introduced_by", compact=True))  # fmt: skip
+            yield choice_field("stage", "Stage", STAGES, d.stage)
+            yield text_field("cadence", "Cadence", format_cadence(d.cadence_days))
+            tags = " ".join(f"#{t}" for t in d.tags)
+            yield text_field("tags", "Tags", tags, "ux, fintech or #ux #fintech")
+            yield notes_field("needs", "Needs", d.needs, "what they are looking for")
+            yield notes_field("offers", "Offers", d.offers, "what they can help with")
+            yield notes_field("notes", "Notes", d.notes, "anything worth remembering")
+            yield FormField("Solicitation", Checkbox(
+                "pitches, sells or recruits", d.solicitation, id="solicitation",
+                compact=True))  # fmt: skip
+            note = d.solicitation_note
+            yield text_field("solicitation_note", "Solicit. note", note, "what they pitched")
+
+    def opened(self) -> None:
         """Check the loaded values (for their hints) and remember them to spot changes."""
-        if self._missing:
-            self.app.notify(self._missing, severity="error", markup=False)
-            self.dismiss(None)
-            return
         self._show_stage_default()
         self._show_reading_hint()
         for field in CHECKED:
@@ -177,10 +170,10 @@ class ContactForm(ModalScreen[int | None]):
         return self.query_one(f"#{field}-field", FormField)
 
     def _text(self, field: str) -> str:
-        return str(_value(self.query_one(f"#{field}")))
+        return str(self._box(field).value)
 
     def _values(self) -> dict[str, Any]:
-        return {box.field.id: _value(box.field) for box in self.query(FormField)}
+        return {box.field.id: box.value for box in self.query(FormField)}
 
     def _parse(self, field: str) -> Any:
         """Read one checked field as the value the draft takes.
@@ -222,6 +215,8 @@ class ContactForm(ModalScreen[int | None]):
         try:
             # The stored introducer stays as long as its name does, even if the name is shared.
             return match_contact(self._store, text, self._contact_id, known=self._introducer)
+        except StoreError as error:  # busy, unreachable: said at the field, the form goes on
+            raise ValidationError("introduced_by", explain(error)) from None
         except LookupError as error:
             raise ValidationError("introduced_by", str(error)) from None
 
@@ -275,7 +270,7 @@ class ContactForm(ModalScreen[int | None]):
     def on_input_blurred(self, event: Input.Blurred) -> None:
         """Leaving a parsed field shows its error, if it has one."""
         field = event.input.id or ""
-        if field in CHECKED and self.is_attached and not self._missing:
+        if field in CHECKED and self.is_attached and not self.missing:
             self._check(field, show=True)
 
     def on_select_changed(self, event: Select.Changed) -> None:
@@ -306,7 +301,8 @@ class ContactForm(ModalScreen[int | None]):
         else:
             self.post_message(self.ReadingGuessed(name, None))
 
-    @work(thread=True, exclusive=True, group="reading-guess", name="guess reading")
+    @work(thread=True, exclusive=True, group="reading-guess", name="guess the reading",
+          exit_on_error=False)  # fmt: skip
     def _run_guess(self, name: str) -> None:
         """Guess in a thread: pykakasi's first call loads its dictionaries (~0.5 s)."""
         try:
@@ -385,69 +381,24 @@ class ContactForm(ModalScreen[int | None]):
             tags=parsed["tags"],
         )
 
-    def action_save(self) -> None:
-        """Save when every field is valid; otherwise show what is wrong and stay."""
-        form_error = self.query_one(FormError)
-        form_error.show(None)
+    def submit(self) -> int | None:
+        """Save when every field is valid."""
         draft = self._build_draft()
         if draft is None:
-            self._focus_first_error()
-            return
-        try:
-            if self._contact_id is None:
-                contact_id = self._store.contacts.create(draft)
-            else:
-                self._store.contacts.update(self._contact_id, draft)
-                contact_id = self._contact_id
-        except ValidationError as error:
-            if self.query(f"#{error.field}-field"):
-                self._box(error.field).set_error(error.message)
-                self._focus_first_error()
-            else:
-                form_error.show(error.message)
-            return
-        except NotFound as error:
-            form_error.show(f"{error}: it was deleted meanwhile; nothing was saved")
-            return
-        self.dismiss(contact_id)
+            self.focus_first_error()
+            return None
+        if self._contact_id is None:
+            return self._store.contacts.create(draft)
+        self._store.contacts.update(self._contact_id, draft)
+        return self._contact_id
 
-    def _focus_first_error(self) -> None:
-        invalid = self.query("FormField.-invalid")
-        if invalid:
-            invalid.first(FormField).field.focus()
-
-    def action_cancel(self) -> None:
-        """Close without saving; ask first when something was changed."""
+    def changed(self) -> bool:
+        """A field differs from what the form opened with (netui's own reading guess aside)."""
         values = self._values()
         if not self._reading_confirmed and values["reading"] == self._reading_guess:
             values["reading"] = self._initial.get("reading")  # netui's guess is not an edit
-        close_or_confirm_discard(
-            self,
-            values != self._initial,
-            "Discard changes?",
-            "What was typed in this form will be lost.",
-        )
+        return values != self._initial
 
 
 def _iso(day: dt.date | None) -> str:
     return day.isoformat() if day else ""
-
-
-def _value(widget: Widget) -> Any:
-    """What a form widget holds: TextArea text, else its value (Input, Select, Checkbox)."""
-    return widget.text if isinstance(widget, TextArea) else getattr(widget, "value", None)
-
-
-def _input(field: str, label: str, value: str, placeholder: str = "") -> FormField:
-    return FormField(label, Input(value, placeholder=placeholder, id=field, compact=True))
-
-
-def _select(field: str, label: str, choices: tuple[str, ...], value: str) -> FormField:
-    options = [(choice, choice) for choice in choices]
-    return FormField(label, Select(options, value=value, allow_blank=False, id=field, compact=True))
-
-
-def _text_area(field: str, label: str, text: str, placeholder: str) -> FormField:
-    area = TextArea(text, id=field, compact=True, placeholder=placeholder, soft_wrap=True,
-                    show_line_numbers=False, highlight_cursor_line=False)  # fmt: skip
-    return FormField(label, area)

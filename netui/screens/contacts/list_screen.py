@@ -6,21 +6,20 @@ from dataclasses import dataclass
 
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.content import Content
 from textual.message import Message
 from textual.reactive import var
 from textual.widgets import Header, Input, Static
 
+from netui.areas import bindings
 from netui.domain.records import ContactRow
+from netui.screens.common.failure import FAILURES
 from netui.screens.contacts.actions import ContactActions, contact_bindings
 from netui.screens.contacts.table import ContactTable
-from netui.state import SORTS, ContactQuery
+from netui.state import SORTS, ContactQuery, Topic
 from netui.widgets.key_footer import KeyFooter
 
 SORT_LABELS = {"name": "name", "last": "last contact", "due": "next due"}
-# The topics whose change can alter what this list shows.
-WATCHED = frozenset({"contacts", "tags", "interactions"})
 
 
 class ContactsScreen(ContactActions):
@@ -28,43 +27,15 @@ class ContactsScreen(ContactActions):
 
     AUTO_FOCUS = "ContactTable"
 
+    TOPICS = frozenset({Topic.CONTACTS, Topic.TAGS, Topic.INTERACTIONS})
+
     BINDINGS = [
-        Binding(
-            "slash",
-            "focus_filter",
-            "Filter",
-            id="contacts.filter",
-            tooltip="Filter by name, reading, company, #tag",
-        ),
-        Binding(
-            "escape",
-            "clear_filter",
-            "Clear",
-            show=False,
-            id="contacts.clear",
-            tooltip="Clear the filter",
-        ),
-        Binding("n", "new_contact", "New", id="contacts.new", tooltip="Add a contact"),
-        *contact_bindings(shown=frozenset({"log", "followup"})),
-        Binding(
-            "s",
-            "cycle_sort",
-            "Sort",
-            show=False,
-            id="contacts.sort",
-            tooltip="Sort by name, last contact, next due",
-        ),
-        Binding(
-            "A",
-            "toggle_archived",
-            "Archived",
-            show=False,
-            id="contacts.archived",
-            tooltip="Show or hide archived contacts",
-        ),
+        *bindings("contacts.filter", "contacts.clear", "contacts.new"),
+        *contact_bindings(footer=frozenset({"contact.log", "contact.followup"})),
+        *bindings("contacts.sort", "contacts.archived"),
     ]
 
-    # init=False: on_mount shows the first page itself; the watcher serves later changes.
+    # init=False: show_first shows the first page itself; the watcher serves later changes.
     contact_query: var[ContactQuery] = var(ContactQuery(), init=False)
 
     @dataclass
@@ -74,8 +45,6 @@ class ContactsScreen(ContactActions):
         query: ContactQuery
         count: int
         first_page: list[ContactRow]
-
-    _just_mounted = False
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -89,28 +58,16 @@ class ContactsScreen(ContactActions):
 
     def on_mount(self) -> None:
         self.sub_title = "Contacts"
-        self.app.store_changed.subscribe(self, self._on_store_changed)  # type: ignore[attr-defined]
+
+    def show_first(self) -> None:
         # The first page is read here, synchronously (about 2 ms at 10k
         # contacts), so the list is in the very first frame; later reloads
         # (each filter keystroke) go through the worker.
         query = self.contact_query
         store = self.store
-        self._show(query, store.contacts.count(query), store.contacts.page(query, 0, 100))
-        # The screen is resumed right after it mounts: that first resume has
-        # nothing new to show, and a second read and redraw would delay the
-        # first complete frame.
-        self._just_mounted = True
-
-    def on_screen_resume(self) -> None:
-        if self._just_mounted:
-            self._just_mounted = False
-            return
-        # Another area (or another netui) may have changed data while we were away.
-        self.reload()
-
-    def _on_store_changed(self, topics: frozenset[str]) -> None:
-        if topics & WATCHED:
-            self.reload()
+        first = self.read(lambda: (store.contacts.count(query), store.contacts.page(query, 0, 100)))
+        if first is not None:
+            self._show(query, *first)
 
     def watch_contact_query(self) -> None:
         self.reload()
@@ -121,7 +78,13 @@ class ContactsScreen(ContactActions):
         """Recount and refetch the first page for the current query, off the UI thread."""
         self._load(self.contact_query)
 
-    @work(thread=True, exclusive=True, group="contacts-load")
+    @work(
+        thread=True,
+        exclusive=True,
+        group="contacts-load",
+        name="read the contact list",
+        exit_on_error=False,
+    )
     def _load(self, query: ContactQuery) -> None:
         store = self.store
         with store.connection():
@@ -134,12 +97,18 @@ class ContactsScreen(ContactActions):
             self._show(message.query, message.count, message.first_page)
 
     def _show(self, query: ContactQuery, count: int, first_page: list[ContactRow]) -> None:
-        self.query_one(ContactTable).show(
-            count,
-            lambda offset, limit: self.store.contacts.page(query, offset, limit),
-            first_page,
-        )
+        self.query_one(ContactTable).show(count, lambda offset, limit: self._page(query, offset, limit),
+                                          first_page)  # fmt: skip
         self._update_status(count)
+
+    def _page(self, query: ContactQuery, offset: int, limit: int) -> list[ContactRow]:
+        # The table asks for a page as it draws the rows: a failure leaves them blank and
+        # is said, instead of ending the app mid-frame.
+        try:
+            return self.store.contacts.page(query, offset, limit)
+        except FAILURES as error:
+            self.report(error)
+            return []
 
     def _update_status(self, count: int) -> None:
         query = self.contact_query
@@ -175,10 +144,9 @@ class ContactsScreen(ContactActions):
 
     def action_cycle_sort(self) -> None:
         """Sort by the next of name, last contact, next due."""
-        sort = SORTS[(SORTS.index(self.contact_query.sort) + 1) % len(SORTS)]
-        self.set_sort(sort)
+        self.action_sort(SORTS[(SORTS.index(self.contact_query.sort) + 1) % len(SORTS)])
 
-    def set_sort(self, sort: str) -> None:
+    def action_sort(self, sort: str) -> None:
         """Sort the list by `sort` (one of name, last, due)."""
         self.contact_query = ContactQuery(
             self.contact_query.text, sort, self.contact_query.show_archived
@@ -201,7 +169,7 @@ class ContactsScreen(ContactActions):
         """Show one contact's detail screen."""
         from netui.screens.contacts.detail import ContactDetailScreen
 
-        self.app.push_screen(ContactDetailScreen(contact_id))
+        self.app.push_screen(ContactDetailScreen(self.store, contact_id))
 
     @on(ContactTable.Selected)
     def _selected(self, event: ContactTable.Selected) -> None:

@@ -12,16 +12,17 @@ import unicodedata
 from collections import Counter
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.suggester import Suggester
 from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
+from netui.areas import bindings
 from netui.domain.reading import fold
 from netui.domain.records import ContactRef
+from netui.screens.common.dialog import Dialog
+from netui.screens.common.failure import FAILURES
 from netui.state import Store
 
 # How many matches the picker lists and the completion considers.
@@ -155,30 +156,27 @@ class ContactSuggester(Suggester):
         if not value.strip():
             return None
         wanted = fold(value)
-        for _ref, label in _labels(_choices(self._store, value, self._exclude)):
+        try:
+            choices = _choices(self._store, value, self._exclude)
+        except FAILURES:
+            return None  # no suggestion; the field's own check says what is wrong
+        for _ref, label in _labels(choices):
             if fold(label).startswith(wanted):
                 return label
         return None
 
 
-class ContactPicker(ModalScreen[int | None]):
+class ContactPicker(Dialog[int | None]):
     """Search contacts as you type and pick one; dismisses with its id, or None when cancelled."""
 
     DEFAULT_CSS = """
-    ContactPicker {
-        align: center middle;
-    }
     ContactPicker > #dialog {
         width: 70;
-        height: auto;
         max-height: 80%;
         padding: 1 2;
-        border: round $primary;
-        background: $panel;
     }
     ContactPicker #title {
-        text-style: bold;
-        margin-bottom: 1;
+        color: $foreground;
     }
     ContactPicker #matches {
         height: auto;
@@ -191,40 +189,9 @@ class ContactPicker(ModalScreen[int | None]):
     }
     """
 
-    BINDINGS = [
-        # Priority so enter picks from the search box (whose own enter would only submit it).
-        Binding(
-            "enter",
-            "pick",
-            "Pick",
-            id="contact_picker.pick",
-            priority=True,
-            tooltip="Choose the highlighted contact.",
-        ),
-        Binding(
-            "escape",
-            "cancel",
-            "Cancel",
-            id="contact_picker.cancel",
-            tooltip="Close without choosing anyone.",
-        ),
-        Binding(
-            "down",
-            "cursor_down",
-            "Next",
-            show=False,
-            id="contact_picker.down",
-            tooltip="Highlight the next match.",
-        ),
-        Binding(
-            "up",
-            "cursor_up",
-            "Previous",
-            show=False,
-            id="contact_picker.up",
-            tooltip="Highlight the previous match.",
-        ),
-    ]
+    BINDINGS = bindings(
+        "contact_picker.pick", "contact_picker.cancel", "contact_picker.down", "contact_picker.up"
+    )
 
     def __init__(self, store: Store, title: str, exclude: int | None = None) -> None:
         """A picker over the Store's contacts.
@@ -254,7 +221,13 @@ class ContactPicker(ModalScreen[int | None]):
     def on_input_changed(self, event: Input.Changed) -> None:
         """Search again for what is typed."""
         event.stop()
-        refs = self._store.contacts.choices(event.value, limit=PICKER_LIMIT, exclude=self._exclude)
+        refs = self.read(
+            lambda: self._store.contacts.choices(
+                event.value, limit=PICKER_LIMIT, exclude=self._exclude
+            )
+        )
+        if refs is None:
+            return
         matches = self.query_one("#matches", OptionList)
         matches.set_options(Option(Content(contact_label(ref)), id=str(ref.id)) for ref in refs)
         if refs:

@@ -16,13 +16,13 @@ from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
 from rich.style import Style
 from textual import events
-from textual.binding import Binding
 from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from netui.areas import bindings
 from netui.domain.dates import format_relative
 from netui.domain.records import ContactRow
 
@@ -82,15 +82,10 @@ class ContactTable(ScrollView, can_focus=True):
         "contact-table--pitch",
     }
 
-    BINDINGS = [
-        Binding("enter", "select", "Open", id="table.select", tooltip="Open the contact"),
-        Binding("up,k", "cursor(-1)", "Up", show=False, id="table.up"),
-        Binding("down,j", "cursor(1)", "Down", show=False, id="table.down"),
-        Binding("pageup", "page(-1)", "Page up", show=False, id="table.page_up"),
-        Binding("pagedown", "page(1)", "Page down", show=False, id="table.page_down"),
-        Binding("home,g", "jump(0)", "First", show=False, id="table.first"),
-        Binding("end,G", "jump(-1)", "Last", show=False, id="table.last"),
-    ]
+    BINDINGS = bindings(
+        "table.select", "table.up", "table.down", "table.page_up", "table.page_down",
+        "table.first", "table.last",
+    )  # fmt: skip
 
     cursor_row: reactive[int] = reactive(0)
 

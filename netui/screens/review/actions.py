@@ -8,69 +8,31 @@ deleted meanwhile by another netui gives a message, never a crash.
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING, Any, cast
+from typing import Any
 
 from textual import on
-from textual.binding import Binding
-from textual.screen import Screen
 from textual.widgets import DataTable
 
 from netui.domain.dates import day_label
 from netui.domain.review import FollowUpItem, GoalProgress, UpcomingEvent
+from netui.screens.common.area import AreaScreen
 from netui.screens.review.section import ReviewSection, ReviewTable
-from netui.state import NotFound, Store, ValidationError
-
-if TYPE_CHECKING:
-    from netui.screens.common.host import Host
+from netui.state import NotFound
 
 # The keys that act on the row under the cursor. The footer shows d, l and g
 # (with R and the app's three, seven keys); s, S and f are in help (`?`).
-ROW_BINDINGS = [
-    Binding("d", "done", "Done", id="review.done", tooltip="Mark the follow-up on this row done"),
-    Binding(
-        "s",
-        "snooze",
-        "Snooze",
-        show=False,
-        id="review.snooze",
-        tooltip="Put the follow-up off a week",
-    ),
-    Binding(
-        "S",
-        "snooze_to",
-        "Snooze to…",
-        show=False,
-        id="review.snooze_to",
-        tooltip="Put the follow-up off to a day you type (fri, 2w, 12/1)",
-    ),
-    Binding("l", "log", "Log", id="review.log", tooltip="Log an interaction with this contact"),
-    Binding("g", "give", "Give", id="review.give", tooltip="Record something you gave them"),
-    Binding(
-        "f",
-        "followup",
-        "Follow-up",
-        show=False,
-        id="review.followup",
-        tooltip="Add a follow-up for this contact",
-    ),
-]
+ROW_KEYS = (
+    "review.done",
+    "review.snooze",
+    "review.snooze_to",
+    "review.log",
+    "review.give",
+    "review.followup",
+)
 
 
-class ReviewRowActions(Screen[None]):
+class ReviewRowActions(AreaScreen):
     """A screen of review sections whose focused row the row keys act on."""
-
-    @property
-    def store(self) -> Store:
-        """The app's Store."""
-        return cast("Host", self.app).store
-
-    def tell(self, message: str, *, error: bool = False) -> None:
-        """A notification whose text is shown literally (it may hold user text)."""
-        self.notify(message, severity="error" if error else "information", markup=False)
-
-    def reload(self) -> None:
-        """Read the review again (the screen's own)."""
-        raise NotImplementedError
 
     def reference_day(self, offset: int | None = None) -> dt.date:
         """The day the shown week is reviewed as of (the screen's own)."""
@@ -105,7 +67,7 @@ class ReviewRowActions(Screen[None]):
             return None
         return item
 
-    def _gone(self, error: Exception) -> None:
+    def _gone(self, error: NotFound) -> None:
         """Say that the row's record was deleted elsewhere, and drop the row."""
         self.tell(f"{error} (deleted elsewhere)", error=True)
         self._drop_current()
@@ -124,13 +86,11 @@ class ReviewRowActions(Screen[None]):
         followup = self._followup_of(item, "d", "marks") if item is not None else None
         if followup is None:
             return
-        try:
-            self.store.followups.complete(followup.followup_id)
-        except NotFound as error:
-            self._gone(error)
-            return
-        self._drop_current()
-        self.tell(f"Done: {followup.what} ({followup.name})")
+        if self.attempt(
+            lambda: self.store.followups.complete(followup.followup_id), gone=self._gone
+        ):
+            self._drop_current()
+            self.tell(f"Done: {followup.what} ({followup.name})")
 
     def action_snooze(self) -> None:
         """Put the follow-up under the cursor off by a week."""
@@ -139,16 +99,11 @@ class ReviewRowActions(Screen[None]):
         if followup is None:
             return
         until = self.store.today() + dt.timedelta(days=7)
-        try:
-            self.store.followups.snooze(followup.followup_id, until)
-        except NotFound as error:
-            self._gone(error)
-            return
-        except ValidationError as error:
-            self.tell(error.message, error=True)
-            return
-        self._drop_current()  # a week on is past the end of any week shown
-        self.tell(f"Snoozed to {day_label(until)}: {followup.what}")
+        if self.attempt(
+            lambda: self.store.followups.snooze(followup.followup_id, until), gone=self._gone
+        ):
+            self._drop_current()  # a week on is past the end of any week shown
+            self.tell(f"Snoozed to {day_label(until)}: {followup.what}")
 
     def action_snooze_to(self) -> None:
         """Put the follow-up under the cursor off to a day typed as a phrase."""
@@ -163,7 +118,9 @@ class ReviewRowActions(Screen[None]):
             if until is not None:
                 self.tell(f"Snoozed to {day_label(until)}: {followup.what}")
 
-        self.app.push_screen(SnoozeForm(self.store, followup.followup_id, followup.what), snoozed)
+        self.open_dialog(
+            lambda: SnoozeForm(self.store, followup.followup_id, followup.what), snoozed
+        )
 
     def _contact_form(self, key: str, form: Any, said: str) -> None:
         item = self._current()
@@ -171,8 +128,8 @@ class ReviewRowActions(Screen[None]):
         if contact_id is None:
             return
         name = getattr(item, "name", "")
-        self.app.push_screen(
-            form(self.store, contact_id),
+        self.open_dialog(
+            lambda: form(self.store, contact_id),
             lambda result: result is not None and self.tell(f"{said} {name}"),
         )
 
@@ -211,7 +168,12 @@ class ReviewRowActions(Screen[None]):
             self.app.push_screen(EventView(item, self.reference_day()))
         elif isinstance(item, GoalProgress):
             self.tell(f"{item.title}: goals have no page of their own yet; the row is all of it")
-        elif not self.store.contacts.exists(item.contact_id):
-            self._gone(NotFound(f"contact {item.contact_id} no longer exists"))
-        else:
-            self.app.push_screen(ContactDetailScreen(item.contact_id))
+        elif self.attempt(lambda: self._check_exists(item.contact_id), gone=self._gone):
+            # The contact's page is the contacts area's; opened here, over the review,
+            # escape comes back to the same row.
+            self.app.push_screen(ContactDetailScreen(self.store, item.contact_id))
+
+    def _check_exists(self, contact_id: int) -> None:
+        """Raises NotFound when another netui deleted the contact (nothing announced it here)."""
+        if not self.store.contacts.exists(contact_id):
+            raise NotFound(f"contact {contact_id} no longer exists")

@@ -5,13 +5,13 @@ from __future__ import annotations
 import datetime as dt
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Footer, Static
 
+from netui.areas import bindings
 from netui.domain.review import UpcomingEvent
+from netui.screens.common.dialog import Dialog
 from netui.screens.review.view import event_when
 
 
@@ -39,35 +39,19 @@ def event_lines(event: UpcomingEvent, today: dt.date) -> Content:
     return Content("\n").join(lines)
 
 
-class EventView(ModalScreen[None]):
+class EventView(Dialog[None]):
     """Read-only: shows one upcoming event; escape closes."""
 
     DEFAULT_CSS = """
-    EventView {
-        align: center middle;
-    }
     EventView > #dialog {
-        width: 80;
-        max-width: 100%;
-        height: auto;
         max-height: 90%;
-        padding: 0 1;
-        border: round $primary;
-        background: $panel;
-    }
-    EventView #title {
-        text-style: bold;
-        color: $primary;
-        margin-bottom: 1;
     }
     EventView #facts {
         height: auto;
     }
     """
 
-    BINDINGS = [
-        Binding("escape,q", "close", "Close", id="event_view.close", tooltip="Back to the review."),
-    ]
+    BINDINGS = bindings("event_view.close")
 
     def __init__(self, event: UpcomingEvent, today: dt.date) -> None:
         """A view of one event.

@@ -6,17 +6,14 @@ import datetime as dt
 from typing import Any
 
 from textual.app import ComposeResult
-from textual.binding import Binding
-from textual.containers import Vertical
-from textual.content import Content
-from textual.widgets import Footer, Input, Select, Static
+from textual.widgets import Input, Select
 
+from netui.areas import bindings
 from netui.domain.contact_rules import LEDGER_KINDS, ValidationError
 from netui.domain.dates import DatePhraseError, day_label, parse_date_phrase
-from netui.screens.common.confirm import close_or_confirm_discard
-from netui.screens.common.contact_dialog import ContactDialog
-from netui.state import NotFound, Store
-from netui.widgets.form_field import FormError, FormField
+from netui.screens.common.form import ContactDialog
+from netui.state import Store
+from netui.widgets.form_field import FormField, choice_field, text_field
 
 WEIGHTS = (
     (1, "1 · a small thing"),
@@ -30,36 +27,9 @@ WEIGHTS = (
 class LedgerForm(ContactDialog):
     """A give or a take for one contact; dismisses with the new ledger entry's id, or None."""
 
-    DEFAULT_CSS = """
-    LedgerForm {
-        align: center middle;
-    }
-    LedgerForm > #dialog {
-        width: 80;
-        max-width: 100%;
-        height: auto;
-        max-height: 100%;
-        padding: 0 1;
-        border: round $primary;
-        background: $panel;
-    }
-    LedgerForm #title {
-        text-style: bold;
-        color: $primary;
-        margin-bottom: 1;
-    }
-    """
+    BINDINGS = bindings("ledger_form.save", "ledger_form.cancel")
 
-    BINDINGS = [
-        Binding("ctrl+s", "save", "Save", id="ledger_form.save", tooltip="Record it."),
-        Binding(
-            "escape",
-            "cancel",
-            "Cancel",
-            id="ledger_form.cancel",
-            tooltip="Close without recording; asks first if something was typed.",
-        ),
-    ]
+    DISCARD = ("Discard this entry?", "What was typed here will be lost.")
 
     AUTO_FOCUS = "#description"
 
@@ -77,56 +47,23 @@ class LedgerForm(ContactDialog):
         self._direction = direction
         self._initial: dict[str, Any] = {}
 
-    def compose(self) -> ComposeResult:
-        """Title, a line for errors not tied to a field, and the four fields."""
+    def heading(self) -> str:
         verb = "Something you gave to" if self._direction == "give" else "Something you got from"
-        with Vertical(id="dialog"):
-            yield Static(Content(f"{verb} {self._contact_name}"), id="title")
-            yield FormError()
-            yield FormField(
-                "What",
-                Input(
-                    placeholder="what it was: an intro to Sato, the deck",
-                    id="description",
-                    compact=True,
-                ),
-            )
-            yield FormField(
-                "Kind",
-                Select(
-                    [(k, k) for k in LEDGER_KINDS],
-                    value=LEDGER_KINDS[0],
-                    allow_blank=False,
-                    id="kind",
-                    compact=True,
-                ),
-            )
-            yield FormField(
-                "Weight",
-                Select(
-                    [(label, w) for w, label in WEIGHTS],
-                    value=1,
-                    allow_blank=False,
-                    id="weight",
-                    compact=True,
-                ),
-                hint="how much it was worth to them, 1 to 5",
-            )
-            yield FormField(
-                "When",
-                Input(
-                    "today",
-                    placeholder="today, yesterday, 2026-11-02, 11/2",
-                    id="date",
-                    compact=True,
-                ),
-            )
-        yield Footer()
+        return f"{verb} {self._contact_name}"
 
-    def on_mount(self) -> None:
-        """Close at once if the contact is gone; show what "today" means."""
-        if self.close_if_missing():
-            return
+    def compose_fields(self) -> ComposeResult:
+        """What, kind, weight and when."""
+        yield text_field(
+            "description", "What", placeholder="what it was: an intro to Sato, the deck"
+        )
+        yield choice_field("kind", "Kind", LEDGER_KINDS, LEDGER_KINDS[0])
+        weights = Select([(label, weight) for weight, label in WEIGHTS], value=1,
+                         allow_blank=False, id="weight", compact=True)  # fmt: skip
+        yield FormField("Weight", weights, hint="how much it was worth to them, 1 to 5")
+        yield text_field("date", "When", "today", "today, yesterday, 2026-11-02, 11/2")
+
+    def opened(self) -> None:
+        """Show what "today" means, and remember the values to spot changes."""
         self._check_date(show=False)
         self._initial = self._values()
 
@@ -166,7 +103,7 @@ class LedgerForm(ContactDialog):
 
     def on_input_blurred(self, event: Input.Blurred) -> None:
         """Leaving the date shows its error, if any."""
-        if event.input.id == "date" and self.is_attached and not self._missing:
+        if event.input.id == "date" and self.is_attached and not self.missing:
             self._check_date(show=True)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
@@ -174,39 +111,22 @@ class LedgerForm(ContactDialog):
         event.stop()
         self.action_save()
 
-    def action_save(self) -> None:
-        """Record the entry when the fields are valid; otherwise show why beside them and stay."""
-        self.query_one(FormError).show(None)
+    def submit(self) -> int | None:
+        """Record the entry when the date is valid."""
         day = self._check_date(show=True)
         if day is None:
             self.query_one("#date", Input).focus()
-            return
+            return None
         values = self._values()
-        try:
-            entry_id = self._store.ledger.add(
-                self._contact_id,
-                self._direction,
-                str(values["kind"]),
-                values["description"],
-                int(values["weight"]),
-                day,
-            )
-        except ValidationError as error:
-            if self.query(f"#{error.field}-field"):
-                self.query_one(f"#{error.field}-field", FormField).set_error(error.message)
-            else:
-                self.query_one(FormError).show(error.message)
-            return
-        except NotFound as error:
-            self.query_one(FormError).show(f"{error}: it was deleted meanwhile; nothing was saved")
-            return
-        self.dismiss(entry_id)
-
-    def action_cancel(self) -> None:
-        """Close without recording; ask first when something was changed."""
-        close_or_confirm_discard(
-            self,
-            not self._missing and self._values() != self._initial,
-            "Discard this entry?",
-            "What was typed here will be lost.",
+        return self._store.ledger.add(
+            self._contact_id,
+            self._direction,
+            str(values["kind"]),
+            values["description"],
+            int(values["weight"]),
+            day,
         )
+
+    def changed(self) -> bool:
+        """Something was typed or chosen."""
+        return self._values() != self._initial

@@ -1,15 +1,21 @@
-"""Whether to remind, at launch, that the week's review is due: a pure rule, cheap to import.
+"""The reminder, at launch, that the week's review is due: a pure rule, cheap to import.
 
-The App imports this right after its first frame; the review screen itself
-(tables, forms) is imported only when the review area is first opened.
+The App runs `remind` right after its first frame (the review area's
+`at_launch` in the registry); the review screen itself (tables, forms) is
+imported only when the review area is first opened.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from netui.config import WEEKDAYS
-from netui.domain.review import ReviewRecord
+from netui.domain.review import ReviewRecord, week_bounds
+from netui.screens.common.failure import FAILURES
+
+if TYPE_CHECKING:
+    from netui.screens.common.host import Host
 
 REMINDER = "It's review day: press 5 for this week's review"
 
@@ -25,3 +31,18 @@ def review_due_today(today: dt.date, review_day: str, record: ReviewRecord | Non
     if WEEKDAYS[today.weekday()] != review_day.lower():
         return False
     return record is None or record.completed_at is None
+
+
+def remind(app: Host) -> None:
+    """Say that it is review day, when it is and this week's review is not done yet.
+
+    Args:
+        app: The running app: its Store and its config's review day.
+    """
+    today = app.store.today()
+    try:
+        record = app.store.review.record(week_bounds(today)[0])
+    except FAILURES:
+        return  # a nicety: the screens' own reads say what is wrong with the database
+    if review_due_today(today, app.config.review_day, record):
+        app.notify(REMINDER, markup=False)

@@ -14,17 +14,18 @@ from dataclasses import dataclass
 
 from textual import work
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.message import Message
 from textual.reactive import var
 from textual.widgets import Header, Sparkline, Static
-from textual.worker import Worker, WorkerState, get_current_worker
+from textual.worker import get_current_worker
 
+from netui.areas import bindings
+from netui.config import Config
 from netui.domain.dates import day_label
 from netui.domain.review import ReviewRecord, WeeklyReview, streak, week_bounds
-from netui.screens.review.actions import ROW_BINDINGS, ReviewRowActions
+from netui.screens.review.actions import ROW_KEYS, ReviewRowActions
 from netui.screens.review.section import ReviewSection
 from netui.screens.review.view import (
     SECTIONS,
@@ -35,13 +36,9 @@ from netui.screens.review.view import (
     section_items,
     week_line,
 )
-from netui.state import Store
+from netui.state import Store, Topic
 from netui.widgets.key_footer import KeyFooter
 
-# The topics whose change can alter what the review shows.
-WATCHED = frozenset(
-    {"contacts", "interactions", "followups", "ledger", "events", "goals", "reviews"}
-)
 # How many recent reviews the bottom panel lists.
 HISTORY_LINES = 4
 # How many past reviews are read to count the current streak while another week is shown.
@@ -92,40 +89,26 @@ class ReviewScreen(ReviewRowActions):
     }
     """
 
-    BINDINGS = [
-        *ROW_BINDINGS,
-        Binding(
-            "R",
-            "complete",
-            "Complete",
-            id="review.complete",
-            tooltip="Mark this week's review complete, with notes",
-        ),
-        Binding(
-            "left_square_bracket",
-            "previous_week",
-            "Previous week",
-            show=False,
-            id="review.previous_week",
-            tooltip="Review the week before",
-        ),
-        Binding(
-            "right_square_bracket",
-            "next_week",
-            "Next week",
-            show=False,
-            id="review.next_week",
-            tooltip="Review the week after, up to this week",
-        ),
-        Binding(
-            "t", "this_week", "This week", show=False, id="review.this_week", tooltip="Back to now"
-        ),
-    ]
+    TOPICS = frozenset(
+        {
+            Topic.CONTACTS,
+            Topic.INTERACTIONS,
+            Topic.FOLLOWUPS,
+            Topic.LEDGER,
+            Topic.EVENTS,
+            Topic.GOALS,
+            Topic.REVIEWS,
+        }
+    )
+
+    BINDINGS = bindings(
+        *ROW_KEYS, "review.complete", "review.previous_week", "review.next_week", "review.this_week"
+    )
 
     # Textual's auto focus would pick a hidden (empty) table; _refocus picks one with rows.
     AUTO_FOCUS = ""
 
-    # 0 is this week, -1 last week; init=False: on_mount loads the first time itself.
+    # 0 is this week, -1 last week; init=False: show_first loads the first time itself.
     week_offset: var[int] = var(0, init=False)
 
     @dataclass
@@ -136,8 +119,14 @@ class ReviewScreen(ReviewRowActions):
         review: WeeklyReview
         streak: int
 
-    def __init__(self) -> None:
-        super().__init__()
+    def __init__(self, store: Store, config: Config | None = None) -> None:
+        """The review area's screen.
+
+        Args:
+            store: Where the review is read and its rows acted on.
+            config: The person's settings.
+        """
+        super().__init__(store, config)
         self.review: WeeklyReview | None = None
 
     def compose(self) -> ComposeResult:
@@ -159,17 +148,6 @@ class ReviewScreen(ReviewRowActions):
 
     def on_mount(self) -> None:
         self.sub_title = "Weekly review"
-        # No reload here: the screen is resumed right after it mounts, and that loads it.
-        self.app.store_changed.subscribe(self, self._on_store_changed)  # type: ignore[attr-defined]
-
-    def on_screen_resume(self) -> None:
-        # Back from a form, a contact, or another area: something may have changed.
-        self.reload()
-
-    def _on_store_changed(self, topics: frozenset[str]) -> None:
-        # A screen under a modal, or in another area, reloads when it is resumed.
-        if topics & WATCHED and self.is_active:
-            self.reload()
 
     def watch_week_offset(self) -> None:
         self.reload()
@@ -188,7 +166,13 @@ class ReviewScreen(ReviewRowActions):
         """Read the shown week's review again, off the UI thread."""
         self._load(self.week_offset)
 
-    @work(thread=True, exclusive=True, group="review-load", exit_on_error=False)
+    @work(
+        thread=True,
+        exclusive=True,
+        group="review-load",
+        name="read the review",
+        exit_on_error=False,
+    )
     def _load(self, offset: int) -> None:
         store = self.store
         worker = get_current_worker()
@@ -197,10 +181,6 @@ class ReviewScreen(ReviewRowActions):
             now = review.streak if offset == 0 else current_streak(store)
         if not worker.is_cancelled:  # a newer reload is on its way
             self.post_message(self.Loaded(offset, review, now))
-
-    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        if event.worker.group == "review-load" and event.state == WorkerState.ERROR:
-            self.tell(f"Could not read the review: {event.worker.error}", error=True)
 
     def on_review_screen_loaded(self, message: Loaded) -> None:
         if message.offset == self.week_offset:
@@ -277,6 +257,6 @@ class ReviewScreen(ReviewRowActions):
             if record is not None:
                 self.tell(f"Review of the week of {day_label(record.week_start)} complete")
 
-        self.app.push_screen(
-            CompleteReviewScreen(self.store, self.reference_day(), notes), completed
+        self.open_dialog(
+            lambda: CompleteReviewScreen(self.store, self.reference_day(), notes), completed
         )

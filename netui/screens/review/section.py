@@ -12,11 +12,12 @@ from typing import Any
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
 from textual.coordinate import Coordinate
 from textual.widgets import DataTable, Static
+
+from netui.areas import bindings
 
 
 class ReviewTable(DataTable[Text], inherit_bindings=False):
@@ -27,24 +28,10 @@ class ReviewTable(DataTable[Text], inherit_bindings=False):
     each, and a user can remap them.
     """
 
-    BINDINGS = [
-        Binding(
-            "enter",
-            "select_cursor",
-            "Open",
-            show=False,
-            id="review.open",
-            tooltip="Open the contact, or the event, on this row",
-        ),
-        Binding("up,k", "cursor_up", "Up", show=False, id="review.up"),
-        Binding("down,j", "cursor_down", "Down", show=False, id="review.down"),
-        Binding("pageup", "page_up", "Page up", show=False, id="review.page_up"),
-        Binding("pagedown", "page_down", "Page down", show=False, id="review.page_down"),
-        Binding("home", "scroll_top", "First", show=False, id="review.first"),
-        Binding("end", "scroll_bottom", "Last", show=False, id="review.last"),
-        Binding("left", "cursor_left", "Scroll left", show=False, id="review.left"),
-        Binding("right", "cursor_right", "Scroll right", show=False, id="review.right"),
-    ]
+    BINDINGS = bindings(
+        "review.open", "review.up", "review.down", "review.page_up", "review.page_down",
+        "review.first", "review.last", "review.left", "review.right",
+    )  # fmt: skip
 
 
 class ReviewSection(Vertical):

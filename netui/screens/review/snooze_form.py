@@ -5,56 +5,33 @@ from __future__ import annotations
 import datetime as dt
 
 from textual.app import ComposeResult
-from textual.binding import Binding
-from textual.containers import Vertical
-from textual.content import Content
-from textual.screen import ModalScreen
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Input
 
+from netui.areas import bindings
 from netui.domain.contact_rules import ValidationError
 from netui.domain.dates import DatePhraseError, day_label, parse_date_phrase
-from netui.screens.common.confirm import close_or_confirm_discard
-from netui.state import NotFound, Store
-from netui.widgets.form_field import FormError, FormField
+from netui.screens.common.form import FormScreen
+from netui.state import Store
+from netui.widgets.form_field import FormField, text_field
 
 HINT = "a day after today: fri, next mon, 2w, 12/1, 来週金曜"
 
 
-class SnoozeForm(ModalScreen[dt.date | None]):
+class SnoozeForm(FormScreen[dt.date]):
     """One date phrase; dismisses with the day the follow-up was snoozed to, or None."""
 
     DEFAULT_CSS = """
-    SnoozeForm {
-        align: center middle;
-    }
     SnoozeForm > #dialog {
         width: 72;
-        max-width: 100%;
-        height: auto;
-        padding: 0 1;
-        border: round $primary;
-        background: $panel;
-    }
-    SnoozeForm #title {
-        text-style: bold;
-        color: $primary;
-        margin-bottom: 1;
     }
     SnoozeForm FormField {
         margin: 0;
     }
     """
 
-    BINDINGS = [
-        Binding(
-            "ctrl+s",
-            "save",
-            "Snooze",
-            id="snooze_form.save",
-            tooltip="Snooze to that day (enter does the same).",
-        ),
-        Binding("escape", "cancel", "Cancel", id="snooze_form.cancel", tooltip="Leave it due."),
-    ]
+    BINDINGS = bindings("snooze_form.save", "snooze_form.cancel")
+
+    DISCARD = ("Discard this snooze?", "The day typed here will be lost.")
 
     AUTO_FOCUS = "#until"
 
@@ -71,17 +48,12 @@ class SnoozeForm(ModalScreen[dt.date | None]):
         self._followup_id = followup_id
         self._what = what
 
-    def compose(self) -> ComposeResult:
-        """Title, a line for a vanished follow-up, and the one field."""
-        with Vertical(id="dialog"):
-            yield Static(Content(f"Snooze: {self._what}"), id="title")
-            yield FormError()
-            yield FormField(
-                "Until",
-                Input(placeholder="fri · 2w · 12/1", id="until", compact=True),
-                hint=HINT,
-            )
-        yield Footer()
+    def heading(self) -> str:
+        return f"Snooze: {self._what}"
+
+    def compose_fields(self) -> ComposeResult:
+        """The one field."""
+        yield text_field("until", "Until", placeholder="fri · 2w · 12/1", hint=HINT)
 
     def _until(self) -> dt.date:
         """The day typed.
@@ -116,26 +88,14 @@ class SnoozeForm(ModalScreen[dt.date | None]):
         event.stop()
         self.action_save()
 
-    def action_save(self) -> None:
-        """Snooze when the day is valid; otherwise show why and stay."""
+    def submit(self) -> dt.date | None:
+        """Snooze when the day is valid."""
         day = self._check(show=True)
         if day is None:
-            return
-        try:
-            self._store.followups.snooze(self._followup_id, day)
-        except ValidationError as error:
-            self.query_one("#until-field", FormField).set_error(error.message)
-            return
-        except NotFound as error:
-            self.query_one(FormError).show(f"{error}: it was deleted meanwhile")
-            return
-        self.dismiss(day)
+            return None
+        self._store.followups.snooze(self._followup_id, day)
+        return day
 
-    def action_cancel(self) -> None:
-        """Close without snoozing; ask first when a day was typed."""
-        close_or_confirm_discard(
-            self,
-            bool(self.query_one("#until", Input).value.strip()),
-            "Discard this snooze?",
-            "The day typed here will be lost.",
-        )
+    def changed(self) -> bool:
+        """A day was typed."""
+        return bool(self.query_one("#until", Input).value.strip())

@@ -17,8 +17,9 @@ from uikit import Network, help_rows, press, running, screen_text, settle, table
 from netui.app import NetuiApp
 from netui.config import Config
 from netui.data.models import Attendance, Contact, FollowUp, Interaction, LedgerEntry
+from netui.screens.capture.close import CloseCaptureScreen
 from netui.screens.capture.preview import CapturePreviewView
-from netui.screens.capture.screen import CaptureScreen, CloseCaptureScreen
+from netui.screens.capture.screen import CaptureScreen
 from netui.state import Store
 from netui.widgets.form_field import FormField
 

@@ -123,3 +123,13 @@ async def test_palette_theme_is_saved_and_restored(store: Store, net: Network) -
     assert load_config().theme == "nord"
     async with running(store, load_config()) as (again, _pilot):
         assert again.theme == "nord"
+
+
+async def test_palette_goes_to_each_area(store: Store, net: Network) -> None:
+    """The palette's "Go to Review" and "Go to Contacts" switch areas, as keys 5 and 2 do."""
+    async with running(store) as (app, pilot):
+        await press(app, pilot, "ctrl+p", *"go to review", "enter")
+        assert app.current_mode == "review"
+        await press(app, pilot, "ctrl+p", *"go to contacts", "enter")
+        assert app.current_mode == "contacts"
+        assert table_names(app) == list(NAME_ORDER)

@@ -69,7 +69,6 @@ async def test_a_palette_command_never_discards_an_open_form(store: Store, net: 
     async with running(store) as (app, pilot):
         await press(app, pilot, "n", *"Half typed")
         assert isinstance(app.screen, ContactForm)
-        await app.run_action("sort_contacts('due')")
-        await pilot.pause()
+        await press(app, pilot, "ctrl+p", *"sort by next due", "enter")
         assert isinstance(app.screen, ContactForm)
         assert "Close the open dialog first" in told(app)

@@ -1,0 +1,56 @@
+"""The contacts area's palette provider: "contacts: jump to <name>", over the contact filter's search."""
+
+from __future__ import annotations
+
+from functools import partial
+from typing import TYPE_CHECKING, cast
+
+from textual.command import Hit, Hits, Provider
+from textual.content import Content
+
+from netui.screens.common.failure import FAILURES, explain
+
+if TYPE_CHECKING:
+    from netui.screens.common.host import Host
+
+
+def open_contact(app: Host, contact_id: int) -> None:
+    """Go to the contacts area and open one contact's page there."""
+    from netui.screens.contacts.detail import ContactDetailScreen
+
+    if app.current_mode != "contacts":
+        app.switch_mode("contacts")
+    app.push_screen(ContactDetailScreen(app.store, contact_id))
+
+
+class ContactsProvider(Provider):
+    """Every contact the search finds, as a command that opens its page."""
+
+    @property
+    def _app(self) -> Host:
+        return cast("Host", self.app)
+
+    async def search(self, query: str) -> Hits:
+        text = query.strip()
+        if not text:
+            return
+        # Folded FTS search (romaji, kana, width), not the palette's fuzzy
+        # matcher, whose highlight() parses its candidate as markup: a name
+        # holding "[/]" would crash it.
+        try:
+            rows = self._app.store.contacts.find(text, 20, archived=True)
+        except FAILURES as error:
+            self._app.notify(explain(error), severity="error", markup=False)
+            return
+        for rank, row in enumerate(rows):
+            label = "contacts: jump to "
+            display = Content.assemble((label, "$text-muted"), row.name)
+            if row.archived:
+                display = display + Content.assemble(("  (archived)", "$text-muted"))
+            yield Hit(
+                1.0 - rank / 100,
+                display,
+                partial(open_contact, self._app, row.id),
+                text=label + row.name,
+                help=cast(str, Content(row.company)) if row.company else None,
+            )
