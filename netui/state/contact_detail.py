@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from peewee import JOIN, Case, fn
+from peewee import JOIN, Case, Query, fn
 
 from netui.data.models import (
     Attendance,
@@ -28,25 +28,27 @@ from netui.domain.records import (
 )
 from netui.domain.warmth import warmth
 from netui.state.errors import NotFound
-from netui.state.rows import as_date, as_datetime, first_tuple, tuples
+from netui.state.prepared import Param
+from netui.state.rows import as_date, as_datetime
 
 if TYPE_CHECKING:
     from netui.state.session import Session
+    from netui.state.sql import EngineSQL
 
 
-def read_detail(session: Session, contact_id: int, history_limit: int) -> ContactDetail:
-    """One contact with everything about it (inside a read of `session`).
+# Every statement of the detail is prepared (netui.state.prepared): opening a
+# contact ran 8 of them, and compiling them cost ~8 ms of CPU against ~1 ms
+# for running them. Param "contact" is the contact's id.
 
-    Raises:
-        NotFound: no contact has that id (it may have been deleted meanwhile).
-    """
+
+def _contact(sql: EngineSQL) -> Query:
     introducer = Contact.alias("introducer")
     tags = (
-        Tag.select(session.sql.text_agg(Tag.name, " "))
+        Tag.select(sql.text_agg(Tag.name, " "))
         .join(ContactTag, on=ContactTag.tag == Tag.id)
         .where(ContactTag.contact == Contact.id)
     )
-    row: tuple[Any, ...] | None = first_tuple(
+    return (
         Contact.select(
             Contact.name,
             Contact.reading,
@@ -83,8 +85,45 @@ def read_detail(session: Session, contact_id: int, history_limit: int) -> Contac
         .join(introducer, JOIN.LEFT_OUTER, on=introducer.id == Contact.introduced_by)
         .switch(Contact)
         .join(Event, JOIN.LEFT_OUTER, on=Event.id == Contact.met_at)
-        .where(Contact.id == contact_id)
+        .where(Contact.id == Param("contact"))
     )
+
+
+def _stats() -> Query:
+    return Interaction.select(
+        fn.max(Interaction.when),
+        fn.sum(Case(None, [(Interaction.when >= Param("since"), 1)], 0)),
+        fn.sum(Case(None, [(Interaction.initiator == "them", 1)], 0)),
+        fn.count(Interaction.id),
+    ).where(Interaction.contact == Param("contact"))
+
+
+def _balance() -> Query:
+    signed = Case(LedgerEntry.direction, [("give", LedgerEntry.weight)], 0 - LedgerEntry.weight)
+    return LedgerEntry.select(fn.coalesce(fn.sum(signed), 0)).where(
+        LedgerEntry.contact == Param("contact")
+    )
+
+
+def _introduced() -> Query:
+    return (
+        Contact.select(Contact.id, Contact.name, Contact.company)
+        .where(Contact.introduced_by == Param("contact"))
+        .order_by(Contact.sort_key)
+    )
+
+
+def read_detail(session: Session, contact_id: int, history_limit: int) -> ContactDetail:
+    """One contact with everything about it (inside a read of `session`).
+
+    Raises:
+        NotFound: no contact has that id (it may have been deleted meanwhile).
+    """
+    db = session.db
+    prepared = session.prepared
+    contact = {"contact": contact_id}
+    main = prepared.get("detail.contact", lambda: _contact(session.sql))
+    row = next(iter(main.run(db, **contact)), None)
     if row is None:
         raise NotFound(f"contact {contact_id} no longer exists")
     (
@@ -147,31 +186,19 @@ def read_detail(session: Session, contact_id: int, history_limit: int) -> Contac
     today = session.today()
     year_ago = dt.datetime.combine(today - dt.timedelta(days=365), dt.time())
     # An aggregate without GROUP BY: always exactly one row.
-    last, recent, by_them, total = first_tuple(
-        Interaction.select(
-            fn.max(Interaction.when),
-            fn.sum(Case(None, [(Interaction.when >= year_ago, 1)], 0)),
-            fn.sum(Case(None, [(Interaction.initiator == "them", 1)], 0)),
-            fn.count(Interaction.id),
-        ).where(Interaction.contact == contact_id)
-    ) or (None, 0, 0, 0)
+    ((last, recent, by_them, total),) = prepared.get("detail.stats", _stats).run(
+        db, **contact, since=year_ago
+    )
     last_dt = as_datetime(last)
     days_since = (today - last_dt.date()).days if last_dt else None
-    signed = Case(LedgerEntry.direction, [("give", LedgerEntry.weight)], 0 - LedgerEntry.weight)
-    balance = int(
-        LedgerEntry.select(fn.coalesce(fn.sum(signed), 0))
-        .where(LedgerEntry.contact == contact_id)
-        .scalar()
-    )
+    ((balance,),) = prepared.get("detail.balance", _balance).run(db, **contact)
     introduced = tuple(
         ContactRef(cid, cname, ccompany)
-        for cid, cname, ccompany in tuples(
-            Contact.select(Contact.id, Contact.name, Contact.company)
-            .where(Contact.introduced_by == contact_id)
-            .order_by(Contact.sort_key)
+        for cid, cname, ccompany in prepared.get("detail.introduced", _introduced).run(
+            db, **contact
         )
     )
-    followups = _followups(contact_id)
+    followups = _followups(session, contact_id)
     return ContactDetail(
         id=contact_id,
         draft=draft,
@@ -190,17 +217,65 @@ def read_detail(session: Session, contact_id: int, history_limit: int) -> Contac
         balance=balance,
         interaction_count=total or 0,
         open_followups=tuple(f for f in followups if f.done_at is None),
-        history=_history(contact_id, followups, history_limit),
+        history=_history(session, contact_id, followups, history_limit),
     )
 
 
-def _followups(contact_id: int) -> list[FollowUpRecord]:
-    rows = tuples(
+def _followups_of() -> Query:
+    return (
         FollowUp.select(
             FollowUp.id, FollowUp.due, FollowUp.what, FollowUp.done_at, FollowUp.snoozed_until
         )
-        .where(FollowUp.contact == contact_id)
+        .where(FollowUp.contact == Param("contact"))
         .order_by(FollowUp.due)
+    )
+
+
+def _interactions_of() -> Query:
+    return (
+        Interaction.select(
+            Interaction.id,
+            Interaction.when,
+            Interaction.kind,
+            Interaction.initiator,
+            Interaction.summary,
+            Event.title,
+        )
+        .join(Event, JOIN.LEFT_OUTER, on=Event.id == Interaction.event)
+        .where(Interaction.contact == Param("contact"))
+        .order_by(Interaction.when.desc())
+        .limit(Param("limit"))
+    )
+
+
+def _ledger_of() -> Query:
+    return (
+        LedgerEntry.select(
+            LedgerEntry.id,
+            LedgerEntry.direction,
+            LedgerEntry.kind,
+            LedgerEntry.description,
+            LedgerEntry.weight,
+            LedgerEntry.date,
+        )
+        .where(LedgerEntry.contact == Param("contact"))
+        .order_by(LedgerEntry.date.desc())
+        .limit(Param("limit"))
+    )
+
+
+def _attended_by() -> Query:
+    return (
+        Event.select(Event.id, Event.title, Event.starts_at, Attendance.known_before)
+        .join(Attendance, on=Attendance.event == Event.id)
+        .where(Attendance.contact == Param("contact"))
+        .order_by(Event.starts_at.desc())
+    )
+
+
+def _followups(session: Session, contact_id: int) -> list[FollowUpRecord]:
+    rows = session.prepared.get("detail.followups", _followups_of).run(
+        session.db, contact=contact_id
     )
     return [
         FollowUpRecord(
@@ -211,22 +286,11 @@ def _followups(contact_id: int) -> list[FollowUpRecord]:
 
 
 def _history(
-    contact_id: int, followups: list[FollowUpRecord], limit: int
+    session: Session, contact_id: int, followups: list[FollowUpRecord], limit: int
 ) -> tuple[HistoryItem, ...]:
-    items: list[HistoryItem] = []
-    interactions = tuples(
-        Interaction.select(
-            Interaction.id,
-            Interaction.when,
-            Interaction.kind,
-            Interaction.initiator,
-            Interaction.summary,
-            Event.title,
-        )
-        .join(Event, JOIN.LEFT_OUTER, on=Event.id == Interaction.event)
-        .where(Interaction.contact == contact_id)
-        .order_by(Interaction.when.desc())
-        .limit(limit)
+    db, prepared, items = session.db, session.prepared, []
+    interactions = prepared.get("detail.interactions", _interactions_of).run(
+        db, contact=contact_id, limit=limit
     )
     for iid, when, kind, initiator, summary, event in interactions:
         who = "they reached out" if initiator == "them" else "I reached out"
@@ -248,19 +312,7 @@ def _history(
                 done=f.done_at is not None,
             )
         )
-    ledger = tuples(
-        LedgerEntry.select(
-            LedgerEntry.id,
-            LedgerEntry.direction,
-            LedgerEntry.kind,
-            LedgerEntry.description,
-            LedgerEntry.weight,
-            LedgerEntry.date,
-        )
-        .where(LedgerEntry.contact == contact_id)
-        .order_by(LedgerEntry.date.desc())
-        .limit(limit)
-    )
+    ledger = prepared.get("detail.ledger", _ledger_of).run(db, contact=contact_id, limit=limit)
     for lid, direction, kind, description, weight, date in ledger:
         verb = "gave" if direction == "give" else "got"
         items.append(
@@ -272,12 +324,7 @@ def _history(
                 description,
             )
         )
-    attended = tuples(
-        Event.select(Event.id, Event.title, Event.starts_at, Attendance.known_before)
-        .join(Attendance, on=Attendance.event == Event.id)
-        .where(Attendance.contact == contact_id)
-        .order_by(Event.starts_at.desc())
-    )
+    attended = prepared.get("detail.attended", _attended_by).run(db, contact=contact_id)
     for eid, title, starts, known in attended:
         how = "attended (known before)" if known else "attended (met there)"
         items.append(HistoryItem("event", eid, as_datetime(starts) or dt.datetime.min, how, title))

@@ -296,7 +296,7 @@ class Contacts:
         tags = [normalize_tag(n) for n in names]
         with self.s.write(Topic.CONTACTS, Topic.TAGS):
             self.require(contact_id)
-            have = set(derived.tag_names(contact_id))
+            have = set(derived.tag_names(self.s, contact_id))
             seen: set[str] = set()
             for tag in tags:
                 if tag in have:
@@ -313,7 +313,7 @@ class Contacts:
         tags = [normalize_tag(n) for n in names]
         with self.s.write(Topic.CONTACTS, Topic.TAGS):
             self.require(contact_id)
-            have = derived.tag_names(contact_id)
+            have = derived.tag_names(self.s, contact_id)
             for tag in tags:
                 if tag not in have:
                     raise ValidationError("tags", f"not tagged #{tag}")

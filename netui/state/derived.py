@@ -24,11 +24,11 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
-from peewee import Case, ColumnBase, Expression, Field, SelectBase, fn
+from peewee import Case, ColumnBase, Expression, Field, Query, SelectBase, fn
 
 from netui.data.models import Contact, ContactTag, Interaction, LedgerEntry, Meta, Tag
 from netui.domain.cadence import STAGES
-from netui.state.rows import tuples
+from netui.state.prepared import Param, numbered, params
 from netui.state.search import fts_values
 
 if TYPE_CHECKING:
@@ -46,8 +46,12 @@ def last_contact_expr(sql: EngineSQL) -> Expr:
     )
 
 
-def effective_cadence_expr(stage_cadence: Mapping[str, int | None]) -> ColumnBase:
-    """A contact's effective cadence in days: its own, else its stage's (NULL: never due)."""
+def effective_cadence_expr(stage_cadence: Mapping[str, object]) -> ColumnBase:
+    """A contact's effective cadence in days: its own, else its stage's (NULL: never due).
+
+    `stage_cadence` gives each stage's days (None: never due), or the Param
+    that will give them.
+    """
     return fn.coalesce(
         Contact.cadence_days,
         Case(Contact.stage, [(stage, stage_cadence.get(stage)) for stage in STAGES]),
@@ -87,42 +91,77 @@ def differs(stored: ColumnBase, expected: ColumnBase) -> Expression:
     return (stored.is_null() != expected.is_null()) | (stored != expected)
 
 
-def _where_ids(contact_ids: Sequence[int] | None) -> Expression | None:
-    return None if contact_ids is None else Contact.id.in_(list(contact_ids))
+# The writers' statements are prepared (netui.state.prepared): every command that
+# logs, gives, edits or captures runs them, and compiling them took longer than
+# running them. One statement per number of ids; None: every contact.
+
+
+def _where_ids(update: Query, count: int | None) -> Query:
+    return update if count is None else update.where(Contact.id.in_(params("id", count)))
+
+
+def _ids(contact_ids: Sequence[int] | None) -> dict[str, object]:
+    return {} if contact_ids is None else numbered("id", list(contact_ids))
+
+
+_CADENCE_PARAMS = {stage: Param(f"cadence_{stage}") for stage in STAGES}
 
 
 def refresh_due(session: Session, contact_ids: Sequence[int] | None) -> None:
     """Recompute last_contact and next_due for some contacts (all when None), in SQL."""
     if contact_ids is not None and not contact_ids:
         return
-    where = _where_ids(contact_ids)
-    last = Contact.update(last_contact=last_contact_expr(session.sql))
-    (last if where is None else last.where(where)).execute()
-    cadence = effective_cadence_expr(session.stage_cadence)
-    due = Contact.update(
-        next_due=next_due_expr(session.sql, cadence, Contact.last_contact, Contact.met_on)
+    count = None if contact_ids is None else len(contact_ids)
+    sql = session.sql
+    last = session.prepared.get(
+        ("derived.last_contact", count),
+        lambda: _where_ids(Contact.update(last_contact=last_contact_expr(sql)), count),
     )
-    (due if where is None else due.where(where)).execute()
+    due = session.prepared.get(
+        ("derived.next_due", count),
+        lambda: _where_ids(
+            Contact.update(
+                next_due=next_due_expr(
+                    sql,
+                    effective_cadence_expr(_CADENCE_PARAMS),
+                    Contact.last_contact,
+                    Contact.met_on,
+                )
+            ),
+            count,
+        ),
+    )
+    ids = _ids(contact_ids)
+    cadences = {f"cadence_{s}": session.stage_cadence.get(s) for s in STAGES}
+    last.run(session.db, **ids)
+    due.run(session.db, **ids, **cadences)
 
 
-def refresh_ledger(contact_ids: Sequence[int] | None) -> None:
+def refresh_ledger(session: Session, contact_ids: Sequence[int] | None) -> None:
     """Recompute the stored ledger aggregates of some contacts (all when None), in SQL."""
     if contact_ids is not None and not contact_ids:
         return
-    where = _where_ids(contact_ids)
-    update = Contact.update(ledger_aggregates())
-    (update if where is None else update.where(where)).execute()
+    count = None if contact_ids is None else len(contact_ids)
+    update = session.prepared.get(
+        ("derived.ledger", count),
+        lambda: _where_ids(Contact.update(ledger_aggregates()), count),
+    )
+    update.run(session.db, **_ids(contact_ids))
 
 
-def tag_names(contact_id: int) -> list[str]:
-    """The contact's tags, in name order."""
-    query = (
+def _tags_of() -> Query:
+    return (
         Tag.select(Tag.name)
         .join(ContactTag, on=ContactTag.tag == Tag.id)
-        .where(ContactTag.contact == contact_id)
+        .where(ContactTag.contact == Param("contact"))
         .order_by(Tag.name)
     )
-    return [str(name) for (name,) in tuples(query)]
+
+
+def tag_names(session: Session, contact_id: int) -> list[str]:
+    """The contact's tags, in name order."""
+    rows = session.prepared.get("derived.tag_names", _tags_of).run(session.db, contact=contact_id)
+    return [str(name) for (name,) in rows]
 
 
 def delete_search_rows(session: Session, contact_id: int) -> None:
@@ -141,7 +180,7 @@ def refresh_search(session: Session, contact_id: int) -> None:
         c.reading,
         c.company,
         c.role,
-        tag_names(contact_id),
+        tag_names(session, contact_id),
         c.notes,
         c.needs,
         c.offers,

@@ -61,5 +61,5 @@ class Ledger:
                     updated_at=now,
                 ).execute()
             )
-            derived.refresh_ledger([contact_id])
+            derived.refresh_ledger(self.s, [contact_id])
         return entry_id

@@ -78,7 +78,7 @@ class Merge:
                 Contact.id == keep_id
             ).execute()
             derived.refresh_due(self.s, [keep_id])
-            derived.refresh_ledger([keep_id])
+            derived.refresh_ledger(self.s, [keep_id])
             derived.refresh_search(self.s, keep_id)
 
     @staticmethod

@@ -24,6 +24,7 @@ from netui.data.models import Meta, unregister, using
 from netui.domain.cadence import DEFAULT_STAGE_CADENCE, STAGES
 from netui.state import derived
 from netui.state.errors import StoreBusy, StoreDamaged, StoreError, StoreUnavailable
+from netui.state.prepared import PreparedCache
 from netui.state.sql import EngineSQL, for_engine
 from netui.state.topics import Topic
 
@@ -56,6 +57,8 @@ class Session:
         self.label = self.engine.label
         # The engine's tuned statements and dialect (netui.state.sql), chosen by its name.
         self.sql: EngineSQL = for_engine(self.engine.name)
+        # Hot-path builder statements, compiled once for this engine (netui.state.prepared).
+        self.prepared = PreparedCache()
         self._clock = clock or (lambda: dt.datetime.now().replace(microsecond=0))
         self._listeners: list[Listener] = []
         self._lock = threading.Lock()

@@ -13,7 +13,7 @@ import datetime as dt
 from types import ModuleType
 from typing import TYPE_CHECKING
 
-from peewee import SQL, ModelSelect, fn
+from peewee import SQL, ModelSelect, Query, fn
 
 from netui.data.models import Contact
 from netui.domain.contact_rules import ValidationError, validate_draft
@@ -21,7 +21,7 @@ from netui.domain.reading import fold, suggest_reading
 from netui.domain.records import ContactDraft, ContactRef
 from netui.state.capture.records import CapturePreview, ResolvedPerson
 from netui.state.events import Events
-from netui.state.rows import first_tuple, tuples
+from netui.state.prepared import Param, numbered, params
 from netui.state.session import Session
 
 if TYPE_CHECKING:
@@ -35,11 +35,40 @@ def grammar() -> ModuleType:
     return capture
 
 
-def _named(name: str) -> ModelSelect[Contact]:
-    """The contacts a captured name means: the same folded name, or the same folded reading."""
-    key = fold(name)
+def _named() -> ModelSelect[Contact]:
+    """The contacts a captured name means: the same folded name, or the same folded reading.
+
+    Prepared (netui.state.prepared): the preview resolves every line at every
+    keystroke. Param "key" is the folded name.
+    """
+    key = Param("key")
     return Contact.select().where(
         (Contact.name_key == key) | ((Contact.reading != "") & (Contact.sort_key == key))
+    )
+
+
+def _matching() -> Query:
+    return (
+        _named()
+        .select(Contact.id, Contact.name, Contact.company, Contact.archived)
+        .order_by(Contact.archived, Contact.id)
+        .limit(11)
+    )
+
+
+def _counting() -> Query:
+    return _named().select(fn.count(SQL("*")))
+
+
+def _by_id() -> Query:
+    return Contact.select(Contact.id, Contact.name, Contact.company, Contact.archived).where(
+        Contact.id == Param("id")
+    )
+
+
+def _introduced(count: int) -> Query:
+    return Contact.select(Contact.id, Contact.introduced_by).where(
+        Contact.id.in_(params("id", count)) & Contact.introduced_by.is_null(False)
     )
 
 
@@ -51,19 +80,12 @@ class Resolution:
         self.events = events
 
     def _matches(self, name: str) -> list[tuple[int, str, str, bool]]:
-        return tuples(
-            _named(name)
-            .select(Contact.id, Contact.name, Contact.company, Contact.archived)
-            .order_by(Contact.archived, Contact.id)
-            .limit(11)
-        )
+        matching = self.s.prepared.get("capture.matches", _matching)
+        return matching.run(self.s.db, key=fold(name))
 
     def _by_id(self, contact_id: int, line: int, column: int) -> tuple[ContactRef, bool]:
-        row = first_tuple(
-            Contact.select(Contact.id, Contact.name, Contact.company, Contact.archived).where(
-                Contact.id == contact_id
-            )
-        )
+        by_id = self.s.prepared.get("capture.by_id", _by_id)
+        row = next(iter(by_id.run(self.s.db, id=contact_id)), None)
         if row is None:
             raise grammar().CaptureError(line, column, f"no contact @{contact_id}")
         return ContactRef(row[0], row[1], row[2]), bool(row[3])
@@ -79,7 +101,8 @@ class Resolution:
             )
             many = len(rows)
             if many > 10:  # only ten are listed; say how many there are in all
-                many = _named(name).select(fn.count(SQL("*"))).scalar()
+                counting = self.s.prepared.get("capture.count", _counting)
+                many = counting.run(self.s.db, key=fold(name))[0][0]
             raise grammar().CaptureError(
                 line,
                 column,
@@ -155,11 +178,9 @@ class Resolution:
         """Who introduced each of these contacts, for those with an introducer."""
         if not contact_ids:
             return {}
-        rows = tuples(
-            Contact.select(Contact.id, Contact.introduced_by).where(
-                Contact.id.in_(contact_ids) & Contact.introduced_by.is_null(False)
-            )
-        )
+        count = len(contact_ids)
+        introduced = self.s.prepared.get(("capture.introducers", count), lambda: _introduced(count))
+        rows = introduced.run(self.s.db, **numbered("id", contact_ids))
         return {int(cid): int(introducer) for cid, introducer in rows}
 
     def _draft(self, person: PersonPlan, reading: str, channel: str, on: dt.date) -> ContactDraft:

@@ -134,7 +134,7 @@ class CaptureWriter:
                 ).execute()
         touched = sorted(set(ids_by_line.values()))
         derived.refresh_due(self.s, touched)
-        derived.refresh_ledger(touched)
+        derived.refresh_ledger(self.s, touched)
         for contact_id in touched:
             derived.refresh_search(self.s, contact_id)
         return CaptureResult(
@@ -180,5 +180,5 @@ class CaptureWriter:
             updates["stage"] = plan.stage
         Contact.update(**updates).where(Contact.id == contact_id).execute()
         if plan.tags:
-            have = derived.tag_names(contact_id)
+            have = derived.tag_names(self.s, contact_id)
             self.contacts.set_tags(contact_id, [*have, *(t for t in plan.tags if t not in have)])

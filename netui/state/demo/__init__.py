@@ -97,7 +97,7 @@ def generate_demo(
         for sql in indexes:
             run_sql(db, sql)
         derived.refresh_due(session, None)
-        derived.refresh_ledger(None)
+        derived.refresh_ledger(session, None)
         # Statistics for the query planner: without them SQLite walks the whole
         # (archived, sort_key) index for every filter; at L, ANALYZE takes ~0.5 s and
         # brings "tanaka" from ~30 ms to ~2 ms (count and first page).

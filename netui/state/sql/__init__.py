@@ -14,13 +14,18 @@ against one engine's planner:
 - the weekly review's sections whose plans are pinned (an index the planner
   would not pick, a join order it would get wrong).
 
+Everything else the Store runs is query-builder SQL, some of it compiled
+once per Session (netui.state.prepared); peewee spells it for each engine,
+and a new engine's module has nothing to do for it.
+
 The Session picks the module named after its engine (`Engine.name`,
 netui.data.engine) with `for_engine`: `netui.state.sql.sqlite` today. A
 second engine is one more module here, `netui/state/sql/postgres.py`, that
 provides every name of `EngineSQL` with the same meaning (the docstrings
 below), returns rows of the shapes given by the aliases below, and takes its
 statements' parameters in its driver's style; nothing else on the Store's
-side changes. A module states that it conforms at its end (see sqlite.py),
+side changes, but for the demo generator (netui.state.demo), a bulk loader
+that writes through sqlite3 and needs a path of its own per engine. A module states that it conforms at its end (see sqlite.py),
 so mypy checks it, and tests/unit/test_engine_sql.py checks every module of
 this package at run time.
 """
