@@ -36,11 +36,19 @@ printer always doubles backslashes and escapes only what would otherwise read as
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from datetime import date
 
 from netui.domain.cadence import STAGES, CadenceError, parse_cadence
+from netui.domain.capture_lines import (
+    CONTACT_ID,
+    INDENT,
+    NAME_END,
+    TOKEN_END,
+    PersonInProgress,
+    TypedLine,
+    shown,
+)
 from netui.domain.capture_model import (
     BOM,
     CONTROL_CHARACTER,
@@ -51,7 +59,6 @@ from netui.domain.capture_model import (
     KIND_WORDS,
     KNOWN_KEYS,
     LEDGER_KINDS,
-    MASK_ESCAPE,
     REPEATABLE_KEYS,
     CaptureError,
     CapturePlan,
@@ -89,75 +96,6 @@ __all__ = [
     "without_positions",
 ]
 
-_INDENT = " \t\u3000"
-# One-to-one, so a column in the mapped line is the same column in the typed one.
-_FULL_WIDTH = str.maketrans("（），：；＃！＠\u3000", "(),:;#!@ ")
-# A # or ! starts a tag or flag at the start, after a space, or straight after Japanese text
-# (田中＃ux, since Japanese is written without spaces); after a Latin letter it is part of the
-# name (C# Guild, Yahoo!).
-_NAME_END = re.compile(r"[(;@]|(?<![^\s\u3000-\U0010ffff])[#!]")
-_TOKEN_END = re.compile(r"[\s;]")
-_SPACE = re.compile(r"\s*")
-_CONTACT_ID = re.compile(r"[0-9]{1,18}")
-
-
-def _shown(text: str, limit: int = 40) -> str:
-    """Text to quote in a message, cut short so one long note does not flood the error line."""
-    text = text.strip()
-    return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
-class _Line:
-    """One typed line with its structure-only twin (full-width mapped, escapes masked)."""
-
-    __slots__ = ("masked", "number", "offset", "text")
-
-    def __init__(self, text: str, number: int, offset: int) -> None:
-        self.text = text
-        self.number = number
-        self.offset = offset  # characters dropped before text (a byte-order mark)
-        # translate is slow for what it does, and ASCII lines (most of a paste) need none.
-        mapped = text if text.isascii() else text.translate(_FULL_WIDTH)
-        # Two placeholders per escape keep the length, so indexes stay shared with the text.
-        self.masked = MASK_ESCAPE.sub("\x00\x00", mapped) if "\\" in mapped else mapped
-
-    def error(self, index: int, message: str) -> CaptureError:
-        return CaptureError(self.number, index + 1 + self.offset, message)
-
-    def skip_space(self, index: int, end: int | None = None) -> int:
-        match = _SPACE.match(self.masked, index, len(self.masked) if end is None else end)
-        return match.end() if match else index
-
-    def value(self, start: int, end: int) -> str:
-        return unescape(self.text[start:end].strip()).strip()
-
-
-class _Person:
-    """A person being parsed: mutable until `build`."""
-
-    def __init__(self, line: int, column: int, name: str) -> None:
-        self.line = line
-        self.column = column
-        self.name = name
-        self.given: dict[str, int] = {}  # single-use key -> line it was first given on
-        self.values: dict[str, object] = {}
-        self.tags: list[str] = []
-        self.ledger: list[LedgerLine] = []
-        self.followups: list[FollowUpLine] = []
-        self.notes: list[str] = []
-
-    def build(self) -> PersonPlan:
-        return PersonPlan(
-            line=self.line,
-            column=self.column,
-            name=self.name,
-            tags=tuple(self.tags),
-            ledger=tuple(self.ledger),
-            followups=tuple(self.followups),
-            notes=tuple(self.notes),
-            **self.values,  # type: ignore[arg-type]
-        )
-
 
 def parse_capture(text: str, on: date) -> CapturePlan:
     """Parse a quick capture.
@@ -179,9 +117,9 @@ def parse_capture(text: str, on: date) -> CapturePlan:
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     has_control = CONTROL_CHARACTER.search(text) is not None
     people: list[PersonPlan] = []
-    current: _Person | None = None
+    current: PersonInProgress | None = None
     for number, typed in enumerate(lines, 1):
-        line = _Line(typed, number, offset if number == 1 else 0)
+        line = TypedLine(typed, number, offset if number == 1 else 0)
         bad = CONTROL_CHARACTER.search(typed) if has_control else None
         if bad is None:
             current = _parse_line(line, current, people, on)
@@ -205,13 +143,13 @@ def parse_capture(text: str, on: date) -> CapturePlan:
 
 
 def _parse_line(
-    line: _Line, current: _Person | None, people: list[PersonPlan], on: date
-) -> _Person | None:
+    line: TypedLine, current: PersonInProgress | None, people: list[PersonPlan], on: date
+) -> PersonInProgress | None:
     """Parse one line; returns the person later field lines belong to."""
     text = line.text
     if not text.strip():
         return current
-    if text[0] in _INDENT:
+    if text[0] in INDENT:
         start = line.skip_space(0)
         if current is None:
             raise line.error(
@@ -225,9 +163,9 @@ def _parse_line(
     return person
 
 
-def _parse_head(line: _Line, on: date) -> _Person:
+def _parse_head(line: TypedLine, on: date) -> PersonInProgress:
     text, masked = line.text, line.masked
-    found = _NAME_END.search(masked)
+    found = NAME_END.search(masked)
     name_end = found.start() if found else len(text)
     start = line.skip_space(0, name_end)
     colon = masked.find(":", 0, name_end)
@@ -242,7 +180,7 @@ def _parse_head(line: _Line, on: date) -> _Person:
     name = line.value(0, name_end)
     if not name:
         raise line.error(start, _("a person's line must start with their name"))
-    person = _Person(line.number, start + 1 + line.offset, name)
+    person = PersonInProgress(line.number, start + 1 + line.offset, name)
     index = name_end
     while (index := line.skip_space(index)) < len(text):
         char = masked[index]
@@ -252,7 +190,7 @@ def _parse_head(line: _Line, on: date) -> _Person:
         if char == "(":
             index = _parse_group(line, index, person)
             continue
-        stop = _TOKEN_END.search(masked, index + 1)
+        stop = TOKEN_END.search(masked, index + 1)
         token_end = stop.start() if stop else len(text)
         token = text[index:token_end]
         if char == "#":
@@ -262,7 +200,7 @@ def _parse_head(line: _Line, on: date) -> _Person:
                 raise line.error(
                     index,
                     _('"{token}" is not a tag: write #word, without spaces or commas').format(
-                        token=_shown(token)
+                        token=shown(token)
                     ),
                 ) from None
             if tag in person.tags:
@@ -272,7 +210,7 @@ def _parse_head(line: _Line, on: date) -> _Person:
             if fold_word(unescape(token[1:])) not in FLAGS:
                 raise line.error(
                     index,
-                    _('unknown flag "{token}" (known: !pitch, !勧誘)').format(token=_shown(token)),
+                    _('unknown flag "{token}" (known: !pitch, !勧誘)').format(token=shown(token)),
                 )
             if person.values.get("solicitation"):
                 raise line.error(index, _("!pitch is given twice"))
@@ -287,13 +225,13 @@ def _parse_head(line: _Line, on: date) -> _Person:
                 _(
                     'unexpected "{token}": a person\'s line takes (company, role), #tags, '
                     '!pitch, @id and "; key: value"'
-                ).format(token=_shown(token)),
+                ).format(token=shown(token)),
             )
         index = token_end
     return person
 
 
-def _parse_group(line: _Line, index: int, person: _Person) -> int:
+def _parse_group(line: TypedLine, index: int, person: PersonInProgress) -> int:
     """Read ``(company[, role])`` starting at ``index``; returns the index after ``)``."""
     masked = line.masked
     close = masked.find(")", index + 1)
@@ -313,16 +251,16 @@ def _parse_group(line: _Line, index: int, person: _Person) -> int:
     return close + 1
 
 
-def _contact_id(line: _Line, index: int, token: str) -> int:
+def _contact_id(line: TypedLine, index: int, token: str) -> int:
     digits = unicodedata.normalize("NFKC", token[1:].strip())
-    if not _CONTACT_ID.fullmatch(digits) or int(digits) == 0:
+    if not CONTACT_ID.fullmatch(digits) or int(digits) == 0:
         raise line.error(
-            index, _('"{token}" is not a contact id (like @123)').format(token=_shown(token))
+            index, _('"{token}" is not a contact id (like @123)').format(token=shown(token))
         )
     return int(digits)
 
 
-def _parse_head_fields(line: _Line, start: int, person: _Person, on: date) -> None:
+def _parse_head_fields(line: TypedLine, start: int, person: PersonInProgress, on: date) -> None:
     """Read the ``;``-separated fields that end a head line; empty ones are skipped."""
     while True:
         stop = line.masked.find(";", start)
@@ -334,15 +272,15 @@ def _parse_head_fields(line: _Line, start: int, person: _Person, on: date) -> No
         start = stop + 1
 
 
-def _parse_field(line: _Line, start: int, end: int, person: _Person, on: date) -> None:
+def _parse_field(line: TypedLine, start: int, end: int, person: PersonInProgress, on: date) -> None:
     """Read one ``key: value`` spanning ``start`` (its first character) to ``end``."""
     text = line.text
     colon = line.masked.find(":", start, end)
     if colon < 0:
-        shown = _shown(text[start:end])
+        quoted = shown(text[start:end])
         raise line.error(
             start,
-            _('"{text}" is not a field: write key: value, like "note: {text}"').format(text=shown),
+            _('"{text}" is not a field: write key: value, like "note: {text}"').format(text=quoted),
         )
     typed_key = text[start:colon].strip()
     if not typed_key:
@@ -352,7 +290,7 @@ def _parse_field(line: _Line, start: int, end: int, person: _Person, on: date) -
         raise line.error(
             start,
             _('unknown key "{key}" (known: {known})').format(
-                key=_shown(typed_key), known=KNOWN_KEYS
+                key=shown(typed_key), known=KNOWN_KEYS
             ),
         )
     value_start = line.skip_space(colon + 1, end)
@@ -391,7 +329,7 @@ def _parse_field(line: _Line, start: int, end: int, person: _Person, on: date) -
             raise line.error(
                 value_start,
                 _('"{value}" is not a stage ({stages})').format(
-                    value=_shown(value), stages=", ".join(STAGES)
+                    value=shown(value), stages=", ".join(STAGES)
                 ),
             )
         person.values["stage"] = stage
@@ -404,7 +342,7 @@ def _parse_field(line: _Line, start: int, end: int, person: _Person, on: date) -
             raise line.error(
                 value_start,
                 _('"{value}" is not an email address (like name@example.com)').format(
-                    value=_shown(value)
+                    value=shown(value)
                 ),
             )
         person.values["email"] = email
@@ -424,7 +362,7 @@ def _ledger_kind(raw: str) -> tuple[str, str]:
     return kind, unescape(raw[first.end() :]).strip()
 
 
-def _followup(line: _Line, index: int, typed_key: str, value: str, on: date) -> FollowUpLine:
+def _followup(line: TypedLine, index: int, typed_key: str, value: str, on: date) -> FollowUpLine:
     try:
         due, what = split_date_phrase(value, on)
     except DatePhraseError:
@@ -451,16 +389,16 @@ def _date_problem(value: str, on: date) -> str:
     try:
         parse_date_phrase(word, on)
     except NoSuchDayError:
-        return _('"{word}" is not a day that exists').format(word=_shown(word))
+        return _('"{word}" is not a day that exists').format(word=shown(word))
     except DatePhraseError:
         pass
     return _(
         '"{word}" is not a date phrase '
         "(try today, tomorrow, fri, next fri, 3d, 2w, 12/1, 2026-12-01, 明日, 金曜, 3日後)"
-    ).format(word=_shown(word))
+    ).format(word=shown(word))
 
 
-def _parse_via(line: _Line, start: int, end: int, value: str, person: _Person) -> None:
+def _parse_via(line: TypedLine, start: int, end: int, value: str, person: PersonInProgress) -> None:
     at = line.masked.find("@", start, end)
     via_id = None
     if at >= 0:
