@@ -13,8 +13,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from capturekit import MIXER_START
 
 from netui.data.models import Attendance, Event, LedgerEntry
+from netui.domain.records import ContactDraft
 from netui.state import Store
 
 # The engines the Store suite runs on.
@@ -142,3 +144,29 @@ def direct(store: Store) -> DirectWrites:
 def rows(store: Store) -> Callable[..., list[tuple[Any, ...]]]:
     """Run a SELECT on the store's database and return all rows."""
     return lambda sql, *params: store.db.execute_sql(sql, list(params)).fetchall()
+
+
+# -- capture fixtures: a mixer and an existing contact ------------------------------------
+
+
+@pytest.fixture
+def mixer(store: Store) -> int:
+    """A mixer the evening before the fixture clock's today."""
+    return store.events.create("JS Meetup", MIXER_START, kind="mixer", status="attended")
+
+
+@pytest.fixture
+def tanaka(store: Store) -> int:
+    """An existing contact with a reading, tags, notes, needs and an earlier first meeting."""
+    return store.contacts.create(
+        ContactDraft(
+            name="田中 優希",
+            reading="たなか ゆうき",
+            company="Acme",
+            met_on=dt.date(2026, 3, 2),
+            stage="known",
+            needs="a designer",
+            notes="likes tea",
+            tags=("ux", "fintech"),
+        )
+    )
