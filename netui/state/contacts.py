@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from peewee import JOIN, SQL, Select, fn
+from peewee import JOIN, SQL, Query, Select, fn
 
 from netui.data.models import (
     Contact,
@@ -31,10 +31,11 @@ from netui.state import derived
 from netui.state.contact_detail import read_detail
 from netui.state.errors import NotFound
 from netui.state.events import Events
+from netui.state.prepared import Param
 from netui.state.rows import as_date, tuples
 from netui.state.search import ContactQuery
 from netui.state.session import Session
-from netui.state.sql import ContactRowValues
+from netui.state.sql import ContactRowValues, EngineSQL
 from netui.state.topics import Topic
 
 # What deleting or merging a contact touches: its history lives in every area.
@@ -92,6 +93,18 @@ def draft_fields(draft: ContactDraft) -> dict[str, object]:
         "solicitation": draft.solicitation,
         "solicitation_note": draft.solicitation_note,
     }
+
+
+def _clear_tags() -> Query:
+    return ContactTag.delete().where(ContactTag.contact == Param("contact"))
+
+
+def _tag_id() -> Query:
+    return Tag.select(Tag.id).where(Tag.name == Param("name"))
+
+
+def _link_tag(sql: EngineSQL) -> Query:
+    return sql.insert_ignore(ContactTag.insert(contact=Param("contact"), tag=Param("tag")))
 
 
 class Contacts:
@@ -213,12 +226,16 @@ class Contacts:
 
     def set_tags(self, contact_id: int, tags: Iterable[str]) -> None:
         """Make the contact's tags exactly `tags` (inside a write)."""
-        ContactTag.delete().where(ContactTag.contact == contact_id).execute()
+        # Prepared (netui.state.prepared): every capture and edit runs these.
+        db, prepared, sql = self.s.db, self.s.prepared, self.s.sql
+        prepared.get("tags.clear", _clear_tags).run(db, contact=contact_id)
         for name in tags:
-            tag_id = Tag.select(Tag.id).where(Tag.name == name).scalar()
-            if tag_id is None:  # the write lock is held: nobody adds it meanwhile
-                tag_id = Tag.insert(name=name).execute()
-            self.s.sql.insert_ignore(ContactTag.insert(contact=contact_id, tag=tag_id)).execute()
+            found = prepared.get("tags.id", _tag_id).run(db, name=name)
+            # A new tag is rare: the builder's insert, which sets its timestamps.
+            # The write lock is held: nobody adds it meanwhile.
+            tag_id = found[0][0] if found else Tag.insert(name=name).execute()
+            link = prepared.get("tags.link", lambda: _link_tag(sql))
+            link.run(db, contact=contact_id, tag=tag_id)
 
     def touch(self, contact_id: int) -> None:
         """Mark the contact changed now."""

@@ -169,22 +169,28 @@ def delete_search_rows(session: Session, contact_id: int) -> None:
     session.sql.delete_search_rows(session.db, contact_id)
 
 
+def _searched() -> Query:
+    """The fields of a contact its search rows are made of."""
+    return Contact.select(
+        Contact.name,
+        Contact.reading,
+        Contact.company,
+        Contact.role,
+        Contact.notes,
+        Contact.needs,
+        Contact.offers,
+    ).where(Contact.id == Param("contact"))
+
+
 def refresh_search(session: Session, contact_id: int) -> None:
     """Rewrite the contact's search rows from its fields and tags (none once it is deleted)."""
-    c = Contact.get_or_none(Contact.id == contact_id)
-    if c is None:
+    found = session.prepared.get("derived.searched", _searched).run(session.db, contact=contact_id)
+    if not found:
         session.sql.delete_search_rows(session.db, contact_id)
         return
-    values = fts_values(
-        c.name,
-        c.reading,
-        c.company,
-        c.role,
-        tag_names(session, contact_id),
-        c.notes,
-        c.needs,
-        c.offers,
-    )
+    ((name, reading, company, role, notes, needs, offers),) = found
+    tags = tag_names(session, contact_id)
+    values = fts_values(name, reading, company, role, tags, notes, needs, offers)
     session.sql.write_search_rows(session.db, contact_id, values)
 
 

@@ -19,7 +19,7 @@ from collections.abc import Callable, Hashable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from peewee import ColumnBase, Database, Query
+from peewee import ColumnBase, Database, Model, Query
 
 from netui.data.engine import run_sql
 
@@ -71,6 +71,13 @@ class Prepared:
         """Run the statement; the rows it yields, as the driver's tuples (raw stored values)."""
         return run_sql(db, self.sql, self.bind(values))
 
+    def insert(self, db: Database, **values: object) -> int:
+        """Run a prepared INSERT of one row; the new row's id."""
+        cursor = db.execute_sql(self.sql, self.bind(values))  # type: ignore[no-untyped-call]
+        if db.returning_clause:  # the engine's INSERT ends in RETURNING the id (PostgreSQL)
+            return int(cursor.fetchone()[0])
+        return int(cursor.lastrowid)
+
 
 class PreparedCache:
     """The prepared statements of one Session, by key."""
@@ -88,3 +95,35 @@ class PreparedCache:
         if statement is None:
             statement = self._statements[key] = Prepared(build())
         return statement
+
+    def insert(self, db: Database, model: type[Model], **values: object) -> int:
+        """Insert one row of `model` with these fields' values; the new row's id.
+
+        Every field with a computed default (created_at, updated_at) must be
+        given: a prepared statement would keep the value computed when it was
+        compiled.
+        """
+        columns = tuple(values)
+        computed = [
+            name
+            for name, field in model._meta.fields.items()
+            if callable(field.default) and name not in values
+        ]
+        if computed:
+            raise TypeError(f"{model.__name__}: give {', '.join(computed)} to a prepared insert")
+        statement = self.get(
+            ("insert", model, columns),
+            lambda: model.insert({getattr(model, name): Param(name) for name in columns}),
+        )
+        return statement.insert(db, **values)
+
+    def update(self, db: Database, model: type[Model], row_id: int, **values: object) -> None:
+        """Set these fields of the row of `model` with id `row_id`."""
+        columns = tuple(values)
+        statement = self.get(
+            ("update", model, columns),
+            lambda: model.update({getattr(model, name): Param(name) for name in columns}).where(
+                model._meta.primary_key == Param("_id")
+            ),
+        )
+        statement.run(db, _id=row_id, **values)

@@ -360,6 +360,23 @@ def test_limit_cuts_every_sections_items_but_not_its_total(store: Store) -> None
         assert cut.items[0] == whole.items[0], name
 
 
+def test_limit_zero_lists_nothing_and_still_counts_every_section(store: Store) -> None:
+    """limit=0 asks only for the totals: each section has no items and its full count."""
+    for n in range(2):
+        due_on(store, f"Overdue {n}", day(-10 - n))
+        person(store, f"New {n}", met_on=day(-n))
+        store.events.create(f"Event {n}", noon(day(n + 1)))
+    holder = person(store, "Follow-ups")
+    for n in range(2):
+        store.followups.add(holder, day(-n), f"thing {n}")
+
+    review = store.review.week(limit=0)
+
+    for name in ("overdue", "followups", "new_contacts", "upcoming_events"):
+        section = getattr(review, name)
+        assert (section.items, section.total) == ((), 2), name
+
+
 def test_default_day_is_the_stores_today(store: Store) -> None:
     """Without a day the review is of the week holding the Store's today."""
     review = store.review.week()
