@@ -73,7 +73,7 @@ class Prepared:
 
     def insert(self, db: Database, **values: object) -> int:
         """Run a prepared INSERT of one row; the new row's id."""
-        cursor = db.execute_sql(self.sql, self.bind(values))  # type: ignore[no-untyped-call]
+        cursor = db.execute_sql(self.sql, self.bind(values))
         if db.returning_clause:  # the engine's INSERT ends in RETURNING the id (PostgreSQL)
             return int(cursor.fetchone()[0])
         return int(cursor.lastrowid)
