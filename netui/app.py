@@ -23,6 +23,7 @@ from textual.worker import Worker, WorkerState
 from netui.areas import AREA, AREA_KEYS, AREAS, FIRST_AREA, MODES, Area, Command, bindings
 from netui.commands import AppCommandsProvider
 from netui.config import Config, ConfigError, save_theme
+from netui.i18n import _
 from netui.screens.common.failure import FAILURES, explain, in_worker
 from netui.screens.common.host import PaletteEntry
 from netui.state import ALL_TOPICS, Store
@@ -90,7 +91,8 @@ class NetuiApp(App[None]):
         try:
             self.config = save_theme(self.config, name)
         except (OSError, ConfigError) as error:
-            self.notify(f"Could not save the theme: {error}", severity="error", markup=False)
+            message = _("Could not save the theme: {error}").format(error=error)
+            self.notify(message, severity="error", markup=False)
 
     # -- the Store bridge ------------------------------------------------------------
 
@@ -144,7 +146,7 @@ class NetuiApp(App[None]):
         half-filled form without asking, so the command waits for it instead.
         """
         if isinstance(self.screen, ModalScreen):
-            self.notify("Close the open dialog first (escape)", markup=False)
+            self.notify(_("Close the open dialog first (escape)"), markup=False)
             return None
         self.switch_mode(area.name)
         while len(self.screen_stack) > 1:
@@ -167,7 +169,8 @@ class NetuiApp(App[None]):
         ]
         for area in MODES:
             go = partial(self.run_action, f"open_area('{area.name}')")
-            entries.append((f"Go to {area.title}", f"key {area.key}", go))
+            title = _("Go to {area}").format(area=area.title)
+            entries.append((title, _("key {key}").format(key=area.key), go))
         return entries
 
     # -- help ------------------------------------------------------------------------
@@ -197,7 +200,11 @@ class NetuiApp(App[None]):
                     active.tooltip or binding.tooltip,
                 )
             )
-        keys.append(KeyHelp("ctrl+p", "Command palette", "Jump to a contact, capture, sort, theme"))
-        keys.append(KeyHelp("↑ ↓ pgup pgdn home end", "Move", "In lists and tables"))
-        title = f"Keys: {self.screen.sub_title or self.screen.title or 'netui'}"
+        keys.append(
+            KeyHelp("ctrl+p", _("Command palette"), _("Jump to a contact, capture, sort, theme"))
+        )
+        keys.append(KeyHelp("↑ ↓ pgup pgdn home end", _("Move"), _("In lists and tables")))
+        title = _("Keys: {screen}").format(
+            screen=self.screen.sub_title or self.screen.title or "netui"
+        )
         self.push_screen(HelpScreen(title, keys))

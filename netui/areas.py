@@ -26,6 +26,8 @@ from typing import Any
 
 from textual.binding import Binding
 
+from netui.i18n import _
+
 
 @dataclass(frozen=True)
 class Deferred:
@@ -35,7 +37,7 @@ class Deferred:
 
     def resolve(self) -> Any:
         """The named object, importing its module now if it is not yet."""
-        module, _, name = self.path.partition(":")
+        module, _sep, name = self.path.partition(":")
         return getattr(importlib.import_module(module), name)
 
     def __call__(self, *args: Any, **kwargs: Any) -> Any:
@@ -113,118 +115,118 @@ class Area:
 # fmt: off
 AREAS: tuple[Area, ...] = (
     Area(
-        "capture", "c", "Capture", Deferred("netui.screens.capture.screen:CaptureScreen"),
+        "capture", "c", _("Capture"), Deferred("netui.screens.capture.screen:CaptureScreen"),
         commands=(
-            Command("Quick capture", "The people you just met, one per line (key c)"),
+            Command(_("Quick capture"), _("The people you just met, one per line (key c)")),
         ),
-        modal=True, tooltip="The people you just met", key_id="app.capture",
+        modal=True, tooltip=_("The people you just met"), key_id="app.capture",
         keys=(
-            Key("capture.save", "ctrl+s", "save", "Save all", "Save everyone in the capture at once; an error saves nothing"),
-            Key("capture.close", "escape", "cancel", "Close", "Close the capture; the text stays as a draft until saved"),
-            Key("capture_close.keep", "y,enter", "answer('keep')", "Close, keep draft", "Close; the text comes back the next time you press c"),
-            Key("capture_close.discard", "d", "answer('discard')", "Discard draft", "Close and throw the text away"),
-            Key("capture_close.stay", "n,escape", "answer('stay')", "Stay", "Go back to the capture"),
+            Key("capture.save", "ctrl+s", "save", _("Save all"), _("Save everyone in the capture at once; an error saves nothing")),
+            Key("capture.close", "escape", "cancel", _("Close"), _("Close the capture; the text stays as a draft until saved")),
+            Key("capture_close.keep", "y,enter", "answer('keep')", _("Close, keep draft"), _("Close; the text comes back the next time you press c")),
+            Key("capture_close.discard", "d", "answer('discard')", _("Discard draft"), _("Close and throw the text away")),
+            Key("capture_close.stay", "n,escape", "answer('stay')", _("Stay"), _("Go back to the capture")),
         ),
     ),
     Area(
-        "review", "5", "Review", Deferred("netui.screens.review.screen:ReviewScreen"),
+        "review", "5", _("Review"), Deferred("netui.screens.review.screen:ReviewScreen"),
         commands=(
-            Command("Weekly review", "Act on this week's review (key 5)"),
+            Command(_("Weekly review"), _("Act on this week's review (key 5)")),
         ),
         at_launch=Deferred("netui.screens.review.reminder:remind"),
         keys=(
             # The row under the cursor, then the week.
-            Key("review.done", "d", "done", "Done", "Mark the follow-up on this row done"),
-            Key("review.snooze", "s", "snooze", "Snooze", "Put the follow-up off a week", show=False),
-            Key("review.snooze_to", "S", "snooze_to", "Snooze to…", "Put the follow-up off to a day you type (fri, 2w, 12/1)", show=False),
-            Key("review.log", "l", "log", "Log", "Log an interaction with this contact"),
-            Key("review.give", "g", "give", "Give", "Record something you gave them"),
-            Key("review.followup", "f", "followup", "Follow-up", "Add a follow-up for this contact", show=False),
-            Key("review.complete", "R", "complete", "Complete", "Mark this week's review complete, with notes"),
-            Key("review.previous_week", "left_square_bracket", "previous_week", "Previous week", "Review the week before", show=False),
-            Key("review.next_week", "right_square_bracket", "next_week", "Next week", "Review the week after, up to this week", show=False),
-            Key("review.this_week", "t", "this_week", "This week", "Back to now", show=False),
+            Key("review.done", "d", "done", _("Done"), _("Mark the follow-up on this row done")),
+            Key("review.snooze", "s", "snooze", _("Snooze"), _("Put the follow-up off a week"), show=False),
+            Key("review.snooze_to", "S", "snooze_to", _("Snooze to…"), _("Put the follow-up off to a day you type (fri, 2w, 12/1)"), show=False),
+            Key("review.log", "l", "log", _("Log"), _("Log an interaction with this contact")),
+            Key("review.give", "g", "give", _("Give"), _("Record something you gave them")),
+            Key("review.followup", "f", "followup", _("Follow-up"), _("Add a follow-up for this contact"), show=False),
+            Key("review.complete", "R", "complete", _("Complete"), _("Mark this week's review complete, with notes")),
+            Key("review.previous_week", "left_square_bracket", "previous_week", _("Previous week"), _("Review the week before"), show=False),
+            Key("review.next_week", "right_square_bracket", "next_week", _("Next week"), _("Review the week after, up to this week"), show=False),
+            Key("review.this_week", "t", "this_week", _("This week"), _("Back to now"), show=False),
             # Moving in a section's table.
-            Key("review.open", "enter", "select_cursor", "Open", "Open the contact, or the event, on this row", show=False),
-            Key("review.up", "up,k", "cursor_up", "Up", show=False),
-            Key("review.down", "down,j", "cursor_down", "Down", show=False),
-            Key("review.page_up", "pageup", "page_up", "Page up", show=False),
-            Key("review.page_down", "pagedown", "page_down", "Page down", show=False),
-            Key("review.first", "home", "scroll_top", "First", show=False),
-            Key("review.last", "end", "scroll_bottom", "Last", show=False),
-            Key("review.left", "left", "cursor_left", "Scroll left", show=False),
-            Key("review.right", "right", "cursor_right", "Scroll right", show=False),
+            Key("review.open", "enter", "select_cursor", _("Open"), _("Open the contact, or the event, on this row"), show=False),
+            Key("review.up", "up,k", "cursor_up", _("Up"), show=False),
+            Key("review.down", "down,j", "cursor_down", _("Down"), show=False),
+            Key("review.page_up", "pageup", "page_up", _("Page up"), show=False),
+            Key("review.page_down", "pagedown", "page_down", _("Page down"), show=False),
+            Key("review.first", "home", "scroll_top", _("First"), show=False),
+            Key("review.last", "end", "scroll_bottom", _("Last"), show=False),
+            Key("review.left", "left", "cursor_left", _("Scroll left"), show=False),
+            Key("review.right", "right", "cursor_right", _("Scroll right"), show=False),
             # Its dialogs.
-            Key("ledger_form.save", "ctrl+s", "save", "Save", "Record it."),
-            Key("ledger_form.cancel", "escape", "cancel", "Cancel", "Close without recording; asks first if something was typed."),
-            Key("snooze_form.save", "ctrl+s", "save", "Snooze", "Snooze to that day (enter does the same)."),
-            Key("snooze_form.cancel", "escape", "cancel", "Cancel", "Leave it due."),
-            Key("complete_review.save", "ctrl+s", "save", "Complete", "Mark the week's review complete, with these notes."),
-            Key("complete_review.cancel", "escape", "cancel", "Cancel", "Close without completing; asks first if notes were changed."),
-            Key("event_view.close", "escape,q", "close", "Close", "Back to the review."),
+            Key("ledger_form.save", "ctrl+s", "save", _("Save"), _("Record it.")),
+            Key("ledger_form.cancel", "escape", "cancel", _("Cancel"), _("Close without recording; asks first if something was typed.")),
+            Key("snooze_form.save", "ctrl+s", "save", _("Snooze"), _("Snooze to that day (enter does the same).")),
+            Key("snooze_form.cancel", "escape", "cancel", _("Cancel"), _("Leave it due.")),
+            Key("complete_review.save", "ctrl+s", "save", _("Complete"), _("Mark the week's review complete, with these notes.")),
+            Key("complete_review.cancel", "escape", "cancel", _("Cancel"), _("Close without completing; asks first if notes were changed.")),
+            Key("event_view.close", "escape,q", "close", _("Close"), _("Back to the review.")),
         ),
     ),
     Area(
-        "contacts", "2", "Contacts", Deferred("netui.screens.contacts.list_screen:ContactsScreen"),
+        "contacts", "2", _("Contacts"), Deferred("netui.screens.contacts.list_screen:ContactsScreen"),
         commands=(
-            Command("New contact", "Add a contact", "new_contact"),
-            Command("contacts: sort by name", "五十音順 / alphabetical", "sort('name')"),
-            Command("contacts: sort by last contact", "Most recent first", "sort('last')"),
-            Command("contacts: sort by next due", "Most overdue first", "sort('due')"),
-            Command("contacts: show or hide archived", "Toggle archived contacts", "toggle_archived"),
+            Command(_("New contact"), _("Add a contact"), "new_contact"),
+            Command(_("contacts: sort by name"), _("五十音順 / alphabetical"), "sort('name')"),
+            Command(_("contacts: sort by last contact"), _("Most recent first"), "sort('last')"),
+            Command(_("contacts: sort by next due"), _("Most overdue first"), "sort('due')"),
+            Command(_("contacts: show or hide archived"), _("Toggle archived contacts"), "toggle_archived"),
         ),
         providers=(Deferred("netui.screens.contacts.palette:ContactsProvider"),),
         keys=(
             # The list.
-            Key("contacts.filter", "slash", "focus_filter", "Filter", "Filter by name, reading, company, #tag"),
-            Key("contacts.clear", "escape", "clear_filter", "Clear", "Clear the filter", show=False),
-            Key("contacts.new", "n", "new_contact", "New", "Add a contact"),
-            Key("contacts.sort", "s", "cycle_sort", "Sort", "Sort by name, last contact, next due", show=False),
-            Key("contacts.archived", "A", "toggle_archived", "Archived", "Show or hide archived contacts", show=False),
-            Key("table.select", "enter", "select", "Open", "Open the contact"),
-            Key("table.up", "up,k", "cursor(-1)", "Up", show=False),
-            Key("table.down", "down,j", "cursor(1)", "Down", show=False),
-            Key("table.page_up", "pageup", "page(-1)", "Page up", show=False),
-            Key("table.page_down", "pagedown", "page(1)", "Page down", show=False),
-            Key("table.first", "home,g", "jump(0)", "First", show=False),
-            Key("table.last", "end,G", "jump(-1)", "Last", show=False),
+            Key("contacts.filter", "slash", "focus_filter", _("Filter"), _("Filter by name, reading, company, #tag")),
+            Key("contacts.clear", "escape", "clear_filter", _("Clear"), _("Clear the filter"), show=False),
+            Key("contacts.new", "n", "new_contact", _("New"), _("Add a contact")),
+            Key("contacts.sort", "s", "cycle_sort", _("Sort"), _("Sort by name, last contact, next due"), show=False),
+            Key("contacts.archived", "A", "toggle_archived", _("Archived"), _("Show or hide archived contacts"), show=False),
+            Key("table.select", "enter", "select", _("Open"), _("Open the contact")),
+            Key("table.up", "up,k", "cursor(-1)", _("Up"), show=False),
+            Key("table.down", "down,j", "cursor(1)", _("Down"), show=False),
+            Key("table.page_up", "pageup", "page(-1)", _("Page up"), show=False),
+            Key("table.page_down", "pagedown", "page(1)", _("Page down"), show=False),
+            Key("table.first", "home,g", "jump(0)", _("First"), show=False),
+            Key("table.last", "end,G", "jump(-1)", _("Last"), show=False),
             # The contact in front of me, on the list and its page (each screen picks its footer).
-            Key("contact.edit", "e", "edit", "Edit", "Edit this contact"),
-            Key("contact.log", "l", "log", "Log", "Log an interaction"),
-            Key("contact.followup", "f", "followup", "Follow-up", "Add a follow-up"),
-            Key("contact.archive", "a", "archive", "Archive", "Archive (or restore) this contact"),
-            Key("contact.delete", "d", "delete", "Delete", "Delete this contact and its history"),
-            Key("contact.merge", "m", "merge", "Merge", "Merge another contact into this one"),
+            Key("contact.edit", "e", "edit", _("Edit"), _("Edit this contact")),
+            Key("contact.log", "l", "log", _("Log"), _("Log an interaction")),
+            Key("contact.followup", "f", "followup", _("Follow-up"), _("Add a follow-up")),
+            Key("contact.archive", "a", "archive", _("Archive"), _("Archive (or restore) this contact")),
+            Key("contact.delete", "d", "delete", _("Delete"), _("Delete this contact and its history")),
+            Key("contact.merge", "m", "merge", _("Merge"), _("Merge another contact into this one")),
             # A contact's page.
-            Key("detail.back", "escape", "back", "Back", "Back to the list"),
-            Key("detail.introducer", "i", "open_introducer", "Introducer", "Open the contact who introduced this one", show=False),
-            Key("detail.done", "x", "followup_done", "Done", "Mark the selected follow-up done"),
-            Key("detail.snooze", "z", "followup_snooze", "Snooze", "Snooze the selected follow-up by a week", show=False),
+            Key("detail.back", "escape", "back", _("Back"), _("Back to the list")),
+            Key("detail.introducer", "i", "open_introducer", _("Introducer"), _("Open the contact who introduced this one"), show=False),
+            Key("detail.done", "x", "followup_done", _("Done"), _("Mark the selected follow-up done")),
+            Key("detail.snooze", "z", "followup_snooze", _("Snooze"), _("Snooze the selected follow-up by a week"), show=False),
             # Its dialogs. Priority, so enter picks from the picker's search box (whose own enter would only submit it).
-            Key("contact_form.save", "ctrl+s", "save", "Save", "Save the contact."),
-            Key("contact_form.cancel", "escape", "cancel", "Cancel", "Close the form."),
-            Key("contact_form.confirm_reading", "ctrl+r", "confirm_reading", "Confirm reading", "Keep the guessed reading as correct."),
-            Key("contact_picker.pick", "enter", "pick", "Pick", "Choose the highlighted contact.", priority=True),
-            Key("contact_picker.cancel", "escape", "cancel", "Cancel", "Close without choosing anyone."),
-            Key("contact_picker.down", "down", "cursor_down", "Next", "Highlight the next match.", show=False),
-            Key("contact_picker.up", "up", "cursor_up", "Previous", "Highlight the previous match.", show=False),
+            Key("contact_form.save", "ctrl+s", "save", _("Save"), _("Save the contact.")),
+            Key("contact_form.cancel", "escape", "cancel", _("Cancel"), _("Close the form.")),
+            Key("contact_form.confirm_reading", "ctrl+r", "confirm_reading", _("Confirm reading"), _("Keep the guessed reading as correct.")),
+            Key("contact_picker.pick", "enter", "pick", _("Pick"), _("Choose the highlighted contact."), priority=True),
+            Key("contact_picker.cancel", "escape", "cancel", _("Cancel"), _("Close without choosing anyone.")),
+            Key("contact_picker.down", "down", "cursor_down", _("Next"), _("Highlight the next match."), show=False),
+            Key("contact_picker.up", "up", "cursor_up", _("Previous"), _("Highlight the previous match."), show=False),
         ),
     ),
 )
 
 # The App's own keys, and those of the dialogs that more than one area opens.
 APP_KEYS = (
-    Key("app.quit", "ctrl+q", "quit", "Quit", "Quit netui", priority=True),
-    Key("app.help", "question_mark", "help", "Help", "Every key on this screen"),
+    Key("app.quit", "ctrl+q", "quit", _("Quit"), _("Quit netui"), priority=True),
+    Key("app.help", "question_mark", "help", _("Help"), _("Every key on this screen")),
 )
 SHARED_KEYS = (
-    Key("interaction_form.save", "ctrl+s", "save", "Save", "Log the interaction."),
-    Key("interaction_form.cancel", "escape", "cancel", "Cancel", "Close without logging; asks first if a summary was written."),
-    Key("followup_form.save", "ctrl+s", "save", "Save", "Add the follow-up (enter does the same)."),
-    Key("followup_form.cancel", "escape", "cancel", "Cancel", "Close without adding anything."),
-    Key("confirm.yes", "y,enter", "confirm", "Yes", "Go ahead."),
-    Key("confirm.no", "n,escape", "cancel", "No", "Leave things as they are."),
-    Key("help.close", "escape,q,question_mark", "close", "Close"),
+    Key("interaction_form.save", "ctrl+s", "save", _("Save"), _("Log the interaction.")),
+    Key("interaction_form.cancel", "escape", "cancel", _("Cancel"), _("Close without logging; asks first if a summary was written.")),
+    Key("followup_form.save", "ctrl+s", "save", _("Save"), _("Add the follow-up (enter does the same).")),
+    Key("followup_form.cancel", "escape", "cancel", _("Cancel"), _("Close without adding anything.")),
+    Key("confirm.yes", "y,enter", "confirm", _("Yes"), _("Go ahead.")),
+    Key("confirm.no", "n,escape", "cancel", _("No"), _("Leave things as they are.")),
+    Key("help.close", "escape,q,question_mark", "close", _("Close")),
 )
 # fmt: on
 
@@ -239,7 +241,7 @@ AREA_KEYS = (*(area for area in AREAS if area.modal), *MODES)
 
 def _area_key(area: Area) -> Key:
     # The App opens every area with one action; a mode's key is left out of the footer.
-    tooltip = area.tooltip or f"Go to {area.title}"
+    tooltip = area.tooltip or _("Go to {area}").format(area=area.title)
     action = f"open_area('{area.name}')"
     return Key(area.binding_id, area.key, action, area.title, tooltip, show=area.modal)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from netui.screens.common.failure import BUSY, KEPT, explain, in_form, in_worker
+from netui.screens.common.failure import BUSY, explain, in_form, in_worker
 from netui.state import (
     NotFound,
     StoreBusy,
@@ -13,6 +13,8 @@ from netui.state import (
     StoreUnavailable,
     ValidationError,
 )
+
+KEPT = "nothing was saved, and what you typed is kept"
 
 
 @pytest.mark.parametrize(

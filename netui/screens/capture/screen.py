@@ -27,6 +27,7 @@ from netui.domain.capture import CaptureError
 from netui.domain.dates import DatePhraseError, day_label, format_relative, parse_date_phrase
 from netui.domain.reading import has_kanji, suggest_reading
 from netui.domain.records import EventRef
+from netui.i18n import _
 from netui.screens.capture.close import CloseCaptureScreen
 from netui.screens.capture.preview import CapturePreviewView
 from netui.screens.common.failure import explain
@@ -166,7 +167,7 @@ class CaptureScreen(FormScreen[CaptureResult]):
         self._check_date()
         self._refresh_preview()
 
-    @work(thread=True, exclusive=True, group="capture-readings", name="prepare reading guesses",
+    @work(thread=True, exclusive=True, group="capture-readings", name=_("prepare reading guesses"),
           exit_on_error=False)  # fmt: skip
     def _warm_readings(self) -> None:
         """Load pykakasi (~0.5 s the first time) off the UI thread, before a kanji name needs it."""

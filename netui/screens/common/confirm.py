@@ -11,6 +11,7 @@ from textual.content import Content
 from textual.widgets import Button, Footer, Static
 
 from netui.areas import bindings
+from netui.i18n import _
 from netui.screens.common.dialog import Dialog
 
 AnswerT = TypeVar("AnswerT")
@@ -93,7 +94,7 @@ class ConfirmScreen(Question[bool]):
 
     BINDINGS = bindings("confirm.yes", "confirm.no")
 
-    def __init__(self, title: str, message: str, confirm_label: str = "Delete") -> None:
+    def __init__(self, title: str, message: str, confirm_label: str = _("Delete")) -> None:
         """A question with a yes and a no.
 
         Args:
@@ -104,7 +105,10 @@ class ConfirmScreen(Question[bool]):
         super().__init__(
             title,
             message,
-            [("no", "Cancel (n)", "default"), ("yes", f"{confirm_label} (y)", "error")],
+            [
+                ("no", _("Cancel (n)"), "default"),
+                ("yes", _("{label} (y)").format(label=confirm_label), "error"),
+            ],
         )
 
     def answer(self, choice: str) -> bool:

@@ -19,13 +19,13 @@ The texts are built here so that the screen bases (`NetuiScreen`,
 
 from __future__ import annotations
 
+from netui.i18n import _
 from netui.state import NotFound, StoreBusy, StoreError, ValidationError
 
 # What a face catches: a rule's refusal and the Store's failures, nothing else.
 FAILURES: tuple[type[Exception], ...] = (ValidationError, StoreError)
 
-BUSY = "Another netui is writing to the database: try again in a moment"
-KEPT = "nothing was saved, and what you typed is kept"
+BUSY = _("Another netui is writing to the database: try again in a moment")
 
 
 def explain(error: BaseException) -> str:
@@ -56,8 +56,8 @@ def in_form(error: StoreError) -> str:
         failure, and that what was typed is kept.
     """
     if isinstance(error, NotFound):
-        return f"{error}: it was deleted meanwhile; nothing was saved"
-    return f"{explain(error)} ({KEPT})"
+        return _("{error}: it was deleted meanwhile; nothing was saved").format(error=error)
+    return _("{error} (nothing was saved, and what you typed is kept)").format(error=explain(error))
 
 
 def in_worker(doing: str, error: BaseException | None) -> str:
@@ -70,5 +70,7 @@ def in_worker(doing: str, error: BaseException | None) -> str:
     Returns:
         "Could not <doing>: <why>".
     """
-    why = explain(error) if error is not None else "it stopped"
-    return f"Could not {doing or 'finish'}: {why}"
+    why = explain(error) if error is not None else _("it stopped")
+    if not doing:
+        return _("Could not finish: {why}").format(why=why)
+    return _("Could not {doing}: {why}").format(doing=doing, why=why)

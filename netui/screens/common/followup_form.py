@@ -10,10 +10,11 @@ from textual.widgets import Input
 from netui.areas import bindings
 from netui.domain.contact_rules import ValidationError
 from netui.domain.dates import DatePhraseError, day_label, split_date_phrase
+from netui.i18n import _
 from netui.screens.common.form import ContactDialog
 from netui.widgets.form_field import FormField, text_field
 
-HINT = "a date phrase, then what to do"
+HINT = _("a date phrase, then what to do")
 
 
 class FollowUpForm(ContactDialog):
@@ -30,12 +31,12 @@ class FollowUpForm(ContactDialog):
     AUTO_FOCUS = "#what"
 
     def heading(self) -> str:
-        return f"Follow up with {self._contact_name}"
+        return _("Follow up with {name}").format(name=self._contact_name)
 
     def compose_fields(self) -> ComposeResult:
         """The one field, whose hint line shows what it will save."""
-        placeholder = "fri send the slides · 2w coffee · 来週金曜 資料を送る"
-        yield text_field("what", "When and what", placeholder=placeholder, hint=HINT)
+        placeholder = _("fri send the slides · 2w coffee · 来週金曜 資料を送る")
+        yield text_field("what", _("When and what"), placeholder=placeholder, hint=HINT)
 
     def _parse(self) -> tuple[dt.date, str]:
         """The due date and the task.
@@ -50,9 +51,11 @@ class FollowUpForm(ContactDialog):
         except DatePhraseError as error:
             raise ValidationError("what", str(error)) from None
         if due < today:
-            raise ValidationError("what", f"{day_label(due)} has passed: pick today or later")
+            message = _("{day} has passed: pick today or later").format(day=day_label(due))
+            raise ValidationError("what", message)
         if not what:
-            raise ValidationError("what", f"{day_label(due)}: say what to do, after the date")
+            message = _("{day}: say what to do, after the date").format(day=day_label(due))
+            raise ValidationError("what", message)
         return due, what
 
     def _check(self) -> tuple[dt.date, str] | None:
@@ -78,9 +81,7 @@ class FollowUpForm(ContactDialog):
         parsed = self._check()
         if parsed is None:
             if not self.query_one("#what", Input).value.strip():
-                self.query_one("#what-field", FormField).set_error(
-                    "type a date phrase, then what to do"
-                )
+                self.query_one("#what-field", FormField).set_error(HINT)
             return None
         due, what = parsed
         return self._store.followups.add(self._contact_id, due, what)

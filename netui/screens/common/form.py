@@ -19,6 +19,7 @@ from textual.containers import Vertical
 from textual.content import Content
 from textual.widgets import Footer, Static
 
+from netui.i18n import _
 from netui.screens.common.dialog import Dialog
 from netui.screens.common.failure import in_form
 from netui.state import Store, StoreError, ValidationError
@@ -38,8 +39,8 @@ class FormScreen(Dialog[ResultT | None]):
 
     # The question escape asks when `changed()`: its title and what will be lost.
     DISCARD: ClassVar[tuple[str, str]] = (
-        "Discard changes?",
-        "What was typed in this form will be lost.",
+        _("Discard changes?"),
+        _("What was typed in this form will be lost."),
     )
 
     missing = ""
@@ -138,7 +139,7 @@ class FormScreen(Dialog[ResultT | None]):
                 self.dismiss(None)
 
         title, message = self.DISCARD
-        self.app.push_screen(ConfirmScreen(title, message, confirm_label="Discard"), discard)
+        self.app.push_screen(ConfirmScreen(title, message, confirm_label=_("Discard")), discard)
 
 
 class ContactDialog(FormScreen[int]):
@@ -161,4 +162,4 @@ class ContactDialog(FormScreen[int]):
         ref = store.contacts.refs([contact_id]).get(contact_id)
         self._contact_name = ref.name if ref else ""
         if ref is None:
-            self.missing = f"contact {contact_id} no longer exists"
+            self.missing = _("contact {id} no longer exists").format(id=contact_id)

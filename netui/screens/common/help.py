@@ -10,6 +10,7 @@ from textual.containers import Vertical
 from textual.widgets import DataTable, Static
 
 from netui.areas import bindings
+from netui.i18n import _
 from netui.screens.common.dialog import Dialog
 
 
@@ -53,8 +54,10 @@ class HelpScreen(Dialog[None]):
         with Vertical(id="dialog"):
             yield Static(Text(self.help_title, style="bold"), id="help-title")
             yield Static(
-                "Letter keys never fire while you type in a field; escape closes or clears, "
-                "ctrl+q quits. Keys can be remapped in the config file under [keys].",
+                _(
+                    "Letter keys never fire while you type in a field; escape closes or clears, "
+                    "ctrl+q quits. Keys can be remapped in the config file under [keys]."
+                ),
                 id="help-intro",
                 markup=False,
             )
@@ -62,7 +65,7 @@ class HelpScreen(Dialog[None]):
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
-        table.add_columns("Key", "Does", "More")
+        table.add_columns(_("Key"), _("Does"), _("More"))
         for item in self.keys:
             table.add_row(Text(item.key, style="bold"), Text(item.description), Text(item.tooltip))
         table.focus()

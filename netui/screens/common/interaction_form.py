@@ -10,6 +10,7 @@ from textual.widgets import Input, RadioButton, RadioSet, Select, TextArea
 from netui.areas import bindings
 from netui.domain.contact_rules import INITIATORS, INTERACTION_KINDS, ValidationError
 from netui.domain.dates import DatePhraseError, day_label, parse_date_phrase
+from netui.i18n import _
 from netui.screens.common.form import ContactDialog
 from netui.widgets.form_field import FormField, choice_field, text_field
 
@@ -33,24 +34,24 @@ class InteractionForm(ContactDialog):
 
     BINDINGS = bindings("interaction_form.save", "interaction_form.cancel")
 
-    DISCARD = ("Discard this interaction?", "The summary written here will be lost.")
+    DISCARD = (_("Discard this interaction?"), _("The summary written here will be lost."))
 
     AUTO_FOCUS = "#kind"
 
     def heading(self) -> str:
-        return f"Log an interaction with {self._contact_name}"
+        return _("Log an interaction with {name}").format(name=self._contact_name)
 
     def compose_fields(self) -> ComposeResult:
         """Kind, when, who reached out, and the summary."""
-        yield choice_field("kind", "Kind", INTERACTION_KINDS, "meeting")
-        yield text_field("when", "When", "today", "today, yesterday, 2026-11-02, 11/2")
+        yield choice_field("kind", _("Kind"), INTERACTION_KINDS, "meeting")
+        yield text_field("when", _("When"), "today", _("today, yesterday, 2026-11-02, 11/2"))
         initiators = (
             RadioButton(label, value=label == "me", id=f"initiator-{label}", compact=True)
             for label in INITIATORS
         )
-        yield FormField("Who reached out", RadioSet(*initiators, id="initiator", compact=True))
-        yield FormField("Summary", TextArea(id="summary", compact=True, soft_wrap=True,
-                        placeholder="what was talked about, what was promised"))  # fmt: skip
+        yield FormField(_("Who reached out"), RadioSet(*initiators, id="initiator", compact=True))
+        yield FormField(_("Summary"), TextArea(id="summary", compact=True, soft_wrap=True,
+                        placeholder=_("what was talked about, what was promised")))  # fmt: skip
 
     def opened(self) -> None:
         """Show what "today" means."""
@@ -69,9 +70,8 @@ class InteractionForm(ContactDialog):
         except DatePhraseError as error:
             raise ValidationError("when", str(error)) from None
         if day > today:
-            raise ValidationError(
-                "when", f"{day_label(day)} is in the future: log what has happened"
-            )
+            message = _("{day} is in the future: log what has happened")
+            raise ValidationError("when", message.format(day=day_label(day)))
         # Today's entry is "now"; an earlier day keeps the time of day so same-day entries sort.
         return dt.datetime.combine(day, self._store.now().time())
 

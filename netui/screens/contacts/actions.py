@@ -5,6 +5,7 @@ from __future__ import annotations
 from textual.binding import Binding
 
 from netui.areas import bindings
+from netui.i18n import _
 from netui.screens.common.area import AreaScreen
 
 # The keys both screens offer for "the contact in front of me". Which of them a
@@ -38,7 +39,7 @@ class ContactActions(AreaScreen):
     def _target(self) -> int | None:
         contact_id = self.current_contact_id()
         if contact_id is None:
-            self.tell("No contact selected", error=True)
+            self.tell(_("No contact selected"), error=True)
         return contact_id
 
     def _contact_name(self, contact_id: int) -> str | None:
@@ -47,12 +48,13 @@ class ContactActions(AreaScreen):
         if refs is None:
             return None
         ref = refs.get(contact_id)
-        return ref.name if ref else f"contact {contact_id}"
+        return ref.name if ref else _("contact {id}").format(id=contact_id)
 
-    def _said(self, text: str, contact_id: int) -> None:
+    def _said(self, message: str, contact_id: int) -> None:
+        """Tell `message` with the contact's {name} filled in."""
         # The name is read after the dialog saved, so it is the name as saved.
         if (name := self._contact_name(contact_id)) is not None:
-            self.tell(f"{text} {name}")
+            self.tell(message.format(name=name))
 
     def action_new_contact(self) -> None:
         """Open the new-contact form."""
@@ -60,7 +62,7 @@ class ContactActions(AreaScreen):
 
         def saved(contact_id: int | None) -> None:
             if contact_id is not None:
-                self._said("Created", contact_id)
+                self._said(_("Created {name}"), contact_id)
                 self.on_contact_created(contact_id)
 
         self.open_dialog(lambda: ContactForm(self.store), saved)
@@ -78,7 +80,7 @@ class ContactActions(AreaScreen):
 
         def saved(result: int | None) -> None:
             if result is not None:
-                self._said("Saved", result)
+                self._said(_("Saved {name}"), result)
 
         self.open_dialog(lambda: ContactForm(self.store, contact_id), saved)
 
@@ -91,7 +93,8 @@ class ContactActions(AreaScreen):
             self.open_dialog(
                 lambda: InteractionForm(self.store, contact_id),
                 lambda result: (
-                    result is not None and self._said("Logged an interaction with", contact_id)
+                    result is not None
+                    and self._said(_("Logged an interaction with {name}"), contact_id)
                 ),
             )
 
@@ -103,7 +106,9 @@ class ContactActions(AreaScreen):
         if contact_id is not None:
             self.open_dialog(
                 lambda: FollowUpForm(self.store, contact_id),
-                lambda result: result is not None and self._said("Follow-up added for", contact_id),
+                lambda result: (
+                    result is not None and self._said(_("Follow-up added for {name}"), contact_id)
+                ),
             )
 
     def action_archive(self) -> None:
@@ -115,7 +120,8 @@ class ContactActions(AreaScreen):
         if detail is not None and self.attempt(
             lambda: self.store.contacts.archive(contact_id, not detail.archived)
         ):
-            self.tell(f"{'Restored' if detail.archived else 'Archived'} {detail.name}")
+            done = _("Restored {name}") if detail.archived else _("Archived {name}")
+            self.tell(done.format(name=detail.name))
 
     def action_delete(self) -> None:
         """Delete the current contact, after asking."""
@@ -128,14 +134,16 @@ class ContactActions(AreaScreen):
 
         def confirmed(yes: bool | None) -> None:
             if yes and self.attempt(lambda: self.store.contacts.delete(contact_id)):
-                self.tell(f"Deleted {name}")
+                self.tell(_("Deleted {name}").format(name=name))
                 self.on_contact_deleted(contact_id)
 
         self.app.push_screen(
             ConfirmScreen(
-                "Delete contact?",
-                f"Delete {name} and all their history (interactions, follow-ups, ledger)? "
-                "Archiving keeps everything instead.",
+                _("Delete contact?"),
+                _(
+                    "Delete {name} and all their history (interactions, follow-ups, ledger)? "
+                    "Archiving keeps everything instead."
+                ).format(name=name),
             ),
             confirmed,
         )
@@ -160,21 +168,27 @@ class ContactActions(AreaScreen):
 
             def confirmed(yes: bool | None) -> None:
                 if yes and self.attempt(lambda: self.store.merge.apply(keep_id, drop_id)):
-                    self.tell(f"Merged {drop_name} into {keep_name}")
+                    self.tell(
+                        _("Merged {other} into {kept}").format(other=drop_name, kept=keep_name)
+                    )
 
             self.app.push_screen(
                 ConfirmScreen(
-                    "Merge contacts?",
-                    f"Move everything of {drop_name} into {keep_name} and remove {drop_name}? "
-                    "History, tags and links move; nothing is lost.",
-                    confirm_label="Merge",
+                    _("Merge contacts?"),
+                    _(
+                        "Move everything of {other} into {kept} and remove {other}? "
+                        "History, tags and links move; nothing is lost."
+                    ).format(other=drop_name, kept=keep_name),
+                    confirm_label=_("Merge"),
                 ),
                 confirmed,
             )
 
         self.app.push_screen(
             ContactPicker(
-                self.store, f"Merge into {keep_name}: pick the duplicate", exclude=keep_id
+                self.store,
+                _("Merge into {name}: pick the duplicate").format(name=keep_name),
+                exclude=keep_id,
             ),
             picked,
         )

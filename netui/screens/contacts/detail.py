@@ -17,6 +17,8 @@ from netui.domain.cadence import format_cadence
 from netui.domain.dates import format_relative
 from netui.domain.records import ContactDetail
 from netui.domain.warmth import warmth_label
+from netui.domain.words import lateness
+from netui.i18n import _
 from netui.screens.contacts.actions import ContactActions, contact_bindings
 from netui.state import NotFound, Store, Topic
 from netui.widgets.key_footer import KeyFooter
@@ -66,16 +68,18 @@ class ContactDetailScreen(ContactActions):
                 yield Static(id="how-met")
                 yield Static(id="contact-info")
                 yield Static(id="notes")
-                yield Static("Introduced", classes="section-title", id="introduced-title")
+                yield Static(_("Introduced"), classes="section-title", id="introduced-title")
                 yield OptionList(id="introduced")
             with Vertical(id="history-pane"):
-                yield Static("History, newest first", classes="section-title", id="history-title")
+                yield Static(
+                    _("History, newest first"), classes="section-title", id="history-title"
+                )
                 yield DataTable(id="history", cursor_type="row", zebra_stripes=True)
         yield KeyFooter()
 
     def on_mount(self) -> None:
         table = self.query_one("#history", DataTable)
-        table.add_columns("When", "What", "Detail")
+        table.add_columns(_("When"), _("What"), _("Detail"))
         table.focus()
 
     def current_contact_id(self) -> int | None:
@@ -96,16 +100,18 @@ class ContactDetailScreen(ContactActions):
         # Only the screen on top may dismiss itself; one under another screen
         # leaves when it is resumed and reloads.
         if self.is_active:
-            self.tell("This contact no longer exists (deleted elsewhere)", error=True)
+            self.tell(_("This contact no longer exists (deleted elsewhere)"), error=True)
             self.dismiss()
 
     def _show(self, detail: ContactDetail) -> None:
         self.detail = detail
         self.sub_title = detail.name
-        self.title = "Contact"
+        self.title = _("Contact")
         today = self.store.today()
         d = detail.draft
-        reading = d.reading + ("" if d.reading_confirmed or not d.reading else "  (guessed)")
+        reading = d.reading
+        if reading and not d.reading_confirmed:
+            reading = _("{reading}  (guessed)").format(reading=reading)
         head = Content.assemble((d.name, "bold"), "\n")
         if reading:
             head = head + Content.assemble((reading, "$text-muted"), "\n")
@@ -113,68 +119,70 @@ class ContactDetailScreen(ContactActions):
         lines = [head]
         if company:
             lines.append(Content(company + "\n"))
-        due = "no cadence"
+        due = _("no cadence")
         if detail.next_due:
             late = (today - detail.next_due).days
-            when = f"{late} days overdue" if late > 0 else format_relative(detail.next_due, today)
+            when = lateness(late) if late > 0 else format_relative(detail.next_due, today)
             due = detail.next_due.isoformat()
             if when != due:  # far-off dates read as the ISO date already
-                due += f" ({when})"
-        cadence = format_cadence(detail.effective_cadence) or "none"
+                due = _("{date} ({when})").format(date=due, when=when)
+        cadence = format_cadence(detail.effective_cadence) or _("none")
         if d.cadence_days is None and detail.effective_cadence:
-            cadence += f" (the {d.stage} default)"
-        last = detail.last_contact.isoformat() if detail.last_contact else "never"
+            cadence = _("{cadence} (the {stage} default)").format(cadence=cadence, stage=d.stage)
+        last = detail.last_contact.isoformat() if detail.last_contact else _("never")
         lines += [
-            _line("Stage", d.stage),
-            _line("Warmth", f"{detail.warmth}/100, {warmth_label(detail.warmth)}"),
-            _line("Keep in touch", cadence),
-            _line("Last contact", last),
-            _line("Next due", due),
-            _line("Give/take", f"{detail.balance:+d}"),
-            _line("Tags", " ".join(f"#{t}" for t in d.tags)),
+            _line(_("Stage"), d.stage),
+            _line(_("Warmth"), f"{detail.warmth}/100, {warmth_label(detail.warmth)}"),
+            _line(_("Keep in touch"), cadence),
+            _line(_("Last contact"), last),
+            _line(_("Next due"), due),
+            _line(_("Give/take"), f"{detail.balance:+d}"),
+            _line(_("Tags"), " ".join(f"#{t}" for t in d.tags)),
         ]
         if d.solicitation:
             lines.append(
-                Content.assemble((f"{'Pitches':<15}", "$warning"), d.solicitation_note or "yes")
+                Content.assemble(
+                    (_("Pitches").ljust(15), "$warning"), d.solicitation_note or _("yes")
+                )
             )
         if detail.archived:
-            lines.append(Content.assemble(("Archived", "$warning")))
+            lines.append(Content.assemble((_("Archived"), "$warning")))
         self.query_one("#summary", Static).update(Content("\n").join(lines))
         met_at = detail.met_at.title if detail.met_at else ""
         introducer = ""
         if detail.introducer:
-            introducer = detail.introducer.name + "   (i to open)"
+            introducer = _("{name}   (i to open)").format(name=detail.introducer.name)
         self.query_one("#how-met", Static).update(
             Content("\n").join(
                 [
-                    Content.assemble(("How we met", "bold")),
-                    _line("Channel", d.channel),
-                    _line("Met on", d.met_on.isoformat() if d.met_on else ""),
-                    _line("Met at", met_at),
-                    _line("Introduced by", introducer),
+                    Content.assemble((_("How we met"), "bold")),
+                    _line(_("Channel"), d.channel),
+                    _line(_("Met on"), d.met_on.isoformat() if d.met_on else ""),
+                    _line(_("Met at"), met_at),
+                    _line(_("Introduced by"), introducer),
                 ]
             )
         )
         self.query_one("#contact-info", Static).update(
             Content("\n").join(
                 [
-                    Content.assemble(("Contact", "bold")),
-                    _line("Email", d.email),
-                    _line("Phone", d.phone),
-                    _line("Location", d.location),
-                    _line("Birthday", d.birthday.isoformat() if d.birthday else ""),
-                    _line("Links", d.links.replace("\n", "  ")),
+                    Content.assemble((_("Contact"), "bold")),
+                    _line(_("Email"), d.email),
+                    _line(_("Phone"), d.phone),
+                    _line(_("Location"), d.location),
+                    _line(_("Birthday"), d.birthday.isoformat() if d.birthday else ""),
+                    _line(_("Links"), d.links.replace("\n", "  ")),
                 ]
             )
         )
         self.query_one("#notes", Static).update(
             Content("\n").join(
                 [
-                    Content.assemble(("Needs", "bold")),
+                    Content.assemble((_("Needs"), "bold")),
                     Content(d.needs or "—"),
-                    Content.assemble(("Offers", "bold")),
+                    Content.assemble((_("Offers"), "bold")),
                     Content(d.offers or "—"),
-                    Content.assemble(("Notes", "bold")),
+                    Content.assemble((_("Notes"), "bold")),
                     Content(d.notes or "—"),
                 ]
             )
@@ -208,7 +216,7 @@ class ContactDetailScreen(ContactActions):
         if detail.history:
             table.move_cursor(row=min(row, len(detail.history) - 1))
         self.query_one("#history-title", Static).update(
-            Content(f"History, newest first ({len(detail.history)})")
+            Content(_("History, newest first ({count})").format(count=len(detail.history)))
         )
 
     # -- actions ---------------------------------------------------------------------
@@ -222,7 +230,7 @@ class ContactDetailScreen(ContactActions):
         if self.detail and self.detail.introducer:
             self.app.push_screen(ContactDetailScreen(self.store, self.detail.introducer.id))
         else:
-            self.tell("Nobody is recorded as having introduced this contact")
+            self.tell(_("Nobody is recorded as having introduced this contact"))
 
     @on(OptionList.OptionSelected, "#introduced")
     def _open_introduced(self, event: OptionList.OptionSelected) -> None:
@@ -234,9 +242,9 @@ class ContactDetailScreen(ContactActions):
         if not table.row_count:
             return None
         key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value or ""
-        kind, _, ident = key.partition(":")
+        kind, _sep, ident = key.partition(":")
         if kind != "followup":
-            self.tell("Select a follow-up in the history first")
+            self.tell(_("Select a follow-up in the history first"))
             return None
         return int(ident)
 
@@ -246,7 +254,7 @@ class ContactDetailScreen(ContactActions):
         if followup_id is None:
             return
         if self.attempt(lambda: self.store.followups.complete(followup_id)):
-            self.tell("Follow-up done")
+            self.tell(_("Follow-up done"))
 
     def action_followup_snooze(self) -> None:
         """Put the follow-up under the cursor off by a week."""
@@ -255,4 +263,4 @@ class ContactDetailScreen(ContactActions):
             return
         until = self.store.today() + dt.timedelta(days=7)
         if self.attempt(lambda: self.store.followups.snooze(followup_id, until)):
-            self.tell(f"Snoozed to {until.isoformat()}")
+            self.tell(_("Snoozed to {day}").format(day=until.isoformat()))

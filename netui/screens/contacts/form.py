@@ -20,6 +20,7 @@ from netui.domain.contact_rules import CHANNELS, ValidationError, parse_tags, va
 from netui.domain.dates import DatePhraseError, day_label, parse_date_phrase
 from netui.domain.reading import has_kanji, suggest_reading
 from netui.domain.records import ContactDraft, ContactRef, EventRef
+from netui.i18n import _
 from netui.screens.common.failure import explain
 from netui.screens.common.form import FormScreen
 from netui.screens.contacts.picker import ContactSuggester, contact_label, match_contact
@@ -28,7 +29,7 @@ from netui.widgets.form_field import FormField, choice_field, notes_field, text_
 
 # Wait this long after the last keystroke in the name before guessing its reading.
 READING_DELAY = 0.3
-READING_HINT = "guess — check it (東海林 can be しょうじ or とうかいりん); ctrl+r confirms"
+READING_HINT = _("guess — check it (東海林 can be しょうじ or とうかいりん); ctrl+r confirms")
 
 # Fields whose text is parsed, so they are checked as they change and on leaving them.
 CHECKED = ("name", "email", "birthday", "met_on", "introduced_by", "cadence", "tags")
@@ -111,7 +112,9 @@ class ContactForm(FormScreen[int]):
     # -- layout -------------------------------------------------------------------
 
     def heading(self) -> str:
-        return "New contact" if self._contact_id is None else f"Edit: {self._draft.name}"
+        if self._contact_id is None:
+            return _("New contact")
+        return _("Edit: {name}").format(name=self._draft.name)
 
     def compose_fields(self) -> ComposeResult:
         """Every field of a contact, in a scrolling column."""
@@ -121,36 +124,36 @@ class ContactForm(FormScreen[int]):
         # Tab should go from field to field, not stop on the scrolling container.
         fields.can_focus = False
         with fields:
-            yield text_field("name", "Name", d.name, "family name first: 田中 優希")
-            yield text_field("reading", "Reading", d.reading, "kana: たなか ゆうき")
-            yield text_field("company", "Company", d.company)
-            yield text_field("role", "Role", d.role)
-            yield text_field("email", "Email", d.email, "name@example.com")
-            yield text_field("phone", "Phone", d.phone)
-            yield text_field("location", "Location", d.location)
-            yield text_field("birthday", "Birthday", _iso(d.birthday), "1990-05-31")
-            yield notes_field("links", "Links", d.links, "one link per line")
-            yield choice_field("channel", "Channel", CHANNELS, d.channel)
-            yield text_field("met_on", "Met on", _iso(d.met_on), "today, fri, 2026-11-02")
-            met_at = Select(self._met_at_options, prompt="not at an event", id="met_at",
+            yield text_field("name", _("Name"), d.name, _("family name first: 田中 優希"))
+            yield text_field("reading", _("Reading"), d.reading, _("kana: たなか ゆうき"))
+            yield text_field("company", _("Company"), d.company)
+            yield text_field("role", _("Role"), d.role)
+            yield text_field("email", _("Email"), d.email, _("name@example.com"))
+            yield text_field("phone", _("Phone"), d.phone)
+            yield text_field("location", _("Location"), d.location)
+            yield text_field("birthday", _("Birthday"), _iso(d.birthday), "1990-05-31")
+            yield notes_field("links", _("Links"), d.links, _("one link per line"))
+            yield choice_field("channel", _("Channel"), CHANNELS, d.channel)
+            yield text_field("met_on", _("Met on"), _iso(d.met_on), _("today, fri, 2026-11-02"))
+            met_at = Select(self._met_at_options, prompt=_("not at an event"), id="met_at",
                             value=d.met_at_id or Select.NULL, compact=True)  # fmt: skip
-            yield FormField("Met at", met_at)
+            yield FormField(_("Met at"), met_at)
             suggester = ContactSuggester(self._store, exclude=self._contact_id)
-            yield FormField("Introduced by", Input(
-                introducer, placeholder="type a name; → takes the suggestion",
+            yield FormField(_("Introduced by"), Input(
+                introducer, placeholder=_("type a name; → takes the suggestion"),
                 suggester=suggester, id="introduced_by", compact=True))  # fmt: skip
-            yield choice_field("stage", "Stage", STAGES, d.stage)
-            yield text_field("cadence", "Cadence", format_cadence(d.cadence_days))
+            yield choice_field("stage", _("Stage"), STAGES, d.stage)
+            yield text_field("cadence", _("Cadence"), format_cadence(d.cadence_days))
             tags = " ".join(f"#{t}" for t in d.tags)
-            yield text_field("tags", "Tags", tags, "ux, fintech or #ux #fintech")
-            yield notes_field("needs", "Needs", d.needs, "what they are looking for")
-            yield notes_field("offers", "Offers", d.offers, "what they can help with")
-            yield notes_field("notes", "Notes", d.notes, "anything worth remembering")
-            yield FormField("Solicitation", Checkbox(
-                "pitches, sells or recruits", d.solicitation, id="solicitation",
+            yield text_field("tags", _("Tags"), tags, _("ux, fintech or #ux #fintech"))
+            yield notes_field("needs", _("Needs"), d.needs, _("what they are looking for"))
+            yield notes_field("offers", _("Offers"), d.offers, _("what they can help with"))
+            yield notes_field("notes", _("Notes"), d.notes, _("anything worth remembering"))
+            yield FormField(_("Solicitation"), Checkbox(
+                _("pitches, sells or recruits"), d.solicitation, id="solicitation",
                 compact=True))  # fmt: skip
             note = d.solicitation_note
-            yield text_field("solicitation_note", "Solicit. note", note, "what they pitched")
+            yield text_field("solicitation_note", _("Solicit. note"), note, _("what they pitched"))
 
     def opened(self) -> None:
         """Check the loaded values (for their hints) and remember them to spot changes."""
@@ -184,7 +187,7 @@ class ContactForm(FormScreen[int]):
         text = self._text(field).strip()
         if field == "name":
             if not text:
-                raise ValidationError("name", "a name is required")
+                raise ValidationError("name", _("a name is required"))
             return text
         if field == "email":
             return validate_email(text)
@@ -196,7 +199,7 @@ class ContactForm(FormScreen[int]):
             except DatePhraseError as error:
                 raise ValidationError(field, str(error)) from None
             if day > self._store.today():
-                raise ValidationError(field, f"{day_label(day)} is in the future")
+                raise ValidationError(field, _("{day} is in the future").format(day=day_label(day)))
             return day
         if field == "cadence":
             try:
@@ -281,9 +284,9 @@ class ContactForm(FormScreen[int]):
     def _show_stage_default(self) -> None:
         stage = self.query_one("#stage", Select).value
         default = self._store.stage_cadence.get(str(stage))
-        shown = format_cadence(default) or "none"
+        shown = format_cadence(default) or _("none")
         cadence = self.query_one("#cadence", Input)
-        cadence.placeholder = f"stage default: {shown}  (or 30, 2w, 3m)"
+        cadence.placeholder = _("stage default: {cadence}  (or 30, 2w, 3m)").format(cadence=shown)
 
     # -- reading guess --------------------------------------------------------------
 
@@ -301,7 +304,7 @@ class ContactForm(FormScreen[int]):
         else:
             self.post_message(self.ReadingGuessed(name, None))
 
-    @work(thread=True, exclusive=True, group="reading-guess", name="guess the reading",
+    @work(thread=True, exclusive=True, group="reading-guess", name=_("guess the reading"),
           exit_on_error=False)  # fmt: skip
     def _run_guess(self, name: str) -> None:
         """Guess in a thread: pykakasi's first call loads its dictionaries (~0.5 s)."""

@@ -13,13 +13,14 @@ from textual.widgets import Header, Input, Static
 
 from netui.areas import bindings
 from netui.domain.records import ContactRow
+from netui.i18n import _, ngettext
 from netui.screens.common.failure import FAILURES
 from netui.screens.contacts.actions import ContactActions, contact_bindings
 from netui.screens.contacts.table import ContactTable
 from netui.state import SORTS, ContactQuery, Topic
 from netui.widgets.key_footer import KeyFooter
 
-SORT_LABELS = {"name": "name", "last": "last contact", "due": "next due"}
+SORT_LABELS = {"name": _("name"), "last": _("last contact"), "due": _("next due")}
 
 
 class ContactsScreen(ContactActions):
@@ -49,7 +50,7 @@ class ContactsScreen(ContactActions):
     def compose(self) -> ComposeResult:
         yield Header()
         yield Input(
-            placeholder="/ filter: name, reading (romaji or kana), company, #tag",
+            placeholder=_("/ filter: name, reading (romaji or kana), company, #tag"),
             id="filter",
         )
         yield Static(id="contacts-status", markup=False)
@@ -57,7 +58,7 @@ class ContactsScreen(ContactActions):
         yield KeyFooter()
 
     def on_mount(self) -> None:
-        self.sub_title = "Contacts"
+        self.sub_title = _("Contacts")
 
     def show_first(self) -> None:
         # The first page is read here, synchronously (about 2 ms at 10k
@@ -82,7 +83,7 @@ class ContactsScreen(ContactActions):
         thread=True,
         exclusive=True,
         group="contacts-load",
-        name="read the contact list",
+        name=_("read the contact list"),
         exit_on_error=False,
     )
     def _load(self, query: ContactQuery) -> None:
@@ -112,12 +113,13 @@ class ContactsScreen(ContactActions):
 
     def _update_status(self, count: int) -> None:
         query = self.contact_query
-        parts = [f"{count:,} contact{'s' if count != 1 else ''}"]
+        contacts = ngettext("{count} contact", "{count} contacts", count)
+        parts = [contacts.format(count=f"{count:,}")]
         if query.text.strip():
-            parts.append(f"matching “{query.text.strip()}”")
-        parts.append(f"sorted by {SORT_LABELS[query.sort]}")
+            parts.append(_("matching “{text}”").format(text=query.text.strip()))
+        parts.append(_("sorted by {order}").format(order=SORT_LABELS[query.sort]))
         if query.show_archived:
-            parts.append("archived shown")
+            parts.append(_("archived shown"))
         self.query_one("#contacts-status", Static).update(Content("  ·  ".join(parts)))
 
     # -- filter, sort, archived ------------------------------------------------------
@@ -151,13 +153,13 @@ class ContactsScreen(ContactActions):
         self.contact_query = ContactQuery(
             self.contact_query.text, sort, self.contact_query.show_archived
         )
-        self.tell(f"Sorted by {SORT_LABELS[sort]}")
+        self.tell(_("Sorted by {order}").format(order=SORT_LABELS[sort]))
 
     def action_toggle_archived(self) -> None:
         """Show or hide archived contacts."""
         show = not self.contact_query.show_archived
         self.contact_query = ContactQuery(self.contact_query.text, self.contact_query.sort, show)
-        self.tell("Showing archived contacts" if show else "Hiding archived contacts")
+        self.tell(_("Showing archived contacts") if show else _("Hiding archived contacts"))
 
     # -- opening ---------------------------------------------------------------------
 

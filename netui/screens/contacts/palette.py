@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, cast
 from textual.command import Hit, Hits, Provider
 from textual.content import Content
 
+from netui.i18n import _
 from netui.screens.common.failure import FAILURES, explain
 
 if TYPE_CHECKING:
@@ -42,15 +43,16 @@ class ContactsProvider(Provider):
         except FAILURES as error:
             self._app.notify(explain(error), severity="error", markup=False)
             return
+        template = _("contacts: jump to {name}")
+        before, _name, after = template.partition("{name}")
         for rank, row in enumerate(rows):
-            label = "contacts: jump to "
-            display = Content.assemble((label, "$text-muted"), row.name)
+            display = Content.assemble((before, "$text-muted"), row.name, (after, "$text-muted"))
             if row.archived:
-                display = display + Content.assemble(("  (archived)", "$text-muted"))
+                display = display + Content.assemble((_("  (archived)"), "$text-muted"))
             yield Hit(
                 1.0 - rank / 100,
                 display,
                 partial(open_contact, self._app, row.id),
-                text=label + row.name,
+                text=template.format(name=row.name),
                 help=cast(str, Content(row.company)) if row.company else None,
             )

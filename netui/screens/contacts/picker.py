@@ -21,6 +21,7 @@ from textual.widgets.option_list import Option
 from netui.areas import bindings
 from netui.domain.reading import fold
 from netui.domain.records import ContactRef
+from netui.i18n import _
 from netui.screens.common.dialog import Dialog
 from netui.screens.common.failure import FAILURES
 from netui.state import Store
@@ -80,7 +81,7 @@ def _choices(store: Store, text: str, exclude: int | None) -> list[ContactRef]:
 def _by_id(store: Store, contact_id: int, exclude: int | None) -> ContactRef:
     ref = store.contacts.refs([contact_id]).get(contact_id)
     if ref is None or contact_id == exclude:
-        raise LookupError(f"no contact @{contact_id}")
+        raise LookupError(_("no contact @{id}").format(id=contact_id))
     return ref
 
 
@@ -122,18 +123,24 @@ def match_contact(
             return candidates[0]
         if len(candidates) > 1:
             shared = len({fold(contact_label(ref)) for ref in candidates}) < len(candidates)
-            raise LookupError(
-                f'{len(candidates)} contacts are called "{text}": press → to take the'
-                f" suggestion with the {'id' if shared else 'company'}"
-            )
+            if shared:
+                message = _(
+                    '{count} contacts are called "{text}": press → to take the suggestion '
+                    "with the id"
+                )
+            else:
+                message = _(
+                    '{count} contacts are called "{text}": press → to take the suggestion '
+                    "with the company"
+                )
+            raise LookupError(message.format(count=len(candidates), text=text))
     if len(choices) == 1:
         return choices[0]
     if not choices:
-        raise LookupError(f'no contact matches "{text}"')
+        raise LookupError(_('no contact matches "{text}"').format(text=text))
     many = f"{len(choices)}+" if len(choices) >= MATCH_LIMIT else str(len(choices))
-    raise LookupError(
-        f'{many} contacts match "{text}": keep typing, or press → to take the suggestion'
-    )
+    message = _('{count} contacts match "{text}": keep typing, or press → to take the suggestion')
+    raise LookupError(message.format(count=many, text=text))
 
 
 class ContactSuggester(Suggester):
@@ -210,8 +217,8 @@ class ContactPicker(Dialog[int | None]):
         """Title, search box, matches."""
         with Vertical(id="dialog"):
             yield Static(Content(self._title), id="title")
-            yield Input(placeholder="name, reading, romaji or company", id="query")
-            yield Static(Content("Type to search."), id="status")
+            yield Input(placeholder=_("name, reading, romaji or company"), id="query")
+            yield Static(Content(_("Type to search.")), id="status")
             matches = OptionList(id="matches")
             # Focus stays in the search box; up/down move the highlight from there.
             matches.can_focus = False
@@ -234,11 +241,15 @@ class ContactPicker(Dialog[int | None]):
             matches.highlighted = 0
         status = self.query_one("#status", Static)
         if not event.value.strip():
-            status.update(Content("Type to search."))
+            status.update(Content(_("Type to search.")))
         elif not refs:
-            status.update(Content(f'No contact matches "{event.value.strip()}".'))
+            status.update(
+                Content(_('No contact matches "{text}".').format(text=event.value.strip()))
+            )
         else:
-            status.update(Content(f"{len(refs)} found: ↑↓ to move, enter to pick."))
+            status.update(
+                Content(_("{count} found: ↑↓ to move, enter to pick.").format(count=len(refs)))
+            )
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         """A click on a match picks it."""

@@ -25,6 +25,7 @@ from textual.strip import Strip
 from netui.areas import bindings
 from netui.domain.dates import format_relative
 from netui.domain.records import ContactRow
+from netui.i18n import _
 
 PAGE = 100
 
@@ -41,13 +42,13 @@ class Column:
 
 
 COLUMNS = (
-    Column("Name", 0, 3),
-    Column("Company", 0, 2),
-    Column("Stage", 10),
-    Column("Channel", 15),
-    Column("Last contact", 12),
-    Column("Next due", 12),
-    Column("Tags", 0, 2),
+    Column(_("Name"), 0, 3),
+    Column(_("Company"), 0, 2),
+    Column(_("Stage"), 10),
+    Column(_("Channel"), 15),
+    Column(_("Last contact"), 12),
+    Column(_("Next due"), 12),
+    Column(_("Tags"), 0, 2),
 )
 
 

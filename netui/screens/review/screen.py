@@ -25,6 +25,7 @@ from netui.areas import bindings
 from netui.config import Config
 from netui.domain.dates import day_label
 from netui.domain.review import ReviewRecord, WeeklyReview, streak, week_bounds
+from netui.i18n import _
 from netui.screens.review.actions import ROW_KEYS, ReviewRowActions
 from netui.screens.review.section import ReviewSection
 from netui.screens.review.view import (
@@ -170,7 +171,7 @@ class ReviewScreen(ReviewRowActions):
         thread=True,
         exclusive=True,
         group="review-load",
-        name="read the review",
+        name=_("read the review"),
         exit_on_error=False,
     )
     def _load(self, offset: int) -> None:
