@@ -27,6 +27,7 @@ from netui.domain.records import (
     HistoryItem,
 )
 from netui.domain.warmth import warmth
+from netui.i18n import _
 from netui.state.errors import NotFound
 from netui.state.prepared import Param
 from netui.state.rows import as_date, as_datetime
@@ -125,7 +126,7 @@ def read_detail(session: Session, contact_id: int, history_limit: int) -> Contac
     main = prepared.get("detail.contact", lambda: _contact(session.sql))
     row = next(iter(main.run(db, **contact)), None)
     if row is None:
-        raise NotFound(f"contact {contact_id} no longer exists")
+        raise NotFound(_("contact {id} no longer exists").format(id=contact_id))
     (
         name,
         reading,

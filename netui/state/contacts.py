@@ -27,6 +27,7 @@ from netui.domain.records import (
     Counts,
     TagCount,
 )
+from netui.i18n import _
 from netui.state import derived
 from netui.state.contact_detail import read_detail
 from netui.state.errors import NotFound
@@ -221,7 +222,7 @@ class Contacts:
         """
         contact = Contact.get_or_none(Contact.id == contact_id)
         if contact is None:
-            raise NotFound(f"contact {contact_id} no longer exists")
+            raise NotFound(_("contact {id} no longer exists").format(id=contact_id))
         return contact
 
     def set_tags(self, contact_id: int, tags: Iterable[str]) -> None:
@@ -244,10 +245,11 @@ class Contacts:
     def _check_links(self, draft: ContactDraft, contact_id: int | None) -> None:
         if draft.introduced_by_id is not None:
             if draft.introduced_by_id == contact_id:
-                raise ValidationError("introduced_by", "a contact cannot introduce themselves")
+                raise ValidationError("introduced_by", _("a contact cannot introduce themselves"))
             if not self.exists(draft.introduced_by_id):
                 raise ValidationError(
-                    "introduced_by", f"no contact with id {draft.introduced_by_id}"
+                    "introduced_by",
+                    _("no contact with id {id}").format(id=draft.introduced_by_id),
                 )
         self.events.check(draft.met_at_id, "met_at")
 
@@ -317,9 +319,9 @@ class Contacts:
             seen: set[str] = set()
             for tag in tags:
                 if tag in have:
-                    raise ValidationError("tags", f"already tagged #{tag}")
+                    raise ValidationError("tags", _("already tagged #{tag}").format(tag=tag))
                 if tag in seen:
-                    raise ValidationError("tags", f"#{tag} is given twice")
+                    raise ValidationError("tags", _("#{tag} is given twice").format(tag=tag))
                 seen.add(tag)
             self.set_tags(contact_id, [*sorted(have), *tags])
             self.touch(contact_id)
@@ -333,7 +335,7 @@ class Contacts:
             have = derived.tag_names(self.s, contact_id)
             for tag in tags:
                 if tag not in have:
-                    raise ValidationError("tags", f"not tagged #{tag}")
+                    raise ValidationError("tags", _("not tagged #{tag}").format(tag=tag))
             self.set_tags(contact_id, [t for t in have if t not in tags])
             self.touch(contact_id)
             derived.refresh_search(self.s, contact_id)
@@ -341,7 +343,10 @@ class Contacts:
     def set_stage(self, contact_id: int, stage: str) -> None:
         """Move a contact to another relationship stage (its default cadence follows)."""
         if stage not in STAGES:
-            raise ValidationError("stage", f"{stage!r} is not one of {', '.join(STAGES)}")
+            message = _("{value} is not one of {choices}")
+            raise ValidationError(
+                "stage", message.format(value=repr(stage), choices=", ".join(STAGES))
+            )
         with self.s.write(Topic.CONTACTS):
             self.require(contact_id)
             Contact.update(stage=stage, updated_at=self.s.now()).where(
@@ -352,7 +357,7 @@ class Contacts:
     def set_cadence(self, contact_id: int, days: int | None) -> None:
         """Set the contact's own keep-in-touch cadence; None falls back to the stage's."""
         if days is not None and not 0 < days <= 3650:
-            raise ValidationError("cadence", "must be between 1 day and 10 years")
+            raise ValidationError("cadence", _("must be between 1 day and 10 years"))
         with self.s.write(Topic.CONTACTS):
             self.require(contact_id)
             Contact.update(cadence_days=days, updated_at=self.s.now()).where(

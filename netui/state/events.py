@@ -7,6 +7,7 @@ import datetime as dt
 from netui.data.models import Event
 from netui.domain.contact_rules import CHANNELS, ValidationError, clean_text
 from netui.domain.records import EventRef
+from netui.i18n import _
 from netui.state.errors import NotFound
 from netui.state.rows import as_datetime, first_tuple, tuples
 from netui.state.session import Session
@@ -36,7 +37,7 @@ class Events:
                 Event.select(Event.id, Event.title, Event.starts_at).where(Event.id == event_id)
             )
         if row is None:
-            raise NotFound(f"no event with id {event_id}")
+            raise NotFound(_("no event with id {id}").format(id=event_id))
         return _ref(row)
 
     def kind(self, event_id: int) -> str:
@@ -44,7 +45,7 @@ class Events:
         with self.s.read():
             row = first_tuple(Event.select(Event.kind).where(Event.id == event_id))
         if row is None:
-            raise NotFound(f"no event with id {event_id}")
+            raise NotFound(_("no event with id {id}").format(id=event_id))
         return str(row[0])
 
     def latest(self, within: dt.timedelta = dt.timedelta(hours=24)) -> EventRef | None:
@@ -79,7 +80,7 @@ class Events:
             ValidationError: on `field`, when there is no such event.
         """
         if event_id is not None and not Event.select().where(Event.id == event_id).exists():
-            raise ValidationError(field, f"no event with id {event_id}")
+            raise ValidationError(field, _("no event with id {id}").format(id=event_id))
 
     def create(
         self,
@@ -94,11 +95,17 @@ class Events:
         """Save a new event; returns its id."""
         title = clean_text(title)
         if not title:
-            raise ValidationError("title", "an event needs a title")
+            raise ValidationError("title", _("an event needs a title"))
         if kind not in CHANNELS:
-            raise ValidationError("kind", f"{kind!r} is not one of {', '.join(CHANNELS)}")
+            message = _("{value} is not one of {choices}")
+            raise ValidationError(
+                "kind", message.format(value=repr(kind), choices=", ".join(CHANNELS))
+            )
         if status not in EVENT_STATUSES:
-            raise ValidationError("status", f"{status!r} is not one of {', '.join(EVENT_STATUSES)}")
+            message = _("{value} is not one of {choices}").format(
+                value=repr(status), choices=", ".join(EVENT_STATUSES)
+            )
+            raise ValidationError("status", message)
         with self.s.write(Topic.EVENTS):
             now = self.s.now()
             return int(

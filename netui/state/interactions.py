@@ -6,6 +6,7 @@ import datetime as dt
 
 from netui.data.models import Interaction
 from netui.domain.contact_rules import INITIATORS, INTERACTION_KINDS, ValidationError, clean_text
+from netui.i18n import _
 from netui.state import derived
 from netui.state.contacts import Contacts
 from netui.state.events import Events
@@ -32,9 +33,12 @@ class Interactions:
     ) -> int:
         """Record that I and the contact were in touch; the due date moves on."""
         if kind not in INTERACTION_KINDS:
-            raise ValidationError("kind", f"{kind!r} is not one of {', '.join(INTERACTION_KINDS)}")
+            message = _("{value} is not one of {choices}").format(
+                value=repr(kind), choices=", ".join(INTERACTION_KINDS)
+            )
+            raise ValidationError("kind", message)
         if initiator not in INITIATORS:
-            raise ValidationError("initiator", "who reached out must be 'me' or 'them'")
+            raise ValidationError("initiator", _("who reached out must be 'me' or 'them'"))
         with self.s.write(Topic.INTERACTIONS, Topic.CONTACTS):
             self.contacts.require(contact_id)
             self.events.check(event_id)

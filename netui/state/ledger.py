@@ -6,6 +6,7 @@ import datetime as dt
 
 from netui.data.models import LedgerEntry
 from netui.domain.contact_rules import LEDGER_KINDS, ValidationError, clean_text
+from netui.i18n import _
 from netui.state import derived
 from netui.state.contacts import Contacts
 from netui.state.session import Session
@@ -36,17 +37,22 @@ class Ledger:
             NotFound: the contact was deleted meanwhile.
         """
         if direction not in ("give", "take"):
-            raise ValidationError("direction", "must be give or take")
+            raise ValidationError("direction", _("must be give or take"))
         if kind not in LEDGER_KINDS:
-            raise ValidationError("kind", f"{kind!r} is not one of {', '.join(LEDGER_KINDS)}")
+            message = _("{value} is not one of {choices}")
+            raise ValidationError(
+                "kind", message.format(value=repr(kind), choices=", ".join(LEDGER_KINDS))
+            )
         if not 1 <= weight <= 5:
-            raise ValidationError("weight", "must be from 1 to 5")
+            raise ValidationError("weight", _("must be from 1 to 5"))
         if date > self.s.today():
-            raise ValidationError("date", "cannot be in the future")
+            raise ValidationError("date", _("cannot be in the future"))
         with self.s.write(Topic.LEDGER, Topic.CONTACTS):
             self.contacts.require(contact_id)
             if introduced_id is not None and not self.contacts.exists(introduced_id):
-                raise ValidationError("introduced", f"no contact with id {introduced_id}")
+                raise ValidationError(
+                    "introduced", _("no contact with id {id}").format(id=introduced_id)
+                )
             now = self.s.now()
             entry_id = int(
                 LedgerEntry.insert(
