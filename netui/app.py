@@ -12,10 +12,12 @@ from __future__ import annotations
 
 import gc
 import threading
+from collections.abc import Iterable
 from functools import partial
+from pathlib import Path
 from typing import Any
 
-from textual.app import App
+from textual.app import App, SystemCommand
 from textual.screen import ModalScreen, Screen
 from textual.signal import Signal
 from textual.worker import Worker, WorkerState
@@ -173,6 +175,43 @@ class NetuiApp(App[None]):
             entries.append((title, _("key {key}").format(key=area.key), go))
         return entries
 
+    # -- the palette's system commands ---------------------------------------------------
+
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
+        """Textual's commands, with "Keys" opening netui's help and a screenshot that says where."""
+        for command in super().get_system_commands(screen):
+            if command.title == "Keys":
+                yield SystemCommand(
+                    _("Keys"),
+                    _("Every key of this screen, with its id for [keys]"),
+                    self.action_help,
+                )
+            elif command.title == "Screenshot":
+                yield SystemCommand(
+                    _("Screenshot"),
+                    _("Save an SVG picture of this screen in the current folder"),
+                    lambda: self.set_timer(0.1, self.save_screenshot_here),
+                )
+            elif command.title == "Theme":
+                yield SystemCommand(_("Theme"), _("Change the colours"), command.callback)
+            elif command.title == "Quit":
+                yield SystemCommand(_("Quit"), _("Quit netui"), command.callback)
+            else:
+                yield command
+
+    def save_screenshot_here(self) -> None:
+        """Save an SVG screenshot in the current folder and say where, or why it could not."""
+        folder = Path.cwd()
+        try:
+            path = self.save_screenshot(path=str(folder))
+        except OSError as error:
+            message = _("Could not save the screenshot in {folder}: {why}").format(
+                folder=folder, why=error.strerror or error
+            )
+            self.notify(message, severity="error", markup=False)
+            return
+        self.notify(_("Screenshot saved to {path}").format(path=path), markup=False)
+
     # -- help ------------------------------------------------------------------------
 
     def action_help(self) -> None:
@@ -181,27 +220,39 @@ class NetuiApp(App[None]):
 
         if isinstance(self.screen, HelpScreen):
             return
-        keys: list[KeyHelp] = []
-        seen: set[str] = set()
+        # One row per binding id, with every key bound to it ("↑ k"); screen-level
+        # bindings come before the App's, as Textual lists them.
+        by_id: dict[str, list[str]] = {}
+        first: dict[str, Any] = {}
         for active in self.screen.active_bindings.values():
-            if type(active.node).__module__.startswith("textual.widgets") or not active.binding.id:
+            binding = active.binding
+            if type(active.node).__module__.startswith("textual.widgets") or not binding.id:
                 # A built-in widget's own keys (arrows, editing: listed once below), and
                 # keys inherited from Textual's bases that netui does not use (every
                 # netui binding has an id).
                 continue
-            binding = active.binding
-            if binding.action in seen and not binding.show:
-                continue
-            seen.add(binding.action)
+            by_id.setdefault(binding.id, []).append(self.get_key_display(binding))
+            first.setdefault(binding.id, active)
+        keys: list[KeyHelp] = []
+        for binding_id, shown in by_id.items():
+            active = first[binding_id]
             keys.append(
                 KeyHelp(
-                    self.get_key_display(binding),
-                    binding.description or binding.action,
-                    active.tooltip or binding.tooltip,
+                    " ".join(dict.fromkeys(shown)),
+                    active.binding.description or active.binding.action,
+                    active.tooltip or active.binding.tooltip,
+                    binding_id,
                 )
             )
         keys.append(
             KeyHelp("ctrl+p", _("Command palette"), _("Jump to a contact, capture, sort, theme"))
+        )
+        keys.append(
+            KeyHelp(
+                "tab shift+tab",
+                _("Next / previous"),
+                _("Move between the sections of a screen, or the fields of a form"),
+            )
         )
         keys.append(KeyHelp("↑ ↓ pgup pgdn home end", _("Move"), _("In lists and tables")))
         title = _("Keys: {screen}").format(

@@ -268,10 +268,16 @@ async def open_detail(app: NetuiApp, pilot: Pilot[None], name: str) -> None:
 
 
 def help_rows(app: NetuiApp) -> dict[str, str]:
-    """The open help screen's table as {description: key}."""
+    """The open help screen's table as {description: key(s)}, without the binding ids under them."""
+    return {does: keys for keys, does, _more, _id in help_table(app)}
+
+
+def help_table(app: NetuiApp) -> list[tuple[str, str, str, str]]:
+    """The open help screen's rows: (keys, does, more, binding id), the id from under the keys."""
     table = app.screen.query_one("#help-keys", DataTable)
-    rows = {}
+    rows = []
     for index in range(table.row_count):
-        key, does, _more = table.get_row_at(index)
-        rows[str(does)] = str(key)
+        key, does, more = table.get_row_at(index)
+        keys, _newline, binding_id = str(key).partition("\n")
+        rows.append((keys, str(does), str(more), binding_id))
     return rows
