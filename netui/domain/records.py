@@ -78,6 +78,32 @@ class FollowUpRecord:
 
 
 @dataclass(frozen=True)
+class InteractionRecord:
+    """One logged interaction, as the history's edit form shows it."""
+
+    id: int
+    contact_id: int
+    when: dt.datetime
+    kind: str
+    initiator: str
+    summary: str
+    event_id: int | None = None
+
+
+@dataclass(frozen=True)
+class LedgerRecord:
+    """One give or take, as the history's edit form shows it."""
+
+    id: int
+    contact_id: int
+    direction: str  # "give" or "take"
+    kind: str
+    description: str
+    weight: int
+    date: dt.date
+
+
+@dataclass(frozen=True)
 class ContactDraft:
     """What a person typed into the contact form: the input of create and update."""
 

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from netui.data.models import FollowUp
 from netui.domain.contact_rules import ValidationError, clean_text
+from netui.domain.records import FollowUpRecord
+from netui.i18n import _
 from netui.state.contacts import Contacts
 from netui.state.errors import NotFound
 from netui.state.events import Events
@@ -63,3 +66,62 @@ class FollowUps:
             FollowUp.update(snoozed_until=until, updated_at=self.s.now()).where(
                 FollowUp.id == followup_id
             ).execute()
+
+    def get(self, followup_id: int) -> FollowUpRecord:
+        """One follow-up, to show it in full or edit it.
+
+        Raises:
+            NotFound: it was deleted meanwhile.
+        """
+        with self.s.read():
+            row: dict[str, Any] | None = (
+                FollowUp.select().where(FollowUp.id == followup_id).dicts().first()
+            )
+            if row is None:
+                raise NotFound(_("follow-up {id} no longer exists").format(id=followup_id))
+            return FollowUpRecord(
+                id=row["id"],
+                contact_id=row["contact"],
+                due=row["due"],
+                what=row["what"],
+                done_at=row["done_at"],
+                snoozed_until=row["snoozed_until"],
+            )
+
+    def update(self, followup_id: int, due: dt.date, what: str) -> None:
+        """Correct a follow-up's date and task; a new date replaces any snooze.
+
+        Raises:
+            ValidationError: nothing to do.
+            NotFound: it was deleted meanwhile.
+        """
+        what = clean_text(what)
+        if not what:
+            raise ValidationError("what", _("say what to follow up with"))
+        with self.s.write(Topic.FOLLOWUPS):
+            self._require(followup_id)
+            FollowUp.update(due=due, what=what, snoozed_until=None, updated_at=self.s.now()).where(
+                FollowUp.id == followup_id
+            ).execute()
+
+    def reopen(self, followup_id: int) -> None:
+        """Un-mark a follow-up done: it is open again, due as before.
+
+        Raises:
+            NotFound: it was deleted meanwhile.
+        """
+        with self.s.write(Topic.FOLLOWUPS):
+            self._require(followup_id)
+            FollowUp.update(done_at=None, updated_at=self.s.now()).where(
+                FollowUp.id == followup_id
+            ).execute()
+
+    def delete(self, followup_id: int) -> None:
+        """Remove a follow-up.
+
+        Raises:
+            NotFound: it was deleted meanwhile.
+        """
+        with self.s.write(Topic.FOLLOWUPS):
+            self._require(followup_id)
+            FollowUp.delete().where(FollowUp.id == followup_id).execute()

@@ -3,14 +3,41 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from netui.data.models import LedgerEntry
 from netui.domain.contact_rules import LEDGER_KINDS, ValidationError, clean_text
+from netui.domain.records import LedgerRecord
 from netui.i18n import _
 from netui.state import derived
 from netui.state.contacts import Contacts
+from netui.state.errors import NotFound
 from netui.state.session import Session
 from netui.state.topics import Topic
+
+
+def _check(direction: str, kind: str, weight: int, date: dt.date, today: dt.date) -> None:
+    if direction not in ("give", "take"):
+        raise ValidationError("direction", _("must be give or take"))
+    if kind not in LEDGER_KINDS:
+        message = _("{value} is not one of {choices}")
+        raise ValidationError(
+            "kind", message.format(value=repr(kind), choices=", ".join(LEDGER_KINDS))
+        )
+    if not 1 <= weight <= 5:
+        raise ValidationError("weight", _("must be from 1 to 5"))
+    if date > today:
+        raise ValidationError("date", _("cannot be in the future"))
+
+
+def _require(entry_id: int) -> dict[str, Any]:
+    """The entry's row, its links as ids ("contact", "introduced")."""
+    entry: dict[str, Any] | None = (
+        LedgerEntry.select().where(LedgerEntry.id == entry_id).dicts().first()
+    )
+    if entry is None:
+        raise NotFound(_("ledger entry {id} no longer exists").format(id=entry_id))
+    return entry
 
 
 class Ledger:
@@ -36,17 +63,7 @@ class Ledger:
             ValidationError: a bad direction, kind, weight or introduced contact.
             NotFound: the contact was deleted meanwhile.
         """
-        if direction not in ("give", "take"):
-            raise ValidationError("direction", _("must be give or take"))
-        if kind not in LEDGER_KINDS:
-            message = _("{value} is not one of {choices}")
-            raise ValidationError(
-                "kind", message.format(value=repr(kind), choices=", ".join(LEDGER_KINDS))
-            )
-        if not 1 <= weight <= 5:
-            raise ValidationError("weight", _("must be from 1 to 5"))
-        if date > self.s.today():
-            raise ValidationError("date", _("cannot be in the future"))
+        _check(direction, kind, weight, date, self.s.today())
         with self.s.write(Topic.LEDGER, Topic.CONTACTS):
             self.contacts.require(contact_id)
             if introduced_id is not None and not self.contacts.exists(introduced_id):
@@ -69,3 +86,60 @@ class Ledger:
             )
             derived.refresh_ledger(self.s, [contact_id])
         return entry_id
+
+    def get(self, entry_id: int) -> LedgerRecord:
+        """One give or take, to show it in full or edit it.
+
+        Raises:
+            NotFound: it was deleted meanwhile.
+        """
+        with self.s.read():
+            row = _require(entry_id)
+            return LedgerRecord(
+                id=row["id"],
+                contact_id=row["contact"],
+                direction=row["direction"],
+                kind=row["kind"],
+                description=row["description"],
+                weight=row["weight"],
+                date=row["date"],
+            )
+
+    def update(
+        self,
+        entry_id: int,
+        direction: str,
+        kind: str,
+        description: str,
+        weight: int,
+        date: dt.date,
+    ) -> None:
+        """Correct a give or take; the contact's stored aggregates follow.
+
+        Raises:
+            ValidationError: a bad direction, kind, weight or date.
+            NotFound: it was deleted meanwhile.
+        """
+        _check(direction, kind, weight, date, self.s.today())
+        with self.s.write(Topic.LEDGER, Topic.CONTACTS):
+            row = _require(entry_id)
+            LedgerEntry.update(
+                direction=direction,
+                kind=kind,
+                description=clean_text(description),
+                weight=weight,
+                date=date,
+                updated_at=self.s.now(),
+            ).where(LedgerEntry.id == entry_id).execute()
+            derived.refresh_ledger(self.s, [row["contact"]])
+
+    def delete(self, entry_id: int) -> None:
+        """Remove a give or take; the contact's stored aggregates follow.
+
+        Raises:
+            NotFound: it was deleted meanwhile.
+        """
+        with self.s.write(Topic.LEDGER, Topic.CONTACTS):
+            row = _require(entry_id)
+            LedgerEntry.delete().where(LedgerEntry.id == entry_id).execute()
+            derived.refresh_ledger(self.s, [row["contact"]])
