@@ -157,8 +157,6 @@ AREAS: tuple[Area, ...] = (
             Key("review.left", "left", "cursor_left", _("Scroll left"), show=False),
             Key("review.right", "right", "cursor_right", _("Scroll right"), show=False),
             # Its dialogs.
-            Key("ledger_form.save", "ctrl+s", "save", _("Save"), _("Record it.")),
-            Key("ledger_form.cancel", "escape", "cancel", _("Cancel"), _("Close without recording; asks first if something was typed.")),
             Key("snooze_form.save", "ctrl+s", "save", _("Snooze"), _("Snooze to that day (enter does the same).")),
             Key("snooze_form.cancel", "escape", "cancel", _("Cancel"), _("Leave it due.")),
             Key("complete_review.save", "ctrl+s", "save", _("Complete"), _("Mark the week's review complete, with these notes.")),
@@ -202,6 +200,14 @@ AREAS: tuple[Area, ...] = (
             Key("detail.introducer", "i", "open_introducer", _("Introducer"), _("Open the contact who introduced this one"), show=False),
             Key("detail.done", "x", "followup_done", _("Done"), _("Mark the selected follow-up done")),
             Key("detail.snooze", "z", "followup_snooze", _("Snooze"), _("Snooze the selected follow-up by a week"), show=False),
+            Key("detail.open_entry", "enter", "open_entry", _("Open"), _("Open the history row in full, to read, correct or delete it")),
+            Key("detail.give", "plus", "give", _("Give"), _("Record something you gave them")),
+            Key("detail.take", "minus", "take", _("Take"), _("Record something you received from them")),
+            # A history row in full.
+            Key("history_entry.edit", "e", "edit", _("Edit"), _("Correct this entry in its form")),
+            Key("history_entry.delete", "d", "delete", _("Delete"), _("Delete this entry, after asking")),
+            Key("history_entry.done", "x", "toggle_done", _("Done / not done"), _("Mark the follow-up done, or open it again")),
+            Key("history_entry.close", "escape,q", "close", _("Close"), _("Back to the contact")),
             # Its dialogs. Priority, so enter picks from the picker's search box (whose own enter would only submit it).
             Key("contact_form.save", "ctrl+s", "save", _("Save"), _("Save the contact.")),
             Key("contact_form.cancel", "escape", "cancel", _("Cancel"), _("Close the form.")),
@@ -222,6 +228,8 @@ APP_KEYS = (
 SHARED_KEYS = (
     Key("interaction_form.save", "ctrl+s", "save", _("Save"), _("Log the interaction.")),
     Key("interaction_form.cancel", "escape", "cancel", _("Cancel"), _("Close without logging; asks first if a summary was written.")),
+            Key("ledger_form.save", "ctrl+s", "save", _("Save"), _("Record it.")),
+            Key("ledger_form.cancel", "escape", "cancel", _("Cancel"), _("Close without recording; asks first if something was typed.")),
     Key("followup_form.save", "ctrl+s", "save", _("Save"), _("Add the follow-up (enter does the same).")),
     Key("followup_form.cancel", "escape", "cancel", _("Cancel"), _("Close without adding anything.")),
     Key("confirm.yes", "y,enter", "confirm", _("Yes"), _("Go ahead.")),

@@ -130,6 +130,8 @@ README_KEYS = {
     "pgdn": "pagedown",
     "[": "left_square_bracket",
     "]": "right_square_bracket",
+    "+": "plus",
+    "-": "minus",
 }
 # Keys README names that Textual itself binds: the palette, and focus moving between fields.
 TEXTUAL_KEYS = {"ctrl+p", "tab", "shift+tab"}

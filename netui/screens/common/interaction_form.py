@@ -10,13 +10,15 @@ from textual.widgets import Input, RadioButton, RadioSet, Select, TextArea
 from netui.areas import bindings
 from netui.domain.contact_rules import INITIATORS, INTERACTION_KINDS, ValidationError
 from netui.domain.dates import DatePhraseError, day_label, parse_date_phrase
+from netui.domain.records import InteractionRecord
 from netui.i18n import _
 from netui.screens.common.form import ContactDialog
+from netui.state import Store
 from netui.widgets.form_field import FormField, choice_field, text_field
 
 
 class InteractionForm(ContactDialog):
-    """Record that I and a contact were in touch; dismisses with the new interaction's id, or None."""
+    """Record, or correct, that I and a contact were in touch; dismisses with its id, or None."""
 
     DEFAULT_CSS = """
     InteractionForm RadioSet {
@@ -38,24 +40,55 @@ class InteractionForm(ContactDialog):
 
     AUTO_FOCUS = "#kind"
 
+    def __init__(
+        self, store: Store, contact_id: int, interaction: InteractionRecord | None = None
+    ) -> None:
+        """A form for one interaction with the contact.
+
+        Args:
+            store: Where it is saved.
+            contact_id: Who it was with.
+            interaction: The interaction to correct, filled in; None logs a new one.
+        """
+        super().__init__(store, contact_id)
+        self._interaction = interaction
+        self._initial: tuple[object, ...] = ()
+
     def heading(self) -> str:
+        if self._interaction is not None:
+            return _("Correct an interaction with {name}").format(name=self._contact_name)
         return _("Log an interaction with {name}").format(name=self._contact_name)
 
     def compose_fields(self) -> ComposeResult:
         """Kind, when, who reached out, and the summary."""
-        yield choice_field("kind", _("Kind"), INTERACTION_KINDS, "meeting")
-        yield text_field("when", _("When"), "today", _("today, yesterday, 2026-11-02, 11/2"))
+        record = self._interaction
+        yield choice_field(
+            "kind", _("Kind"), INTERACTION_KINDS, record.kind if record else "meeting"
+        )
+        when = record.when.date().isoformat() if record else "today"
+        yield text_field("when", _("When"), when, _("today, yesterday, 2026-11-02, 11/2"))
+        initiator = record.initiator if record else "me"
         initiators = (
-            RadioButton(label, value=label == "me", id=f"initiator-{label}", compact=True)
+            RadioButton(label, value=label == initiator, id=f"initiator-{label}", compact=True)
             for label in INITIATORS
         )
         yield FormField(_("Who reached out"), RadioSet(*initiators, id="initiator", compact=True))
-        yield FormField(_("Summary"), TextArea(id="summary", compact=True, soft_wrap=True,
+        summary = record.summary if record else ""
+        yield FormField(_("Summary"), TextArea(summary, id="summary", compact=True, soft_wrap=True,
                         placeholder=_("what was talked about, what was promised")))  # fmt: skip
 
     def opened(self) -> None:
-        """Show what "today" means."""
+        """Show what "today" means, and remember the values to spot changes."""
         self._check_when(show=False)
+        self._initial = self._values()
+
+    def _values(self) -> tuple[object, ...]:
+        return (
+            self.query_one("#kind", Select).value,
+            self.query_one("#when", Input).value,
+            self.query_one("#initiator", RadioSet).pressed_index,
+            self.query_one("#summary", TextArea).text,
+        )
 
     def _when(self) -> dt.datetime:
         """The moment to store: the day typed, at the current time of day.
@@ -72,8 +105,10 @@ class InteractionForm(ContactDialog):
         if day > today:
             message = _("{day} is in the future: log what has happened")
             raise ValidationError("when", message.format(day=day_label(day)))
-        # Today's entry is "now"; an earlier day keeps the time of day so same-day entries sort.
-        return dt.datetime.combine(day, self._store.now().time())
+        # Today's entry is "now"; an earlier day keeps the time of day so same-day entries
+        # sort. A corrected one keeps its own time of day.
+        record = self._interaction
+        return dt.datetime.combine(day, (record.when if record else self._store.now()).time())
 
     def _check_when(self, *, show: bool) -> dt.datetime | None:
         return self.query_one("#when-field", FormField).check(
@@ -97,6 +132,15 @@ class InteractionForm(ContactDialog):
             self.query_one("#when", Input).focus()
             return None
         pressed = self.query_one("#initiator", RadioSet).pressed_index
+        if self._interaction is not None:
+            self._store.interactions.update(
+                self._interaction.id,
+                when,
+                kind=str(self.query_one("#kind", Select).value),
+                initiator=INITIATORS[max(pressed, 0)],
+                summary=self.query_one("#summary", TextArea).text,
+            )
+            return self._interaction.id
         return self._store.interactions.log(
             self._contact_id,
             when,
@@ -106,5 +150,7 @@ class InteractionForm(ContactDialog):
         )
 
     def changed(self) -> bool:
-        """A summary was written."""
+        """A new interaction's summary was written, or a corrected one's values changed."""
+        if self._interaction is not None:
+            return self._values() != self._initial
         return bool(self.query_one("#summary", TextArea).text.strip())

@@ -15,7 +15,7 @@ from textual.widgets.option_list import Option
 from netui.areas import bindings
 from netui.domain.cadence import format_cadence
 from netui.domain.dates import format_relative
-from netui.domain.records import ContactDetail
+from netui.domain.records import ContactDetail, HistoryItem
 from netui.domain.warmth import warmth_label
 from netui.domain.words import lateness
 from netui.i18n import _
@@ -47,6 +47,12 @@ class ContactDetailScreen(ContactActions):
         *bindings("detail.back"),
         *contact_bindings(footer=frozenset({"contact.edit", "contact.log", "contact.followup"})),
         *bindings("detail.introducer", "detail.done", "detail.snooze"),
+        *bindings(
+            "detail.open_entry",
+            "detail.give",
+            "detail.take",
+            footer=frozenset({"detail.open_entry"}),
+        ),
     ]
 
     def __init__(self, store: Store, contact_id: int) -> None:
@@ -236,6 +242,49 @@ class ContactDetailScreen(ContactActions):
     def _open_introduced(self, event: OptionList.OptionSelected) -> None:
         if event.option.id:
             self.app.push_screen(ContactDetailScreen(self.store, int(event.option.id)))
+
+    def _selected_item(self) -> HistoryItem | None:
+        table = self.query_one("#history", DataTable)
+        if not table.row_count or self.detail is None:
+            return None
+        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value or ""
+        return next((i for i in self.detail.history if f"{i.kind}:{i.id}" == key), None)
+
+    @on(DataTable.RowSelected, "#history")
+    def _history_row_selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        self.action_open_entry()
+
+    def action_open_entry(self) -> None:
+        """Open the history row under the cursor in full: read it, correct it, delete it."""
+        from netui.screens.contacts.history_entry import HistoryEntryScreen
+
+        item = self._selected_item()
+        if item is None:
+            self.tell(_("The history is empty: l logs an interaction, f adds a follow-up"))
+            return
+        self.app.push_screen(HistoryEntryScreen(self.store, self.contact_id, item))
+
+    def action_give(self) -> None:
+        """Record something given to this contact."""
+        self._ledger("give")
+
+    def action_take(self) -> None:
+        """Record something received from this contact."""
+        self._ledger("take")
+
+    def _ledger(self, direction: str) -> None:
+        from netui.screens.common.ledger_form import LedgerForm
+
+        def saved(result: int | None) -> None:
+            if result is not None and self.detail is not None:
+                if direction == "give":
+                    said = _("Recorded a give to {name}")
+                else:
+                    said = _("Recorded a take from {name}")
+                self.tell(said.format(name=self.detail.name))
+
+        self.open_dialog(lambda: LedgerForm(self.store, self.contact_id, direction), saved)
 
     def _selected_followup(self) -> int | None:
         table = self.query_one("#history", DataTable)

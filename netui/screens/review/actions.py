@@ -141,7 +141,7 @@ class ReviewRowActions(AreaScreen):
 
     def action_give(self) -> None:
         """Record something given to the row's contact."""
-        from netui.screens.review.ledger_form import LedgerForm
+        from netui.screens.common.ledger_form import LedgerForm
 
         self._contact_form("g", LedgerForm, "Recorded a give to")
 

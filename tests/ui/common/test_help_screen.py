@@ -84,7 +84,7 @@ async def test_palette_keys_opens_the_same_help_and_escape_closes_it(
 async def test_palette_screenshot_says_where_it_saved(
     store: Store, net: Network, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """"Screenshot" writes an SVG in the current folder and names the file in a notice."""
+    """ "Screenshot" writes an SVG in the current folder and names the file in a notice."""
     monkeypatch.chdir(tmp_path)
     async with running(store) as (app, pilot):
         app.save_screenshot_here()

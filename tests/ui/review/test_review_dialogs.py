@@ -17,9 +17,9 @@ from netui.data.models import FollowUp, LedgerEntry, Review
 from netui.domain.records import ContactDraft
 from netui.domain.review import UpcomingEvent
 from netui.screens.common.confirm import ConfirmScreen
+from netui.screens.common.ledger_form import LedgerForm
 from netui.screens.review.complete import CompleteReviewScreen
 from netui.screens.review.event_view import EventView
-from netui.screens.review.ledger_form import LedgerForm
 from netui.screens.review.snooze_form import SnoozeForm
 from netui.state import Store
 

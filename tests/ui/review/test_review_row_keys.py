@@ -33,9 +33,9 @@ from netui.data.models import (
 from netui.screens.common.confirm import ConfirmScreen
 from netui.screens.common.followup_form import FollowUpForm
 from netui.screens.common.interaction_form import InteractionForm
+from netui.screens.common.ledger_form import LedgerForm
 from netui.screens.contacts.detail import ContactDetailScreen
 from netui.screens.review.event_view import EventView
-from netui.screens.review.ledger_form import LedgerForm
 from netui.screens.review.screen import ReviewScreen
 from netui.screens.review.snooze_form import SnoozeForm
 from netui.state import Store

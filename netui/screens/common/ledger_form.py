@@ -11,56 +11,76 @@ from textual.widgets import Input, Select
 from netui.areas import bindings
 from netui.domain.contact_rules import LEDGER_KINDS, ValidationError
 from netui.domain.dates import DatePhraseError, day_label, parse_date_phrase
+from netui.domain.records import LedgerRecord
+from netui.i18n import _
 from netui.screens.common.form import ContactDialog
 from netui.state import Store
 from netui.widgets.form_field import FormField, choice_field, text_field
 
 WEIGHTS = (
-    (1, "1 · a small thing"),
+    (1, _("1 · a small thing")),
     (2, "2"),
-    (3, "3 · real effort"),
+    (3, _("3 · real effort")),
     (4, "4"),
-    (5, "5 · a big one"),
+    (5, _("5 · a big one")),
 )
 
 
 class LedgerForm(ContactDialog):
-    """A give or a take for one contact; dismisses with the new ledger entry's id, or None."""
+    """A give or a take for one contact, new or corrected; dismisses with the entry's id, or None."""
 
     BINDINGS = bindings("ledger_form.save", "ledger_form.cancel")
 
-    DISCARD = ("Discard this entry?", "What was typed here will be lost.")
+    DISCARD = (_("Discard this entry?"), _("What was typed here will be lost."))
 
     AUTO_FOCUS = "#description"
 
-    def __init__(self, store: Store, contact_id: int, direction: str = "give") -> None:
+    def __init__(
+        self,
+        store: Store,
+        contact_id: int,
+        direction: str = "give",
+        entry: LedgerRecord | None = None,
+    ) -> None:
         """A form for one ledger entry.
 
         Args:
             store: Where the entry is saved.
             contact_id: Who it was given to or received from.
-            direction: "give" (I gave) or "take" (I received).
+            direction: "give" (I gave) or "take" (I received); an edited entry's own.
+            entry: The entry to correct, filled in; None records a new one.
         """
+        if entry is not None:
+            direction = entry.direction
         if direction not in ("give", "take"):
             raise ValueError(f"direction must be give or take, not {direction!r}")
         super().__init__(store, contact_id)
         self._direction = direction
+        self._entry = entry
         self._initial: dict[str, Any] = {}
 
     def heading(self) -> str:
-        verb = "Something you gave to" if self._direction == "give" else "Something you got from"
-        return f"{verb} {self._contact_name}"
+        if self._direction == "give":
+            return _("Something you gave to {name}").format(name=self._contact_name)
+        return _("Something you got from {name}").format(name=self._contact_name)
 
     def compose_fields(self) -> ComposeResult:
         """What, kind, weight and when."""
+        entry = self._entry
         yield text_field(
-            "description", "What", placeholder="what it was: an intro to Sato, the deck"
+            "description",
+            _("What"),
+            entry.description if entry else "",
+            placeholder=_("what it was: an intro to Sato, the deck"),
         )
-        yield choice_field("kind", "Kind", LEDGER_KINDS, LEDGER_KINDS[0])
-        weights = Select([(label, weight) for weight, label in WEIGHTS], value=1,
+        kind = entry.kind if entry else LEDGER_KINDS[0]
+        yield choice_field("kind", _("Kind"), LEDGER_KINDS, kind)
+        weights = Select([(label, weight) for weight, label in WEIGHTS],
+                         value=entry.weight if entry else 1,
                          allow_blank=False, id="weight", compact=True)  # fmt: skip
-        yield FormField("Weight", weights, hint="how much it was worth to them, 1 to 5")
-        yield text_field("date", "When", "today", "today, yesterday, 2026-11-02, 11/2")
+        yield FormField(_("Weight"), weights, hint=_("how much it was worth to them, 1 to 5"))
+        when = entry.date.isoformat() if entry else "today"
+        yield text_field("date", _("When"), when, _("today, yesterday, 2026-11-02, 11/2"))
 
     def opened(self) -> None:
         """Show what "today" means, and remember the values to spot changes."""
@@ -87,9 +107,8 @@ class LedgerForm(ContactDialog):
         except DatePhraseError as error:
             raise ValidationError("date", str(error)) from None
         if day > today:
-            raise ValidationError(
-                "date", f"{day_label(day)} is in the future: record what happened"
-            )
+            message = _("{day} is in the future: record what happened")
+            raise ValidationError("date", message.format(day=day_label(day)))
         return day
 
     def _check_date(self, *, show: bool) -> dt.date | None:
@@ -118,6 +137,16 @@ class LedgerForm(ContactDialog):
             self.query_one("#date", Input).focus()
             return None
         values = self._values()
+        if self._entry is not None:
+            self._store.ledger.update(
+                self._entry.id,
+                self._direction,
+                str(values["kind"]),
+                values["description"],
+                int(values["weight"]),
+                day,
+            )
+            return self._entry.id
         return self._store.ledger.add(
             self._contact_id,
             self._direction,
