@@ -203,7 +203,16 @@ class FieldChoice:
         if self.pick == "both" or not self.differ:
             return None
         value = self.keep if self.pick == "other" else self.other
-        return None if _is_empty(self.name, value) else value
+        if _is_empty(self.name, value):
+            return None
+        picked = self.value()
+        if isinstance(value, Meeting) and isinstance(picked, Meeting):
+            # A bare day (or event) the picked meeting already holds tells nothing new.
+            same_day = value.day is None or value.day == picked.first_day()
+            same_event = value.event is None or value.event == picked.event
+            if same_day and same_event:
+                return None
+        return value
 
 
 def _default(name: str, keep: object, other: object, join: bool) -> Pick:
