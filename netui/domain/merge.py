@@ -202,6 +202,8 @@ class FieldChoice:
         """The value not picked that holds something (None when nothing is left out)."""
         if self.pick == "both" or not self.differ:
             return None
+        if self.name == "name" and self.pick == "keep":
+            return None  # the other's name heads the notes line already
         value = self.keep if self.pick == "other" else self.other
         if _is_empty(self.name, value):
             return None
@@ -331,8 +333,8 @@ class MergePlan:
         out = []
         for choice in self.fields:
             value = choice.left_out()
-            if value is None or (choice.name == "name" and choice.pick == "keep"):
-                continue  # the other's name already heads the line
+            if value is None:
+                continue
             text = " / ".join(line.strip() for line in value_text(choice.name, value).splitlines())
             out.append((choice.label, text))
         return tuple(out)
