@@ -208,6 +208,14 @@ AREAS: tuple[Area, ...] = (
             Key("contact_picker.cancel", "escape", "cancel", "Cancel", "Close without choosing anyone."),
             Key("contact_picker.down", "down", "cursor_down", "Next", "Highlight the next match.", show=False),
             Key("contact_picker.up", "up", "cursor_up", "Previous", "Highlight the previous match.", show=False),
+            # The merge dialog: a row per field, the kept contact's value on the left.
+            Key("merge_form.save", "ctrl+s", "save", "Merge", "Merge as shown; every value not picked goes to the notes line."),
+            Key("merge_form.cancel", "escape", "cancel", "Cancel", "Close without merging; asks first if a pick was changed."),
+            Key("merge_form.keep", "left,1", "pick('keep')", "This one", "Take the kept contact's value (left)."),
+            Key("merge_form.other", "right,2", "pick('other')", "That one", "Take the other contact's value (right)."),
+            Key("merge_form.both", "3", "pick('both')", "Both", "Join both values (text fields)."),
+            Key("merge_form.up", "up", "move(-1)", "Previous field", "The previous field that differs.", show=False),
+            Key("merge_form.down", "down", "move(1)", "Next field", "The next field that differs.", show=False),
         ),
     ),
 )

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from netui.cli.common import EXIT_OK, CommandError, db_target, open_store, user_config
 from netui.cli.output import plain
 from netui.cli.parser import CommandLine
-from netui.i18n import _, ngettext
+from netui.i18n import _
 
 if TYPE_CHECKING:
     from netui.domain.merge import FieldChoice, MergePlan
@@ -116,18 +116,12 @@ def _field_line(choice: FieldChoice, other_name: str) -> str:
 
 
 def _moves_line(plan: MergePlan) -> str:
-    words = {
-        "interactions": lambda n: ngettext("{count} interaction", "{count} interactions", n),
-        "followups": lambda n: ngettext("{count} follow-up", "{count} follow-ups", n),
-        "ledger": lambda n: ngettext("{count} ledger entry", "{count} ledger entries", n),
-        "attendances": lambda n: ngettext("{count} attendance", "{count} attendances", n),
-        "goals": lambda n: ngettext("{count} goal link", "{count} goal links", n),
-        "introductions": lambda n: ngettext("{count} introduction", "{count} introductions", n),
-    }
-    counts = [words[key](n).format(count=n) for key, n in plan.moves if n]
+    from netui.domain.merge import moves_text
+
+    counts = moves_text(plan.moves)
     if not counts:
         return _("moves: nothing else")
-    return _("moves: {counts}").format(counts=", ".join(counts))
+    return _("moves: {counts}").format(counts=counts)
 
 
 def describe_plan(plan: MergePlan) -> str:

@@ -386,6 +386,19 @@ class MergePlan:
         )
 
 
+def moves_text(moves: tuple[tuple[str, int], ...]) -> str:
+    """What moves to the kept contact, as a phrase ("3 interactions, 1 follow-up"); "" for nothing."""
+    words = {
+        "interactions": lambda n: ngettext("{count} interaction", "{count} interactions", n),
+        "followups": lambda n: ngettext("{count} follow-up", "{count} follow-ups", n),
+        "ledger": lambda n: ngettext("{count} ledger entry", "{count} ledger entries", n),
+        "attendances": lambda n: ngettext("{count} attendance", "{count} attendances", n),
+        "goals": lambda n: ngettext("{count} goal link", "{count} goal links", n),
+        "introductions": lambda n: ngettext("{count} introduction", "{count} introductions", n),
+    }
+    return ", ".join(words[key](n).format(count=n) for key, n in moves if n)
+
+
 def pick_text(pick: Pick) -> str:
     """A pick as a person reads it."""
     return {"keep": _("this one"), "other": _("that one"), "both": _("both")}[pick]
