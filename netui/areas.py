@@ -216,6 +216,14 @@ AREAS: tuple[Area, ...] = (
             Key("contact_picker.cancel", "escape", "cancel", _("Cancel"), _("Close without choosing anyone.")),
             Key("contact_picker.down", "down", "cursor_down", _("Next"), _("Highlight the next match."), show=False),
             Key("contact_picker.up", "up", "cursor_up", _("Previous"), _("Highlight the previous match."), show=False),
+            # The merge dialog: a row per field, the kept contact's value on the left.
+            Key("merge_form.save", "ctrl+s", "save", _("Merge"), _("Merge as shown; every value not picked goes to the notes line.")),
+            Key("merge_form.cancel", "escape", "cancel", _("Cancel"), _("Close without merging; asks first if a pick was changed.")),
+            Key("merge_form.keep", "left,1", "pick('keep')", _("This one"), _("Take the kept contact's value (left).")),
+            Key("merge_form.other", "right,2", "pick('other')", _("That one"), _("Take the other contact's value (right).")),
+            Key("merge_form.both", "3", "pick('both')", _("Both"), _("Join both values (text fields).")),
+            Key("merge_form.up", "up", "move(-1)", _("Previous field"), _("The previous field that differs."), show=False),
+            Key("merge_form.down", "down", "move(1)", _("Next field"), _("The next field that differs."), show=False),
         ),
     ),
 )

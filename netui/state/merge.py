@@ -1,24 +1,33 @@
-"""Merging two contacts into one: history, tags, links and empty fields move; nothing is lost."""
+"""Merging two contacts into one by a merge plan: every field kept or noted, everything linked moves."""
 
 from __future__ import annotations
 
-from peewee import Value
+from collections.abc import Mapping
+from dataclasses import replace
+
+from peewee import Select, Value, fn
 
 from netui.data.models import (
     Attendance,
     Contact,
     ContactGoal,
-    ContactTag,
     FollowUp,
     Interaction,
     LedgerEntry,
 )
-from netui.domain.cadence import STAGES
-from netui.domain.contact_rules import ValidationError
-from netui.domain.reading import sort_key
+from netui.domain.contact_rules import ValidationError, validate_draft
+from netui.domain.merge import MergePlan, Pick, plan_merge
+from netui.domain.records import ContactDetail
+from netui.i18n import _
 from netui.state import derived
-from netui.state.contacts import EVERYTHING_OF_A_CONTACT, Contacts
+from netui.state.contact_detail import read_detail
+from netui.state.contacts import EVERYTHING_OF_A_CONTACT, Contacts, draft_fields
+from netui.state.errors import NotFound
+from netui.state.rows import first_tuple
 from netui.state.session import Session
+
+# What `MergePlan.moves` counts, by key, in the order it is said.
+MOVES = ("interactions", "followups", "ledger", "attendances", "goals", "introductions")
 
 
 class Merge:
@@ -28,97 +37,127 @@ class Merge:
         self.s = session
         self.contacts = contacts
 
-    def apply(self, keep_id: int, drop_id: int) -> None:
-        """Fold `drop_id` into `keep_id`: history, tags, links and empty fields move; nothing is lost.
+    def plan(self, keep_id: int, other_id: int) -> MergePlan:
+        """The plan for merging `other_id` into `keep_id` today, with the default picks.
 
-        Text fields empty on the kept contact take the other's value; notes,
-        needs and offers present on both are joined. The earlier first meeting,
-        the closer stage and either solicitation flag win.
+        Raises:
+            ValidationError: the two ids are one contact.
+            NotFound: either contact does not exist.
         """
-        if keep_id == drop_id:
-            raise ValidationError("merge", "cannot merge a contact with itself")
+        _refuse_itself(keep_id, other_id)
+        with self.s.read():
+            return self._plan(keep_id, other_id)
+
+    def apply(
+        self, keep_id: int, other_id: int, picks: Mapping[str, Pick] | None = None
+    ) -> MergePlan:
+        """Merge `other_id` into `keep_id` with these picks (the defaults for the rest), in one transaction.
+
+        The plan is made again inside the write from the rows as they are
+        then, with the picks given: a contact another netui changed since the
+        dialog read it still loses nothing, because every value not picked
+        goes to the notes line. History, attendances, ledger entries,
+        follow-ups, introductions and goal links move; tags are united; the
+        other contact is removed. Any failure writes nothing.
+
+        Returns:
+            The plan applied.
+
+        Raises:
+            ValidationError: the two ids are one contact, or the merged contact would not be valid.
+            NotFound: either contact does not exist.
+        """
+        _refuse_itself(keep_id, other_id)
         with self.s.write(*EVERYTHING_OF_A_CONTACT):
-            keep, drop = self.contacts.require(keep_id), self.contacts.require(drop_id)
-            for model in (Interaction, FollowUp, LedgerEntry):
-                model.update(contact=keep_id).where(model.contact == drop_id).execute()
-            LedgerEntry.update(introduced=keep_id).where(
-                LedgerEntry.introduced == drop_id
-            ).execute()
-            Contact.update(introduced_by=keep_id).where(
-                (Contact.introduced_by == drop_id) & (Contact.id != keep_id)
-            ).execute()
-            # At an event both attended, the kept attendance was known before if either was.
-            theirs = Attendance.alias("d")
-            known_there = theirs.select(theirs.known_before).where(
-                (theirs.contact == drop_id) & (theirs.event == Attendance.event)
-            )
-            Attendance.update(known_before=Attendance.known_before | known_there).where(
-                (Attendance.contact == keep_id)
-                & Attendance.event.in_(
-                    Attendance.select(Attendance.event).where(Attendance.contact == drop_id)
-                )
-            ).execute()
-            Attendance.update(contact=keep_id).where(
-                (Attendance.contact == drop_id)
-                & Attendance.event.not_in(
-                    Attendance.select(Attendance.event).where(Attendance.contact == keep_id)
-                )
-            ).execute()
-            for link, other in ((ContactTag, ContactTag.tag), (ContactGoal, ContactGoal.goal)):
-                self.s.sql.insert_ignore(
-                    link.insert_from(
-                        link.select(Value(keep_id), other).where(link.contact == drop_id),
-                        fields=[link.contact, other],
-                    )
-                ).execute()
-            updates = self._merged_fields(keep, drop)
-            Contact.delete().where(Contact.id == drop_id).execute()
-            derived.delete_search_rows(self.s, drop_id)
-            Contact.update(updated_at=self.s.now(), **updates).where(
+            plan = self._plan(keep_id, other_id).with_picks(picks or {})
+            draft = validate_draft(plan.draft())
+            self._move_everything(keep_id, other_id)
+            Contact.delete().where(Contact.id == other_id).execute()
+            derived.delete_search_rows(self.s, other_id)
+            # After the delete: the kept one may have named the other as its introducer.
+            Contact.update(updated_at=self.s.now(), **draft_fields(draft)).where(
                 Contact.id == keep_id
             ).execute()
+            self.contacts.set_tags(keep_id, draft.tags)
             derived.refresh_due(self.s, [keep_id])
             derived.refresh_ledger(self.s, [keep_id])
             derived.refresh_search(self.s, keep_id)
+        return plan
+
+    # -- inside a read or a write ------------------------------------------------------
+
+    def _plan(self, keep_id: int, other_id: int) -> MergePlan:
+        keep, other = (self._detail(keep_id), self._detail(other_id))
+        plan = plan_merge(keep, other, self.s.today())
+        return replace(plan, moves=self._moves(other_id))
+
+    def _detail(self, contact_id: int) -> ContactDetail:
+        try:
+            return read_detail(self.s, contact_id, 0)
+        except NotFound:
+            raise NotFound(_("no contact with id {id}").format(id=contact_id)) from None
 
     @staticmethod
-    def _merged_fields(keep: Contact, drop: Contact) -> dict[str, object]:
-        updates: dict[str, object] = {}
-        for name in (
-            "reading",
-            "company",
-            "role",
-            "email",
-            "phone",
-            "location",
-            "links",
-            "solicitation_note",
-        ):
-            if not getattr(keep, name) and getattr(drop, name):
-                updates[name] = getattr(drop, name)
-        for name in ("needs", "offers", "notes"):
-            mine, theirs = getattr(keep, name), getattr(drop, name)
-            if theirs and theirs not in mine:
-                updates[name] = f"{mine}\n{theirs}" if mine else theirs
-        for name in ("birthday", "met_at", "cadence_days"):
-            if getattr(keep, name + ("_id" if name == "met_at" else "")) is None:
-                value = getattr(drop, name + ("_id" if name == "met_at" else ""))
-                if value is not None:
-                    updates[name] = value
-        if keep.introduced_by_id in (None, drop.id):
-            # The duplicate may itself be recorded as the kept one's introducer:
-            # then the duplicate's own introducer is the real link.
-            inherited = drop.introduced_by_id
-            updates["introduced_by"] = None if inherited == keep.id else inherited
-        if drop.met_on and (keep.met_on is None or drop.met_on < keep.met_on):
-            updates["met_on"] = drop.met_on
-        if keep.channel == "other" and drop.channel != "other":
-            updates["channel"] = drop.channel
-        if STAGES.index(drop.stage) > STAGES.index(keep.stage):
-            updates["stage"] = drop.stage
-        if drop.solicitation and not keep.solicitation:
-            updates["solicitation"] = True
-        if "reading" in updates:
-            updates["reading_confirmed"] = drop.reading_confirmed
-            updates["sort_key"] = sort_key(keep.name, str(updates["reading"]))
-        return updates
+    def _moves(other_id: int) -> tuple[tuple[str, int], ...]:
+        """How many of each linked record the other contact has (one statement)."""
+
+        def count(query: Select) -> Select:
+            return query.select(fn.count(Value(1)))
+
+        introduced = Contact.alias("introduced")
+        queries = (
+            count(Interaction.select().where(Interaction.contact == other_id)),
+            count(FollowUp.select().where(FollowUp.contact == other_id)),
+            count(LedgerEntry.select().where(LedgerEntry.contact == other_id)),
+            count(Attendance.select().where(Attendance.contact == other_id)),
+            count(ContactGoal.select().where(ContactGoal.contact == other_id)),
+            count(introduced.select().where(introduced.introduced_by == other_id)),
+            count(LedgerEntry.select().where(LedgerEntry.introduced == other_id)),
+        )
+        row = Contact.select(*(q.alias(f"n{i}") for i, q in enumerate(queries))).where(
+            Contact.id == other_id
+        )
+        found = first_tuple(row)
+        values = [int(n) for n in found] if found else [0] * len(queries)
+        counts = [*values[:5], values[5] + values[6]]
+        return tuple(zip(MOVES, counts, strict=True))
+
+    def _move_everything(self, keep_id: int, drop_id: int) -> None:
+        """Point everything that names `drop_id` at `keep_id`, once each."""
+        for model in (Interaction, FollowUp, LedgerEntry):
+            model.update(contact=keep_id).where(model.contact == drop_id).execute()
+        LedgerEntry.update(introduced=keep_id).where(LedgerEntry.introduced == drop_id).execute()
+        Contact.update(introduced_by=keep_id).where(
+            (Contact.introduced_by == drop_id) & (Contact.id != keep_id)
+        ).execute()
+        # At an event both attended, the kept attendance was known before if either was.
+        theirs = Attendance.alias("d")
+        known_there = theirs.select(theirs.known_before).where(
+            (theirs.contact == drop_id) & (theirs.event == Attendance.event)
+        )
+        Attendance.update(known_before=Attendance.known_before | known_there).where(
+            (Attendance.contact == keep_id)
+            & Attendance.event.in_(
+                Attendance.select(Attendance.event).where(Attendance.contact == drop_id)
+            )
+        ).execute()
+        Attendance.update(contact=keep_id).where(
+            (Attendance.contact == drop_id)
+            & Attendance.event.not_in(
+                Attendance.select(Attendance.event).where(Attendance.contact == keep_id)
+            )
+        ).execute()
+        # Tags are set from the plan's union; goal links are united here.
+        self.s.sql.insert_ignore(
+            ContactGoal.insert_from(
+                ContactGoal.select(Value(keep_id), ContactGoal.goal).where(
+                    ContactGoal.contact == drop_id
+                ),
+                fields=[ContactGoal.contact, ContactGoal.goal],
+            )
+        ).execute()
+
+
+def _refuse_itself(keep_id: int, other_id: int) -> None:
+    if keep_id == other_id:
+        raise ValidationError("merge", _("cannot merge a contact with itself"))

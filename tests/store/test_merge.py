@@ -175,7 +175,8 @@ def test_links_to_the_dropped_contact_point_at_the_kept_one(store: Store, pair: 
 
 
 def test_fields_are_filled_and_joined(store: Store, pair: Pair) -> None:
-    """Empty fields take the dropped one's value, filled ones stay, notes are joined, the closer stage wins."""
+    """Empty fields take the dropped one's value, filled ones stay (the other value goes to the
+    notes line), notes are joined, the closer stage and the earlier meeting win."""
     store.merge.apply(pair.keep, pair.drop)
     draft = store.contacts.get(pair.keep).draft
     assert draft.name == "Tanaka Yuki"
@@ -183,7 +184,10 @@ def test_fields_are_filled_and_joined(store: Store, pair: Pair) -> None:
     assert (draft.company, draft.role, draft.phone) == ("Acme", "designer", "+81 90 0000 0000")
     assert draft.reading == "ゆうき"
     assert Contact.get_by_id(pair.keep).sort_key == "ゆうき"
-    assert draft.notes == "climbs on weekends\nzebracorn enthusiast"
+    assert draft.notes == (
+        "climbs on weekends\nzebracorn enthusiast\n"
+        "merged from Yuki T. on 2026-11-21: email other@example.com, met 2026-06-01, stage acquainted"
+    )
     assert draft.needs == "frontend engineer"
     assert draft.offers == "legal advice"
     assert draft.channel == "mixer"

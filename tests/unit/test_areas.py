@@ -141,7 +141,7 @@ def readme_sections() -> dict[str, str]:
     """README's "Keys" section, split at the lines that name what a part is about."""
     text = README.read_text(encoding="utf-8")
     keys = text.split("\n## Keys\n", 1)[1].split("\n## ", 1)[0]
-    parts = re.split(r"^(Everywhere|Contact list|Contact detail|Weekly review|Forms)\b", keys,
+    parts = re.split(r"^(Everywhere|Contact list|Contact detail|Merge dialog|Weekly review|Forms)\b", keys,
                      flags=re.M)  # fmt: skip
     return {name: body for name, body in zip(parts[1::2], parts[2::2], strict=True)}
 
@@ -166,6 +166,7 @@ def scope(name: str) -> set[str]:
     """The keys bound where a README part applies."""
     from netui.screens.contacts.detail import ContactDetailScreen
     from netui.screens.contacts.list_screen import ContactsScreen
+    from netui.screens.contacts.merge_form import MergeForm
     from netui.screens.contacts.table import ContactTable
     from netui.screens.review.screen import ReviewScreen
     from netui.screens.review.section import ReviewTable
@@ -174,6 +175,7 @@ def scope(name: str) -> set[str]:
         "Everywhere": bound_keys(NetuiApp),
         "Contact list": bound_keys(ContactsScreen, ContactTable),
         "Contact detail": bound_keys(ContactDetailScreen),
+        "Merge dialog": bound_keys(MergeForm),
         "Weekly review": bound_keys(ReviewScreen, ReviewTable),
     }[name]
 
@@ -192,7 +194,15 @@ def test_readme_names_only_bound_keys_on_the_contact_page() -> None:
     assert named - {"enter"} <= scope("Contact detail")
 
 
-@pytest.mark.parametrize("part", ["Everywhere", "Contact list", "Contact detail", "Weekly review"])
+def test_readme_names_only_bound_keys_in_the_merge_dialog() -> None:
+    """The merge dialog's paragraph names only keys the dialog binds (`m`, which opens it, aside)."""
+    named = keys_named(readme_sections()["Merge dialog"])
+    assert named - {"m"} <= scope("Merge dialog")
+
+
+@pytest.mark.parametrize(
+    "part", ["Everywhere", "Contact list", "Contact detail", "Merge dialog", "Weekly review"]
+)
 def test_readme_names_every_key_that_is_bound(part: str) -> None:
     """Every key netui binds on a screen is named in that screen's part of README."""
     assert scope(part) - keys_named(readme_sections()[part]) == set()

@@ -102,6 +102,8 @@ SINK_CALLS: dict[str, tuple[int, ...] | None] = {
 # first argument; `assemble("text", ("text", style), ...)` its strings and the
 # first item of its pairs. The styles ("bold", "$text-muted") are names.
 STYLED_BUILDERS = frozenset({"Content", "Text"})
+# Methods whose arguments are styles, never text: `Content(mark).stylize("bold $warning")`.
+STYLE_METHODS = frozenset({"stylize", "stylize_before"})
 # The capture parser's `line.error(index, message)` builds a CaptureError at a column.
 METHOD_SINKS: dict[str, tuple[int, ...]] = {"error": (1,)}
 
@@ -220,6 +222,8 @@ def _literals(node: ast.AST) -> Iterator[ast.AST]:
         return
     if isinstance(node, ast.Call):
         yield from _literals(node.func)
+        if _called_name(node.func) in STYLE_METHODS:
+            return  # `Content(text).stylize("bold")`: its arguments are a style
         for arg in _sink_arguments(node) if _styled(node) else node.args:
             yield from _literals(arg)
         for keyword in node.keywords:
@@ -407,6 +411,7 @@ def run(args, name, n, row, when):
     Select(options, prompt="not at an event", id="met_at")  # 26: the prompt, not the id
     worker = work(thread=True, name="read the list", group="load")  # 27: a worker's name
     Key("a.b", "x", "act", "Act", "Do the thing")   # 28: the description and the tooltip
+    Static(Content.assemble(Content("≠").stylize("bold $warning"), name))  # fine: a style
 """
 
 

@@ -152,8 +152,8 @@ class ContactActions(AreaScreen):
         """Hook: the contact was just deleted from this screen."""
 
     def action_merge(self) -> None:
-        """Pick another contact and merge it into the current one."""
-        from netui.screens.common.confirm import ConfirmScreen
+        """Pick another contact, then merge it into the current one field by field (the merge dialog)."""
+        from netui.screens.contacts.merge_form import MergeForm
         from netui.screens.contacts.picker import ContactPicker
 
         keep_id = self._target()
@@ -166,23 +166,13 @@ class ContactActions(AreaScreen):
             if drop_id is None or drop_name is None:
                 return
 
-            def confirmed(yes: bool | None) -> None:
-                if yes and self.attempt(lambda: self.store.merge.apply(keep_id, drop_id)):
-                    self.tell(
-                        _("Merged {other} into {kept}").format(other=drop_name, kept=keep_name)
-                    )
+            def merged(result: int | None) -> None:
+                if result is not None:
+                    # The kept name as saved: the dialog may have taken the other's.
+                    kept = self._contact_name(result) or keep_name
+                    self.tell(_("Merged {other} into {keep}").format(other=drop_name, keep=kept))
 
-            self.app.push_screen(
-                ConfirmScreen(
-                    _("Merge contacts?"),
-                    _(
-                        "Move everything of {other} into {kept} and remove {other}? "
-                        "History, tags and links move; nothing is lost."
-                    ).format(other=drop_name, kept=keep_name),
-                    confirm_label=_("Merge"),
-                ),
-                confirmed,
-            )
+            self.open_dialog(lambda: MergeForm(self.store, keep_id, drop_id), merged)
 
         self.app.push_screen(
             ContactPicker(

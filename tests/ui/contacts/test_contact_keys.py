@@ -14,12 +14,12 @@ from textual.widgets import DataTable, Input
 from uikit import Network, move_to, open_detail, press, running, screen_text, table_names
 
 from netui.data.models import FollowUp, Interaction
-from netui.screens.common.confirm import ConfirmScreen
 from netui.screens.common.followup_form import FollowUpForm
 from netui.screens.common.interaction_form import InteractionForm
 from netui.screens.contacts.detail import ContactDetailScreen
 from netui.screens.contacts.form import ContactForm
 from netui.screens.contacts.list_screen import ContactsScreen
+from netui.screens.contacts.merge_form import MergeForm
 from netui.screens.contacts.picker import ContactPicker
 from netui.screens.contacts.table import ContactTable
 from netui.state import ContactQuery, Store
@@ -165,10 +165,11 @@ async def test_f_on_the_detail_adds_a_followup_to_its_history(store: Store, net:
 
 
 @pytest.mark.parametrize("where", ["list", "detail"])
-async def test_m_merges_a_picked_duplicate_after_yes(
+async def test_m_merges_a_picked_duplicate_with_ctrl_s(
     store: Store, net: Network, where: str
 ) -> None:
-    """`m`, type the other's name, enter, `y`: one contact is left holding both histories."""
+    """`m`, type the other's name, enter, then ctrl+s in the merge dialog: one contact is left
+    holding both histories."""
     async with running(store) as (app, pilot):
         if where == "list":
             await move_to(app, pilot, "鈴木 一郎")
@@ -179,9 +180,9 @@ async def test_m_merges_a_picked_duplicate_after_yes(
         await press(app, pilot, *"alice")
         assert "Alice Suzuki" in screen_text(app)
         await press(app, pilot, "enter")
-        assert isinstance(app.screen, ConfirmScreen)
+        assert isinstance(app.screen, MergeForm)
         assert store.contacts.exists(net.alice)
-        await press(app, pilot, "y")
+        await press(app, pilot, "ctrl+s")
         assert not store.contacts.exists(net.alice)
         kept = store.contacts.get(net.suzuki)
         summaries = {item.detail for item in kept.history}
@@ -192,11 +193,11 @@ async def test_m_merges_a_picked_duplicate_after_yes(
             assert "Alice Suzuki" not in table_names(app)
 
 
-async def test_m_then_no_keeps_both(store: Store, net: Network) -> None:
-    """Answering the merge question with `n` keeps both contacts and their histories apart."""
+async def test_m_then_escape_in_the_merge_dialog_keeps_both(store: Store, net: Network) -> None:
+    """escape in the merge dialog, with no pick changed, keeps both contacts and their histories apart."""
     async with running(store) as (app, pilot):
         await move_to(app, pilot, "鈴木 一郎")
-        await press(app, pilot, "m", *"alice", "enter", "n")
+        await press(app, pilot, "m", *"alice", "enter", "escape")
         assert isinstance(app.screen, ContactsScreen)
         assert store.contacts.exists(net.alice)
         assert store.contacts.get(net.suzuki).interaction_count == 1
