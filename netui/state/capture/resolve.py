@@ -17,6 +17,7 @@ from peewee import SQL, ModelSelect, Query, fn
 
 from netui.data.models import Contact
 from netui.domain.contact_rules import ValidationError, validate_draft
+from netui.domain.followup_rules import thanks_due
 from netui.domain.reading import fold, suggest_reading
 from netui.domain.records import ContactDraft, ContactRef
 from netui.state.capture.records import CapturePreview, ResolvedPerson
@@ -145,6 +146,7 @@ class Resolution:
             same_by_line[person.line] = None if same_as == person.line else same_as
         introducers = self._introducers([f[0].id for f in found_by_line.values() if f])
         channel = self.events.kind(event.id) if event else "other"
+        today = self.s.today()
         people: list[ResolvedPerson] = []
         for person in plan.people:
             found = found_by_line[person.line]
@@ -165,7 +167,7 @@ class Resolution:
                     via_new=via_new,
                     same_as_line=same_as,
                     reading=reading,
-                    thanks_due=plan.on + dt.timedelta(days=1) if thanks and is_new else None,
+                    thanks_due=thanks_due(plan.on, today) if thanks and is_new else None,
                     draft=draft,
                     via_ignored=kept is not None
                     and (via is not None or via_new is not None)
