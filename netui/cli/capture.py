@@ -57,7 +57,10 @@ def register(cli: CommandLine) -> None:
         "--on",
         type=date_arg,
         metavar="DATE",
-        help=_("the day you met them (default: today; e.g. yesterday, 2026-11-20)"),
+        help=_(
+            "the day you met them (default: the --event's day, else today;"
+            " e.g. yesterday, 2026-11-20)"
+        ),
     )
     thanks = capture.add_mutually_exclusive_group()
     thanks.add_argument(
@@ -108,6 +111,10 @@ def run_capture(args: argparse.Namespace) -> int:
     config = user_config()
     store = open_store(db_target(args), config, create=True)
     try:
+        if args.event is not None and not args.on:
+            # The event's day, as in the capture box: met-on, the follow-up
+            # phrases and the thank-you agree with the meeting at the event.
+            on = store.events.get(args.event).meeting_day(today)
         thanks = config.capture_thanks if args.thanks is None else args.thanks
         if args.dry_run:
             print(describe_preview(store.capture.preview(text, on, args.event, thanks)))
