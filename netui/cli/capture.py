@@ -141,11 +141,15 @@ def describe_preview(preview: CapturePreview) -> str:
             state = _("existing @{id}").format(id=person.contact.id)
         head = plan.name + (f" ({plan.company})" if plan.company else "")
         lines.append(f"{plain(head)}: {state}")
-        for followup in plan.followups:
-            line = _("follow-up {due}: {what}").format(
-                due=followup.due.isoformat(), what=plain(followup.what)
-            )
-            lines.append(_INDENT + line)
+        for index, followup in enumerate(plan.followups):
+            if index in person.followups_recorded:
+                line = _("follow-up {due}: {what} (already recorded)")
+            else:
+                line = _("follow-up {due}: {what}")
+            what = plain(followup.what)
+            lines.append(_INDENT + line.format(due=followup.due.isoformat(), what=what))
+        if person.meeting_recorded:
+            lines.append(_INDENT + _("meeting that day: already recorded"))
         if person.thanks_due:
             line = _("follow-up {due}: thank-you").format(due=person.thanks_due.isoformat())
             lines.append(_INDENT + line)

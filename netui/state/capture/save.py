@@ -92,7 +92,7 @@ class CaptureWriter:
                     prepared.update(db, Contact, contact_id, archived=False)
                 updated.append(person.contact)
             ids_by_line[plan.line] = contact_id
-            if person.same_as_line is None:
+            if person.same_as_line is None and not person.meeting_recorded:
                 summary = f"met at {event.title}" if event else "met"
                 prepared.insert(
                     db,
@@ -107,6 +107,7 @@ class CaptureWriter:
                     updated_at=now,
                 )
                 counts["interactions"] += 1
+            if person.same_as_line is None:
                 if event is not None:
                     # Someone already recorded at the event stays as is (the
                     # write lock is held, so nothing can come in between).
@@ -122,7 +123,9 @@ class CaptureWriter:
                             updated_at=now,
                         )
                         counts["attendances"] += 1
-            for followup in plan.followups:
+            for index, followup in enumerate(plan.followups):
+                if index in person.followups_recorded:
+                    continue  # already recorded: the same text captured again
                 prepared.insert(
                     db,
                     FollowUp,
