@@ -197,7 +197,9 @@ def test_event_of_yesterday_gives_a_thank_you_due_today(run: Run, seeded: Path) 
         event = store.events.create("Mixer", dt.datetime.combine(yesterday, dt.time(19)))
     finally:
         store.close()
-    assert run("--db", str(seeded), "capture", "--event", str(event), "--thanks", "Kim Ara").code == 0
+    assert (
+        run("--db", str(seeded), "capture", "--event", str(event), "--thanks", "Kim Ara").code == 0
+    )
     assert thanks_rows(seeded) == [("Kim Ara", today().isoformat())]
 
 
