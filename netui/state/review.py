@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from peewee import JOIN, SQL, Case, Query, Select, fn
+from peewee import JOIN, SQL, Case, ColumnBase, Field, Query, Select, fn
 
 from netui.data.models import Contact, Event, FollowUp, Interaction, LedgerEntry, Review
 from netui.domain.contact_rules import clean_text
@@ -109,24 +109,38 @@ def _ledger_after() -> Query:
     later = (
         LedgerEntry.select(LedgerEntry.contact.alias("contact_id"), fn.sum(signed).alias("moved"))
         .where(LedgerEntry.date > ref)
-        .group_by(LedgerEntry.contact)
+        # Grouped by an expression, so that no index order can serve the grouping: SQLite
+        # then reads the few entries after "ref" off the date index and sorts them, where
+        # grouping by the column walked the whole (contact_id, date) index (at L, 5.9k
+        # contacts with entries in the last week: 40 ms against 170 ms).
+        .group_by(LedgerEntry.contact + 0)
         .alias("later")
     )
 
-    def last(direction: str) -> Query:
-        return LedgerEntry.select(fn.max(LedgerEntry.date)).where(
-            (LedgerEntry.contact == Contact.id)
-            & (LedgerEntry.direction == direction)
-            & (LedgerEntry.date <= ref)
+    def then(direction: str, stored: Field[Any]) -> ColumnBase:
+        # The stored date when it is not after "ref"; looked up only when it is.
+        return Case(
+            None,
+            [
+                (
+                    stored > ref,
+                    LedgerEntry.select(fn.max(LedgerEntry.date)).where(
+                        (LedgerEntry.contact == Contact.id)
+                        & (LedgerEntry.direction == direction)
+                        & (LedgerEntry.date <= ref)
+                    ),
+                )
+            ],
+            stored,
         )
 
-    columns = [Contact.id, Contact.name, Contact.balance - later.c.moved, last("take")]
-    columns += [last("give"), Contact.balance, Contact.last_take, Contact.last_give]
+    columns = [Contact.id, Contact.name, Contact.balance - later.c.moved]
+    columns += [then("take", Contact.last_take), then("give", Contact.last_give)]
+    columns += [Contact.balance, Contact.last_take, Contact.last_give]
     return (
         Select([later], columns)
         .join(Contact, on=Contact.id == later.c.contact_id)
         .where(Contact.archived == False)  # noqa: E712
-        .order_by(Contact.id)
     )
 
 
@@ -300,17 +314,19 @@ class Reviews:
         later = self.s.prepared.get("review.ledger_after", _ledger_after).run(
             self.s.db, ref=ref.isoformat()
         )
-        rows, total = self.s.sql.review_reciprocity(
-            self.s.db, rules.BALANCE_ALERT, cutoff, limit + len(later)
-        )
-        changed = {int(row[0]) for row in later}
-        kept: list[ReciprocityRow] = [row for row in rows if int(row[0]) not in changed]
+        then: list[ReciprocityRow] = []
+        stale = 0  # those of them in the stored answer, as they stand today
         for cid, name, balance, take, give, now_balance, now_take, now_give in later:
             if rules.tilted(now_balance, _date(now_take), _date(now_give), cutoff):
-                total -= 1  # in the stored total, as it stands today
+                stale += 1
             if rules.tilted(balance, _date(take), _date(give), cutoff):
-                kept.append((cid, name, balance, take, give))
-                total += 1
+                then.append((cid, name, balance, take, give))
+        rows, total = self.s.sql.review_reciprocity(
+            self.s.db, rules.BALANCE_ALERT, cutoff, limit + stale
+        )
+        changed = {int(row[0]) for row in later}
+        kept = [row for row in rows if int(row[0]) not in changed] + then
+        total += len(then) - stale
         kept.sort(key=lambda row: (row[2], str(row[3] or "")))
         return kept[:limit], total
 
