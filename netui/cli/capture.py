@@ -57,7 +57,10 @@ def register(cli: CommandLine) -> None:
         "--on",
         type=date_arg,
         metavar="DATE",
-        help=_("the day you met them (default: today; e.g. yesterday, 2026-11-20)"),
+        help=_(
+            "the day you met them (default: the --event's day, else today;"
+            " e.g. yesterday, 2026-11-20)"
+        ),
     )
     thanks = capture.add_mutually_exclusive_group()
     thanks.add_argument(
@@ -108,6 +111,10 @@ def run_capture(args: argparse.Namespace) -> int:
     config = user_config()
     store = open_store(db_target(args), config, create=True)
     try:
+        if args.event is not None and not args.on:
+            # The event's day, as in the capture box: met-on, the follow-up
+            # phrases and the thank-you agree with the meeting at the event.
+            on = store.events.get(args.event).meeting_day(today)
         thanks = config.capture_thanks if args.thanks is None else args.thanks
         if args.dry_run:
             print(describe_preview(store.capture.preview(text, on, args.event, thanks)))
@@ -134,11 +141,15 @@ def describe_preview(preview: CapturePreview) -> str:
             state = _("existing @{id}").format(id=person.contact.id)
         head = plan.name + (f" ({plan.company})" if plan.company else "")
         lines.append(f"{plain(head)}: {state}")
-        for followup in plan.followups:
-            line = _("follow-up {due}: {what}").format(
-                due=followup.due.isoformat(), what=plain(followup.what)
-            )
-            lines.append(_INDENT + line)
+        for index, followup in enumerate(plan.followups):
+            if index in person.followups_recorded:
+                line = _("follow-up {due}: {what} (already recorded)")
+            else:
+                line = _("follow-up {due}: {what}")
+            what = plain(followup.what)
+            lines.append(_INDENT + line.format(due=followup.due.isoformat(), what=what))
+        if person.meeting_recorded:
+            lines.append(_INDENT + _("meeting that day: already recorded"))
         if person.thanks_due:
             line = _("follow-up {due}: thank-you").format(due=person.thanks_due.isoformat())
             lines.append(_INDENT + line)

@@ -23,6 +23,13 @@ class EventRef:
     title: str
     starts_at: dt.datetime | None = None
 
+    def meeting_day(self, today: dt.date) -> dt.date:
+        """The day a capture at this event meets people: the event's day, else (or if it is
+        ahead) today. The capture box and `netui capture --event` both start from it."""
+        if self.starts_at is not None and self.starts_at.date() <= today:
+            return self.starts_at.date()
+        return today
+
 
 @dataclass(frozen=True)
 class ContactRow:

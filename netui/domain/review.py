@@ -33,6 +33,31 @@ def week_bounds(day: dt.date) -> tuple[dt.date, dt.date]:
     return start, start + dt.timedelta(days=6)
 
 
+def as_of(day: dt.date, today: dt.date) -> dt.date:
+    """The one day a review of the week holding `day` is computed as of.
+
+    A past week is reviewed as of its Sunday, so any day of it (or `[` in the
+    review area) gives the same review, and nothing after the week shows in
+    it; this week (or one ahead) as of today.
+    """
+    _, end = week_bounds(day)
+    return end if end < today else today
+
+
+def tilted(
+    balance: int, last_take: dt.date | None, last_give: dt.date | None, cutoff: dt.date
+) -> bool:
+    """Whether give and take tilt towards taking: a balance at BALANCE_ALERT or below, or a
+    take before `cutoff` with no give since (the reciprocity section's rule)."""
+    if balance <= BALANCE_ALERT:
+        return True
+    return (
+        last_take is not None
+        and last_take < cutoff
+        and (last_give is None or last_give < last_take)
+    )
+
+
 def streak(completed_weeks: Iterable[dt.date], current_week: dt.date) -> int:
     """Consecutive completed weeks ending at the current week, or at the week before it.
 
@@ -169,7 +194,7 @@ class ReviewRecord:
 class WeeklyReview:
     """Everything the weekly review shows, for the ISO week holding `reference`."""
 
-    reference: dt.date
+    reference: dt.date  # the day it is computed as of (as_of): today, or a past week's Sunday
     week_start: dt.date
     week_end: dt.date
     overdue: Section[OverdueItem]
@@ -182,3 +207,4 @@ class WeeklyReview:
     completed: ReviewRecord | None
     streak: int
     recent_reviews: tuple[ReviewRecord, ...]
+    past: bool = False  # a week before this one: its words say "that week"

@@ -3,8 +3,9 @@
 JSON shape (``review_to_json``), stable for scripts:
 
 - ``week_start``, ``week_end``, ``reference``: ISO dates (the reference is
-  the day the review was asked for; "days overdue" and the 14-day windows
-  count from it).
+  the day the review is computed as of: today for this week, the week's
+  Sunday for a past one, whichever day of it was asked for; "days overdue"
+  and the 14-day windows count from it).
 - ``overdue``, ``followups``, ``reciprocity``, ``new_contacts``,
   ``upcoming_events``, ``goals``: each ``{"total": N, "items": [...]}``, where
   ``items`` holds at most the requested limit and ``total`` counts them all.
@@ -311,7 +312,18 @@ def review_to_markdown(review: WeeklyReview) -> str:
     title = _("Weekly review {start} to {end}").format(
         start=review.week_start.isoformat(), end=review.week_end.isoformat()
     )
-    out = [_heading(1, title), "", _("Week {week} of {year}.").format(week=week, year=year)]
+    if review.past:
+        # A past week is reviewed as of its Sunday: nothing after it shows.
+        about = _("Week {week} of {year}, as it stood on {date}.").format(
+            week=week, year=year, date=review.reference.isoformat()
+        )
+    else:
+        about = _("Week {week} of {year}.").format(week=week, year=year)
+    out = [_heading(1, title), "", about]
+    if review.past:
+        no_events = _("No events left that week.")
+    else:
+        no_events = _("Nothing in the next {days} days.").format(days=UPCOMING_DAYS)
     sections = (
         (_("Overdue"), review.overdue, _overdue, _("Nothing overdue.")),
         (_("Follow-ups due"), review.followups, _followup, _("Nothing due.")),
@@ -326,7 +338,7 @@ def review_to_markdown(review: WeeklyReview) -> str:
             _("Upcoming events"),
             review.upcoming_events,
             _event,
-            _("Nothing in the next {days} days.").format(days=UPCOMING_DAYS),
+            no_events,
         ),
     )
     for name, section, line, nothing in sections:

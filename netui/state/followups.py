@@ -7,6 +7,7 @@ from typing import Any
 
 from netui.data.models import FollowUp
 from netui.domain.contact_rules import ValidationError, clean_text
+from netui.domain.followup_rules import snooze_refusal, snooze_week
 from netui.domain.records import FollowUpRecord
 from netui.i18n import _
 from netui.state.contacts import Contacts
@@ -57,12 +58,25 @@ class FollowUps:
             now = self.s.now()
             FollowUp.update(done_at=now, updated_at=now).where(FollowUp.id == followup_id).execute()
 
+    @staticmethod
+    def _effective_due(followup: FollowUp) -> dt.date:
+        """The day it is next due: its due date, or a later snooze."""
+        due: dt.date = followup.due
+        snoozed: dt.date | None = followup.snoozed_until
+        return max(due, snoozed) if snoozed is not None else due
+
     def snooze(self, followup_id: int, until: dt.date) -> None:
-        """Put a follow-up off until a later date."""
+        """Put a follow-up off until a later date: after today, and not before it is due.
+
+        Raises:
+            ValidationError: `until` is today or earlier, or before the follow-up's due date.
+            NotFound: the follow-up is gone.
+        """
         with self.s.write(Topic.FOLLOWUPS):
-            self._require(followup_id)
-            if until <= self.s.today():
-                raise ValidationError("until", "snooze to a day after today")
+            followup = self._require(followup_id)
+            refusal = snooze_refusal(until, self.s.today(), self._effective_due(followup))
+            if refusal is not None:
+                raise ValidationError("until", refusal)
             FollowUp.update(snoozed_until=until, updated_at=self.s.now()).where(
                 FollowUp.id == followup_id
             ).execute()
@@ -125,3 +139,17 @@ class FollowUps:
         with self.s.write(Topic.FOLLOWUPS):
             self._require(followup_id)
             FollowUp.delete().where(FollowUp.id == followup_id).execute()
+
+    def snooze_week(self, followup_id: int) -> dt.date:
+        """Put a follow-up off a week from the later of today and its due date; the new day.
+
+        Raises:
+            NotFound: the follow-up is gone.
+        """
+        with self.s.write(Topic.FOLLOWUPS):
+            followup = self._require(followup_id)
+            until = snooze_week(self.s.today(), self._effective_due(followup))
+            FollowUp.update(snoozed_until=until, updated_at=self.s.now()).where(
+                FollowUp.id == followup_id
+            ).execute()
+            return until

@@ -161,6 +161,48 @@ def test_event_links_people_to_it(run: Run, seeded: Path, with_event: int) -> No
     ]
 
 
+def test_event_without_on_dates_everything_by_the_event_s_day(run: Run, seeded: Path) -> None:
+    """`--event ID` alone: met-on, the meeting, `next:` phrases and the thank-you follow the event's
+    day (two days ago), as the capture box does, not today."""
+    event_day = today() - dt.timedelta(days=2)
+    store = Store(seeded)
+    try:
+        event = store.events.create("Morning session", dt.datetime.combine(event_day, dt.time(7)))
+    finally:
+        store.close()
+    result = run(
+        "--db", str(seeded), "capture", "--event", str(event), "--thanks", "Ono Aki; next: 1d call",
+    )  # fmt: skip
+    assert result.code == 0, result
+    ono = contact_id(seeded, "Ono Aki")
+    assert query(seeded, "SELECT met_on, last_contact FROM contact WHERE id = ?", ono) == [
+        (event_day.isoformat(), event_day.isoformat())
+    ]
+    assert query(seeded, 'SELECT "when" FROM interaction WHERE contact_id = ?', ono) == [
+        (f"{event_day.isoformat()} 07:00:00",)
+    ]
+    # 1d after the event is yesterday; the thank-you, the next day being gone, is due tomorrow.
+    followups = "SELECT due, what FROM follow_up WHERE contact_id = ? ORDER BY due"
+    assert query(seeded, followups, ono) == [
+        ((event_day + dt.timedelta(days=1)).isoformat(), "call"),
+        ((today() + dt.timedelta(days=1)).isoformat(), "thank-you"),
+    ]
+
+
+def test_event_of_yesterday_gives_a_thank_you_due_today(run: Run, seeded: Path) -> None:
+    """An event yesterday: the thank-you is due the day after it, today (before: tomorrow)."""
+    store = Store(seeded)
+    try:
+        yesterday = today() - dt.timedelta(days=1)
+        event = store.events.create("Mixer", dt.datetime.combine(yesterday, dt.time(19)))
+    finally:
+        store.close()
+    assert (
+        run("--db", str(seeded), "capture", "--event", str(event), "--thanks", "Kim Ara").code == 0
+    )
+    assert thanks_rows(seeded) == [("Kim Ara", today().isoformat())]
+
+
 def test_markup_looking_names_print_literally(run: Run, seeded: Path) -> None:
     """Names that look like markup are printed and saved exactly as typed."""
     result = run("--db", str(seeded), "capture", "[bold]x[/] (ACME [red]); note: [/]")

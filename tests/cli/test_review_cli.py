@@ -1,7 +1,8 @@
 """`netui review`: the weekly review from the shell, on a database seeded for one week.
 
 The tests run on a database seeded for the week of Saturday 2026-11-21 and pass
---week, because the command line runs on the real clock. The JSON and Markdown
+--week, because the command line runs on the real clock; those that need that week
+to be this week put the command's Store on its clock (`seeded_clock`). The JSON and Markdown
 forms themselves are pinned in tests/unit/test_review_format.py.
 """
 
@@ -54,6 +55,16 @@ def d(text: str) -> dt.date:
 
 
 @pytest.fixture
+def seeded_clock(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The command's Store on the seeded week's clock, for tests of this week's review: a week
+    already over (by the real clock, the seeded one) is reviewed as of its Sunday."""
+    import netui.state
+
+    real = netui.state.Store
+    monkeypatch.setattr(netui.state, "Store", lambda *a, **k: real(*a, clock=lambda: NOW, **k))
+
+
+@pytest.fixture
 def seeded(db_path: Path) -> dict[str, int]:
     """A database with one of everything in the week of 2026-11-21, closed; returns the ids."""
     store = Store(db_path, clock=lambda: NOW)
@@ -96,6 +107,7 @@ def review_json(run: Run, db: Path, *args: str) -> dict[str, Any]:
     return data
 
 
+@pytest.mark.usefixtures("seeded_clock")
 def test_review_json_from_the_shell_has_every_section_with_ids(
     run: Run, db_path: Path, seeded: dict[str, int]
 ) -> None:

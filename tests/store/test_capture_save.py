@@ -279,7 +279,8 @@ def test_via_by_id(store: Store, tanaka: int) -> None:
 
 
 def test_past_on_moves_interaction_followups_ledger_and_thanks(store: Store) -> None:
-    """A capture dated Monday 11-16 dates the meeting, follow-up phrases, ledger and thank-you from that day."""
+    """A capture dated Monday 11-16 dates the meeting, follow-up phrases and ledger from that day;
+    its thank-you, the next day being past, is due tomorrow (Sunday 11-22)."""
     monday = dt.date(2026, 11, 16)
     store.capture.save(
         "Suzuki Ken; next: 3d send the slides; next: fri call; gave: help moving",
@@ -289,9 +290,9 @@ def test_past_on_moves_interaction_followups_ledger_and_thanks(store: Store) -> 
     row = only_contact_named("Suzuki Ken")
     assert interactions_of(row.id) == [(dt.datetime(2026, 11, 16, 10, 0), "meeting", "me", None)]
     assert followups_of(row.id) == [
-        (dt.date(2026, 11, 17), THANKS, None),
         (dt.date(2026, 11, 19), "send the slides", None),
         (dt.date(2026, 11, 20), "call", None),
+        (dt.date(2026, 11, 22), THANKS, None),
     ]
     assert [entry[-1] for entry in ledger_of(row.id)] == [monday]
     assert (row.met_on, row.last_contact) == (monday, monday)

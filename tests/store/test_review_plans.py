@@ -325,46 +325,46 @@ def test_times_are_local_wall_clock_so_sunday_night_stays_in_its_week(
 # -- which week ----------------------------------------------------------------------------------
 
 
-def test_a_past_week_is_reviewed_from_its_own_reference_day(store: Store) -> None:
-    """Asked for Wednesday 11-11, every section counts from that day and its week (11-09 to 11-15)."""
+def test_a_past_week_is_reviewed_as_of_its_sunday(store: Store) -> None:
+    """Asked for Wednesday 11-11, every section counts from that week's Sunday, 11-15 (its week
+    11-09 to 11-15), and shows no event after it."""
     wednesday = dt.date(2026, 11, 11)
     thursday_due = person(store, "Due Thursday", stage="trusted", met_on=dt.date(2026, 10, 13))
     person(store, "Due Next Week", stage="trusted", met_on=dt.date(2026, 10, 19))
     holder = person(store, "Holder")
     within = store.followups.add(holder, dt.date(2026, 11, 15), "by that Sunday")
     store.followups.add(holder, dt.date(2026, 11, 16), "the Monday after")
-    met = person(store, "Met Then", met_on=dt.date(2026, 10, 30))  # 12 days before, 22 before today
-    event = store.events.create("After That Day", at(dt.date(2026, 11, 20)))
-    store.events.create("Too Late For It", at(dt.date(2026, 11, 26)))
+    met = person(store, "Met Then", met_on=dt.date(2026, 11, 3))  # 12 days before, 18 before today
+    on_sunday = store.events.create("That Sunday", at(dt.date(2026, 11, 15)))
+    store.events.create("After That Week", at(dt.date(2026, 11, 20)))
     store.interactions.log(holder, at(dt.date(2026, 11, 10)))
     store.interactions.log(holder, at(TODAY, 9))
 
     review = store.review.week(wednesday)
 
-    assert (review.reference, review.week_start, review.week_end) == (
-        wednesday,
+    assert (review.reference, review.week_start, review.week_end, review.past) == (
+        dt.date(2026, 11, 15),
         dt.date(2026, 11, 9),
         dt.date(2026, 11, 15),
+        True,
     )
-    assert [(i.contact_id, i.days_overdue) for i in review.overdue.items] == [(thursday_due, -1)]
-    assert [(i.followup_id, i.days_overdue) for i in review.followups.items] == [(within, -4)]
+    assert [(i.contact_id, i.days_overdue) for i in review.overdue.items] == [(thursday_due, 3)]
+    assert [(i.followup_id, i.days_overdue) for i in review.followups.items] == [(within, 0)]
     assert [i.contact_id for i in review.new_contacts.items] == [met]
-    assert [e.event_id for e in review.upcoming_events.items] == [event]
+    assert [e.event_id for e in review.upcoming_events.items] == [on_sunday]
     assert (review.activity.this_week, review.activity.previous_weeks[-1]) == (1, 0)
 
 
 @pytest.mark.parametrize("reference", [MONDAY, SUNDAY], ids=["monday", "sunday"])
 def test_monday_and_sunday_each_review_their_own_week(store: Store, reference: dt.date) -> None:
-    """A Monday or a Sunday as the reference reviews the week it starts or ends, counting from it."""
+    """A Monday or a Sunday reviews the week it starts or ends: this week, as of today (Saturday)."""
     cid = person(store, "Someone")
     fid = store.followups.add(cid, SUNDAY, "by Sunday")
 
     review = store.review.week(reference)
 
-    assert (review.week_start, review.week_end) == (MONDAY, SUNDAY)
-    assert [(i.followup_id, i.days_overdue) for i in review.followups.items] == [
-        (fid, (reference - SUNDAY).days)
-    ]
+    assert (review.week_start, review.week_end, review.reference) == (MONDAY, SUNDAY, TODAY)
+    assert [(i.followup_id, i.days_overdue) for i in review.followups.items] == [(fid, -1)]
 
 
 def test_the_sunday_before_reviews_the_week_before(store: Store) -> None:

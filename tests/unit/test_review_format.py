@@ -372,3 +372,12 @@ def test_markdown_renders_every_nasty_name_as_literal_text() -> None:
     ]
     for tag in ("<em>", "<strong>", "<a ", "<code>", "<img", "<h1>Heading", "<blockquote>", "<ol"):
         assert tag not in section, tag
+
+
+def test_a_past_week_says_as_of_when_and_that_no_event_is_left_in_it() -> None:
+    """A past week's Markdown names the day it stood on; its empty events section says "that week"."""
+    review = sample(reference=d("2026-11-22"), past=True, upcoming_events=Section((), 0))
+    text = review_to_markdown(review)
+    assert "Week 47 of 2026, as it stood on 2026-11-22." in text
+    assert "## Upcoming events (0)\n\nNo events left that week." in text
+    assert "Nothing in the next" not in text

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from netui.domain.review import Activity, GoalProgress, streak, week_bounds
+from netui.domain.review import Activity, GoalProgress, as_of, streak, tilted, week_bounds
 
 MONDAY = dt.date(2026, 11, 16)
 
@@ -119,3 +119,38 @@ def test_previous_average_is_the_mean_of_the_previous_weeks() -> None:
 def test_previous_average_of_no_weeks_is_zero() -> None:
     """No previous weeks: an average of 0.0, not a division by zero."""
     assert Activity(5, (), ()).previous_average == 0.0
+
+
+# -- as of which day ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("offset", range(7))
+def test_a_past_week_is_seen_as_of_its_sunday_from_any_day_of_it(offset: int) -> None:
+    """Today Sat 11-21: every day of 11-09..11-15 gives Sunday 11-15."""
+    today = dt.date(2026, 11, 21)
+    assert as_of(dt.date(2026, 11, 9) + dt.timedelta(days=offset), today) == dt.date(2026, 11, 15)
+
+
+@pytest.mark.parametrize("offset", range(7))
+def test_this_week_is_seen_as_of_today(offset: int) -> None:
+    """Any day of this week (Sunday ahead included) gives today, as does a week still to come."""
+    today = dt.date(2026, 11, 21)
+    assert as_of(dt.date(2026, 11, 16) + dt.timedelta(days=offset), today) == today
+    assert as_of(dt.date(2026, 11, 30), today) == today
+
+
+def test_a_week_ending_today_is_this_week() -> None:
+    """On Sunday the week is not over yet: as of today, which is its Sunday."""
+    sunday = dt.date(2026, 11, 22)
+    assert as_of(dt.date(2026, 11, 16), sunday) == sunday
+
+
+def test_tilted_is_a_low_balance_or_an_unreturned_old_take() -> None:
+    """The reciprocity rule: balance <= -3, or a take before the cutoff with no give since."""
+    cutoff = dt.date(2026, 9, 16)
+    assert tilted(-3, dt.date(2026, 11, 1), None, cutoff)
+    assert tilted(-1, dt.date(2026, 8, 1), None, cutoff)
+    assert tilted(-1, dt.date(2026, 8, 1), dt.date(2026, 7, 1), cutoff)
+    assert not tilted(-1, dt.date(2026, 8, 1), dt.date(2026, 8, 2), cutoff)
+    assert not tilted(-2, dt.date(2026, 10, 1), None, cutoff)
+    assert not tilted(0, None, None, cutoff)

@@ -18,6 +18,7 @@ from textual.widgets import Static
 from netui.domain.capture import CaptureError, PersonPlan
 from netui.domain.dates import day_label
 from netui.domain.words import plural
+from netui.i18n import _
 from netui.state.capture import THANKS, CapturePreview, ResolvedPerson
 
 # Field labels are padded to this width so values line up under each other.
@@ -80,8 +81,13 @@ def _person_lines(person: ResolvedPerson) -> Iterator[Content]:
         yield _field("every", plural(plan.cadence_days, "day"))
     if plan.stage:
         yield _field("stage", plan.stage)
-    for followup in plan.followups:
-        yield _field("next", (day_label(followup.due), "bold"), "  ", followup.what)
+    if person.meeting_recorded:
+        yield _field("met", (_("already recorded: a meeting that day, not added again"), _MUTED))
+    for index, followup in enumerate(plan.followups):
+        due: list[str | tuple[str, str]] = [(day_label(followup.due), "bold"), "  ", followup.what]
+        if index in person.followups_recorded:
+            due += ["  ", (_("(already recorded)"), _MUTED)]
+        yield _field("next", *due)
     if person.thanks_due is not None:
         yield _field("next", (day_label(person.thanks_due), "bold"), "  ", THANKS)
     for entry in plan.ledger:
@@ -102,7 +108,7 @@ def _summary(preview: CapturePreview) -> Content:
     """The first lines: where and when, then how many of what."""
     people = [p for p in preview.people if p.same_as_line is None]
     new = sum(1 for p in people if p.is_new)
-    followups = sum(len(p.plan.followups) + (p.thanks_due is not None) for p in preview.people)
+    followups = sum(p.new_followups for p in preview.people)
     ledger = sum(len(p.plan.ledger) for p in preview.people)
     where: list[str | tuple[str, str]] = []
     if preview.event is not None:

@@ -127,9 +127,7 @@ class CaptureScreen(FormScreen[CaptureResult]):
     def _default_date(self, event: EventRef | None) -> str:
         """The meeting date an event implies: its day, else (or if it is ahead) today."""
         today = self._store.today()
-        if event is not None and event.starts_at is not None and event.starts_at.date() <= today:
-            return event.starts_at.date().isoformat()
-        return today.isoformat()
+        return (event.meeting_day(today) if event is not None else today).isoformat()
 
     # -- layout -------------------------------------------------------------------------
 

@@ -310,6 +310,7 @@ class ContactDetailScreen(ContactActions):
         followup_id = self._selected_followup()
         if followup_id is None:
             return
-        until = self.store.today() + dt.timedelta(days=7)
-        if self.attempt(lambda: self.store.followups.snooze(followup_id, until)):
+        # A week from the later of today and its due date: never earlier than it was.
+        until = self.read(lambda: self.store.followups.snooze_week(followup_id))
+        if until is not None:
             self.tell(_("Snoozed to {day}").format(day=until.isoformat()))

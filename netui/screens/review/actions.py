@@ -98,10 +98,11 @@ class ReviewRowActions(AreaScreen):
         followup = self._followup_of(item, "s", "snoozes") if item is not None else None
         if followup is None:
             return
-        until = self.store.today() + dt.timedelta(days=7)
-        if self.attempt(
-            lambda: self.store.followups.snooze(followup.followup_id, until), gone=self._gone
-        ):
+        # A week from the later of today and its due date: never earlier than it was.
+        until = self.read(
+            lambda: self.store.followups.snooze_week(followup.followup_id), gone=self._gone
+        )
+        if until is not None:
             self._drop_current()  # a week on is past the end of any week shown
             self.tell(f"Snoozed to {day_label(until)}: {followup.what}")
 
@@ -119,7 +120,8 @@ class ReviewRowActions(AreaScreen):
                 self.tell(f"Snoozed to {day_label(until)}: {followup.what}")
 
         self.open_dialog(
-            lambda: SnoozeForm(self.store, followup.followup_id, followup.what), snoozed
+            lambda: SnoozeForm(self.store, followup.followup_id, followup.what, followup.due),
+            snoozed,
         )
 
     def _contact_form(self, key: str, form: Any, said: str) -> None:

@@ -24,7 +24,7 @@ from textual.worker import get_current_worker
 from netui.areas import bindings
 from netui.config import Config
 from netui.domain.dates import day_label
-from netui.domain.review import ReviewRecord, WeeklyReview, streak, week_bounds
+from netui.domain.review import ReviewRecord, WeeklyReview, as_of, streak, week_bounds
 from netui.i18n import _
 from netui.screens.review.actions import ROW_KEYS, ReviewRowActions
 from netui.screens.review.section import ReviewSection
@@ -159,9 +159,8 @@ class ReviewScreen(ReviewRowActions):
         """The day the shown week is reviewed as of: today, or the end of a past week."""
         offset = self.week_offset if offset is None else offset
         today = self.store.today()
-        if offset == 0:
-            return today
-        return week_bounds(today)[1] + dt.timedelta(weeks=offset)
+        # The Store's own rule, so `[` gives what `netui review --week` gives.
+        return as_of(today + dt.timedelta(weeks=offset), today)
 
     def reload(self) -> None:
         """Read the shown week's review again, off the UI thread."""
@@ -195,14 +194,16 @@ class ReviewScreen(ReviewRowActions):
         week = "this week" if review.week_start == this_week else "that week"
         for spec in SECTIONS:
             items, total = section_items(review, spec.key)
+            empty = spec.empty_past if review.past and spec.empty_past else spec.empty
             self._section(spec.key).show(
                 heading(spec.title, len(items), total),
                 items,
                 [spec.cells(item, review.reference) for item in items],
-                spec.empty.format(week=week),
+                empty.format(week=week),
             )
         activity = review.activity
-        self.query_one("#activity-heading", Static).update(activity_heading(activity))
+        heading_now = activity_heading(activity, review.past)
+        self.query_one("#activity-heading", Static).update(heading_now)
         self.query_one("#activity-text", Static).update(activity_lines(activity, week))
         spark = self.query_one("#activity-spark", Sparkline)
         spark.data = [*activity.previous_weeks, activity.this_week]

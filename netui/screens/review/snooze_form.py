@@ -10,11 +10,12 @@ from textual.widgets import Input
 from netui.areas import bindings
 from netui.domain.contact_rules import ValidationError
 from netui.domain.dates import DatePhraseError, day_label, parse_date_phrase
+from netui.domain.followup_rules import snooze_refusal
 from netui.screens.common.form import FormScreen
 from netui.state import Store
 from netui.widgets.form_field import FormField, text_field
 
-HINT = "a day after today: fri, next mon, 2w, 12/1, 来週金曜"
+HINT = "a day after today and its due date: fri, next mon, 2w, 12/1, 来週金曜"
 
 
 class SnoozeForm(FormScreen[dt.date]):
@@ -35,18 +36,23 @@ class SnoozeForm(FormScreen[dt.date]):
 
     AUTO_FOCUS = "#until"
 
-    def __init__(self, store: Store, followup_id: int, what: str) -> None:
+    def __init__(
+        self, store: Store, followup_id: int, what: str, due: dt.date | None = None
+    ) -> None:
         """A form snoozing one follow-up.
 
         Args:
             store: Where the follow-up is.
             followup_id: The follow-up to put off.
             what: What it says, for the title (plain text).
+            due: Its effective due date, to refuse a day before it as it is typed
+                (the Store refuses it on saving in any case).
         """
         super().__init__()
         self._store = store
         self._followup_id = followup_id
         self._what = what
+        self._due = due
 
     def heading(self) -> str:
         return f"Snooze: {self._what}"
@@ -59,15 +65,17 @@ class SnoozeForm(FormScreen[dt.date]):
         """The day typed.
 
         Raises:
-            ValidationError: not a date phrase, or not after today.
+            ValidationError: not a date phrase, not after today, or before the due date.
         """
         today = self._store.today()
         try:
             day = parse_date_phrase(self.query_one("#until", Input).value, today)
         except DatePhraseError as error:
             raise ValidationError("until", str(error)) from None
-        if day <= today:
-            raise ValidationError("until", f"{day_label(day)} is not after today")
+        # The Store's own rule, shown as it is typed.
+        refusal = snooze_refusal(day, today, self._due or today)
+        if refusal is not None:
+            raise ValidationError("until", refusal)
         return day
 
     def _check(self, *, show: bool) -> dt.date | None:

@@ -32,6 +32,7 @@ from netui.domain.review import (
     WeeklyReview,
 )
 from netui.domain.words import lateness, plural
+from netui.i18n import _, ngettext
 
 Cells = tuple[Text, ...]
 
@@ -189,6 +190,7 @@ class SectionSpec:
     cells: Callable[[Any, dt.date], Cells]
     empty: str  # "{week}" becomes "this week" or "that week"
     row_height: int = 1
+    empty_past: str = ""  # for a past week, when it says something else than `empty`
 
 
 SECTIONS: tuple[SectionSpec, ...] = (
@@ -227,6 +229,8 @@ SECTIONS: tuple[SectionSpec, ...] = (
         upcoming_cells,
         f"No events in the next {UPCOMING_DAYS} days.",
         row_height=2,
+        # A past week is seen from its Sunday: only that day's events are left in it.
+        empty_past=_("No events left that week."),
     ),
     SectionSpec(
         "goals",
@@ -311,9 +315,14 @@ def history_lines(streak: int, reviews: Sequence[ReviewRecord]) -> Content:
     return Content("\n").join(lines)
 
 
-def activity_heading(activity: Activity) -> Content:
-    """ "Activity (5 this week)"."""
-    return heading_text("Activity", f"{activity.this_week} this week")
+def activity_heading(activity: Activity, past: bool = False) -> Content:
+    """ "Activity (5 this week)", or "(5 that week)" for a past week."""
+    count = activity.this_week
+    if past:
+        detail = ngettext("{count} that week", "{count} that week", count)
+    else:
+        detail = ngettext("{count} this week", "{count} this week", count)
+    return heading_text(_("Activity"), detail.format(count=count))
 
 
 def heading_text(title: str, detail: str) -> Content:

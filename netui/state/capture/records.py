@@ -31,11 +31,21 @@ class ResolvedPerson:
     draft: ContactDraft | None = None  # a new contact's validated fields
     # The existing contact already has another introducer, which is kept.
     via_ignored: bool = False
+    # Already in the database (or earlier in this capture), so not saved again: the
+    # indexes of plan.followups that are, and whether the meeting is.
+    followups_recorded: frozenset[int] = frozenset()
+    meeting_recorded: bool = False
 
     @property
     def is_new(self) -> bool:
         """Whether saving creates a contact for this person."""
         return self.contact is None and self.same_as_line is None
+
+    @property
+    def new_followups(self) -> int:
+        """How many follow-ups saving adds for this person (the thank-you included)."""
+        typed = len(self.plan.followups) - len(self.followups_recorded)
+        return typed + (self.thanks_due is not None)
 
 
 @dataclass(frozen=True)

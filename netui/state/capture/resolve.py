@@ -17,8 +17,10 @@ from peewee import SQL, ModelSelect, Query, fn
 
 from netui.data.models import Contact
 from netui.domain.contact_rules import ValidationError, validate_draft
+from netui.domain.followup_rules import thanks_due
 from netui.domain.reading import fold, suggest_reading
 from netui.domain.records import ContactDraft, ContactRef
+from netui.state.capture.recorded import Recorded, recorded
 from netui.state.capture.records import CapturePreview, ResolvedPerson
 from netui.state.events import Events
 from netui.state.prepared import Param, numbered, params
@@ -70,6 +72,28 @@ def _introduced(count: int) -> Query:
     return Contact.select(Contact.id, Contact.introduced_by).where(
         Contact.id.in_(params("id", count)) & Contact.introduced_by.is_null(False)
     )
+
+
+def _repeats(
+    person: PersonPlan,
+    contact_id: int | None,
+    same_as: int | None,
+    already: Recorded,
+    seen: set[tuple[int, dt.date, str]],
+) -> frozenset[int]:
+    """The indexes of the person's follow-ups that are already recorded: an open one of the
+    contact in the database, or the same one earlier in this capture (`seen`, added to)."""
+    # A new person is known by the first line naming them (negative: never a contact id).
+    who = contact_id if contact_id is not None else -(same_as or person.line)
+    repeats = set()
+    for index, followup in enumerate(person.followups):
+        key = (who, followup.due, followup.what)
+        if key in seen or (
+            contact_id is not None and already.has_followup(contact_id, followup.due, followup.what)
+        ):
+            repeats.add(index)
+        seen.add(key)
+    return frozenset(repeats)
 
 
 class Resolution:
@@ -143,8 +167,13 @@ class Resolution:
                 same_as = seen_existing.setdefault(found[0].id, person.line)
             found_by_line[person.line] = found
             same_by_line[person.line] = None if same_as == person.line else same_as
-        introducers = self._introducers([f[0].id for f in found_by_line.values() if f])
+        existing = [f[0].id for f in found_by_line.values() if f]
+        introducers = self._introducers(existing)
+        # The same text captured again records nothing twice (netui.state.capture.recorded).
+        already = recorded(self.s, existing, when.date(), event.id if event else None)
+        seen_followups: set[tuple[int, dt.date, str]] = set()
         channel = self.events.kind(event.id) if event else "other"
+        today = self.s.today()
         people: list[ResolvedPerson] = []
         for person in plan.people:
             found = found_by_line[person.line]
@@ -156,6 +185,7 @@ class Resolution:
             # fine a person that saving would refuse.
             draft = self._draft(person, reading, channel, plan.on) if is_new else None
             kept = introducers.get(found[0].id) if found else None
+            contact_id = found[0].id if found else None
             people.append(
                 ResolvedPerson(
                     plan=person,
@@ -165,11 +195,15 @@ class Resolution:
                     via_new=via_new,
                     same_as_line=same_as,
                     reading=reading,
-                    thanks_due=plan.on + dt.timedelta(days=1) if thanks and is_new else None,
+                    thanks_due=thanks_due(plan.on, today) if thanks and is_new else None,
                     draft=draft,
                     via_ignored=kept is not None
                     and (via is not None or via_new is not None)
                     and not (via is not None and via.id == kept),
+                    followups_recorded=_repeats(
+                        person, contact_id, same_as, already, seen_followups
+                    ),
+                    meeting_recorded=same_as is None and contact_id in already.met,
                 )
             )
         return CapturePreview(plan, tuple(people), event, when)

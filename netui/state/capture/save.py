@@ -92,7 +92,7 @@ class CaptureWriter:
                     prepared.update(db, Contact, contact_id, archived=False)
                 updated.append(person.contact)
             ids_by_line[plan.line] = contact_id
-            if person.same_as_line is None:
+            if person.same_as_line is None and not person.meeting_recorded:
                 summary = f"met at {event.title}" if event else "met"
                 prepared.insert(
                     db,
@@ -107,22 +107,24 @@ class CaptureWriter:
                     updated_at=now,
                 )
                 counts["interactions"] += 1
-                if event is not None:
-                    # Someone already recorded at the event stays as is (the
-                    # write lock is held, so nothing can come in between).
-                    there = prepared.get("capture.attended", _attended)
-                    if not there.run(db, contact=contact_id, event=event.id):
-                        prepared.insert(
-                            db,
-                            Attendance,
-                            contact=contact_id,
-                            event=event.id,
-                            known_before=person.contact is not None,
-                            created_at=now,
-                            updated_at=now,
-                        )
-                        counts["attendances"] += 1
-            for followup in plan.followups:
+            if person.same_as_line is None and event is not None:
+                # Someone already recorded at the event stays as is (the
+                # write lock is held, so nothing can come in between).
+                there = prepared.get("capture.attended", _attended)
+                if not there.run(db, contact=contact_id, event=event.id):
+                    prepared.insert(
+                        db,
+                        Attendance,
+                        contact=contact_id,
+                        event=event.id,
+                        known_before=person.contact is not None,
+                        created_at=now,
+                        updated_at=now,
+                    )
+                    counts["attendances"] += 1
+            for index, followup in enumerate(plan.followups):
+                if index in person.followups_recorded:
+                    continue  # already recorded: the same text captured again
                 prepared.insert(
                     db,
                     FollowUp,

@@ -161,6 +161,27 @@ async def test_ctrl_s_saves_closes_notifies_and_the_list_shows_them(
     assert due == [(dt.date(2026, 11, 27), "send the slides")]
 
 
+async def test_the_same_capture_again_previews_already_recorded_and_adds_nothing(
+    store: Store, net: Network
+) -> None:
+    """Saved once, the same lines again preview the follow-up and the meeting as already recorded,
+    and saving them adds no second follow-up or meeting."""
+    line = "Tanaka Yuki; next: fri send the slides"
+    async with running(store) as (app, pilot):
+        await open_capture(app, pilot)
+        await type_lines(app, pilot, line)
+        await press(app, pilot, "ctrl+s")
+        saved = rows(store)
+        await open_capture(app, pilot)
+        await type_lines(app, pilot, line)
+        shown = preview(app)
+        assert "next    Fri 2026-11-27  send the slides  (already recorded)" in shown
+        assert "met     already recorded: a meeting that day, not added again" in shown
+        await press(app, pilot, "ctrl+s")
+        assert not isinstance(app.screen, CaptureScreen)
+    assert rows(store) == saved
+
+
 async def test_event_defaults_to_one_started_within_a_day(store: Store, net: Network) -> None:
     """An event that started 2 hours ago is preselected, its day is the meeting date, and saving records attendance there."""
     meetup = store.events.create("JS Meetup", NOW - dt.timedelta(hours=2), status="attended")

@@ -146,17 +146,19 @@ async def test_x_on_an_interaction_changes_nothing(store: Store, net: Network) -
 
 
 async def test_z_snoozes_the_selected_followup_a_week(store: Store, net: Network) -> None:
-    """`z` puts the selected follow-up off until a week from today (2026-11-28)."""
+    """`z` puts the selected follow-up, due Wed 11-25, off a week from that day (2026-12-02):
+    a week from today (11-28) would have moved it earlier than it was due."""
     async with running(store) as (app, pilot):
         await open_detail(app, pilot, "田中 優希")
         await press(app, pilot, "z")
-        assert followup(net.open_followup).snoozed_until == dt.date(2026, 11, 28)
+        assert followup(net.open_followup).snoozed_until == dt.date(2026, 12, 2)
         assert followup(net.open_followup).done_at is None
         assert history_rows(app)[0] == (
-            "2026-11-28",
-            "follow-up snoozed to 2026-11-28",
+            "2026-12-02",
+            "follow-up snoozed to 2026-12-02",
             "send the deck",
         )
+        assert "Snoozed to 2026-12-02" in screen_text(app)
 
 
 # -- archive and delete from the detail --------------------------------------------------

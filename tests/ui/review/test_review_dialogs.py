@@ -141,6 +141,28 @@ async def test_snooze_takes_a_japanese_phrase_and_refuses_an_empty_one(store: St
     assert FollowUp.get_by_id(followup).snoozed_until == dt.date(2026, 11, 27)
 
 
+async def test_snooze_to_a_day_before_the_due_date_is_refused_as_it_is_typed(
+    store: Store,
+) -> None:
+    """Due Tue 12-01: "fri" (11-27) is refused beside the field, naming the due date; 12/4 snoozes."""
+    kim = contact(store)
+    followup = store.followups.add(kim, dt.date(2026, 12, 1), "send the deck")
+    app = Harness(lambda: SnoozeForm(store, followup, "send the deck", dt.date(2026, 12, 1)))
+    async with app.run_test(size=SIZE) as pilot:
+        app.screen.query_one("#until", Input).value = "fri"
+        await pilot.pause()
+        assert "Fri 2026-11-27 is before it is due (Tue 2026-12-01)" in screen_text(app)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, SnoozeForm)
+        assert FollowUp.get_by_id(followup).snoozed_until is None
+        app.screen.query_one("#until", Input).value = "12/4"
+        await pilot.press("enter")
+        await pilot.pause()
+    assert app.results == [dt.date(2026, 12, 4)]
+    assert FollowUp.get_by_id(followup).snoozed_until == dt.date(2026, 12, 4)
+
+
 # -- EventView ---------------------------------------------------------------------------
 
 

@@ -125,6 +125,20 @@ async def test_s_snoozes_a_week_and_the_row_leaves(store: Store, week: Week) -> 
         assert "Snoozed to Sat 2026-11-28: send the slides" in told(app)
 
 
+async def test_s_on_a_follow_up_due_later_snoozes_a_week_from_its_due_date(
+    store: Store, week: Week
+) -> None:
+    """Due Sun 11-22 (tomorrow), s snoozes to Sun 11-29, a week from then, not Sat 11-28."""
+    sunday = store.followups.add(week.wes, d("2026-11-22"), "book the venue")
+    async with running(store) as (app, pilot):
+        await open_review(app, pilot)
+        await focus_section(app, pilot, "followups")
+        await press(app, pilot, "end", "s")
+        assert FollowUp.get_by_id(sunday).snoozed_until == d("2026-11-29")
+        assert "Snoozed to Sun 2026-11-29: book the venue" in told(app)
+        assert "book the venue" not in names(app, "followups", 2)
+
+
 async def test_capital_s_snoozes_to_a_typed_day(store: Store, week: Week) -> None:
     """S opens a box; a past day is refused beside the field; "fri" snoozes to Fri 2026-11-27."""
     async with running(store) as (app, pilot):
