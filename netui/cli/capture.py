@@ -106,7 +106,8 @@ def run_capture(args: argparse.Namespace) -> int:
         raise CommandError(_("capture: --on {date} is in the future").format(date=on.isoformat()))
     parse_capture(text, on)
     config = user_config()
-    store = open_store(db_target(args), config, create=True)
+    # A dry run only reads: it neither creates nor changes the database.
+    store = open_store(db_target(args), config, create=not args.dry_run)
     try:
         thanks = config.capture_thanks if args.thanks is None else args.thanks
         if args.dry_run:
