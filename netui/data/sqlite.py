@@ -163,10 +163,8 @@ def _connect(path: Path, writable: bool) -> sqlite3.Connection:
     -wal and -shm it makes once the last connection closes, even when the file
     turns out to be damaged. On an unwritable one, `_read_only_uri`.
     """
-    if writable:
-        conn = sqlite3.connect(path)
-    else:
-        conn = sqlite3.connect(_read_only_uri(path), uri=True)
+    target, uri = (str(path), False) if writable else (_read_only_uri(path), True)
+    conn = sqlite3.connect(target, uri=uri)
     conn.execute("PRAGMA query_only = 1")
     return conn
 
