@@ -13,7 +13,7 @@ from netui.domain.words import capture_summary
 from netui.i18n import _
 
 if TYPE_CHECKING:
-    from netui.state.capture import CapturePreview, CaptureResult
+    from netui.state.capture import CaptureResult
 
 
 # The preview's and the result's detail lines sit under their person's line.
@@ -111,6 +111,8 @@ def run_capture(args: argparse.Namespace) -> int:
     try:
         thanks = config.capture_thanks if args.thanks is None else args.thanks
         if args.dry_run:
+            from netui.cli.capture_preview import describe_preview
+
             print(describe_preview(store.capture.preview(text, on, args.event, thanks)))
             return EXIT_OK
         result = store.capture.save(text, on, args.event, thanks)
@@ -118,47 +120,6 @@ def run_capture(args: argparse.Namespace) -> int:
         store.close()
     print(describe_result(result))
     return EXIT_OK
-
-
-def describe_preview(preview: CapturePreview) -> str:
-    """The preview as plain lines: who is new or existing, and what each gets."""
-    lines = []
-    for person in preview.people:
-        plan = person.plan
-        if person.same_as_line is not None:
-            state = _("same as line {line}").format(line=person.same_as_line)
-        elif person.contact is None:
-            state = _("new")
-        elif person.archived:
-            state = _("existing @{id} (archived: restored)").format(id=person.contact.id)
-        else:
-            state = _("existing @{id}").format(id=person.contact.id)
-        head = plan.name + (f" ({plan.company})" if plan.company else "")
-        lines.append(f"{plain(head)}: {state}")
-        for followup in plan.followups:
-            line = _("follow-up {due}: {what}").format(
-                due=followup.due.isoformat(), what=plain(followup.what)
-            )
-            lines.append(_INDENT + line)
-        if person.thanks_due:
-            line = _("follow-up {due}: thank-you").format(due=person.thanks_due.isoformat())
-            lines.append(_INDENT + line)
-        for entry in plan.ledger:
-            if entry.direction == "give":
-                line = _("gave {kind}: {description}")
-            else:
-                line = _("got {kind}: {description}")
-            lines.append(
-                _INDENT + line.format(kind=entry.kind, description=plain(entry.description))
-            )
-        if person.via or person.via_new:
-            name = plain((person.via.name if person.via else person.via_new) or "")
-            if person.via_ignored:
-                line = _("via {name} ignored: already has an introducer").format(name=name)
-            else:
-                line = _("introduced by {name}").format(name=name)
-            lines.append(_INDENT + line)
-    return "\n".join(lines)
 
 
 def describe_result(result: CaptureResult) -> str:
