@@ -44,7 +44,7 @@ def register(cli: CommandLine) -> None:
 
 def run_check(args: argparse.Namespace) -> int:
     """Print one line per problem (exit 1), or one `ok:` line with the counts (exit 0)."""
-    from netui.cli.progress import progress_bar
+    from netui.cli.output import progress_bar
     from netui.state.check import check_database
 
     config = user_config()

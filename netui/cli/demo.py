@@ -62,7 +62,7 @@ def run_demo(args: argparse.Namespace) -> int:
     """Make the demo data and print one line saying what was made, where, and how fast."""
     import time
 
-    from netui.cli.progress import progress_bar
+    from netui.cli.output import progress_bar
     from netui.state.demo import generate_demo
 
     config = user_config()

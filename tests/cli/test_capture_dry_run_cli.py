@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from cli_helpers import Result, fingerprint
 
-from netui.cli.capture_preview import describe_preview
+from netui.cli.capture import describe_preview
 from netui.screens.capture.preview import render_preview
 from netui.state import Store
 

@@ -19,7 +19,7 @@ Run = Callable[..., Result]
 @pytest.fixture
 def terminal(monkeypatch: pytest.MonkeyPatch) -> None:
     """Make stderr count as a terminal (in-process it is pytest's capture)."""
-    monkeypatch.setattr("netui.cli.progress.stderr_is_terminal", lambda: True)
+    monkeypatch.setattr("netui.cli.output.stderr_is_terminal", lambda: True)
 
 
 def test_demo_on_a_terminal_shows_its_steps_on_stderr(
