@@ -176,3 +176,10 @@ def test_the_app_without_a_terminal_is_one_line_and_creates_nothing(tmp_path: Pa
     )
     assert result.out == ""
     assert not path.exists()
+
+
+def test_the_app_without_a_terminal_leaves_a_database_as_it_was(seeded: Path) -> None:
+    """With a good database named and no terminal, the same one line, and the file is untouched."""
+    before = fingerprint(seeded)
+    assert "needs a terminal" in one_error_line(run_process("--db", str(seeded)))
+    assert fingerprint(seeded) == before
