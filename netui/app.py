@@ -66,6 +66,24 @@ class NetuiApp(App[None]):
     def on_mount(self) -> None:
         if self.config.theme in self.available_themes:
             self.theme = self.config.theme
+        else:
+            # A misspelt or removed theme is no reason not to start: the default, said once.
+            self.notify(
+                _("Unknown theme {theme} in {path}: using the default, {default}").format(
+                    theme=repr(self.config.theme), path=self.config.path, default=self.theme
+                ),
+                severity="warning",
+                markup=False,
+            )
+        if not self.store.writable:
+            self.notify(
+                _(
+                    "{path} cannot be written: it is open read-only, and nothing can be saved"
+                ).format(path=self.store.label),
+                severity="warning",
+                markup=False,
+                timeout=10,
+            )
         self.theme_changed_signal.subscribe(self, self._save_theme)
         self.store.data_changed_elsewhere()  # take the starting point
         self.set_interval(EXTERNAL_POLL_SECONDS, self._poll_external_changes)

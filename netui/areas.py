@@ -20,11 +20,14 @@ the same in every area and that README agrees.
 from __future__ import annotations
 
 import importlib
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from textual.binding import Binding
+if TYPE_CHECKING:
+    # Imported where a binding is made: the config check reads the key table
+    # without loading Textual (`netui find` must stay light).
+    from textual.binding import Binding
 
 from netui.i18n import _
 
@@ -76,6 +79,8 @@ class Key:
 
     def binding(self, *, show: bool | None = None) -> Binding:
         """The Textual binding, shown in the footer as the table says unless `show` is given."""
+        from textual.binding import Binding
+
         return Binding(
             self.key,
             self.action,
@@ -298,3 +303,68 @@ def bindings(*ids: str, footer: Collection[str] | None = None) -> list[Binding]:
     if footer is None:
         return [KEYS[key_id].binding() for key_id in ids]
     return [KEYS[key_id].binding(show=key_id in footer) for key_id in ids]
+
+
+# -- remapping from the config file ------------------------------------------------
+
+# The screens a binding id's prefix (the part before the dot) is bound on; a
+# prefix not listed here is one screen (a dialog) of its own, and the App's
+# keys (`app.`) work on every screen.
+SCREENS_OF_PREFIX: dict[str, tuple[str, ...]] = {
+    "contacts": ("contact list",),
+    "table": ("contact list",),
+    "contact": ("contact list", "contact page"),
+    "detail": ("contact page",),
+}
+
+
+def _same_screen(one: str, other: str) -> bool:
+    """Whether two binding ids are bound on one screen (an App key is on all of them)."""
+    prefixes = (one.partition(".")[0], other.partition(".")[0])
+    if "app" in prefixes:
+        return True
+    first, second = (set(SCREENS_OF_PREFIX.get(p, (p,))) for p in prefixes)
+    return bool(first & second)
+
+
+def _key_names(keys: str) -> list[str]:
+    return [name.strip() for name in keys.split(",")]
+
+
+def keymap_problem(keymap: Mapping[str, str]) -> str | None:
+    """What is wrong with a `[keys]` table of the config file, in one line, or None.
+
+    Each entry maps a binding id of `KEYS` to one or more key names, comma
+    separated. Wrong: an id that is not in the table, an empty key name, and a
+    key the remap gives a binding that another binding already uses on the same
+    screen (the App's keys are on every screen). Clashes the table itself has
+    on purpose (help's `?` closes help) are not the config's doing and pass.
+    """
+    for key_id, keys in keymap.items():
+        if key_id not in KEYS:
+            return f"unknown binding id {key_id!r}{_did_you_mean(key_id)}"
+        if not all(_key_names(keys)):
+            return f'{key_id} has an empty key name; write one such as "N" or "ctrl+k"'
+    bound = {key_id: keymap.get(key_id, key.key) for key_id, key in KEYS.items()}
+    for key_id, keys in keymap.items():
+        added = set(_key_names(keys)) - set(_key_names(KEYS[key_id].key))
+        for other, other_keys in bound.items():
+            common = [name for name in _key_names(other_keys) if name in added]
+            if common and other != key_id and _same_screen(key_id, other):
+                return (
+                    f"{key_id} = {common[0]!r}: {common[0]!r} is already the key of {other}"
+                    " on the same screen"
+                )
+    return None
+
+
+def _did_you_mean(key_id: str) -> str:
+    import difflib
+
+    # `new` or `log` alone: the ids that end so, else the closest spellings.
+    tail = key_id.rpartition(".")[2]
+    close = [known for known in KEYS if known.rpartition(".")[2] == tail]
+    close = close or difflib.get_close_matches(key_id, list(KEYS), n=3)
+    if not close:
+        return " (press ? in netui for the keys of each screen)"
+    return f" (did you mean {' or '.join(repr(known) for known in close[:3])}?)"

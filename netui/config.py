@@ -57,11 +57,65 @@ def _stage_cadence(raw: object, where: Path) -> dict[str, int | None]:
     return cadence
 
 
+# Every setting netui reads: the top-level keys, and each section's keys.
+# Anything else in the file is a typo or a setting of another version, and is
+# refused rather than silently ignored.
+_SECTIONS: dict[str, tuple[str, ...] | None] = {
+    "stages": STAGES,
+    "keys": None,  # binding ids, checked against the key table
+    "review": ("day",),
+    "capture": ("thanks",),
+}
+_TOP_LEVEL = ("theme", *_SECTIONS)
+
+
+def _check_names(raw: dict[str, object], where: Path) -> None:
+    """Refuse an unknown top-level setting or section, or an unknown key in a section."""
+    for name, value in raw.items():
+        if name not in _TOP_LEVEL:
+            what = f"section [{name}]" if isinstance(value, dict) else f"setting {name!r}"
+            expected = ", ".join(["theme", *(f"[{section}]" for section in _SECTIONS)])
+            raise ConfigError(f"{where}: unknown {what} (expected {expected})")
+    for section, keys in _SECTIONS.items():
+        table = raw.get(section)
+        if keys is None or section == "stages" or not isinstance(table, dict):
+            continue  # [stages] and [keys] name their own unknown keys
+        for key in table:
+            if key not in keys:
+                raise ConfigError(
+                    f"{where}: [{section}] unknown key {key!r} (expected {', '.join(keys)})"
+                )
+
+
+def _section(raw: dict[str, object], section: str, where: Path) -> dict[str, object]:
+    table = raw.get(section, {})
+    if not isinstance(table, dict):
+        raise ConfigError(f"{where}: [{section}] must be a table, not {table!r}")
+    return table
+
+
+def _keys(raw: dict[str, object], where: Path) -> dict[str, str]:
+    keys = raw.get("keys", {})
+    if not isinstance(keys, dict) or not all(isinstance(v, str) for v in keys.values()):
+        raise ConfigError(f'{where}: [keys] must map binding ids to key names, e.g. new = "N"')
+    if keys:
+        # The key table is read only when there are keys to check against it.
+        from netui.areas import keymap_problem
+
+        problem = keymap_problem(keys)
+        if problem is not None:
+            raise ConfigError(f"{where}: [keys] {problem}")
+    return dict(keys)
+
+
 def load_config(path: Path | None = None) -> Config:
     """Read the config file; a missing file gives the defaults.
 
+    Every setting is checked: an unknown section or key, a value of the wrong
+    type, or a `[keys]` entry netui cannot bind is refused, naming it.
+
     Raises:
-        ConfigError: the file is not valid TOML or holds a bad value.
+        ConfigError: the file is not valid TOML or holds a bad or unknown setting.
     """
     import tomllib  # imported on use: without a config file, no TOML parser is loaded
 
@@ -74,21 +128,23 @@ def load_config(path: Path | None = None) -> Config:
         raise ConfigError(f"{path}: not valid TOML: {error}") from None
     except OSError as error:
         raise ConfigError(f"{path}: cannot read: {error.strerror}") from None
-    keys = raw.get("keys", {})
-    if not isinstance(keys, dict) or not all(isinstance(v, str) for v in keys.values()):
-        raise ConfigError(f'{path}: [keys] must map binding ids to key names, e.g. new = "N"')
-    review = raw.get("review", {})
-    day = str(review.get("day", "sunday")).lower() if isinstance(review, dict) else "sunday"
-    if day not in WEEKDAYS:
-        raise ConfigError(f"{path}: [review] day must be a weekday name, not {day!r}")
-    capture = raw.get("capture", {})
-    thanks = bool(capture.get("thanks", False)) if isinstance(capture, dict) else False
+    _check_names(raw, path)
     theme = raw.get("theme", "textual-dark")
+    if not isinstance(theme, str):
+        raise ConfigError(
+            f'{path}: theme must be a theme name in quotes, e.g. "nord", not {theme!r}'
+        )
+    day = _section(raw, "review", path).get("day", "sunday")
+    if not isinstance(day, str) or day.lower() not in WEEKDAYS:
+        raise ConfigError(f"{path}: [review] day must be a weekday name, not {day!r}")
+    thanks = _section(raw, "capture", path).get("thanks", False)
+    if not isinstance(thanks, bool):
+        raise ConfigError(f"{path}: [capture] thanks must be true or false, not {thanks!r}")
     return Config(
-        theme=str(theme),
-        keys=dict(keys),
+        theme=theme,
+        keys=_keys(raw, path),
         stage_cadence=_stage_cadence(raw.get("stages"), path),
-        review_day=day,
+        review_day=day.lower(),
         capture_thanks=thanks,
         path=path,
     )

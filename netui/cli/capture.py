@@ -9,11 +9,14 @@ from typing import TYPE_CHECKING
 from netui.cli.common import EXIT_OK, CommandError, db_target, open_store, user_config
 from netui.cli.output import plain
 from netui.cli.parser import CommandLine, date_arg, positive_int
+from netui.domain.dates import day_label
 from netui.domain.words import capture_summary
-from netui.i18n import _
+from netui.i18n import _, ngettext
 
 if TYPE_CHECKING:
-    from netui.state.capture import CapturePreview, CaptureResult
+    from collections.abc import Iterator
+
+    from netui.state.capture import CapturePreview, CaptureResult, ResolvedPerson
 
 
 # The preview's and the result's detail lines sit under their person's line.
@@ -109,7 +112,8 @@ def run_capture(args: argparse.Namespace) -> int:
         raise CommandError(_("capture: --on {date} is in the future").format(date=on.isoformat()))
     parse_capture(text, on)
     config = user_config()
-    store = open_store(db_target(args), config, create=True)
+    # A dry run only reads: it neither creates nor changes the database.
+    store = open_store(db_target(args), config, create=not args.dry_run)
     try:
         if args.event is not None and not args.on:
             # The event's day, as in the capture box: met-on, the follow-up
@@ -126,49 +130,134 @@ def run_capture(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+# The dry run renders the plan the capture box's preview renders
+# (netui.screens.capture.preview), as text and field for field in the box's
+# order: where and when, the counts, then each person (a matched contact by its
+# stored name and id) with everything saving writes for them.
+
+
 def describe_preview(preview: CapturePreview) -> str:
-    """The preview as plain lines: who is new or existing, and what each gets."""
-    lines = []
+    """The preview as plain lines: the meeting, the counts, then who is new or existing and what each gets."""
+    lines = [_meeting(preview), _counts(preview)]
     for person in preview.people:
-        plan = person.plan
-        if person.same_as_line is not None:
-            state = _("same as line {line}").format(line=person.same_as_line)
-        elif person.contact is None:
-            state = _("new")
-        elif person.archived:
-            state = _("existing @{id} (archived: restored)").format(id=person.contact.id)
-        else:
-            state = _("existing @{id}").format(id=person.contact.id)
-        head = plan.name + (f" ({plan.company})" if plan.company else "")
-        lines.append(f"{plain(head)}: {state}")
-        for index, followup in enumerate(plan.followups):
-            if index in person.followups_recorded:
-                line = _("follow-up {due}: {what} (already recorded)")
-            else:
-                line = _("follow-up {due}: {what}")
-            what = plain(followup.what)
-            lines.append(_INDENT + line.format(due=followup.due.isoformat(), what=what))
-        if person.meeting_recorded:
-            lines.append(_INDENT + _("meeting that day: already recorded"))
-        if person.thanks_due:
-            line = _("follow-up {due}: thank-you").format(due=person.thanks_due.isoformat())
-            lines.append(_INDENT + line)
-        for entry in plan.ledger:
-            if entry.direction == "give":
-                line = _("gave {kind}: {description}")
-            else:
-                line = _("got {kind}: {description}")
-            lines.append(
-                _INDENT + line.format(kind=entry.kind, description=plain(entry.description))
-            )
-        if person.via or person.via_new:
-            name = plain((person.via.name if person.via else person.via_new) or "")
-            if person.via_ignored:
-                line = _("via {name} ignored: already has an introducer").format(name=name)
-            else:
-                line = _("introduced by {name}").format(name=name)
-            lines.append(_INDENT + line)
+        lines.append(_head(person))
+        lines += [_INDENT + line for line in _details(person)]
     return "\n".join(lines)
+
+
+def _meeting(preview: CapturePreview) -> str:
+    day = day_label(preview.plan.on)
+    if preview.event is None:
+        return _("meeting: {day}, no event").format(day=day)
+    return _("meeting: {day} at {event} (@{id})").format(
+        day=day, event=plain(preview.event.title), id=preview.event.id
+    )
+
+
+def _counts(preview: CapturePreview) -> str:
+    people = [p for p in preview.people if p.same_as_line is None]
+    new = sum(1 for p in people if p.is_new)
+    followups = sum(len(p.plan.followups) + (p.thanks_due is not None) for p in preview.people)
+    ledger = sum(len(p.plan.ledger) for p in preview.people)
+    counts = [
+        ngettext(
+            "{count} person: {new} new, {existing} existing",
+            "{count} people: {new} new, {existing} existing",
+            len(people),
+        ).format(count=len(people), new=new, existing=len(people) - new)
+    ]
+    if followups:
+        counts.append(
+            ngettext("{count} follow-up", "{count} follow-ups", followups).format(count=followups)
+        )
+    if ledger:
+        counts.append(
+            ngettext("{count} ledger entry", "{count} ledger entries", ledger).format(count=ledger)
+        )
+    return " · ".join(counts)
+
+
+def _head(person: ResolvedPerson) -> str:
+    """`Name (company, role): state`, a matched contact named as stored."""
+    plan = person.plan
+    name = person.contact.name if person.contact is not None else plan.name
+    extra = ", ".join(part for part in (plan.company, plan.role) if part)
+    head = _("{name} ({extra})").format(name=name, extra=extra) if extra else name
+    if person.same_as_line is not None:
+        state = _("same as line {line}").format(line=person.same_as_line)
+    elif person.contact is None:
+        state = _("new")
+    elif person.archived:
+        state = _("existing @{id} (archived: restored)").format(id=person.contact.id)
+    else:
+        state = _("existing @{id}").format(id=person.contact.id)
+    return _("{head}: {state}").format(head=plain(head), state=state)
+
+
+def _details(person: ResolvedPerson) -> Iterator[str]:
+    plan = person.plan
+    if person.contact is not None and person.contact.name != plan.name:
+        yield _("written as: {name}").format(name=plain(plan.name))
+    if person.reading:
+        yield _("reading: {reading} (a guess: check it later)").format(
+            reading=plain(person.reading)
+        )
+    yield from _introducer(person)
+    if plan.tags:
+        yield _("tags: {tags}").format(tags=" ".join(f"#{plain(tag)}" for tag in plan.tags))
+    if plan.solicitation:
+        yield _("!pitch: they pitched, sold or recruited")
+    if plan.cadence_days is not None:
+        days = plan.cadence_days
+        yield ngettext("every: {count} day", "every: {count} days", days).format(count=days)
+    if plan.stage:
+        yield _("stage: {stage}").format(stage=plan.stage)
+    for index, followup in enumerate(plan.followups):
+        if index in person.followups_recorded:
+            line = _("follow-up {due}: {what} (already recorded)")
+        else:
+            line = _("follow-up {due}: {what}")
+        yield line.format(due=followup.due.isoformat(), what=plain(followup.what))
+    if person.meeting_recorded:
+        yield _("meeting that day: already recorded")
+    if person.thanks_due:
+        yield _("follow-up {due}: thank-you").format(due=person.thanks_due.isoformat())
+    for entry in plan.ledger:
+        yield _ledger_line(entry.direction, entry.kind, plain(entry.description))
+    fields = (
+        (_("needs: {value}"), plan.needs),
+        (_("offers: {value}"), plan.offers),
+        (_("email: {value}"), plan.email),
+        (_("phone: {value}"), plan.phone),
+    )
+    for line, value in fields:
+        if value:
+            yield line.format(value=plain(value))
+    for note in plan.notes:
+        yield _("note: {note}").format(note=plain(note))
+
+
+def _introducer(person: ResolvedPerson) -> Iterator[str]:
+    if person.via is not None:
+        name = _("{name} @{id}").format(name=plain(person.via.name), id=person.via.id)
+    elif person.via_new is not None:
+        name = _("{name} (new in this capture)").format(name=plain(person.via_new))
+    else:
+        return
+    if person.via_ignored:
+        yield _("via {name} ignored: already has an introducer, who is kept").format(name=name)
+    else:
+        yield _("introduced by {name}").format(name=name)
+
+
+def _ledger_line(direction: str, kind: str, description: str) -> str:
+    if direction == "give":
+        if description:
+            return _("gave {kind}: {description}").format(kind=kind, description=description)
+        return _("gave {kind}").format(kind=kind)
+    if description:
+        return _("got {kind}: {description}").format(kind=kind, description=description)
+    return _("got {kind}").format(kind=kind)
 
 
 def describe_result(result: CaptureResult) -> str:

@@ -19,6 +19,18 @@ and next-due date equal to what netui computes. Reads only.
 exit status: 0 when all is well, 1 with one line per problem on stdout.""")
 
 
+def _step_phrases() -> dict[str, str]:
+    """Per check (netui.state.check.STEPS), what the progress bar says."""
+    return {
+        "integrity": _("SQLite integrity"),
+        "foreign_keys": _("links between records"),
+        "search_rows": _("search indexes"),
+        "due_dates": _("due dates"),
+        "ledger": _("give and take balances"),
+        "done": _("done"),
+    }
+
+
 def register(cli: CommandLine) -> None:
     """Add `netui check`."""
     check = cli.add_command(
@@ -32,12 +44,14 @@ def register(cli: CommandLine) -> None:
 
 def run_check(args: argparse.Namespace) -> int:
     """Print one line per problem (exit 1), or one `ok:` line with the counts (exit 0)."""
+    from netui.cli.output import progress_bar
     from netui.state.check import check_database
 
     config = user_config()
     store = open_store(db_target(args), config, create=False)
     try:
-        problems = check_database(store)
+        with progress_bar(_("check"), _step_phrases()) as progress:
+            problems = check_database(store, progress)
         counts = store.contacts.counts()
     finally:
         store.close()

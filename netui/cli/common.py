@@ -125,16 +125,30 @@ def open_store(path: Path, config: Config, *, create: bool) -> Store:
     Args:
         path: The database file.
         config: The loaded config, whose stage cadences the Store keeps due dates by.
-        create: Whether a missing database may be created. Commands that only
-            read refuse instead: a typo in --db should not leave an empty
-            database behind.
+        create: Whether the command writes. It may then create a missing
+            database, which is said on stderr, and a database that cannot be
+            written opens for reading only (its writes fail with one line).
+            A command that only reads (False) opens the database read-only:
+            it creates and changes nothing, and refuses a path with no netui
+            database, so a typo in --db leaves nothing behind.
     """
-    if not create and not path.exists():
+    from netui.state import Store, StoreMissing
+
+    try:
+        store = Store(path, stage_cadence=config.stage_cadence, read_only=not create)
+    except StoreMissing:
         raise CommandError(
             _("{path}: no netui database here (run `netui` or `netui demo` to create one)").format(
                 path=path
             )
+        ) from None
+    if store.created:
+        say(_("created a new database at {path}").format(path=path))
+    if store.cadence_pending:
+        say(
+            _(
+                "{path}: due dates are shown as stored, by the stage cadences before the"
+                " config's [stages]; opening it with `netui` brings them up to date"
+            ).format(path=path)
         )
-    from netui.state import Store
-
-    return Store(path, stage_cadence=config.stage_cadence)
+    return store

@@ -62,6 +62,7 @@ def run_demo(args: argparse.Namespace) -> int:
     """Make the demo data and print one line saying what was made, where, and how fast."""
     import time
 
+    from netui.cli.output import progress_bar
     from netui.state.demo import generate_demo
 
     config = user_config()
@@ -70,7 +71,10 @@ def run_demo(args: argparse.Namespace) -> int:
         started = time.perf_counter()
         # A database that holds records is refused with a DemoError, whose
         # message names the file and the way out (--force).
-        summary = generate_demo(store, contacts=args.contacts, seed=args.seed, force=args.force)
+        with progress_bar(_("demo"), step_phrases()) as progress:
+            summary = generate_demo(
+                store, contacts=args.contacts, seed=args.seed, force=args.force, progress=progress
+            )
         took = time.perf_counter() - started
     finally:
         store.close()
@@ -81,6 +85,25 @@ def run_demo(args: argparse.Namespace) -> int:
         )
     )
     return EXIT_OK
+
+
+def step_phrases() -> dict[str, str]:
+    """Per step the demo reports (netui.state.demo: STEPS, FINISHING), what its progress bar says."""
+    return {
+        "tags": _("tags and goals"),
+        "events": _("events"),
+        "contacts": _("contacts"),
+        "attendance": _("attendance"),
+        "interactions": _("interactions"),
+        "followups": _("follow-ups"),
+        "ledger": _("ledger"),
+        "reviews": _("reviews"),
+        "indexes": _("indexes"),
+        "due_dates": _("due dates"),
+        "balances": _("give and take balances"),
+        "statistics": _("statistics"),
+        "done": _("done"),
+    }
 
 
 def table_phrases() -> dict[str, str]:

@@ -104,9 +104,11 @@ def _json_rows(rows: list[ContactRow]) -> str:
 
 
 def _table(rows: list[ContactRow]) -> str:
-    header = (_("NAME"), _("COMPANY"), _("STAGE"), _("NEXT DUE"), _("TAGS"))
+    # The id first: capture's `Name @ID` and `via: @ID` pick a contact by it.
+    header = (_("ID"), _("NAME"), _("COMPANY"), _("STAGE"), _("NEXT DUE"), _("TAGS"))
     cells = [header] + [
         (
+            str(row.id),
             plain(row.name),
             plain(row.company),
             _("{stage} (archived)").format(stage=row.stage) if row.archived else row.stage,

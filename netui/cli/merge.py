@@ -73,7 +73,13 @@ def run_merge(args: argparse.Namespace) -> int:
             )
         )
     config = user_config()
-    store = open_store(db_target(args), config, create=False)
+    path = db_target(args)
+    # A merge writes, but into a netui database that is there: a read-only look
+    # first refuses a mistyped --db (or an empty file) without creating anything.
+    store = open_store(path, config, create=False)
+    if not args.dry_run:
+        store.close()
+        store = open_store(path, config, create=True)
     try:
         if args.dry_run:
             print(describe_plan(store.merge.plan(args.keep, args.other)))

@@ -1,9 +1,18 @@
-"""Printing user text on a terminal: safe characters, aligned columns, JSON."""
+"""Printing on a terminal: safe user text, aligned columns, JSON, and progress bars on stderr."""
 
 from __future__ import annotations
 
 import re
+import sys
 import unicodedata
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
+
+from netui.i18n import _
+
+# What netui.state.progress calls Progress, named here so that importing the
+# command line's output helpers loads no part of the Store.
+Progress = Callable[[str, int, int], None]
 
 # Characters that would drive a terminal or reorder the line when printed:
 # C0/C1 controls (ESC, the one-byte CSI 0x9b, DEL) and the bidi embeddings,
@@ -62,3 +71,56 @@ def json_text(value: object) -> str:
     # controls through; escaping them keeps the data exact and the terminal safe.
     # They can only occur inside strings, so a global substitution is valid JSON.
     return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+# -- progress on long work -----------------------------------------------------
+# A long operation of the Store reports its steps through a plain callback
+# (netui.state.progress); these draw them with Rich's progress. Piped or
+# redirected, stderr gets nothing, so scripts and logs see only what the
+# command says.
+
+
+def _silent(step: str, done: int, total: int) -> None:
+    """Report nothing."""
+
+
+def stderr_is_terminal() -> bool:
+    """Whether stderr is a terminal, where a bar can be drawn and then cleared."""
+    return sys.stderr.isatty()
+
+
+@contextmanager
+def progress_bar(title: str, steps: Mapping[str, str]) -> Iterator[Progress]:
+    """A progress callback that draws a bar on stderr for the block, cleared at its end.
+
+    Args:
+        title: What the command does ("demo"), before the step's words.
+        steps: The words for each step key the operation reports; an unknown
+            key shows as it is.
+
+    Yields:
+        The callback to hand to the operation (a silent one when stderr is
+        not a terminal).
+    """
+    if not stderr_is_terminal():
+        yield _silent
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, TextColumn, TimeElapsedColumn
+    from rich.progress import Progress as Bar
+
+    console = Console(file=sys.stderr, force_terminal=True)
+    columns = (
+        TextColumn("{task.description}", markup=False),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+    )
+    with Bar(*columns, console=console, transient=True) as bar:
+        task = bar.add_task(title, total=None)
+
+        def report(step: str, done: int, total: int) -> None:
+            words = _("{title}: {step}").format(title=title, step=steps.get(step, step))
+            bar.update(task, description=words, completed=done, total=total)
+
+        yield report

@@ -29,11 +29,16 @@ class DatabaseRefused(DatabaseOpenError):
     """The database is there but is not one netui may use: damaged, newer, or not netui's."""
 
 
+class DatabaseMissing(DatabaseOpenError):
+    """A read found no netui database at the target (no file, an empty one): nothing was created."""
+
+
 class Failure(StrEnum):
     """What an engine's exception means to a person."""
 
     BUSY = "busy"  # another writer held the lock past the timeout; nothing was written
     UNAVAILABLE = "unavailable"  # cannot be reached, opened or written
+    READ_ONLY = "read-only"  # opened for reading only: the file, folder or disk cannot be written
     DAMAGED = "damaged"  # the stored data is not readable as a netui database
     OTHER = "other"  # any other failure of the engine's
 
@@ -53,6 +58,11 @@ class Engine(Protocol):
     name: str
     # What messages call the database: a path, or a URL without its password.
     label: str
+    # False when the database was opened for reading only: asked to (a read
+    # command), or because it cannot be written (a read-only file, folder or disk).
+    writable: bool
+    # Whether this open created the database (a missing or empty file, now at the latest schema).
+    created: bool
 
     @property
     def db(self) -> Database:
@@ -117,8 +127,15 @@ def sqlite_path(target: str | Path) -> Path | None:
     return Path(text).expanduser()
 
 
-def open_engine(target: str | Path) -> Engine:
+def open_engine(target: str | Path, *, read_only: bool = False) -> Engine:
     """Open the database a target names (a path or a URL) with the engine it needs.
+
+    Args:
+        target: A path or a URL.
+        read_only: Open for reading only: create, migrate and change nothing,
+            and refuse a target that holds no netui database (DatabaseMissing).
+            Without it a database that cannot be written still opens, for
+            reading only (`Engine.writable` is False).
 
     Raises:
         DatabaseOpenError: the target cannot be used; nothing was created.
@@ -127,7 +144,7 @@ def open_engine(target: str | Path) -> Engine:
     if path is not None:
         from netui.data.sqlite import SqliteEngine
 
-        return SqliteEngine(path)
+        return SqliteEngine(path, read_only=read_only)
     text = str(target)
     scheme = text.split("://", 1)[0].lower()
     if scheme in ("postgresql", "postgres"):

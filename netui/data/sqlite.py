@@ -3,8 +3,10 @@
 `open_database(path)` opens a database object of its own on a file, creating
 it (0600, in a 0700 directory) when missing, migrating it (after writing a
 backup beside it) when it is older than this netui, and refusing, without
-touching it, a file that is newer, corrupt, or not SQLite. `SqliteEngine`
-wraps it behind the engine seam (netui.data.engine).
+touching it, a file that is newer, corrupt, or not SQLite. Opened for reading
+(`read_only=True`, or a file, folder or disk that cannot be written), it
+creates, migrates and changes nothing and leaves no -wal or -shm behind.
+`SqliteEngine` wraps it behind the engine seam (netui.data.engine).
 """
 
 from __future__ import annotations
@@ -13,12 +15,21 @@ import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import quote
 
 from peewee import DatabaseError, InterfaceError, OperationalError, SqliteDatabase
 
 from netui.data import schema
-from netui.data.engine import DatabaseOpenError, DatabaseRefused, Failure, Migration, run_sql
+from netui.data.engine import (
+    DatabaseMissing,
+    DatabaseOpenError,
+    DatabaseRefused,
+    Failure,
+    Migration,
+    run_sql,
+)
 from netui.data.models import open_databases, register, unregister, using
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -33,7 +44,14 @@ PRAGMAS = {
 }
 
 
-__all__ = ["DatabaseOpenError", "DatabaseRefused", "Migration", "SqliteEngine", "open_database"]
+__all__ = [
+    "DatabaseMissing",
+    "DatabaseOpenError",
+    "DatabaseRefused",
+    "Migration",
+    "SqliteEngine",
+    "open_database",
+]
 
 
 def schema_version() -> int:
@@ -41,11 +59,18 @@ def schema_version() -> int:
     return schema.schema_version()
 
 
-def _check_path(path: Path) -> None:
-    """Refuse a path that is a directory, unreadable, or not a SQLite file, before SQLite opens it."""
+def _check_path(path: Path, *, read_only: bool) -> bool:
+    """Refuse a path that is a directory, unreadable, or not a SQLite file, before SQLite opens it.
+
+    Creates a missing file (0600, in a 0700 directory) unless `read_only`, which
+    refuses it instead, as it does an empty file: a read never writes a schema.
+    Returns whether the file was created.
+    """
     if path.is_dir():
         raise DatabaseOpenError(f"{path}: is a directory, not a database file")
     if not path.exists():
+        if read_only:
+            raise DatabaseMissing(f"{path}: no netui database here")
         parent = path.parent
         try:
             parent.mkdir(parents=True, exist_ok=True, mode=0o700)
@@ -57,24 +82,49 @@ def _check_path(path: Path) -> None:
             # Owner-only from the first byte: SQLite gives -wal/-shm the same mode.
             fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
         except FileExistsError:
-            pass
+            return False
         except OSError as error:
             raise DatabaseOpenError(
                 f"{path}: cannot create the database: {error.strerror}"
             ) from None
-        else:
-            os.close(fd)
-        return
+        os.close(fd)
+        return True
     try:
         with path.open("rb") as handle:
             head = handle.read(len(SQLITE_MAGIC))
     except OSError as error:
         raise DatabaseOpenError(f"{path}: cannot read: {error.strerror}") from None
+    if not head and read_only:
+        raise DatabaseMissing(f"{path}: no netui database here (the file is empty)")
     if head and head != SQLITE_MAGIC:
         raise DatabaseRefused(f"{path}: not a SQLite database; refusing to touch it")
     _refuse_newer(path, header_version(path))
-    if not os.access(path, os.W_OK):
-        raise DatabaseOpenError(f"{path}: is not writable")
+    return False
+
+
+def can_write(path: Path) -> bool:
+    """Whether netui may write the database file: the file and its folder (for -wal and -shm).
+
+    A read-only file, folder or disk (os.access reports EROFS) is opened for
+    reading only instead; root may write them all.
+    """
+    return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
+
+
+def _read_only_uri(path: Path) -> str:
+    """The URI SQLite opens an unwritable database with, creating nothing beside it.
+
+    A WAL database read with `mode=ro` creates -wal and -shm beside it and
+    leaves them, and fails where it cannot create them (a read-only folder).
+    When no -wal file is there, every committed page is in the file itself and
+    no writer can be at work (one would have made the -wal), so `immutable=1`
+    reads the file alone; when one is there (another netui has the database
+    open), `mode=ro` shares it and creates nothing.
+    """
+    uri = f"file:{quote(str(path.absolute()))}"
+    if path.with_name(path.name + "-wal").exists():
+        return f"{uri}?mode=ro"
+    return f"{uri}?immutable=1"
 
 
 def header_version(path: Path) -> int:
@@ -106,11 +156,23 @@ def _refuse_newer(path: Path, version: int) -> None:
         )
 
 
-def _inspect(path: Path) -> tuple[int, bool]:
-    """Read user_version and whether any table exists, read-only, without creating anything."""
-    uri = f"file:{path}?mode=ro"
+def _connect(path: Path, writable: bool) -> sqlite3.Connection:
+    """A connection that only reads (query_only), whether or not the file may be written.
+
+    On a writable file it is an ordinary connection: SQLite then removes the
+    -wal and -shm it makes once the last connection closes, even when the file
+    turns out to be damaged. On an unwritable one, `_read_only_uri`.
+    """
+    target, uri = (str(path), False) if writable else (_read_only_uri(path), True)
+    conn = sqlite3.connect(target, uri=uri)
+    conn.execute("PRAGMA query_only = 1")
+    return conn
+
+
+def _inspect(path: Path, writable: bool) -> tuple[int, bool]:
+    """Read user_version and whether any table exists, changing nothing."""
     try:
-        conn = sqlite3.connect(uri, uri=True)
+        conn = _connect(path, writable)
         try:
             version = conn.execute("PRAGMA user_version").fetchone()[0]
             has_tables = (
@@ -133,6 +195,10 @@ def _inspect(path: Path) -> tuple[int, bool]:
         finally:
             conn.close()
     except sqlite3.DatabaseError as error:
+        text = str(error).lower()
+        if "readonly" in text or "unable to open" in text:
+            # Not the file's fault: it could not be opened (a missing -shm in a read-only folder).
+            raise DatabaseOpenError(f"{path}: cannot read: {error}") from None
         raise DatabaseRefused(f"{path}: damaged or not a database ({error})") from None
     return version, has_tables
 
@@ -158,21 +224,63 @@ def _backup(path: Path, version: int) -> Path:
     return target
 
 
-def open_database(path: Path | str) -> SqliteDatabase:
+@dataclass(frozen=True)
+class Opened:
+    """A database object on a file, and how it was opened."""
+
+    db: SqliteDatabase
+    writable: bool
+    created: bool
+
+
+def open_database(path: Path | str, *, read_only: bool = False) -> SqliteDatabase:
     """A database object of its own on `path`, creating or migrating the file as needed.
 
     Raises:
         DatabaseOpenError: the file is not a database, is damaged, comes from a
             newer netui, or the path cannot be created or written.
     """
-    path = Path(path).expanduser()
-    _check_path(path)
-    version, has_tables = _inspect(path)
+    return open_file(Path(path), read_only=read_only).db
+
+
+def open_file(path: Path, *, read_only: bool = False) -> Opened:
+    """Open the database at `path`: for writing when it can be written and `read_only` is not asked.
+
+    A database opened for reading (asked, or a read-only file, folder or disk)
+    is never created, migrated or changed, and leaves nothing beside it: its
+    connections run with `query_only`, and an unwritable one is read as
+    `_read_only_uri` says.
+
+    Raises:
+        DatabaseMissing: `read_only`, and no netui database is there (no file,
+            an empty file, an empty SQLite database); nothing was created.
+        DatabaseOpenError: the file is not a database, is damaged, comes from a
+            newer netui, needs an upgrade it cannot get, or cannot be created.
+    """
+    path = path.expanduser()
+    created = _check_path(path, read_only=read_only)
+    writable = can_write(path)
+    version, has_tables = _inspect(path, writable)
     _refuse_newer(path, version)
     if version == 0 and has_tables:
         raise DatabaseRefused(
             f"{path}: a SQLite database, but not a netui one; refusing to touch it"
         )
+    latest = schema_version()
+    if read_only or not writable:
+        if version == 0:
+            if read_only:
+                raise DatabaseMissing(f"{path}: no netui database here (an empty SQLite file)")
+            raise DatabaseOpenError(f"{path}: read-only, so no database can be created in it")
+        if version < latest:
+            raise DatabaseOpenError(
+                f"{path}: made by an older netui (schema {version}); "
+                "open it with `netui` (writable) to upgrade it"
+            )
+        database = _reader(path, writable)
+        database.connect(reuse_if_open=True)
+        register(database)
+        return Opened(database, writable=False, created=False)
     database = SqliteDatabase(str(path), pragmas=PRAGMAS)
     try:
         database.connect(reuse_if_open=True)
@@ -182,7 +290,17 @@ def open_database(path: Path | str) -> SqliteDatabase:
         database.close()
         raise DatabaseOpenError(f"{path}: cannot open: {error}") from None
     register(database)
-    return database
+    return Opened(database, writable=True, created=created or version == 0)
+
+
+def _reader(path: Path, writable: bool) -> SqliteDatabase:
+    """A database object whose every connection only reads (see `_connect`)."""
+    # journal_mode is the file's to keep: a reader neither sets nor changes it.
+    pragmas = {name: value for name, value in PRAGMAS.items() if name != "journal_mode"}
+    pragmas["query_only"] = 1
+    if writable:
+        return SqliteDatabase(str(path), pragmas=pragmas)
+    return SqliteDatabase(_read_only_uri(path), pragmas=pragmas, uri=True)
 
 
 def _create_or_migrate(database: SqliteDatabase, path: Path, version: int) -> None:
@@ -224,10 +342,13 @@ class SqliteEngine:
 
     name = "sqlite"
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, *, read_only: bool = False) -> None:
         self.path = path
         self.label = str(path)
-        self.db: SqliteDatabase = open_database(path)
+        opened = open_file(path, read_only=read_only)
+        self.db: SqliteDatabase = opened.db
+        self.writable = opened.writable
+        self.created = opened.created
         self._data_version: int | None = None
 
     @contextmanager
@@ -303,12 +424,9 @@ class SqliteEngine:
             return Failure.BUSY
         if "malformed" in text or "not a database" in text or "corrupt" in text:
             return Failure.DAMAGED
-        if (
-            isinstance(error, InterfaceError)
-            or "unable to open" in text
-            or "readonly" in text
-            or "disk i/o" in text
-        ):
+        if "readonly" in text:  # "attempt to write a readonly database"
+            return Failure.READ_ONLY
+        if isinstance(error, InterfaceError) or "unable to open" in text or "disk i/o" in text:
             return Failure.UNAVAILABLE
         return Failure.OTHER
 

@@ -19,7 +19,15 @@ from peewee import Database
 from netui.domain.contact_rules import ValidationError
 from netui.state.capture import Capture
 from netui.state.contacts import Contacts
-from netui.state.errors import NotFound, StoreBusy, StoreDamaged, StoreError, StoreUnavailable
+from netui.state.errors import (
+    NotFound,
+    StoreBusy,
+    StoreDamaged,
+    StoreError,
+    StoreMissing,
+    StoreReadOnly,
+    StoreUnavailable,
+)
 from netui.state.events import Events
 from netui.state.followups import FollowUps
 from netui.state.interactions import Interactions
@@ -40,8 +48,26 @@ class Store:
         *,
         stage_cadence: Mapping[str, int | None] | None = None,
         clock: Callable[[], dt.datetime] | None = None,
+        read_only: bool = False,
     ) -> None:
-        self.session = Session(target, stage_cadence=stage_cadence, clock=clock)
+        """Open the Store on a database.
+
+        Args:
+            target: The database: a file path (or, later, a URL).
+            stage_cadence: The configured keep-in-touch days per stage.
+            clock: What "now" is (fixed in tests).
+            read_only: Only read: create, migrate and change nothing, and refuse
+                a target with no netui database (StoreMissing). Without it, a
+                database that cannot be written opens for reading only, and
+                every command that writes raises StoreReadOnly.
+
+        Raises:
+            StoreError: the database cannot be opened (StoreDamaged,
+                StoreUnavailable, StoreMissing).
+        """
+        self.session = Session(
+            target, stage_cadence=stage_cadence, clock=clock, read_only=read_only
+        )
         self.events = Events(self.session)
         self.contacts = Contacts(self.session, self.events)
         self.interactions = Interactions(self.session, self.contacts, self.events)
@@ -67,6 +93,21 @@ class Store:
     def db(self) -> Database:
         """The database object (for `netui check`, the demo and tests)."""
         return self.session.db
+
+    @property
+    def writable(self) -> bool:
+        """Whether commands may write: False when opened for reading, or the file cannot be written."""
+        return self.session.writable
+
+    @property
+    def created(self) -> bool:
+        """Whether opening this Store created its database (a missing or empty file)."""
+        return self.session.engine.created
+
+    @property
+    def cadence_pending(self) -> bool:
+        """Opened for reading, its due dates follow other stage cadences than the configured ones."""
+        return self.session.cadence_pending
 
     @property
     def stage_cadence(self) -> dict[str, int | None]:
@@ -116,6 +157,8 @@ __all__ = [
     "StoreBusy",
     "StoreDamaged",
     "StoreError",
+    "StoreMissing",
+    "StoreReadOnly",
     "StoreUnavailable",
     "Topic",
     "ValidationError",

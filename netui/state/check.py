@@ -25,6 +25,7 @@ from netui.state.derived import (
     ledger_aggregates,
     next_due_expr,
 )
+from netui.state.progress import Progress, silent
 from netui.state.rows import as_date, tuples
 from netui.state.session import Session
 from netui.state.sql import SearchIndex
@@ -37,11 +38,16 @@ if TYPE_CHECKING:
 MAX_LINES_PER_CHECK = 20
 
 
-def check_database(store: Store) -> list[str]:
+# The checks, in order, as check_database's progress reports name them.
+STEPS = ("integrity", "foreign_keys", "search_rows", "due_dates", "ledger")
+
+
+def check_database(store: Store, progress: Progress = silent) -> list[str]:
     """Run every check and return one line per problem (empty when all is well).
 
     Args:
         store: An open Store; its stage cadences decide the expected due dates.
+        progress: Told each check of STEPS as it starts (netui.state.progress).
 
     Returns:
         Lines such as ``contact 12 (Tanaka Yuki): next_due is 2020-01-01,
@@ -51,14 +57,20 @@ def check_database(store: Store) -> list[str]:
     # One read transaction: every check sees the same snapshot even while
     # another netui writes.
     session = store.session
+    checks: tuple[Callable[[], list[str]], ...] = (
+        session.engine.integrity,
+        partial(_foreign_keys, session),
+        partial(_search_rows, session),
+        partial(_due_dates, session),
+        _ledger_aggregates,
+    )
+    lines: list[str] = []
     with session.snapshot():
-        return [
-            *session.engine.integrity(),
-            *_foreign_keys(session),
-            *_search_rows(session),
-            *_due_dates(session),
-            *_ledger_aggregates(),
-        ]
+        for done, (step, check) in enumerate(zip(STEPS, checks, strict=True)):
+            progress(step, done, len(STEPS))
+            lines += check()
+    progress("done", len(STEPS), len(STEPS))
+    return lines
 
 
 def _capped(rows: Sequence[Any], line: Callable[[Any], str], what: str) -> list[str]:

@@ -25,8 +25,24 @@ class StoreUnavailable(StoreError):
     """The database cannot be reached or opened (a missing server, a file that cannot be written)."""
 
 
+class StoreReadOnly(StoreUnavailable):
+    """The database was opened for reading only (asked, or it cannot be written); nothing was saved."""
+
+
+class StoreMissing(StoreUnavailable):
+    """A read found no netui database where it looked (no file, an empty one); nothing was created."""
+
+
 class StoreDamaged(StoreError):
     """The database is damaged, from a newer netui, or not netui's; it was left untouched."""
 
 
-__all__ = ["NotFound", "StoreBusy", "StoreDamaged", "StoreError", "StoreUnavailable"]
+__all__ = [
+    "NotFound",
+    "StoreBusy",
+    "StoreDamaged",
+    "StoreError",
+    "StoreMissing",
+    "StoreReadOnly",
+    "StoreUnavailable",
+]

@@ -19,11 +19,25 @@ from pathlib import Path
 
 from peewee import Database
 
-from netui.data.engine import DatabaseOpenError, DatabaseRefused, Engine, Failure, open_engine
+from netui.data.engine import (
+    DatabaseMissing,
+    DatabaseOpenError,
+    DatabaseRefused,
+    Engine,
+    Failure,
+    open_engine,
+)
 from netui.data.models import Meta, unregister, using
 from netui.domain.cadence import DEFAULT_STAGE_CADENCE, STAGES
 from netui.state import derived
-from netui.state.errors import StoreBusy, StoreDamaged, StoreError, StoreUnavailable
+from netui.state.errors import (
+    StoreBusy,
+    StoreDamaged,
+    StoreError,
+    StoreMissing,
+    StoreReadOnly,
+    StoreUnavailable,
+)
 from netui.state.prepared import PreparedCache
 from netui.state.sql import EngineSQL, for_engine
 from netui.state.topics import Topic
@@ -33,6 +47,7 @@ Listener = Callable[[frozenset[Topic]], None]
 _FAILURES: dict[Failure, type[StoreError]] = {
     Failure.BUSY: StoreBusy,
     Failure.UNAVAILABLE: StoreUnavailable,
+    Failure.READ_ONLY: StoreReadOnly,
     Failure.DAMAGED: StoreDamaged,
 }
 
@@ -46,11 +61,14 @@ class Session:
         *,
         stage_cadence: Mapping[str, int | None] | None = None,
         clock: Callable[[], dt.datetime] | None = None,
+        read_only: bool = False,
     ) -> None:
         try:
-            self.engine: Engine = open_engine(target)
+            self.engine: Engine = open_engine(target, read_only=read_only)
         except DatabaseRefused as error:
             raise StoreDamaged(str(error)) from None
+        except DatabaseMissing as error:
+            raise StoreMissing(str(error)) from None
         except DatabaseOpenError as error:
             raise StoreUnavailable(str(error)) from None
         self.db: Database = self.engine.db
@@ -63,6 +81,7 @@ class Session:
         self._listeners: list[Listener] = []
         self._lock = threading.Lock()
         self.stage_cadence: dict[str, int | None] = dict(stage_cadence or DEFAULT_STAGE_CADENCE)
+        self.cadence_pending = False
         self._sync_stage_cadence()
 
     # -- clock ------------------------------------------------------------------
@@ -97,9 +116,26 @@ class Session:
         with self.read(), self.db.atomic():
             yield self.db
 
+    @property
+    def writable(self) -> bool:
+        """Whether commands may write (False: opened for reading, or the file cannot be written)."""
+        return self.engine.writable
+
+    def _refuse_if_read_only(self) -> None:
+        if not self.engine.writable:
+            raise StoreReadOnly(
+                f"{self.label}: opened read-only (the file, its folder or its disk cannot be"
+                " written, or the command only reads); nothing was saved"
+            )
+
     @contextmanager
     def write(self, *topics: Topic) -> Iterator[Database]:
-        """One transaction holding the write lock; its topics are announced once it committed."""
+        """One transaction holding the write lock; its topics are announced once it committed.
+
+        Raises:
+            StoreReadOnly: the database was opened for reading only; nothing was written.
+        """
+        self._refuse_if_read_only()
         with self.read(), self.engine.write():
             yield self.db
         if topics:
@@ -161,18 +197,48 @@ class Session:
     # -- stage cadences ---------------------------------------------------------
 
     def _sync_stage_cadence(self) -> None:
-        """Recompute every stored due date when the configured stage cadences changed."""
+        """Recompute every stored due date when the configured stage cadences changed.
+
+        A database opened for reading is left as it is: it goes on with the
+        cadences its due dates were stored by (so `netui check` compares like
+        with like), and `cadence_pending` says the configured ones differ.
+        """
         wanted = json.dumps({s: self.stage_cadence.get(s) for s in STAGES}, sort_keys=True)
+        self.cadence_pending = False
         with self.read():
             row = Meta.get_or_none(Meta.key == "stage_cadence")
             if row is not None and row.value == wanted:
+                return
+            if not self.engine.writable:
+                stored = _stored_cadence(row.value if row is not None else None)
+                if stored is not None and stored != self.stage_cadence:
+                    self.stage_cadence = stored
+                    self.cadence_pending = True
                 return
             with self.engine.write():
                 derived.refresh_due(self, None)
                 derived.put_meta("stage_cadence", wanted)
 
     def set_stage_cadence(self, cadence: Mapping[str, int | None]) -> None:
-        """Change the stage defaults and recompute every contact's due date."""
+        """Change the stage defaults and recompute every contact's due date.
+
+        Raises:
+            StoreReadOnly: the database was opened for reading only; nothing changed.
+        """
+        self._refuse_if_read_only()
         self.stage_cadence = {s: cadence.get(s) for s in STAGES}
         self._sync_stage_cadence()
         self.announce(frozenset({Topic.CONTACTS}))
+
+
+def _stored_cadence(value: str | None) -> dict[str, int | None] | None:
+    """The stage cadences a database's due dates were stored by, or None when unknown."""
+    if value is None:
+        return None
+    try:
+        raw = json.loads(value)
+    except ValueError:
+        return None
+    if not isinstance(raw, dict):
+        return None
+    return {s: raw[s] if isinstance(raw.get(s), int) else None for s in STAGES}

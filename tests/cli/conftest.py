@@ -38,7 +38,7 @@ def seeded(db_path: Path) -> Path:
 
 @pytest.fixture
 def fake_app(monkeypatch: pytest.MonkeyPatch) -> list[dict[str, object]]:
-    """Stand in for netui.app so the TUI wiring is tested without starting Textual."""
+    """Stand in for netui.app (and a terminal) so the TUI wiring is tested without starting Textual."""
     calls: list[dict[str, object]] = []
 
     class FakeApp:
@@ -55,6 +55,8 @@ def fake_app(monkeypatch: pytest.MonkeyPatch) -> list[dict[str, object]]:
             if store.path.name == "crash.db":
                 raise RuntimeError("the app failed before its first frame")
 
+    # In-process, stdin and stdout are pytest's captures, not a terminal.
+    monkeypatch.setattr("netui.cli.tui.has_terminal", lambda: True)
     module = types.ModuleType("netui.app")
     module.NetuiApp = FakeApp  # type: ignore[attr-defined]
     monkeypatch.setitem(sys.modules, "netui.app", module)

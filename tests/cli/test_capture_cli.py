@@ -16,6 +16,7 @@ from typing import Any
 import pytest
 from cli_helpers import Result, fingerprint, one_error_line
 
+from netui.domain.dates import day_label
 from netui.state import Store
 
 Run = Callable[..., Result]
@@ -265,12 +266,14 @@ def test_dry_run_shows_the_plan_and_writes_nothing(run: Run, seeded: Path) -> No
     in3 = (today() + dt.timedelta(days=3)).isoformat()
     tomorrow = (today() + dt.timedelta(days=1)).isoformat()
     assert result.out.splitlines() == [
+        f"meeting: {day_label(today())}, no event",
+        "2 people: 1 new, 1 existing · 2 follow-ups · 1 ledger entry",
         "Jane Smith: existing @2",
         f"  follow-up {in3}: call",
         "Suzuki Ken (Globex): new",
+        "  introduced by Jane Smith @2",
         f"  follow-up {tomorrow}: thank-you",
         "  got advice: pricing",
-        "  introduced by Jane Smith",
     ]
     assert fingerprint(seeded) == before
 

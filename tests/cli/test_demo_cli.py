@@ -37,9 +37,10 @@ def a_japanese_contact(path: Path) -> tuple[str, str]:
 
 
 def test_demo_prints_one_summary_line(run: Run, db_path: Path) -> None:
-    """demo says in one line how many of each record it made, where, and how long it took."""
+    """demo says in one line how many of each record it made, where, and how long it took
+    (and, on stderr, that it created the database)."""
     result = run("--db", str(db_path), "demo", "--contacts", "30")
-    assert (result.code, result.err) == (0, "")
+    assert (result.code, result.err) == (0, f"netui: created a new database at {db_path}\n")
     assert re.fullmatch(
         rf"demo: made 30 contacts, \d+ tags, .*\d+ interactions, .* in {re.escape(str(db_path))}"
         r" \(\d+\.\d s\)\n",

@@ -39,17 +39,19 @@ def test_find_help_documents_the_grep_like_exit_status(run: Run) -> None:
 
 
 def test_find_table_prints_aligned_columns(run: Run, seeded: Path) -> None:
-    """The table has a header and name, company, stage, next due and tags in aligned columns."""
+    """The table has a header and id, name, company, stage, next due and tags in aligned columns."""
     result = run("--db", str(seeded), "find", "acme")
     assert result.code == 0 and result.err == ""
     lines = result.out.splitlines()
-    assert lines[0].split() == ["NAME", "COMPANY", "STAGE", "NEXT", "DUE", "TAGS"]
+    assert lines[0].split() == ["ID", "NAME", "COMPANY", "STAGE", "NEXT", "DUE", "TAGS"]
     assert len(lines) == 3
-    # Jane Smith sorts before 田中 (たなか) by reading.
-    assert lines[1].startswith("Jane Smith") and "Acme Labs" in lines[1] and "trusted" in lines[1]
-    assert lines[2].startswith("田中 優希") and "#fintech #ux" in lines[2]
+    # Jane Smith (@2) sorts before 田中 (たなか, @1) by reading; the id is what capture's @ID takes.
+    assert lines[1].startswith("2   Jane Smith") and "Acme Labs" in lines[1]
+    assert "trusted" in lines[1]
+    assert lines[2].startswith("1   田中 優希") and "#fintech #ux" in lines[2]
     # Each column starts at the same terminal column, counting CJK as two cells wide.
     for label, values in (
+        ("NAME", ("Jane Smith", "田中 優希")),
         ("COMPANY", ("Acme Labs", "Acme 株式会社")),
         ("STAGE", ("trusted", "known")),
     ):

@@ -86,6 +86,23 @@ def test_bad_config_value_is_named(run: Run, tmp_path: Path, seeded: Path) -> No
     assert "[stages] known must be a whole number of days" in line
 
 
+def test_an_unknown_or_mistyped_setting_stops_every_command(
+    run: Run, tmp_path: Path, seeded: Path, fake_app: list[dict[str, object]]
+) -> None:
+    """`thanks = "no"` or a misspelt section is one line naming it, exit 1, for the app too."""
+    config = tmp_path / "config.toml"
+    for text, named in (
+        ('[capture]\nthanks = "no"\n', "[capture] thanks must be true or false, not 'no'"),
+        ("[stage]\nknown = 45\n", "unknown section [stage]"),
+    ):
+        config.write_text(text, encoding="utf-8")
+        for args in (["find", "x"], ["capture", "--dry-run", "X"], []):
+            assert one_error_line(run("--db", str(seeded), *args)).startswith(
+                f"netui: {config}: {named}"
+            )
+    assert fake_app == []
+
+
 # -- a database netui refuses ------------------------------------------------------------------
 
 

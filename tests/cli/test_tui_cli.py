@@ -17,9 +17,11 @@ Run = Callable[..., Result]
 def test_no_subcommand_opens_the_tui_on_the_default_database(
     run: Run, tmp_path: Path, fake_app: list[dict[str, object]]
 ) -> None:
-    """`netui` alone builds NetuiApp(store=..., config=...) on the user data dir's netui.db."""
+    """`netui` alone builds NetuiApp(store=..., config=...) on the user data dir's netui.db,
+    saying on stderr that it created it."""
     result = run()
-    assert (result.code, result.err) == (0, "")
+    default = tmp_path / "xdg-data" / "netui" / "netui.db"
+    assert (result.code, result.err) == (0, f"netui: created a new database at {default}\n")
     (call,) = fake_app
     store = call["store"]
     assert isinstance(store, Store)

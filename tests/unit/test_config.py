@@ -39,8 +39,8 @@ def test_values_are_read(tmp_path: Path) -> None:
     path.write_text(
         'theme = "gruvbox"\n'
         "[keys]\n"
-        'new = "N"\n'
-        'capture = "ctrl+k"\n'
+        '"contacts.new" = "N"\n'
+        '"app.capture" = "ctrl+k"\n'
         "[stages]\n"
         "known = 60\n"
         "met = 365\n"
@@ -53,7 +53,7 @@ def test_values_are_read(tmp_path: Path) -> None:
     )
     config = load_config(path)
     assert config.theme == "gruvbox"
-    assert config.keys == {"new": "N", "capture": "ctrl+k"}
+    assert config.keys == {"contacts.new": "N", "app.capture": "ctrl+k"}
     assert config.stage_cadence == {"met": 365, "acquainted": 180, "known": 60, "trusted": None}
     assert config.review_day == "monday"
     assert config.capture_thanks is True
@@ -107,18 +107,16 @@ def test_non_utf8_config_raises_with_the_path(tmp_path: Path) -> None:
 
 
 def test_save_theme_keeps_every_other_setting(tmp_path: Path) -> None:
-    """Saving the theme rewrites only the theme: keys, stages, review and unknown sections survive."""
+    """Saving the theme rewrites only the theme: keys, stages and review survive."""
     path = tmp_path / "config.toml"
     path.write_text(
         'theme = "textual-dark"\n'
         "[keys]\n"
-        'new = "N"\n'
+        '"contacts.new" = "N"\n'
         "[stages]\n"
         "known = 60\n"
         "[review]\n"
-        'day = "friday"\n'
-        "[future]\n"
-        "setting = [1, 2]\n",
+        'day = "friday"\n',
         encoding="utf-8",
     )
     before = tomllib.loads(path.read_text(encoding="utf-8"))
@@ -126,7 +124,7 @@ def test_save_theme_keeps_every_other_setting(tmp_path: Path) -> None:
     saved = save_theme(config, "nord")
     assert saved == Config(
         theme="nord",
-        keys={"new": "N"},
+        keys={"contacts.new": "N"},
         stage_cadence=dict(DEFAULT_STAGE_CADENCE, known=60),
         review_day="friday",
         path=path,
@@ -135,6 +133,15 @@ def test_save_theme_keeps_every_other_setting(tmp_path: Path) -> None:
     assert after == dict(before, theme="nord")
     assert load_config(path) == saved
     assert not path.with_suffix(".tmp").exists()
+
+
+def test_save_theme_keeps_a_section_netui_does_not_know(tmp_path: Path) -> None:
+    """Saving the theme keeps even a section this netui refuses to load (a newer one's), byte for value."""
+    path = tmp_path / "config.toml"
+    path.write_text('theme = "textual-dark"\n[future]\nsetting = [1, 2]\n', encoding="utf-8")
+    before = tomllib.loads(path.read_text(encoding="utf-8"))
+    save_theme(Config(path=path), "nord")
+    assert tomllib.loads(path.read_text(encoding="utf-8")) == dict(before, theme="nord")
 
 
 def test_save_theme_creates_a_missing_file(tmp_path: Path) -> None:

@@ -24,13 +24,17 @@ from peewee import Database
 
 from netui.data.engine import run_sql
 from netui.state import derived
-from netui.state.demo.generator import TABLES, DemoSummary, _Generator
+from netui.state.demo.generator import STEPS, TABLES, DemoSummary, _Generator
+from netui.state.progress import Progress, silent
 from netui.state.topics import ALL_TOPICS
 
 if TYPE_CHECKING:
     from netui.state import Store
 
 MAX_CONTACTS = 1_000_000
+
+# What the demo does after making the rows, as its progress reports name the steps.
+FINISHING = ("indexes", "due_dates", "balances", "statistics")
 
 
 class DemoError(Exception):
@@ -56,7 +60,12 @@ def _drop_indexes(db: Database) -> list[str]:
 
 
 def generate_demo(
-    store: Store, contacts: int = 200, seed: int = 1, *, force: bool = False
+    store: Store,
+    contacts: int = 200,
+    seed: int = 1,
+    *,
+    force: bool = False,
+    progress: Progress = silent,
 ) -> DemoSummary:
     """Fill an empty database with a realistic, deterministic network.
 
@@ -69,6 +78,8 @@ def generate_demo(
         contacts: How many contacts; every other table scales from it.
         seed: Seed of the random generator.
         force: Delete every existing record first instead of refusing.
+        progress: Told each step as it starts (netui.state.progress), by the
+            keys of generator.STEPS, then FINISHING.
 
     Returns:
         The number of rows written per table.
@@ -93,16 +104,23 @@ def generate_demo(
         # SQL in sqlite_master): building an index from sorted data once is far cheaper
         # than keeping it up to date through a million inserts in another order.
         indexes = _drop_indexes(db)
-        summary = _Generator(session, contacts, seed).run()
+        total = len(STEPS) + len(FINISHING)
+        summary = _Generator(session, contacts, seed, progress, total).run()
+        done = len(STEPS)
+        progress("indexes", done, total)
         for sql in indexes:
             run_sql(db, sql)
+        progress("due_dates", done + 1, total)
         derived.refresh_due(session, None)
+        progress("balances", done + 2, total)
         derived.refresh_ledger(session, None)
+        progress("statistics", done + 3, total)
         # Statistics for the query planner: without them SQLite walks the whole
         # (archived, sort_key) index for every filter; at L, ANALYZE takes ~0.5 s and
         # brings "tanaka" from ~30 ms to ~2 ms (count and first page).
         run_sql(db, "ANALYZE")
+    progress("done", total, total)
     return summary
 
 
-__all__ = ["MAX_CONTACTS", "DemoError", "DemoSummary", "generate_demo"]
+__all__ = ["FINISHING", "MAX_CONTACTS", "STEPS", "DemoError", "DemoSummary", "generate_demo"]

@@ -18,6 +18,7 @@ from dataclasses import dataclass, fields
 from netui.state import demo_words as words
 from netui.state.demo.history import attendance, followup, interactions, ledger
 from netui.state.demo.people import MET_DAYS, add_contacts
+from netui.state.progress import Progress, silent
 from netui.state.session import Session
 
 # Record tables, each with the DemoSummary field that counts it, in the order `force`
@@ -64,10 +65,32 @@ def raw_connection(session: Session) -> sqlite3.Connection:
     return connection
 
 
+# The steps of `_Generator.run`, in order, as its progress reports name them.
+STEPS = (
+    "tags",
+    "events",
+    "contacts",
+    "attendance",
+    "interactions",
+    "followups",
+    "ledger",
+    "reviews",
+)
+
+
 class _Generator:
     """Builds and inserts the rows of one demo; one instance per call."""
 
-    def __init__(self, session: Session, contacts: int, seed: int) -> None:
+    def __init__(
+        self,
+        session: Session,
+        contacts: int,
+        seed: int,
+        progress: Progress = silent,
+        total: int = len(STEPS),
+    ) -> None:
+        self.progress = progress
+        self.total = total
         self.n = contacts
         self.rng = random.Random(seed)
         self.cursor = raw_connection(session).cursor()
@@ -121,16 +144,25 @@ class _Generator:
 
     # -- the tables, in dependency order ----------------------------------------
 
+    def step(self, name: str) -> None:
+        """Say that step `name` (one of STEPS) starts."""
+        self.progress(name, STEPS.index(name), self.total)
+
     def run(self) -> DemoSummary:
         """Make and insert every table's rows, parents first; returns how many of each."""
+        self.step("tags")
         self._tags_and_goals()
+        self.step("events")
         self._events()
+        self.step("contacts")
         add_contacts(self)
+        self.step("attendance")
         self.insert(
             "attendance",
             "contact_id, event_id, known_before, created_at, updated_at = ?1, ?2, ?3, ?4, ?4",
             attendance(self),
         )
+        self.step("interactions")
         self.insert(
             "interaction",
             'contact_id, "when", kind, initiator, summary, event_id, created_at, updated_at'
@@ -138,18 +170,21 @@ class _Generator:
             interactions(self),
         )
         r = self.rng.random
+        self.step("followups")
         self.insert(
             "follow_up",
             "contact_id, due, what, done_at, snoozed_until, event_id, created_at, updated_at"
             " = ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7",
             [followup(self, cid) for cid in range(1, self.n + 1) if r() < 0.34],
         )
+        self.step("ledger")
         self.insert(
             "ledger_entry",
             "contact_id, direction, kind, description, weight, date, introduced_id, created_at,"
             " updated_at = ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?6, ?6",
             ledger(self),
         )
+        self.step("reviews")
         self._reviews()
         return DemoSummary(**self.counts)
 

@@ -7,7 +7,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from textual_private import exit_requested, poll_external_changes
+from textual_private import exit_requested, notifications, poll_external_changes
 from uikit import (
     NAME_ORDER,
     Network,
@@ -123,6 +123,34 @@ async def test_palette_theme_is_saved_and_restored(store: Store, net: Network) -
     assert load_config().theme == "nord"
     async with running(store, load_config()) as (again, _pilot):
         assert again.theme == "nord"
+
+
+async def test_an_unknown_theme_falls_back_to_the_default_with_a_notice(
+    store: Store, net: Network, tmp_path: Path
+) -> None:
+    """A theme netui does not have starts the default theme and says so, naming the theme and file."""
+    config = Config(theme="nrod", path=tmp_path / "config.toml")
+    async with running(store, config) as (app, _pilot):
+        assert app.theme == "textual-dark"
+        assert notifications(app) == [
+            f"Unknown theme 'nrod' in {tmp_path / 'config.toml'}: using the default, textual-dark"
+        ]
+        assert "Unknown theme 'nrod'" in screen_text(app)
+    assert not (tmp_path / "config.toml").exists()  # nothing saved over what the person wrote
+
+
+async def test_a_read_only_database_is_said_at_start(
+    db_path: Path, net: Network, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On a database it cannot write, the app opens it read-only and says so."""
+    monkeypatch.setattr("netui.data.sqlite.can_write", lambda path: False)
+    reader = Store(db_path)
+    try:
+        async with running(reader) as (app, _pilot):
+            assert "cannot be written: it is open read-only" in screen_text(app)
+            assert table_names(app) == list(NAME_ORDER)
+    finally:
+        reader.close()
 
 
 async def test_palette_goes_to_each_area(store: Store, net: Network) -> None:
