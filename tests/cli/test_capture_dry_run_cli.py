@@ -17,6 +17,18 @@ from netui.state import Store
 Run = Callable[..., Result]
 
 ON = dt.date(2026, 11, 20)  # a Friday
+# The evening of that day: the thank-yous are due the next day (one for a meeting
+# longer ago is due tomorrow, so the real clock would move them).
+NOW = dt.datetime(2026, 11, 20, 21, 0)
+
+
+@pytest.fixture(autouse=True)
+def capture_evening(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The command's Store on the capture's evening clock."""
+    import netui.state
+
+    real = netui.state.Store
+    monkeypatch.setattr(netui.state, "Store", lambda *a, **k: real(*a, clock=lambda: NOW, **k))
 
 EVERYTHING = """\
 Kim Ara (Initech, CTO) #hiring #ux !pitch
