@@ -141,11 +141,11 @@ AREAS: tuple[Area, ...] = (
         at_launch=Deferred("netui.screens.review.reminder:remind"),
         keys=(
             # The row under the cursor, then the week.
-            Key("review.done", "d", "done", _("Done"), _("Mark the follow-up on this row done")),
-            Key("review.snooze", "s", "snooze", _("Snooze"), _("Put the follow-up off a week"), show=False),
-            Key("review.snooze_to", "S", "snooze_to", _("Snooze to…"), _("Put the follow-up off to a day you type (fri, 2w, 12/1)"), show=False),
+            Key("review.done", "x", "done", _("Done"), _("Mark the follow-up on this row done")),
+            Key("review.snooze", "z", "snooze", _("Snooze"), _("Put the follow-up off a week"), show=False),
+            Key("review.snooze_to", "Z", "snooze_to", _("Snooze to…"), _("Put the follow-up off to a day you type (fri, 2w, 12/1)"), show=False),
             Key("review.log", "l", "log", _("Log"), _("Log an interaction with this contact")),
-            Key("review.give", "g", "give", _("Give"), _("Record something you gave them")),
+            Key("review.give", "plus", "give", _("Give"), _("Record something you gave them")),
             Key("review.followup", "f", "followup", _("Follow-up"), _("Add a follow-up for this contact"), show=False),
             Key("review.complete", "R", "complete", _("Complete"), _("Mark this week's review complete, with notes")),
             Key("review.previous_week", "left_square_bracket", "previous_week", _("Previous week"), _("Review the week before"), show=False),
@@ -277,16 +277,14 @@ KEYS: dict[str, Key] = {
     )
 }
 
-# Keys that mean one thing on the contact list or page and another in the review.
-# DESIGN wants one meaning per key, and a letter never destructive in one area and
-# routine in another: `d` deletes a contact but marks a follow-up done. They are
-# kept as they are documented until that is decided; the key-table test fails on
-# any new clash, and on one of these once it is settled.
-CLASHES: dict[str, frozenset[str]] = {
-    "d": frozenset({"Delete", "Done"}),
-    "s": frozenset({"Sort", "Snooze"}),
-    "g": frozenset({"First", "Give"}),
-}
+# What a person types for a key name the table uses, where the two differ.
+_TYPED = {"plus": "+", "minus": "-", "question_mark": "?", "slash": "/"}
+
+
+def typed(key_id: str) -> str:
+    """The first key bound to `key_id` as a person types it ("x", "+"), for messages that name it."""
+    key = KEYS[key_id].key.split(",")[0]
+    return _TYPED.get(key, key)
 
 
 def bindings(*ids: str, footer: Collection[str] | None = None) -> list[Binding]:

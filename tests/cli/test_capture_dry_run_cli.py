@@ -30,6 +30,7 @@ def capture_evening(monkeypatch: pytest.MonkeyPatch) -> None:
     real = netui.state.Store
     monkeypatch.setattr(netui.state, "Store", lambda *a, **k: real(*a, clock=lambda: NOW, **k))
 
+
 EVERYTHING = """\
 Kim Ara (Initech, CTO) #hiring #ux !pitch
   gave: intro introduced her to Lee Min

@@ -1,4 +1,4 @@
-"""What the weekly review's keys do to the row under the cursor: d s S l g f and enter.
+"""What the weekly review's keys do to the row under the cursor: x z Z l + f and enter.
 
 Each action writes through the Store; the topic it announces reloads the
 review, so the row leaves or changes without a hand-made refresh. A record
@@ -13,14 +13,16 @@ from typing import Any
 from textual import on
 from textual.widgets import DataTable
 
+from netui.areas import typed
 from netui.domain.dates import day_label
 from netui.domain.review import FollowUpItem, GoalProgress, UpcomingEvent
+from netui.i18n import _
 from netui.screens.common.area import AreaScreen
 from netui.screens.review.section import ReviewSection, ReviewTable
 from netui.state import NotFound
 
-# The keys that act on the row under the cursor. The footer shows d, l and g
-# (with R and the app's three, seven keys); s, S and f are in help (`?`).
+# The keys that act on the row under the cursor. The footer shows x, l and +
+# (with R and the app's three, seven keys); z, Z and f are in help (`?`).
 ROW_KEYS = (
     "review.done",
     "review.snooze",
@@ -49,27 +51,34 @@ class ReviewRowActions(AreaScreen):
     def _current(self) -> Any | None:
         section = self._focused_section()
         if section is None or section.current is None:
-            self.tell("Nothing selected: tab moves from section to section")
+            self.tell(_("Nothing selected: tab moves from section to section"))
             return None
         return section.current
 
-    def _contact_of(self, item: Any, key: str) -> int | None:
+    def _contact_of(self, item: Any, key_id: str) -> int | None:
         """The row's contact; an event or goal row has none, and says so."""
         contact_id = getattr(item, "contact_id", None)
         if contact_id is None:
-            what = "an event" if isinstance(item, UpcomingEvent) else "a goal"
-            self.tell(f"{key} acts on a contact, and this row is {what}")
+            if isinstance(item, UpcomingEvent):
+                said = _("{key} acts on a contact, and this row is an event")
+            else:
+                said = _("{key} acts on a contact, and this row is a goal")
+            self.tell(said.format(key=typed(key_id)))
         return contact_id
 
-    def _followup_of(self, item: Any, key: str, does: str) -> FollowUpItem | None:
+    def _followup_of(self, item: Any, key_id: str) -> FollowUpItem | None:
         if not isinstance(item, FollowUpItem):
-            self.tell(f"{key} {does} a follow-up: move to a row under Follow-ups due")
+            if key_id == "review.done":
+                said = _("{key} marks a follow-up done: move to a row under Follow-ups due")
+            else:
+                said = _("{key} snoozes a follow-up: move to a row under Follow-ups due")
+            self.tell(said.format(key=typed(key_id)))
             return None
         return item
 
     def _gone(self, error: NotFound) -> None:
         """Say that the row's record was deleted elsewhere, and drop the row."""
-        self.tell(f"{error} (deleted elsewhere)", error=True)
+        self.tell(_("{error} (deleted elsewhere)").format(error=error), error=True)
         self._drop_current()
         self.reload()  # nothing was announced here: another netui made the change
 
@@ -83,19 +92,19 @@ class ReviewRowActions(AreaScreen):
     def action_done(self) -> None:
         """Mark the follow-up under the cursor done."""
         item = self._current()
-        followup = self._followup_of(item, "d", "marks") if item is not None else None
+        followup = self._followup_of(item, "review.done") if item is not None else None
         if followup is None:
             return
         if self.attempt(
             lambda: self.store.followups.complete(followup.followup_id), gone=self._gone
         ):
             self._drop_current()
-            self.tell(f"Done: {followup.what} ({followup.name})")
+            self.tell(_("Done: {what} ({name})").format(what=followup.what, name=followup.name))
 
     def action_snooze(self) -> None:
         """Put the follow-up under the cursor off by a week."""
         item = self._current()
-        followup = self._followup_of(item, "s", "snoozes") if item is not None else None
+        followup = self._followup_of(item, "review.snooze") if item is not None else None
         if followup is None:
             return
         # A week from the later of today and its due date: never earlier than it was.
@@ -104,54 +113,59 @@ class ReviewRowActions(AreaScreen):
         )
         if until is not None:
             self._drop_current()  # a week on is past the end of any week shown
-            self.tell(f"Snoozed to {day_label(until)}: {followup.what}")
+            self.tell(
+                _("Snoozed to {day}: {what}").format(day=day_label(until), what=followup.what)
+            )
 
     def action_snooze_to(self) -> None:
         """Put the follow-up under the cursor off to a day typed as a phrase."""
         from netui.screens.review.snooze_form import SnoozeForm
 
         item = self._current()
-        followup = self._followup_of(item, "S", "snoozes") if item is not None else None
+        followup = self._followup_of(item, "review.snooze_to") if item is not None else None
         if followup is None:
             return
 
         def snoozed(until: dt.date | None) -> None:
             if until is not None:
-                self.tell(f"Snoozed to {day_label(until)}: {followup.what}")
+                self.tell(
+                    _("Snoozed to {day}: {what}").format(day=day_label(until), what=followup.what)
+                )
 
         self.open_dialog(
             lambda: SnoozeForm(self.store, followup.followup_id, followup.what, followup.due),
             snoozed,
         )
 
-    def _contact_form(self, key: str, form: Any, said: str) -> None:
+    def _contact_form(self, key_id: str, form: Any, said: str) -> None:
+        """Open `form` for the row's contact; `said` is told with its {name} once saved."""
         item = self._current()
-        contact_id = self._contact_of(item, key) if item is not None else None
+        contact_id = self._contact_of(item, key_id) if item is not None else None
         if contact_id is None:
             return
         name = getattr(item, "name", "")
         self.open_dialog(
             lambda: form(self.store, contact_id),
-            lambda result: result is not None and self.tell(f"{said} {name}"),
+            lambda result: result is not None and self.tell(said.format(name=name)),
         )
 
     def action_log(self) -> None:
         """Log an interaction with the row's contact."""
         from netui.screens.common.interaction_form import InteractionForm
 
-        self._contact_form("l", InteractionForm, "Logged an interaction with")
+        self._contact_form("review.log", InteractionForm, _("Logged an interaction with {name}"))
 
     def action_give(self) -> None:
         """Record something given to the row's contact."""
         from netui.screens.common.ledger_form import LedgerForm
 
-        self._contact_form("g", LedgerForm, "Recorded a give to")
+        self._contact_form("review.give", LedgerForm, _("Recorded a give to {name}"))
 
     def action_followup(self) -> None:
         """Add a follow-up for the row's contact."""
         from netui.screens.common.followup_form import FollowUpForm
 
-        self._contact_form("f", FollowUpForm, "Follow-up added for")
+        self._contact_form("review.followup", FollowUpForm, _("Follow-up added for {name}"))
 
     @on(DataTable.RowSelected)
     def _row_selected(self, event: DataTable.RowSelected) -> None:
@@ -169,7 +183,11 @@ class ReviewRowActions(AreaScreen):
         if isinstance(item, UpcomingEvent):
             self.app.push_screen(EventView(item, self.reference_day()))
         elif isinstance(item, GoalProgress):
-            self.tell(f"{item.title}: goals have no page of their own yet; the row is all of it")
+            self.tell(
+                _("{goal}: goals have no page of their own yet; the row is all of it").format(
+                    goal=item.title
+                )
+            )
         elif self.attempt(lambda: self._check_exists(item.contact_id), gone=self._gone):
             # The contact's page is the contacts area's; opened here, over the review,
             # escape comes back to the same row.
@@ -178,4 +196,4 @@ class ReviewRowActions(AreaScreen):
     def _check_exists(self, contact_id: int) -> None:
         """Raises NotFound when another netui deleted the contact (nothing announced it here)."""
         if not self.store.contacts.exists(contact_id):
-            raise NotFound(f"contact {contact_id} no longer exists")
+            raise NotFound(_("contact {id} no longer exists").format(id=contact_id))

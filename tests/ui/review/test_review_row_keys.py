@@ -40,15 +40,15 @@ from netui.screens.review.screen import ReviewScreen
 from netui.screens.review.snooze_form import SnoozeForm
 from netui.state import Store
 
-# -- d, s, S: follow-ups -------------------------------------------------------------------
+# -- x, z, Z: follow-ups -------------------------------------------------------------------
 
 
-async def test_d_marks_the_follow_up_done_and_the_row_leaves(store: Store, week: Week) -> None:
+async def test_x_marks_the_follow_up_done_and_the_row_leaves(store: Store, week: Week) -> None:
     """d on a follow-up row sets done_at in the database; the row leaves and the cursor stays on row 0."""
     async with running(store) as (app, pilot):
         await open_review(app, pilot)
         await focus_section(app, pilot, "followups")
-        await press(app, pilot, "d")
+        await press(app, pilot, "x")
         assert FollowUp.get_by_id(week.slides).done_at is not None
         assert names(app, "followups", 1) == [CLICK_NAME]
         assert headings(app)[1] == "Follow-ups due (1)"
@@ -57,12 +57,12 @@ async def test_d_marks_the_follow_up_done_and_the_row_leaves(store: Store, week:
         assert "Done: send the slides (Fiona Follow)" in told(app)
 
 
-async def test_d_on_the_last_row_keeps_the_cursor_on_the_new_last(store: Store, week: Week) -> None:
+async def test_x_on_the_last_row_keeps_the_cursor_on_the_new_last(store: Store, week: Week) -> None:
     """d on the second of two follow-ups: that one is done and the cursor moves up to the one left."""
     async with running(store) as (app, pilot):
         await open_review(app, pilot)
         await focus_section(app, pilot, "followups")
-        await press(app, pilot, "down", "d")
+        await press(app, pilot, "down", "x")
         assert FollowUp.get_by_id(week.call).done_at is not None
         assert FollowUp.get_by_id(week.slides).done_at is None
         assert names(app, "followups", 1) == ["Fiona Follow"]
@@ -76,12 +76,12 @@ async def test_the_last_follow_up_done_moves_focus_to_the_next_section(
     async with running(store) as (app, pilot):
         await open_review(app, pilot)
         await focus_section(app, pilot, "followups")
-        await press(app, pilot, "d", "d")
+        await press(app, pilot, "x", "x")
         assert "No follow-ups due this week." in screen_text(app)
         assert app.focused is section(app, "reciprocity").table
 
 
-async def test_d_twice_before_the_reload_lands_does_two_follow_ups(
+async def test_x_twice_before_the_reload_lands_does_two_follow_ups(
     store: Store, week: Week, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """With the review slow to read (as at L), d d marks both follow-ups done, not the first twice."""
@@ -95,37 +95,37 @@ async def test_d_twice_before_the_reload_lands_does_two_follow_ups(
         await open_review(app, pilot)
         await focus_section(app, pilot, "followups")
         monkeypatch.setattr(store.review, "week", slow)
-        await pilot.press("d", "d")
+        await pilot.press("x", "x")
         done = {f.id for f in FollowUp.select().where(FollowUp.done_at.is_null(False))}
         assert done == {week.slides, week.call}
         await press(app, pilot)
         assert "No follow-ups due this week." in screen_text(app)
 
 
-async def test_d_elsewhere_says_what_d_does(store: Store, week: Week) -> None:
-    """d on an overdue contact changes nothing and says d marks a follow-up done."""
+async def test_x_elsewhere_says_what_x_does(store: Store, week: Week) -> None:
+    """x on an overdue contact changes nothing and says x marks a follow-up done."""
     async with running(store) as (app, pilot):
         await open_review(app, pilot)
-        await press(app, pilot, "d", "s")
-        assert "d marks a follow-up" in told(app)
-        assert "s snoozes a follow-up" in told(app)
+        await press(app, pilot, "x", "z")
+        assert "x marks a follow-up" in told(app)
+        assert "z snoozes a follow-up" in told(app)
         assert FollowUp.select().where(FollowUp.done_at.is_null(False)).count() == 0
         assert len(rows(app, "overdue")) == 2
 
 
-async def test_s_snoozes_a_week_and_the_row_leaves(store: Store, week: Week) -> None:
+async def test_z_snoozes_a_week_and_the_row_leaves(store: Store, week: Week) -> None:
     """s snoozes to today + 7 (Sat 2026-11-28), past the week's end, so the row leaves the week."""
     async with running(store) as (app, pilot):
         await open_review(app, pilot)
         await focus_section(app, pilot, "followups")
-        await press(app, pilot, "s")
+        await press(app, pilot, "z")
         followup = FollowUp.get_by_id(week.slides)
         assert (followup.snoozed_until, followup.done_at) == (d("2026-11-28"), None)
         assert names(app, "followups", 1) == [CLICK_NAME]
         assert "Snoozed to Sat 2026-11-28: send the slides" in told(app)
 
 
-async def test_s_on_a_follow_up_due_later_snoozes_a_week_from_its_due_date(
+async def test_z_on_a_follow_up_due_later_snoozes_a_week_from_its_due_date(
     store: Store, week: Week
 ) -> None:
     """Due Sun 11-22 (tomorrow), s snoozes to Sun 11-29, a week from then, not Sat 11-28."""
@@ -133,18 +133,18 @@ async def test_s_on_a_follow_up_due_later_snoozes_a_week_from_its_due_date(
     async with running(store) as (app, pilot):
         await open_review(app, pilot)
         await focus_section(app, pilot, "followups")
-        await press(app, pilot, "end", "s")
+        await press(app, pilot, "end", "z")
         assert FollowUp.get_by_id(sunday).snoozed_until == d("2026-11-29")
         assert "Snoozed to Sun 2026-11-29: book the venue" in told(app)
         assert "book the venue" not in names(app, "followups", 2)
 
 
-async def test_capital_s_snoozes_to_a_typed_day(store: Store, week: Week) -> None:
+async def test_capital_z_snoozes_to_a_typed_day(store: Store, week: Week) -> None:
     """S opens a box; a past day is refused beside the field; "fri" snoozes to Fri 2026-11-27."""
     async with running(store) as (app, pilot):
         await open_review(app, pilot)
         await focus_section(app, pilot, "followups")
-        await press(app, pilot, "S")
+        await press(app, pilot, "Z")
         assert isinstance(app.screen, SnoozeForm)
         await press(app, pilot, *"today", "enter")
         assert isinstance(app.screen, SnoozeForm)
@@ -159,12 +159,12 @@ async def test_capital_s_snoozes_to_a_typed_day(store: Store, week: Week) -> Non
         assert names(app, "followups", 1) == [CLICK_NAME]
 
 
-async def test_capital_s_then_escape_changes_nothing(store: Store, week: Week) -> None:
+async def test_capital_z_then_escape_changes_nothing(store: Store, week: Week) -> None:
     """S, a typed day, then escape asks before discarding it; y closes and the follow-up stays due."""
     async with running(store) as (app, pilot):
         await open_review(app, pilot)
         await focus_section(app, pilot, "followups")
-        await press(app, pilot, "S", *"fri", "escape")
+        await press(app, pilot, "Z", *"fri", "escape")
         assert isinstance(app.screen, ConfirmScreen)
         await press(app, pilot, "y")
         assert isinstance(app.screen, ReviewScreen)
@@ -205,12 +205,12 @@ async def test_f_adds_a_follow_up_and_the_new_contact_leaves(store: Store, week:
         assert "No new contacts waiting for a follow-up." in screen_text(app)
 
 
-async def test_g_records_a_give_and_the_balance_row_updates(store: Store, week: Week) -> None:
+async def test_plus_records_a_give_and_the_balance_row_updates(store: Store, week: Week) -> None:
     """g on Rita (-4) with the default weight 1 records a give; her row stays, now at -3."""
     async with running(store) as (app, pilot):
         await open_review(app, pilot)
         await focus_section(app, pilot, "reciprocity")
-        await press(app, pilot, "g")
+        await press(app, pilot, "plus")
         assert isinstance(app.screen, LedgerForm)
         assert "Something you gave to Rita Reciprocity" in screen_text(app)
         await press(app, pilot, *"sent the job post", "ctrl+s")
@@ -231,12 +231,12 @@ async def test_g_records_a_give_and_the_balance_row_updates(store: Store, week: 
         assert "Recorded a give to Rita Reciprocity" in told(app)
 
 
-async def test_g_with_a_chosen_kind_and_weight_clears_the_row(store: Store, week: Week) -> None:
+async def test_plus_with_a_chosen_kind_and_weight_clears_the_row(store: Store, week: Week) -> None:
     """g, a description, kind "advice" and weight 2 chosen by keys: Rita is back to -2 and leaves."""
     async with running(store) as (app, pilot):
         await open_review(app, pilot)
         await focus_section(app, pilot, "reciprocity")
-        await press(app, pilot, "g", *"pricing feedback", "tab")
+        await press(app, pilot, "plus", *"pricing feedback", "tab")
         assert app.focused is app.screen.query_one("#kind", Select)
         await press(app, pilot, "enter", "down", "enter", "tab")
         assert app.focused is app.screen.query_one("#weight", Select)
@@ -254,7 +254,7 @@ async def test_the_give_form_refuses_a_future_day_and_asks_before_discarding(
     async with running(store) as (app, pilot):
         await open_review(app, pilot)
         await focus_section(app, pilot, "reciprocity")
-        await press(app, pilot, "g", *"coffee")
+        await press(app, pilot, "plus", *"coffee")
         app.screen.query_one("#date", Input).value = "tomorrow"
         await press(app, pilot, "ctrl+s")
         assert isinstance(app.screen, LedgerForm)
@@ -266,14 +266,14 @@ async def test_the_give_form_refuses_a_future_day_and_asks_before_discarding(
         assert isinstance(app.screen, ReviewScreen)
 
 
-async def test_l_g_f_on_an_event_row_say_they_need_a_contact(store: Store, week: Week) -> None:
-    """On an event row, l, g and f open nothing and say they act on a contact."""
+async def test_l_plus_f_on_an_event_row_say_they_need_a_contact(store: Store, week: Week) -> None:
+    """On an event row, l, + and f open nothing and say they act on a contact."""
     async with running(store) as (app, pilot):
         await open_review(app, pilot)
         await focus_section(app, pilot, "upcoming_events")
-        await press(app, pilot, "l", "g", "f")
+        await press(app, pilot, "l", "plus", "f")
         assert isinstance(app.screen, ReviewScreen)
-        for key in "lgf":
+        for key in "l+f":
             assert f"{key} acts on a contact, and this row is an event" in told(app)
 
 
@@ -327,37 +327,37 @@ async def test_enter_on_a_goal_says_goals_have_no_page_yet(store: Store, week: W
         assert "Find a mentor: goals have no page of their own yet" in told(app)
 
 
-async def test_d_on_a_follow_up_deleted_elsewhere_says_so(store: Store, week: Week) -> None:
+async def test_x_on_a_follow_up_deleted_elsewhere_says_so(store: Store, week: Week) -> None:
     """Fiona deleted by another netui, then d on her follow-up: a message, no crash, the row leaves."""
     async with running(store) as (app, pilot):
         await open_review(app, pilot)
         await focus_section(app, pilot, "followups")
         delete_elsewhere(week.fiona)
         assert names(app, "followups", 1)[0] == "Fiona Follow"  # still shown: nobody told us
-        await press(app, pilot, "d")
+        await press(app, pilot, "x")
         assert app.is_running
         assert f"follow-up {week.slides} no longer exists (deleted elsewhere)" in told(app)
         assert names(app, "followups", 1) == [CLICK_NAME]
         assert FollowUp.get_by_id(week.call).done_at is None  # the next row was not touched
 
 
-async def test_s_on_a_follow_up_deleted_elsewhere_says_so(store: Store, week: Week) -> None:
+async def test_z_on_a_follow_up_deleted_elsewhere_says_so(store: Store, week: Week) -> None:
     """s on a follow-up whose contact another netui deleted: a message, no crash."""
     async with running(store) as (app, pilot):
         await open_review(app, pilot)
         await focus_section(app, pilot, "followups")
         delete_elsewhere(week.fiona)
-        await press(app, pilot, "s")
+        await press(app, pilot, "z")
         assert f"follow-up {week.slides} no longer exists (deleted elsewhere)" in told(app)
 
 
-async def test_g_l_f_and_enter_on_a_contact_deleted_elsewhere_say_so(
+async def test_plus_l_f_and_enter_on_a_contact_deleted_elsewhere_say_so(
     store: Store, week: Week
 ) -> None:
-    """g, l, f and enter on a contact another netui deleted each say it no longer exists; nothing opens."""
+    """+, l, f and enter on a contact another netui deleted each say it no longer exists; nothing opens."""
     async with running(store) as (app, pilot):
         await open_review(app, pilot)
-        for key, contact_id in (("g", week.olga), ("l", week.wes)):
+        for key, contact_id in (("plus", week.olga), ("l", week.wes)):
             delete_elsewhere(contact_id)
             await press(app, pilot, key)
             assert isinstance(app.screen, ReviewScreen), key
@@ -383,7 +383,7 @@ async def test_a_give_saved_after_the_contact_was_deleted_says_so_in_the_form(
     async with running(store) as (app, pilot):
         await open_review(app, pilot)
         await focus_section(app, pilot, "reciprocity")
-        await press(app, pilot, "g", *"an intro")
+        await press(app, pilot, "plus", *"an intro")
         delete_elsewhere(week.rita)
         await press(app, pilot, "ctrl+s")
         assert isinstance(app.screen, LedgerForm)

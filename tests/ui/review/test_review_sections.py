@@ -108,7 +108,7 @@ async def test_empty_sections_say_so_plainly(store: Store) -> None:
             assert sentence in text
         assert headings(app)[0] == "Overdue (0)"
         assert app.focused is None
-        await press(app, pilot, "d")
+        await press(app, pilot, "x")
         assert "Nothing selected" in told(app)
 
 
@@ -160,7 +160,7 @@ async def test_user_text_that_looks_like_markup_shows_literally(store: Store, we
         assert "note with [@click=app.quit]x[/] and [/]" in text
         assert CLICK_NAME in names(app, "followups", 1)
         await focus_section(app, pilot, "followups")
-        await press(app, pilot, "down", "d")
+        await press(app, pilot, "down", "x")
         assert app.is_running
         assert f"Done: call about the [/] job ({CLICK_NAME})" in told(app)
 
@@ -193,7 +193,7 @@ async def test_help_lists_the_review_keys(store: Store, week: Week) -> None:
         await open_review(app, pilot)
         await press(app, pilot, "question_mark")
         keys = help_rows(app)
-        expected = {"Done": "d", "Snooze": "s", "Log": "l", "Give": "g", "Follow-up": "f"}
+        expected = {"Done": "x", "Snooze": "z", "Log": "l", "Give": "+", "Follow-up": "f"}
         expected |= {"Complete": "R", "Open": "⏎"}
         assert {does: keys.get(does) for does in expected} == expected
         for does in ("Snooze to…", "Previous week", "Next week", "This week"):
