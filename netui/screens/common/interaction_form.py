@@ -12,6 +12,7 @@ from netui.domain.contact_rules import INITIATORS, INTERACTION_KINDS, Validation
 from netui.domain.dates import DatePhraseError, day_label, parse_date_phrase
 from netui.screens.common.form import ContactDialog
 from netui.widgets.form_field import FormField, choice_field, text_field
+from netui.widgets.text_input import TextBox
 
 
 class InteractionForm(ContactDialog):
@@ -49,7 +50,7 @@ class InteractionForm(ContactDialog):
             for label in INITIATORS
         )
         yield FormField("Who reached out", RadioSet(*initiators, id="initiator", compact=True))
-        yield FormField("Summary", TextArea(id="summary", compact=True, soft_wrap=True,
+        yield FormField("Summary", TextBox(id="summary", compact=True, soft_wrap=True,
                         placeholder="what was talked about, what was promised"))  # fmt: skip
 
     def opened(self) -> None:

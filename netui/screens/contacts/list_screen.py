@@ -18,6 +18,7 @@ from netui.screens.contacts.actions import ContactActions, contact_bindings
 from netui.screens.contacts.table import ContactTable
 from netui.state import SORTS, ContactQuery, Topic
 from netui.widgets.key_footer import KeyFooter
+from netui.widgets.text_input import TextInput
 
 SORT_LABELS = {"name": "name", "last": "last contact", "due": "next due"}
 
@@ -48,7 +49,7 @@ class ContactsScreen(ContactActions):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Input(
+        yield TextInput(
             placeholder="/ filter: name, reading (romaji or kana), company, #tag",
             id="filter",
         )
