@@ -13,10 +13,11 @@ from textual.widgets import Header, Input, Static
 
 from netui.areas import bindings
 from netui.domain.records import ContactRow
+from netui.i18n import _
 from netui.screens.common.failure import FAILURES
 from netui.screens.contacts.actions import ContactActions, contact_bindings
 from netui.screens.contacts.table import ContactTable
-from netui.state import SORTS, ContactQuery, Topic
+from netui.state import SHOWN_MATCHES, SORTS, ContactQuery, Topic
 from netui.widgets.key_footer import KeyFooter
 from netui.widgets.text_input import TextInput
 
@@ -98,7 +99,9 @@ class ContactsScreen(ContactActions):
             self._show(message.query, message.count, message.first_page)
 
     def _show(self, query: ContactQuery, count: int, first_page: list[ContactRow]) -> None:
-        self.query_one(ContactTable).show(count, lambda offset, limit: self._page(query, offset, limit),
+        # A filter's count stops past SHOWN_MATCHES: the list holds the first ones.
+        shown = min(count, SHOWN_MATCHES) if query.text.strip() else count
+        self.query_one(ContactTable).show(shown, lambda offset, limit: self._page(query, offset, limit),
                                           first_page)  # fmt: skip
         self._update_status(count)
 
@@ -114,6 +117,9 @@ class ContactsScreen(ContactActions):
     def _update_status(self, count: int) -> None:
         query = self.contact_query
         parts = [f"{count:,} contact{'s' if count != 1 else ''}"]
+        if query.text.strip() and count > SHOWN_MATCHES:
+            parts = [_("over {shown} contacts, the first {shown} shown").format(
+                shown=f"{SHOWN_MATCHES:,}")]  # fmt: skip
         if query.text.strip():
             parts.append(f"matching “{query.text.strip()}”")
         parts.append(f"sorted by {SORT_LABELS[query.sort]}")
