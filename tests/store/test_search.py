@@ -113,9 +113,7 @@ def test_a_tag_and_the_words_are_matched_in_one_search_table() -> None:
     assert [table for table, _ in sqlite._matches(["acme"], ["ux"], starts=False)] == [
         "contact_fts"
     ]
-    assert [table for table, _ in sqlite._matches(["a"], ["ux"], starts=False)] == [
-        "contact_short"
-    ]
+    assert [table for table, _ in sqlite._matches(["a"], ["ux"], starts=False)] == ["contact_short"]
     assert [table for table, _ in sqlite._matches([], ["u"], starts=False)] == ["contact_short"]
 
 
