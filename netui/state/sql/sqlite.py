@@ -238,12 +238,21 @@ def contact_page(
     shown = ids[:SHOWN_MATCHES]
     if offset >= len(shown) or limit <= 0:
         return []
+    # The candidates are sorted by id and sort columns alone; only the page's rows
+    # then read their tags (a sorter computes every output column of every row).
     sql = (
-        f"SELECT {_ROW_COLUMNS} FROM contact c WHERE c.id IN (SELECT value FROM json_each(?))"
+        "SELECT c.id FROM contact c WHERE c.id IN (SELECT value FROM json_each(?))"
         f" ORDER BY c.id IN (SELECT value FROM json_each(?)) DESC, {order} LIMIT ? OFFSET ?"
     )
     params = [json.dumps(shown), json.dumps(shown[:starts]), min(limit, len(shown) - offset)]
-    return run_sql(db, sql, [*params, offset])
+    page = [int(cid) for (cid,) in run_sql(db, sql, [*params, offset])]
+    rows = run_sql(
+        db,
+        f"SELECT {_ROW_COLUMNS} FROM contact c WHERE c.id IN (SELECT value FROM json_each(?))",
+        [json.dumps(page)],
+    )
+    by_id = {row[0]: row for row in rows}
+    return [by_id[cid] for cid in page]
 
 
 # -- the search rows ---------------------------------------------------------------------------
