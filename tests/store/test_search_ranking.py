@@ -110,6 +110,27 @@ def test_a_filter_lists_at_most_the_shown_matches(
     assert store.contacts.count(ContactQuery()) == 9  # no filter: every contact, counted
 
 
+def test_the_next_count_sees_every_change_made_since(store: Store, db_path: Path) -> None:
+    """The count and pages of one query are reused only while nothing changed: a write of
+    this Store, or a commit by another netui on the file, is seen at once."""
+    query = ContactQuery(text="ota")
+    store.contacts.create(ContactDraft(name="Ota One"))
+    assert store.contacts.count(query) == 1
+    store.contacts.create(ContactDraft(name="Ota Two"))
+    assert store.contacts.count(query) == 2
+    other = Store(db_path)
+    try:
+        other.contacts.create(ContactDraft(name="Ota Three"))
+    finally:
+        other.close()
+    assert store.contacts.count(query) == 3
+    assert [row.name for row in store.contacts.page(query, 0, 10)] == [
+        "Ota One",
+        "Ota Three",
+        "Ota Two",
+    ]
+
+
 # -- the ranking against a reference, on random contacts ------------------------------------------
 
 _LETTERS = "aktnos"

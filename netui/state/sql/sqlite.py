@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import threading
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -203,6 +204,24 @@ def _candidates(db: Database, query: ContactQuery) -> tuple[list[int], int] | No
     return starts + rest, len(starts)
 
 
+# The list asks for the count and then the first page of one query, and pages
+# again as it scrolls: each thread keeps its last query's candidates, for as
+# long as its connection sees the same data (no commit by another connection,
+# data_version; no change of its own, total_changes).
+_last_candidates = threading.local()
+
+
+def _cached_candidates(db: Database, query: ContactQuery) -> tuple[list[int], int] | None:
+    connection = db.connection()
+    stamp = (connection, query, connection.total_changes, _value(db, "PRAGMA data_version"))
+    kept = getattr(_last_candidates, "kept", None)
+    if kept is not None and kept[0] == stamp:
+        return kept[1]  # type: ignore[no-any-return]
+    found = _candidates(db, query)
+    _last_candidates.kept = (stamp, found)
+    return found
+
+
 def order_clause(query: ContactQuery) -> str:
     """The ORDER BY clause (without the keywords) for the query's sort."""
     table = _ORDER if query.show_archived else _ORDER_LIVE
@@ -211,7 +230,7 @@ def order_clause(query: ContactQuery) -> str:
 
 def count_contacts(db: Database, query: ContactQuery) -> int:
     """How many contacts the query matches; with a filter, at most SHOWN_MATCHES + 1 ("more")."""
-    found = _candidates(db, query)
+    found = _cached_candidates(db, query)
     if found is not None:
         return len(found[0])
     hide = "" if query.show_archived else " WHERE archived = 0"
@@ -228,7 +247,7 @@ def contact_page(
     SHOWN_MATCHES candidates (`_candidates`), word-start matches first, each group
     in the sort order: at most a thousand rows looked up by id and sorted.
     """
-    found = _candidates(db, query)
+    found = _cached_candidates(db, query)
     order = order_clause(query)
     if found is None:
         hide = "" if query.show_archived else "WHERE c.archived = 0 "
