@@ -103,9 +103,10 @@ def test_a_filter_lists_at_most_the_shown_matches(
     query = ContactQuery(text="ota")
     assert store.contacts.count(query) == 5
     page = [row.name for row in store.contacts.page(query, 0, 100)]
-    # The three word starts, then the newest other match.
-    assert page == ["Ota 0", "Ota 1", "Ota 2", "Mota 5"]
-    assert store.contacts.page(query, 3, 10)[0].name == "Mota 5"
+    # The three word starts, then the other newest matches (Mota 4 and 5, as about
+    # SHOWN_MATCHES are read) in name order, cut at SHOWN_MATCHES.
+    assert page == ["Ota 0", "Ota 1", "Ota 2", "Mota 4"]
+    assert store.contacts.page(query, 3, 10)[0].name == "Mota 4"
     assert store.contacts.page(query, 4, 10) == []
     assert store.contacts.count(ContactQuery()) == 9  # no filter: every contact, counted
 
