@@ -103,12 +103,28 @@ def test_a_filter_lists_at_most_the_shown_matches(
     query = ContactQuery(text="ota")
     assert store.contacts.count(query) == 5
     page = [row.name for row in store.contacts.page(query, 0, 100)]
-    # The three word starts, then the other newest matches (Mota 4 and 5, as about
-    # SHOWN_MATCHES are read) in name order, cut at SHOWN_MATCHES.
-    assert page == ["Ota 0", "Ota 1", "Ota 2", "Mota 4"]
-    assert store.contacts.page(query, 3, 10)[0].name == "Mota 4"
+    # The three word starts, then the newest other match.
+    assert page == ["Ota 0", "Ota 1", "Ota 2", "Mota 5"]
+    assert store.contacts.page(query, 3, 10)[0].name == "Mota 5"
     assert store.contacts.page(query, 4, 10) == []
     assert store.contacts.count(ContactQuery()) == 9  # no filter: every contact, counted
+
+
+def test_an_older_word_start_is_listed_first_within_the_window(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A word-start match older than the newest matches is found among the START_WINDOW
+    newest contacts, and listed first; beyond the window only the newest matches are."""
+    monkeypatch.setattr("netui.state.sql.sqlite.SHOWN_MATCHES", 3)
+    store.contacts.create(ContactDraft(name="Ota Old"))
+    for i in range(6):
+        store.contacts.create(ContactDraft(name=f"Mota {i}"))
+    query = ContactQuery(text="ota")
+    assert names(store, "ota") == ["Ota Old", "Mota 4", "Mota 5"]
+    assert store.contacts.count(query) == 4
+    monkeypatch.setattr("netui.state.sql.sqlite.START_WINDOW", 2)
+    store.contacts.create(ContactDraft(name="Mota 6"))  # a change: the list is read again
+    assert names(store, "ota") == ["Mota 4", "Mota 5", "Mota 6"]
 
 
 def test_the_next_count_sees_every_change_made_since(store: Store, db_path: Path) -> None:

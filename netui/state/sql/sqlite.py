@@ -221,19 +221,27 @@ def _ranked(db: Database, query: ContactQuery) -> Ranked | None:
                 newest = int(_value(db, "SELECT max(id) FROM contact") or 0)
                 lowest = min(lowest, newest - START_WINDOW)
             starts_at = _matches(terms, tags, starts=True)
-            starts = _match_ids(db, starts_at, limit, lowest=lowest, newest_first=False)
+            # Oldest first from the bound (cheap when few match), newest first
+            # from the top when they fill the list (cheap then, as many match).
+            starts = _match_ids(db, starts_at, limit, lowest=lowest, newest_first=False)[::-1]
+            if len(starts) == limit:
+                starts = _match_ids(db, starts_at, limit)
+        # The word starts, then the other matches, each newest first.
+        listed = list(dict.fromkeys(starts + anywhere))[:limit]
         hide = "" if query.show_archived else " AND c.archived = 0"
         sql = (
             f"SELECT c.id FROM contact c WHERE c.id IN (SELECT value FROM json_each(?)){hide}"
             f" ORDER BY c.id IN (SELECT value FROM json_each(?)) DESC, {order_clause(query)}"
         )
-        # Enough word starts fill the list alone: the other matches would be cut.
-        listed = starts if len(starts) == limit else list(dict.fromkeys(starts + anywhere))
-        params = [json.dumps(listed), json.dumps(starts)]
-        ids = [int(cid) for (cid,) in run_sql(db, sql, params)]
+        ordered = [
+            int(cid) for (cid,) in run_sql(db, sql, [json.dumps(listed), json.dumps(starts)])
+        ]
         # Mostly archived matches: read further until the list is full or every match is in.
-        if complete or len(ids) > SHOWN_MATCHES or limit > 64 * SHOWN_MATCHES:
-            return Ranked(ids[:SHOWN_MATCHES], not complete or len(ids) > SHOWN_MATCHES)
+        if complete or len(ordered) > SHOWN_MATCHES or limit > 64 * SHOWN_MATCHES:
+            live = set(ordered)
+            kept = set([cid for cid in listed if cid in live][:SHOWN_MATCHES])
+            more = not complete or len(ordered) > SHOWN_MATCHES
+            return Ranked([cid for cid in ordered if cid in kept], more)
         limit *= 4
 
 
