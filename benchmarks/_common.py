@@ -5,8 +5,10 @@ folder is on `sys.path` and they import from here with `from _common import ...`
 
 A demo database is built once per number of contacts with `generate_demo` and kept
 in the temp directory under a name that carries a digest of the schema this netui
-creates (`default_path`), so every benchmark of that size reuses the same file and
-a schema change builds a new one.
+creates, its version included (`default_path`), so every benchmark of that size
+reuses the same file and a schema change builds a new one. The tiers are S (10k
+contacts), L (100k) and the growth tier 1M (`netui demo --contacts 1000000`: about
+ten minutes to build, 4 GB).
 """
 
 from __future__ import annotations
@@ -27,19 +29,24 @@ BIN = Path(sys.executable).parent
 
 
 def schema_of(path: Path) -> str:
-    """The CREATE statements of a database file, in a stable order.
+    """The schema version and CREATE statements of a database file, in a stable order.
+
+    The version counts: a migration may change what the rows hold (the search
+    rows of version 2) without changing a statement.
 
     Args:
         path: The SQLite database file to read.
 
     Returns:
-        Every statement of `sqlite_master` but SQLite's own, sorted, one a line.
+        `user_version`, then every statement of `sqlite_master` but SQLite's own,
+        sorted, one a line.
     """
     with contextlib.closing(sqlite3.connect(path)) as connection:
+        (version,) = connection.execute("PRAGMA user_version").fetchone()
         rows = connection.execute(
             "SELECT coalesce(sql, '') FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'"
         ).fetchall()
-    return "\n".join(sorted(sql for (sql,) in rows))
+    return "\n".join([f"user_version {version}", *sorted(sql for (sql,) in rows)])
 
 
 @functools.cache

@@ -15,9 +15,52 @@ def create_schema(db: Database) -> None:
         run_sql(db, statement)
 
 
+def refold_names_and_search_rows(db: Database) -> None:
+    """Recompute every contact's name_key and search rows with today's folding.
+
+    Version 2 folds accents out of the search columns, adds the name and reading
+    without their spaces, marks where words and tags start (word starts rank
+    first), and keys names without their spaces (capture's 藤田結衣 is 藤田 結衣).
+    The rows are written from the same functions every writer uses.
+    """
+    from netui.domain.reading import name_key
+    from netui.state.search import fts_values, short_row
+
+    tags: dict[int, list[str]] = {}
+    for contact_id, tag in run_sql(
+        db, "SELECT ct.contact_id, t.name FROM contact_tag ct JOIN tag t ON t.id = ct.tag_id"
+    ):
+        tags.setdefault(int(contact_id), []).append(str(tag))
+    contacts = run_sql(
+        db,
+        "SELECT id, name, reading, company, role, notes, needs, offers FROM contact ORDER BY id",
+    )
+    keys, fts, short = [], [], []
+    for cid, name, reading, company, role, notes, needs, offers in contacts:
+        values = fts_values(
+            name, reading, company, role, sorted(tags.get(cid, ())), notes, needs, offers
+        )
+        keys.append((name_key(name), cid))
+        fts.append((cid, *values))
+        short.append((cid, short_row(values)))
+    connection = db.connection()
+    connection.executemany("UPDATE contact SET name_key = ? WHERE id = ?", keys)
+    run_sql(db, "DELETE FROM contact_fts")
+    run_sql(db, "DELETE FROM contact_short")
+    connection.executemany(
+        "INSERT INTO contact_fts (rowid, name, reading, company, role, tags, notes, needs, offers)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        fts,
+    )
+    connection.executemany("INSERT INTO contact_short (rowid, grams) VALUES (?, ?)", short)
+
+
 # Ordered; a fresh database is created at the last version in one step.
 MIGRATIONS: list[Migration] = [
     Migration(1, "initial schema", create_schema),
+    Migration(
+        2, "search folds accents and spaces, marks word starts", refold_names_and_search_rows
+    ),
 ]
 
 

@@ -11,7 +11,8 @@ Head: the name comes first and runs up to the first ``(``, ``;``, ``@``, or a ``
 is at the start, after a space or straight after Japanese text (``C# Guild`` is a name,
 ``田中＃ux`` a name and a tag). Then, in any order: ``(company[, role])`` (``,`` or ``、``),
 ``#tags``, ``!pitch`` (or ``!勧誘``) and ``@123`` (an existing contact's id, for a name that
-matches several).
+matches several); each ends at a space or at the next ``#``, ``!``, ``@``, ``(`` or ``;``
+(``＃ａｉ！勧誘`` is the tag ai and the flag).
 
 Fields are ``key: value``, keys ignoring case and width: ``gave``, ``got``, ``next``, ``note``
 may repeat; ``every``, ``via``, ``needs``, ``offers``, ``stage``, ``email``, ``phone`` may

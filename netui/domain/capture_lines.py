@@ -22,7 +22,10 @@ FULL_WIDTH = str.maketrans("（），：；＃！＠\u3000", "(),:;#!@ ")
 # (田中＃ux, since Japanese is written without spaces); after a Latin letter it is part of the
 # name (C# Guild, Yahoo!).
 NAME_END = re.compile(r"[(;@]|(?<![^\s\u3000-\U0010ffff])[#!]")
-TOKEN_END = re.compile(r"[\s;]")
+# A #tag, !flag or @id runs up to a space or the next character the head gives a meaning
+# (＃ａｉ！勧誘 is the tag ai and the flag !勧誘, #ux(Acme) a tag and a company); escaped
+# (\!) it is plain text, as the masked line hides escapes.
+TOKEN_END = re.compile(r"[\s;#!@(]")
 SPACE = re.compile(r"\s*")
 CONTACT_ID = re.compile(r"[0-9]{1,18}")
 

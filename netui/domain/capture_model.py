@@ -332,7 +332,7 @@ def _format_head(person: PersonPlan) -> str:
     for tag in person.tags:
         if normalize_tag(_check(tag, "tag")) != tag:
             raise ValueError(f"tag {tag!r} is not normalised")
-        parts.append("#" + _escape(tag, ";"))
+        parts.append("#" + _escape(tag, ";#!@("))
     if person.solicitation:
         parts.append("!pitch")
     _check_id(person.contact_id, "contact_id")

@@ -15,7 +15,17 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     import pykakasi
 
-__all__ = ["fold", "has_kanji", "search_terms", "sort_key", "suggest_reading", "to_romaji"]
+__all__ = [
+    "fold",
+    "has_kanji",
+    "name_key",
+    "search_fold",
+    "search_terms",
+    "sort_key",
+    "strip_marks",
+    "suggest_reading",
+    "to_romaji",
+]
 
 _WHITESPACE = re.compile(r"\s+")
 
@@ -66,6 +76,60 @@ def fold(text: str) -> str:
     text = unicodedata.normalize("NFKC", text).casefold()
     text = unicodedata.normalize("NFKC", text).translate(_KATAKANA_TO_HIRAGANA)
     return _WHITESPACE.sub(" ", text).strip()
+
+
+# The kana voicing marks (゛ ゜ as combining U+3099, U+309A): NFD splits が into か + U+3099,
+# and dropping it would make がく find かく, so they are the marks strip_marks keeps.
+_KANA_MARKS = frozenset("\u3099\u309a")
+
+
+def strip_marks(text: str) -> str:
+    """Drop the accents and other combining marks of Latin (and any non-kana) letters.
+
+    NFD, every combining mark but the kana voicing marks left out, then NFC: ``Anaïs``
+    becomes ``Anais`` and ``Björn`` ``Bjorn``, while ``が`` stays ``が``. For search
+    columns and queries only; names are kept as typed.
+
+    Args:
+        text: Folded text (see `fold`).
+
+    Returns:
+        The text without its combining marks.
+    """
+    if text.isascii():
+        return text
+    decomposed = unicodedata.normalize("NFD", text)
+    kept = "".join(
+        char for char in decomposed if char in _KANA_MARKS or not unicodedata.combining(char)
+    )
+    return unicodedata.normalize("NFC", kept)
+
+
+def search_fold(text: str) -> str:
+    """Fold text for search: `fold`, then `strip_marks` (``Anaïs`` finds and is found as ``anais``).
+
+    Args:
+        text: A column's text or a search query.
+
+    Returns:
+        The folded text without combining marks.
+    """
+    return strip_marks(fold(text))
+
+
+def name_key(name: str) -> str:
+    """The key two spellings of one name share: folded, with its spaces left out.
+
+    ``藤田結衣``, ``藤田 結衣`` and ``藤田　結衣`` have one key, as Japanese names are often
+    typed without the space between family and given name.
+
+    Args:
+        name: A name as typed.
+
+    Returns:
+        ``fold(name)`` without spaces.
+    """
+    return fold(name).replace(" ", "")
 
 
 def _is_kanji(char: str) -> bool:
@@ -160,6 +224,11 @@ def to_romaji(text: str) -> str:
     return " ".join(romanised).lower()
 
 
+def _is_japanese(text: str) -> bool:
+    # CJK and kana live from U+3000 up; Latin, Greek and Cyrillic below.
+    return any(char >= "\u3000" for char in text)
+
+
 def _is_kana(text: str) -> bool:
     return bool(_KANA_ONLY.fullmatch(text))
 
@@ -167,10 +236,12 @@ def _is_kana(text: str) -> bool:
 def search_terms(name: str, reading: str | None) -> str:
     """Build the text a name is searched in.
 
-    Forms, in order and without duplicates: the folded name; the folded reading; the romaji
-    of the reading (or of the name, when the name itself is written in kana); that romaji
-    with long vowels shortened (ou/oo -> o, uu -> u, so ``shoji`` finds しょうじ); and both
-    romaji forms with their spaces removed (``tanakayuki``).
+    Forms, in order and without duplicates: the name and the reading, each folded for
+    search (`search_fold`); the reading, and a name written in Japanese, again without
+    their spaces (``田中翔`` finds 田中 翔); the
+    romaji of the reading (or of the name, when the name itself is written in kana); that
+    romaji with long vowels shortened (ou/oo -> o, uu -> u, so ``shoji`` finds しょうじ); and
+    both romaji forms with their spaces removed (``tanakayuki``).
 
     Args:
         name: The name as written.
@@ -179,9 +250,12 @@ def search_terms(name: str, reading: str | None) -> str:
     Returns:
         The forms joined by single spaces. Match with ``fold(query) in search_terms(...)``.
     """
-    folded_name = fold(name)
-    folded_reading = fold(reading) if reading else ""
+    folded_name = search_fold(name)
+    folded_reading = search_fold(reading) if reading else ""
     forms = [folded_name, folded_reading]
+    if _is_japanese(folded_name):  # Japanese names are often typed without the space
+        forms.append(folded_name.replace(" ", ""))
+    forms.append(folded_reading.replace(" ", ""))
     kana = folded_reading or (folded_name if _is_kana(folded_name) else "")
     if kana:
         romaji = to_romaji(kana)

@@ -34,7 +34,7 @@ from netui.state.interactions import Interactions
 from netui.state.ledger import Ledger
 from netui.state.merge import Merge
 from netui.state.review import Reviews
-from netui.state.search import SORTS, ContactQuery
+from netui.state.search import SHOWN_MATCHES, SORTS, ContactQuery
 from netui.state.session import Listener, Session
 from netui.state.topics import ALL_TOPICS, Topic
 
@@ -149,6 +149,7 @@ TOPICS = tuple(Topic)
 
 __all__ = [
     "ALL_TOPICS",
+    "SHOWN_MATCHES",
     "SORTS",
     "TOPICS",
     "ContactQuery",

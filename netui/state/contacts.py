@@ -18,7 +18,7 @@ from netui.data.models import (
 )
 from netui.domain.cadence import STAGES
 from netui.domain.contact_rules import ValidationError, normalize_tag, validate_draft
-from netui.domain.reading import fold, sort_key
+from netui.domain.reading import name_key, sort_key
 from netui.domain.records import (
     ContactDetail,
     ContactDraft,
@@ -74,7 +74,7 @@ def draft_fields(draft: ContactDraft) -> dict[str, object]:
         "reading": draft.reading,
         "reading_confirmed": draft.reading_confirmed,
         "sort_key": sort_key(draft.name, draft.reading or None),
-        "name_key": fold(draft.name),
+        "name_key": name_key(draft.name),
         "company": draft.company,
         "role": draft.role,
         "email": draft.email,
@@ -117,14 +117,10 @@ class Contacts:
 
     # -- reads --------------------------------------------------------------------
 
-    def _tag_names(self) -> list[tuple[int, str]]:
-        """Every (id, name) of the tag table: what a #word of the filter is matched against."""
-        return [(int(i), str(n)) for i, n in tuples(Tag.select(Tag.id, Tag.name))]
-
     def count(self, query: ContactQuery) -> int:
-        """How many contacts the query matches."""
+        """How many contacts the query matches (with filter text, at most SHOWN_MATCHES + 1)."""
         with self.s.read() as db:
-            return self.s.sql.count_contacts(db, query, self._tag_names)
+            return self.s.sql.count_contacts(db, query)
 
     def page(self, query: ContactQuery, offset: int, limit: int) -> list[ContactRow]:
         """`limit` rows of the query's result from `offset`, in its sort order.
@@ -133,7 +129,7 @@ class Contacts:
         whether the sort index is walked) is the engine's (netui.state.sql).
         """
         with self.s.read() as db:
-            rows = self.s.sql.contact_page(db, query, offset, limit, self._tag_names)
+            rows = self.s.sql.contact_page(db, query, offset, limit)
             return [_row(values) for values in rows]
 
     def find(self, text: str, limit: int = 50, *, archived: bool = False) -> list[ContactRow]:

@@ -10,9 +10,10 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.widget import Widget
-from textual.widgets import Input, Label, Select, Static, TextArea
+from textual.widgets import Label, Select, Static, TextArea
 
 from netui.domain.contact_rules import ValidationError
+from netui.widgets.text_input import TextBox, TextInput
 
 T = TypeVar("T")
 
@@ -197,7 +198,7 @@ def text_field(field_id: str, label: str, value: str = "", placeholder: str = ""
         placeholder: What it shows while empty.
         hint: A first hint line beneath it.
     """
-    return FormField(label, Input(value, placeholder=placeholder, id=field_id, compact=True),
+    return FormField(label, TextInput(value, placeholder=placeholder, id=field_id, compact=True),
                      hint=hint)  # fmt: skip
 
 
@@ -210,6 +211,6 @@ def choice_field(field_id: str, label: str, choices: Sequence[str], value: str) 
 
 def notes_field(field_id: str, label: str, text: str, placeholder: str) -> FormField:
     """A box of wrapped lines (links, needs, notes), without line numbers."""
-    area = TextArea(text, id=field_id, compact=True, placeholder=placeholder, soft_wrap=True,
+    area = TextBox(text, id=field_id, compact=True, placeholder=placeholder, soft_wrap=True,
                     show_line_numbers=False, highlight_cursor_line=False)  # fmt: skip
     return FormField(label, area)

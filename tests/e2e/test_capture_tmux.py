@@ -74,3 +74,29 @@ def test_capture_two_people_in_a_real_terminal(tmp_path: Path, tmux: Tmux) -> No
     finally:
         store.close()
         close_database()
+
+
+@needs_tmux
+def test_a_typed_full_width_space_is_saved_in_the_name(tmp_path: Path, tmux: Tmux) -> None:
+    """In tmux: `山本　健` typed into the capture box (U+3000 as an IME sends it) is saved with its space."""
+    db = tmp_path / "space.db"
+    tmux.run("new-session", "-d", "-s", tmux.session, "-x", "120", "-y", "40",
+             f"{shlex.quote(netui_command())} --db {shlex.quote(str(db))}")  # fmt: skip
+    tmux.wait_for(lambda pane: "sorted by name" in pane, "the (empty) contact list")
+    tmux.send("c")
+    tmux.wait_for(lambda pane: "Quick capture" in pane, "the capture box")
+    human_pause()
+    tmux.send("山本\u3000健", literal=True)
+    tmux.wait_for(lambda pane: "1 person: 1 new" in pane, "the typed person previewed")
+    tmux.send("C-s")
+    tmux.wait_for(lambda pane: "Quick capture" not in pane, "the saved capture")
+    tmux.send("C-q")
+    deadline = time.monotonic() + 5
+    while tmux.alive() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    store = Store(db)
+    try:
+        assert [c.name for c in Contact.select()] == ["山本\u3000健"]
+    finally:
+        store.close()
+        close_database()

@@ -261,3 +261,21 @@ def test_resolution_happens_again_when_saving(store: Store, latin: int) -> None:
     result = store.capture.save("Tanaka Yuki", TODAY)
     assert [ref.name for ref in result.created] == ["Tanaka Yuki"]
     assert result.created[0].id != latin
+
+
+# -- names typed without their space --------------------------------------------------------
+
+
+@pytest.mark.parametrize("typed", ["藤田結衣", "藤田　結衣", "藤田  結衣"])
+def test_a_japanese_name_typed_without_its_space_is_the_existing_contact(
+    store: Store, typed: str
+) -> None:
+    """藤田結衣 is the 藤田 結衣 already known (as a person and as a via:), not someone new."""
+    fujita = store.contacts.create(ContactDraft(name="藤田 結衣", reading="ふじた ゆい"))
+    preview = store.capture.preview(f"{typed}\nSuzuki Ken; via: {typed}", TODAY)
+    first, second = preview.people
+    assert first.contact is not None and first.contact.id == fujita and not first.is_new
+    assert second.via is not None and second.via.id == fujita
+    result = store.capture.save(f"{typed} #again", TODAY)
+    assert [ref.id for ref in result.updated] == [fujita] and result.created == ()
+    assert store.contacts.get(fujita).name == "藤田 結衣"

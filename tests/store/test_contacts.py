@@ -50,7 +50,8 @@ def test_create_contact_writes_row_tags_search_row_and_announces(
     fts = rows("SELECT name, reading, company, tags FROM contact_fts WHERE rowid = ?", cid)
     assert len(fts) == 1
     name, reading, company, tags = fts[0]
-    assert name == "田中 優希" and "tanaka" in reading and company == "acme"
+    # Folded, with word starts (\x1f) marked; tag starts too (\x1e: whitespace to split).
+    assert name == "\x1f田中 \x1f優希" and "\x1ftanaka" in reading and company == "\x1facme"
     assert sorted(tags.split()) == ["fintech", "ux"]
 
 

@@ -352,10 +352,15 @@ def test_unwritable_directory_is_refused(tmp_path: Path) -> None:
 # -- migrations ----------------------------------------------------------------------
 
 
+# The mechanics of a migration, shown with one more step than this netui has: a
+# database at today's version (LATEST) opened by a netui whose schema goes to NEXT.
+LATEST = schema_version()
+NEXT = LATEST + 1
+
+
 @pytest.fixture
-def v1_database(db_path: Path) -> Path:
-    """A database at schema 1 holding one contact, closed."""
-    assert schema_version() == 1, "update this fixture when a real migration 2 lands"
+def older_database(db_path: Path) -> Path:
+    """A database at schema LATEST (the one before NEXT) holding one contact, closed."""
     s = Store(db_path)
     s.contacts.create(ContactDraft(name="Before Migration", company="Old Co"))
     s.close()
@@ -364,16 +369,18 @@ def v1_database(db_path: Path) -> Path:
 
 
 @pytest.fixture
-def migration_2(monkeypatch: pytest.MonkeyPatch) -> list[int]:
-    """Register a migration 2 that adds contact.nickname; returns a log of its runs."""
+def migration_next(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Register a migration NEXT that adds contact.nickname; returns a log of its runs."""
     runs: list[int] = []
 
     def add_nickname(db: SqliteDatabase) -> None:
-        runs.append(2)
+        runs.append(NEXT)
         migrate(SqliteMigrator(db).add_column("contact", "nickname", TextField(default="")))
 
     monkeypatch.setattr(
-        db_module, "MIGRATIONS", [*db_module.MIGRATIONS, Migration(2, "add nickname", add_nickname)]
+        db_module,
+        "MIGRATIONS",
+        [*db_module.MIGRATIONS, Migration(NEXT, "add nickname", add_nickname)],
     )
     return runs
 
@@ -395,19 +402,19 @@ def _user_version(path: Path) -> int:
 
 
 def test_older_database_is_backed_up_then_migrated(
-    v1_database: Path, migration_2: list[int]
+    older_database: Path, migration_next: list[int]
 ) -> None:
-    """Opening a v1 database under a v2 netui writes a 0600 backup of v1, then migrates to v2."""
-    db = open_database(v1_database)
-    assert _pragma(db, "user_version") == 2
+    """Opening a database under a netui one version newer writes a 0600 backup of it, then migrates."""
+    db = open_database(older_database)
+    assert _pragma(db, "user_version") == NEXT
     assert "nickname" in [c.name for c in db.get_columns("contact")]
     assert [c.name for c in Contact.select(Contact.name)] == ["Before Migration"]
     close_database()
 
-    backup = backup_path(v1_database, 1)
-    assert backup.parent == v1_database.parent
+    backup = backup_path(older_database, LATEST)
+    assert backup.parent == older_database.parent
     assert _mode(backup) == 0o600
-    assert _user_version(backup) == 1
+    assert _user_version(backup) == LATEST
     assert "nickname" not in _columns(backup, "contact")
     conn = sqlite3.connect(backup)
     try:
@@ -416,43 +423,43 @@ def test_older_database_is_backed_up_then_migrated(
         ]
     finally:
         conn.close()
-    assert migration_2 == [2]
+    assert migration_next == [NEXT]
 
 
-def test_migration_runs_exactly_once(v1_database: Path, migration_2: list[int]) -> None:
+def test_migration_runs_exactly_once(older_database: Path, migration_next: list[int]) -> None:
     """Reopening a migrated database runs no migration again and writes no second backup."""
-    open_database(v1_database)
+    open_database(older_database)
     close_database()
-    backup = backup_path(v1_database, 1)
+    backup = backup_path(older_database, LATEST)
     first_backup = backup.read_bytes()
-    open_database(v1_database)
+    open_database(older_database)
     close_database()
-    assert migration_2 == [2]
+    assert migration_next == [NEXT]
     assert backup.read_bytes() == first_backup
-    assert not backup_path(v1_database, 2).exists()
-    assert _user_version(v1_database) == 2
+    assert not backup_path(older_database, NEXT).exists()
+    assert _user_version(older_database) == NEXT
 
 
 def test_failed_migration_keeps_the_old_version_and_data(
-    v1_database: Path, monkeypatch: pytest.MonkeyPatch
+    older_database: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """A migration step that fails rolls back entirely: version 1, old columns, old rows, clear error."""
+    """A migration step that fails rolls back entirely: old version, old columns, old rows, clear error."""
 
     def broken(db: SqliteDatabase) -> None:
         migrate(SqliteMigrator(db).add_column("contact", "nickname", TextField(default="")))
         db.execute_sql("SELECT no_such_column FROM contact")
 
     monkeypatch.setattr(
-        db_module, "MIGRATIONS", [*db_module.MIGRATIONS, Migration(2, "broken", broken)]
+        db_module, "MIGRATIONS", [*db_module.MIGRATIONS, Migration(NEXT, "broken", broken)]
     )
     with pytest.raises(DatabaseOpenError, match="cannot open") as error:
-        open_database(v1_database)
-    assert str(v1_database) in str(error.value)
+        open_database(older_database)
+    assert str(older_database) in str(error.value)
     close_database()
-    assert _user_version(v1_database) == 1
-    assert "nickname" not in _columns(v1_database, "contact")
-    assert backup_path(v1_database, 1).exists()
-    conn = sqlite3.connect(v1_database)
+    assert _user_version(older_database) == LATEST
+    assert "nickname" not in _columns(older_database, "contact")
+    assert backup_path(older_database, LATEST).exists()
+    conn = sqlite3.connect(older_database)
     try:
         assert conn.execute("SELECT name FROM contact").fetchall() == [("Before Migration",)]
     finally:

@@ -107,13 +107,14 @@ def test_katakana_tag_is_found(store: Store, text: str) -> None:
     assert _ids(store, text) == {cid}
 
 
-def test_tag_filter_reads_the_tag_index(store: Store, people: dict[str, int]) -> None:
-    """#tag becomes the ids of the matching tags, looked up in contact_tag by tag id."""
-    query = ContactQuery(text="#ux")
-    sql, params = sqlite.contact_filter(query, store.contacts._tag_names).count()
-    plan = " ".join(row[3] for row in store.db.execute_sql("EXPLAIN QUERY PLAN " + sql, params))
-    assert "contact_tag USING COVERING INDEX contact_tag_tag_id_contact_id (tag_id=?)" in plan
-    assert "SCAN contact_tag" not in plan
+def test_a_tag_and_the_words_are_matched_in_one_search_table() -> None:
+    """#tag is a marked tag start in the table that holds the words, so FTS5 intersects
+    them itself: with a long word in contact_fts, with short words in contact_short."""
+    assert [table for table, _ in sqlite._matches(["acme"], ["ux"], starts=False)] == [
+        "contact_fts"
+    ]
+    assert [table for table, _ in sqlite._matches(["a"], ["ux"], starts=False)] == ["contact_short"]
+    assert [table for table, _ in sqlite._matches([], ["u"], starts=False)] == ["contact_short"]
 
 
 def test_fts_operator_text_is_plain_text(store: Store, people: dict[str, int]) -> None:
@@ -404,30 +405,6 @@ def test_nul_is_searched_as_itself(store: Store, people: dict[str, int]) -> None
     the pattern and matched everyone)."""
     assert _ids(store, "\x00") == set()
     assert _ids(store, "\x00", archived=True) == set()
-
-
-@pytest.mark.parametrize("walk_ratio", [0, 10**9])
-def test_both_page_plans_give_the_same_rows(
-    store: Store,
-    random_people: list[int],
-    monkeypatch: pytest.MonkeyPatch,
-    walk_ratio: int,
-) -> None:
-    """Walking the sort index and sorting the matches give the same pages, in every order,
-    and as many rows as the count says, whichever set of ids drives."""
-    texts = ["a", "た", "田", "a た", "#", "kan", "#a", "%", "ｋ", "#a a", "kan a #t", "zz a"]
-    expected = {}
-    for text in texts:
-        for sort in ("name", "last", "due"):
-            for show_archived in (False, True):
-                query = ContactQuery(text=text, sort=sort, show_archived=show_archived)
-                expected[query] = store.contacts.page(query, 0, 1000)
-                assert store.contacts.count(query) == len(expected[query]), query
-    assert sum(map(len, expected.values())) > 300
-    monkeypatch.setattr("netui.state.sql.sqlite.WALK_RATIO", walk_ratio)
-    for query, page in expected.items():
-        assert store.contacts.page(query, 0, 1000) == page, query
-        assert store.contacts.page(query, 3, 5) == page[3:8], query
 
 
 def test_short_rows_follow_every_write(store: Store, people: dict[str, int]) -> None:

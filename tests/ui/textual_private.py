@@ -3,12 +3,15 @@
 Tests drive the app as a person would and read what the screen shows; a few
 facts have no public API (the notifications posted so far, the rendered
 lines of a screen, whether the app was asked to exit, the App's poll of the
-database). They are read here and nowhere else, so a Textual upgrade that
-renames one breaks this module alone.
+database, the keys the terminal parser makes of typed bytes). They are read
+here and nowhere else, so a Textual upgrade that renames one breaks this
+module alone.
 """
 
 from __future__ import annotations
 
+from textual import events
+from textual._xterm_parser import XTermParser
 from textual.app import App
 
 
@@ -35,3 +38,24 @@ def exit_requested(app: App[object]) -> bool:
 def poll_external_changes(app: App[object]) -> None:
     """Run the App's look for commits by another netui now, instead of waiting for its timer."""
     app._poll_external_changes()  # type: ignore[attr-defined]
+
+
+def terminal_keys(data: bytes) -> list[events.Key]:
+    """The key events Textual's own terminal parser makes of bytes a terminal sends.
+
+    The driver decodes what it reads as UTF-8 and feeds it to XTermParser, so this
+    is exactly what the app receives when `data` is typed (a burst from an IME
+    included).
+    """
+    parser = XTermParser()
+    made = [*parser.feed(data.decode("utf-8")), *parser.tick()]
+    return [event for event in made if isinstance(event, events.Key)]
+
+
+def send_from_terminal(app: App[object], data: bytes) -> None:
+    """Send the app the keys its terminal parser makes of `data`, as its driver would."""
+    driver = app._driver
+    assert driver is not None
+    for event in terminal_keys(data):
+        event.set_sender(app)
+        driver.send_message(event)

@@ -35,6 +35,7 @@ from netui.screens.common.form import FormScreen
 from netui.state import Store, StoreError, ValidationError
 from netui.state.capture import CaptureResult
 from netui.widgets.form_field import FormField
+from netui.widgets.text_input import TextBox, TextInput
 
 # Write the draft this long after the last change: often enough to lose nothing, rarely
 # enough not to commit on every keystroke.
@@ -121,7 +122,7 @@ class CaptureScreen(FormScreen[CaptureResult]):
         self._draft_timer: Timer | None = None
         self._finished = False  # saved or closed: the draft needs no more writing
         # Held here, not queried: on_unmount reads it after the children are gone.
-        self._text_area = TextArea(self._draft, id="capture-text", soft_wrap=True,
+        self._text_area = TextBox(self._draft, id="capture-text", soft_wrap=True,
                                    show_line_numbers=True, placeholder=PLACEHOLDER)  # fmt: skip
 
     def _default_date(self, event: EventRef | None) -> str:
@@ -146,7 +147,7 @@ class CaptureScreen(FormScreen[CaptureResult]):
                 compact=True,
             )
             yield FormField("Event", event)
-            date_input = Input(self._auto_date, placeholder="today, yesterday, 2026-11-20",
+            date_input = TextInput(self._auto_date, placeholder="today, yesterday, 2026-11-20",
                                id="met_on", compact=True)  # fmt: skip
             yield FormField("Met on", date_input)
             yield Checkbox(Content("thank-you follow-ups"), self._thanks_default,

@@ -15,6 +15,7 @@ from netui.i18n import _
 from netui.screens.common.form import ContactDialog
 from netui.state import Store
 from netui.widgets.form_field import FormField, choice_field, text_field
+from netui.widgets.text_input import TextBox
 
 
 class InteractionForm(ContactDialog):
@@ -74,7 +75,7 @@ class InteractionForm(ContactDialog):
         )
         yield FormField(_("Who reached out"), RadioSet(*initiators, id="initiator", compact=True))
         summary = record.summary if record else ""
-        yield FormField(_("Summary"), TextArea(summary, id="summary", compact=True, soft_wrap=True,
+        yield FormField(_("Summary"), TextBox(summary, id="summary", compact=True, soft_wrap=True,
                         placeholder=_("what was talked about, what was promised")))  # fmt: skip
 
     def opened(self) -> None:

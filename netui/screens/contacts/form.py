@@ -26,6 +26,7 @@ from netui.screens.common.form import FormScreen
 from netui.screens.contacts.picker import ContactSuggester, contact_label, match_contact
 from netui.state import NotFound, Store, StoreError
 from netui.widgets.form_field import FormField, choice_field, notes_field, text_field
+from netui.widgets.text_input import TextInput
 
 # Wait this long after the last keystroke in the name before guessing its reading.
 READING_DELAY = 0.3
@@ -139,7 +140,7 @@ class ContactForm(FormScreen[int]):
                             value=d.met_at_id or Select.NULL, compact=True)  # fmt: skip
             yield FormField(_("Met at"), met_at)
             suggester = ContactSuggester(self._store, exclude=self._contact_id)
-            yield FormField(_("Introduced by"), Input(
+            yield FormField(_("Introduced by"), TextInput(
                 introducer, placeholder=_("type a name; → takes the suggestion"),
                 suggester=suggester, id="introduced_by", compact=True))  # fmt: skip
             yield choice_field("stage", _("Stage"), STAGES, d.stage)

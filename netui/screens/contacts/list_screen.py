@@ -17,8 +17,9 @@ from netui.i18n import _, ngettext
 from netui.screens.common.failure import FAILURES
 from netui.screens.contacts.actions import ContactActions, contact_bindings
 from netui.screens.contacts.table import ContactTable
-from netui.state import SORTS, ContactQuery, Topic
+from netui.state import SHOWN_MATCHES, SORTS, ContactQuery, Topic
 from netui.widgets.key_footer import KeyFooter
+from netui.widgets.text_input import TextInput
 
 SORT_LABELS = {"name": _("name"), "last": _("last contact"), "due": _("next due")}
 
@@ -49,7 +50,7 @@ class ContactsScreen(ContactActions):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Input(
+        yield TextInput(
             placeholder=_("/ filter: name, reading (romaji or kana), company, #tag"),
             id="filter",
         )
@@ -98,7 +99,9 @@ class ContactsScreen(ContactActions):
             self._show(message.query, message.count, message.first_page)
 
     def _show(self, query: ContactQuery, count: int, first_page: list[ContactRow]) -> None:
-        self.query_one(ContactTable).show(count, lambda offset, limit: self._page(query, offset, limit),
+        # A filter's count stops past SHOWN_MATCHES: the list holds the first ones.
+        shown = min(count, SHOWN_MATCHES) if query.text.strip() else count
+        self.query_one(ContactTable).show(shown, lambda offset, limit: self._page(query, offset, limit),
                                           first_page)  # fmt: skip
         self._update_status(count)
 
@@ -115,6 +118,12 @@ class ContactsScreen(ContactActions):
         query = self.contact_query
         contacts = ngettext("{count} contact", "{count} contacts", count)
         parts = [contacts.format(count=f"{count:,}")]
+        if query.text.strip() and count > SHOWN_MATCHES:
+            parts = [
+                _("over {shown} contacts, the first {shown} shown").format(
+                    shown=f"{SHOWN_MATCHES:,}"
+                )
+            ]
         if query.text.strip():
             parts.append(_("matching “{text}”").format(text=query.text.strip()))
         parts.append(_("sorted by {order}").format(order=SORT_LABELS[query.sort]))

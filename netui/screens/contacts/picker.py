@@ -25,6 +25,7 @@ from netui.i18n import _
 from netui.screens.common.dialog import Dialog
 from netui.screens.common.failure import FAILURES
 from netui.state import Store
+from netui.widgets.text_input import TextInput
 
 # How many matches the picker lists and the completion considers.
 PICKER_LIMIT = 20
@@ -217,7 +218,7 @@ class ContactPicker(Dialog[int | None]):
         """Title, search box, matches."""
         with Vertical(id="dialog"):
             yield Static(Content(self._title), id="title")
-            yield Input(placeholder=_("name, reading, romaji or company"), id="query")
+            yield TextInput(placeholder=_("name, reading, romaji or company"), id="query")
             yield Static(Content(_("Type to search.")), id="status")
             matches = OptionList(id="matches")
             # Focus stays in the search box; up/down move the highlight from there.

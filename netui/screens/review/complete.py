@@ -13,6 +13,7 @@ from netui.domain.dates import day_label
 from netui.domain.review import ReviewRecord, week_bounds
 from netui.screens.common.form import FormScreen
 from netui.state import Store
+from netui.widgets.text_input import TextBox
 
 
 class CompleteReviewScreen(FormScreen[ReviewRecord]):
@@ -59,7 +60,7 @@ class CompleteReviewScreen(FormScreen[ReviewRecord]):
         yield Static(
             Content("Notes are optional: what stood out, what to do differently."), id="help"
         )
-        yield TextArea(self._notes, id="notes", soft_wrap=True, compact=True,
+        yield TextBox(self._notes, id="notes", soft_wrap=True, compact=True,
                        show_line_numbers=False, placeholder="notes for this week (optional)")  # fmt: skip
 
     def submit(self) -> ReviewRecord:

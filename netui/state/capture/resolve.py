@@ -1,6 +1,7 @@
 """Resolving a parsed capture against the database: who each line is, and who introduced them.
 
-A name that matches exactly one contact (by folded name, or folded reading)
+A name that matches exactly one contact (by folded name, spaces aside, or
+folded reading)
 adds to that contact; one that matches several is an error listing them; a
 `via:` may name a contact or a person new in the same capture. New people's
 drafts are validated here, so the preview never shows as fine a person that
@@ -18,7 +19,7 @@ from peewee import SQL, ModelSelect, Query, fn
 from netui.data.models import Contact
 from netui.domain.contact_rules import ValidationError, validate_draft
 from netui.domain.followup_rules import thanks_due
-from netui.domain.reading import fold, suggest_reading
+from netui.domain.reading import fold, name_key, suggest_reading
 from netui.domain.records import ContactDraft, ContactRef
 from netui.state.capture.recorded import Recorded, recorded
 from netui.state.capture.records import CapturePreview, ResolvedPerson
@@ -38,15 +39,22 @@ def grammar() -> ModuleType:
 
 
 def _named() -> ModelSelect[Contact]:
-    """The contacts a captured name means: the same folded name, or the same folded reading.
+    """The contacts a captured name means: the same name, spaces aside, or the same folded reading.
 
-    Prepared (netui.state.prepared): the preview resolves every line at every
-    keystroke. Param "key" is the folded name.
+    Names are compared by their name_key (folded, spaces left out), so 藤田結衣
+    is the 藤田 結衣 already known rather than someone new. Prepared
+    (netui.state.prepared): the preview resolves every line at every keystroke.
+    Param "key" is the name's name_key, "folded" the folded name.
     """
-    key = Param("key")
     return Contact.select().where(
-        (Contact.name_key == key) | ((Contact.reading != "") & (Contact.sort_key == key))
+        (Contact.name_key == Param("key"))
+        | ((Contact.reading != "") & (Contact.sort_key == Param("folded")))
     )
+
+
+def _keys(name: str) -> dict[str, str]:
+    """The parameters of `_named` for a captured name."""
+    return {"key": name_key(name), "folded": fold(name)}
 
 
 def _matching() -> Query:
@@ -105,7 +113,7 @@ class Resolution:
 
     def _matches(self, name: str) -> list[tuple[int, str, str, bool]]:
         matching = self.s.prepared.get("capture.matches", _matching)
-        return matching.run(self.s.db, key=fold(name))
+        return matching.run(self.s.db, **_keys(name))
 
     def _by_id(self, contact_id: int, line: int, column: int) -> tuple[ContactRef, bool]:
         by_id = self.s.prepared.get("capture.by_id", _by_id)
@@ -126,7 +134,7 @@ class Resolution:
             many = len(rows)
             if many > 10:  # only ten are listed; say how many there are in all
                 counting = self.s.prepared.get("capture.count", _counting)
-                many = counting.run(self.s.db, key=fold(name))[0][0]
+                many = counting.run(self.s.db, **_keys(name))[0][0]
             raise grammar().CaptureError(
                 line,
                 column,

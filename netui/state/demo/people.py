@@ -6,7 +6,7 @@ from bisect import bisect
 from functools import cache
 from typing import TYPE_CHECKING
 
-from netui.domain.reading import fold, sort_key
+from netui.domain.reading import name_key, sort_key
 from netui.state import demo_words as words
 from netui.state.search import fts_values, short_grams, short_tokens
 
@@ -27,7 +27,7 @@ def _name_fields(name: str, reading: str) -> tuple[str, str, str, str]:
     repeat, so pykakasi runs once per distinct name instead of once per contact.
     """
     columns = fts_values(name, reading, "", "", (), "", "", "")
-    return sort_key(name, reading or None), fold(name), columns[0], columns[1]
+    return sort_key(name, reading or None), name_key(name), columns[0], columns[1]
 
 
 @cache
@@ -87,7 +87,7 @@ def add_contacts(gen: Generator) -> None:
     gen.stage, gen.met_day = [0] * (n + 1), [0] * (n + 1)
     gen.met_at = [None] * (n + 1)
     gen.introducer = [None] * (n + 1)
-    # name_key (fold of the name, for exact matching) is newer than the rest of the
+    # name_key (the folded name without spaces, for exact matching) is newer than the rest of the
     # table: written when the schema has it.
     columns = [row[1] for row in gen.cursor.execute("PRAGMA table_info(contact)")]
     with_key = "name_key" in columns

@@ -8,8 +8,8 @@ against one engine's planner:
 - a small dialect, five functions that return query-builder nodes, so shared
   code can use them inside builder queries: text aggregation, adding days to
   a date, the greater of two values, the date of a timestamp, insert-ignore;
-- the contact list's count and pages, with their search (SQLite: FTS5 and the
-  choice between driving from the matches and walking the sort index), and
+- the contact list's count and pages, with their search (SQLite: FTS5, the
+  word-start matches first, at most search.SHOWN_MATCHES of them), and
   the upkeep and checks of the search rows;
 - the weekly review's sections whose plans are pinned (an index the planner
   would not pick, a join order it would get wrong).
@@ -34,7 +34,7 @@ from __future__ import annotations
 
 import datetime as dt
 import importlib
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol, cast
 
@@ -42,9 +42,6 @@ if TYPE_CHECKING:
     from peewee import ColumnBase, Database, Insert
 
     from netui.state.search import ContactQuery
-
-TagNames = Callable[[], Iterable[tuple[int, str]]]
-"""Every (id, name) of the tag table, read only when a filter has a #tag."""
 
 # The rows the tuned statements return, column by column.
 ContactRowValues = tuple[int, str, str, str, str, Any, Any, Any, Any, "str | None"]
@@ -96,13 +93,20 @@ class EngineSQL(Protocol):
 
     # -- the contact list and its search ----------------------------------------------
 
-    def count_contacts(self, db: Database, query: ContactQuery, tags: TagNames) -> int:
-        """How many contacts the query (its filter text and archived rule) matches."""
+    def count_contacts(self, db: Database, query: ContactQuery) -> int:
+        """How many contacts the query (its filter text and archived rule) matches.
+
+        With filter text, at most search.SHOWN_MATCHES + 1: more are not counted.
+        """
 
     def contact_page(
-        self, db: Database, query: ContactQuery, offset: int, limit: int, tags: TagNames
+        self, db: Database, query: ContactQuery, offset: int, limit: int
     ) -> list[ContactRowValues]:
-        """`limit` rows of the query's matches from `offset`, in its sort order (search.SORTS)."""
+        """`limit` rows of the query's matches from `offset`, in its sort order (search.SORTS).
+
+        With filter text, the first search.SHOWN_MATCHES matches (word-start matches
+        first, newest first), each group in the sort order.
+        """
 
     SEARCH_INDEXES: tuple[SearchIndex, ...]
     """The structures every contact has exactly one row in, for `netui check`."""
@@ -161,7 +165,6 @@ __all__ = [
     "OverdueRow",
     "ReciprocityRow",
     "SearchIndex",
-    "TagNames",
     "UpcomingRow",
     "for_engine",
 ]

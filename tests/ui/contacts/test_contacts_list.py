@@ -324,3 +324,19 @@ async def test_help_closes_with_escape_q_or_question_mark(
         assert app.is_running
         await press(app, pilot, "j")
         assert app.screen.query_one(ContactTable).cursor_row == 1
+
+
+async def test_a_filter_matching_more_than_it_shows_says_so(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Past SHOWN_MATCHES the list holds the first ones and the status says there are more."""
+    from netui.domain.records import ContactDraft
+
+    for module in ("netui.state.sql.sqlite", "netui.screens.contacts.list_screen"):
+        monkeypatch.setattr(f"{module}.SHOWN_MATCHES", 3)
+    for i in range(5):
+        store.contacts.create(ContactDraft(name=f"Member {i}"))
+    async with running(store) as (app, pilot):
+        await press(app, pilot, "slash", *"mem")
+        assert table_names(app) == ["Member 2", "Member 3", "Member 4"]  # the newest
+        assert list_status(app).startswith("over 3 contacts, the first 3 shown  ·  matching “mem”")
