@@ -156,7 +156,9 @@ def test_a_read_refuses_a_database_that_needs_an_upgrade(
         "netui.data.schema.MIGRATIONS",
         [
             *sqlite_module.schema.MIGRATIONS,
-            sqlite_module.Migration(2, "a later step", lambda db: None),
+            sqlite_module.Migration(
+                sqlite_module.schema.MIGRATIONS[-1].version + 1, "a later step", lambda db: None
+            ),
         ],
     )
     with pytest.raises(StoreUnavailable, match="made by an older netui .* to upgrade it"):
