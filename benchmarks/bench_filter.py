@@ -6,9 +6,12 @@ match count (`Store.contact_count`) plus the first page of rows
 sort order too. The L database is built once with `generate_demo` and cached in the
 temp directory under a name that carries a digest of the schema, so later runs start at
 once and a schema change builds a new one; --db names another file to build or reuse,
---rebuild replaces its data.
+--rebuild replaces its data. --contacts 10000 and --contacts 1000000 time the S and
+the growth tier (`netui demo --contacts 1000000`, cached alike; bench_growth.py holds
+the 1.1x budget between them in a real terminal). With a filter, the count stops at
+SHOWN_MATCHES + 1, so `hits` reads 501 for "more than 500".
 
-    .venv/bin/python benchmarks/bench_filter.py [--db PATH] [--rounds 5] [--rebuild]
+    .venv/bin/python benchmarks/bench_filter.py [--db PATH] [--contacts N] [--rounds 5] [--rebuild]
 """
 
 from __future__ import annotations

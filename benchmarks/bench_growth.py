@@ -2,8 +2,8 @@
 
 netui runs in a real terminal (a private tmux server) on the cached 10k (S) and
 1M demo databases (`_common.default_path`; the 1M one is built on first use:
-about ten minutes, 4 GB). Launch is timed from spawning netui to its status line
-("sorted by name"); a keystroke from `tmux send-keys` of one character in the
+about ten minutes, 4 GB). Launch is timed from spawning netui to the first row
+of its list (as in bench_launch.py); a keystroke from `tmux send-keys` of one character in the
 filter to the status line naming the new filter text (`matching “ta”`), which
 is drawn once the list holds the new rows. The tiers alternate run by run, so
 machine noise hits both alike; the figures are medians.
@@ -44,7 +44,19 @@ def wait_for(session: str, seen: str, start: float, timeout: float = 60.0) -> fl
     raise TimeoutError(f"{seen!r} never appeared")
 
 
-def one_run(command: str) -> tuple[float, list[float]]:
+def first_contact(path: Path) -> str:
+    """The start of the name on the contact list's first row, as netui opens it."""
+    from netui.state import ContactQuery, Store
+
+    store = Store(path)
+    try:
+        (row,) = store.contacts.page(ContactQuery(), 0, 1)
+    finally:
+        store.close()
+    return row.name[:12]
+
+
+def one_run(command: str, first_row: str) -> tuple[float, dict[str, list[float]]]:
     """Launch netui, type every word of WORDS into the filter; the launch and keystroke times."""
     session = f"netui-growth-{time.monotonic_ns()}"
     start = time.perf_counter()
@@ -54,16 +66,17 @@ def one_run(command: str) -> tuple[float, list[float]]:
         check=True,
     )  # fmt: skip
     try:
-        launch = wait_for(session, "sorted by name", start)
+        launch = wait_for(session, first_row, start)
+        wait_for(session, "sorted by name", start)
         time.sleep(0.5)  # let the first frame settle
-        keystrokes = []
+        keystrokes: dict[str, list[float]] = {word: [] for word in WORDS}
         for word in WORDS:
             tmux("send-keys", "-t", session, "/")
             time.sleep(0.3)  # a person's pause after moving the focus
             for end in range(1, len(word) + 1):
                 started = time.perf_counter()
                 tmux("send-keys", "-t", session, "-l", word[end - 1])
-                keystrokes.append(wait_for(session, f"matching “{word[:end]}”", started))
+                keystrokes[word].append(wait_for(session, f"matching “{word[:end]}”", started))
                 time.sleep(0.1)
             tmux("send-keys", "-t", session, "Escape")
             time.sleep(0.3)
@@ -93,15 +106,19 @@ def main() -> int:
             commands = {
                 size: f"env {env} {BIN / 'netui'} --db {path}" for size, path in tiers.items()
             }
-            for command in commands.values():  # warm the .pyc files and the page cache
-                one_run(command)
+            rows = {size: first_contact(path) for size, path in tiers.items()}
+            for size, command in commands.items():  # warm the .pyc files and the page cache
+                one_run(command, rows[size])
             launches: dict[int, list[float]] = {size: [] for size in tiers}
             keys: dict[int, list[float]] = {size: [] for size in tiers}
+            by_word: dict[int, dict[str, list[float]]] = {s: {w: [] for w in WORDS} for s in tiers}
             for _ in range(args.runs):
                 for size, command in commands.items():
-                    launch, keystrokes = one_run(command)
+                    launch, keystrokes = one_run(command, rows[size])
                     launches[size].append(launch)
-                    keys[size] += keystrokes
+                    for word, times in keystrokes.items():
+                        keys[size] += times
+                        by_word[size][word] += times
     finally:
         tmux("kill-server")
     small, large = args.small, args.large
@@ -109,6 +126,12 @@ def main() -> int:
     for size in tiers:
         print(f"{size:>10,} {statistics.median(launches[size]) * 1000:>10.0f}"
               f" {statistics.median(keys[size]) * 1000:>13.1f}")  # fmt: skip
+    print("keystroke medians (ms) by word typed:")
+    for word in WORDS:
+        figures = "  ".join(
+            f"{statistics.median(by_word[size][word]) * 1000:6.1f}" for size in tiers
+        )
+        print(f"  {word:<8} {figures}")
     verdict = 0
     for what, figures in (("launch", launches), ("filter keystroke", keys)):
         ratio = statistics.median(figures[large]) / statistics.median(figures[small])

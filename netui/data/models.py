@@ -147,7 +147,8 @@ class Contact(BaseModel):
     reading_confirmed = BooleanField(default=True)
     # fold(reading or name): the 五十音順 / alphabetical order of the list.
     sort_key = TextField(index=True)
-    # fold(name): exact, case- and width-insensitive name matching (capture, import).
+    # reading.name_key(name), the folded name without spaces: exact, case-, width- and
+    # spacing-insensitive name matching (capture, import).
     name_key = TextField(index=True, default="")
     company = TextField(default="")
     role = TextField(default="")
@@ -357,8 +358,9 @@ EXTRA_SQL: tuple[str, ...] = (
     "CREATE INDEX IF NOT EXISTS contact_reciprocity ON contact "
     "(balance, last_take, last_give) WHERE archived = 0",
     # One row per contact, rowid = contact.id; every column holds folded text
-    # (NFKC, casefold, katakana as hiragana, plus romaji of the reading) so a
-    # folded query matches.
+    # (NFKC, casefold, katakana as hiragana, accents dropped, plus romaji of the
+    # reading) so a folded query matches, with word and tag starts marked (see
+    # netui.state.search).
     "CREATE VIRTUAL TABLE IF NOT EXISTS contact_fts USING fts5("
     "name, reading, company, role, tags, notes, needs, offers, tokenize='trigram')",
     # The same rowids; `grams` holds every 1- and 2-character piece of the folded

@@ -11,7 +11,7 @@ from netui.domain.records import ContactDraft
 from netui.state import ContactQuery, Store
 from netui.state.check import check_database
 from netui.state.search import short_row, short_token, split_query
-from netui.state.sql import sqlite
+from netui.state.search_fts import fts_matches
 
 
 @pytest.fixture
@@ -110,11 +110,9 @@ def test_katakana_tag_is_found(store: Store, text: str) -> None:
 def test_a_tag_and_the_words_are_matched_in_one_search_table() -> None:
     """#tag is a marked tag start in the table that holds the words, so FTS5 intersects
     them itself: with a long word in contact_fts, with short words in contact_short."""
-    assert [table for table, _ in sqlite._matches(["acme"], ["ux"], starts=False)] == [
-        "contact_fts"
-    ]
-    assert [table for table, _ in sqlite._matches(["a"], ["ux"], starts=False)] == ["contact_short"]
-    assert [table for table, _ in sqlite._matches([], ["u"], starts=False)] == ["contact_short"]
+    assert [table for table, _ in fts_matches(["acme"], ["ux"], starts=False)] == ["contact_fts"]
+    assert [table for table, _ in fts_matches(["a"], ["ux"], starts=False)] == ["contact_short"]
+    assert [table for table, _ in fts_matches([], ["u"], starts=False)] == ["contact_short"]
 
 
 def test_fts_operator_text_is_plain_text(store: Store, people: dict[str, int]) -> None:

@@ -20,10 +20,10 @@ how the text is folded, marked and cut):
   and FTS5 intersects the words itself;
 - word starts are the same words after the marker (`ota` as `\x1fota`).
 
-A filtered page never counts or sorts every match (`t` matches 75% of the
-contacts): `_candidates` reads at most SHOWN_MATCHES + 1 ids, newest first,
-the word-start matches before the others, and the page sorts those. At 100k and
-at 1M contacts a keystroke then reads about the same number of rows.
+The MATCH expressions are built in netui.state.search_fts. A filtered page never
+counts or sorts every match (`t` matches 75% of the contacts): `_ranked` reads
+about SHOWN_MATCHES ids, the newest matches and the word starts, and sorts those
+alone. At 100k and at 1M contacts a keystroke then reads about the same rows.
 """
 
 from __future__ import annotations
@@ -32,21 +32,13 @@ import datetime as dt
 import json
 import threading
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from peewee import ColumnBase, Database, Insert, Value, fn
 
 from netui.data.engine import run_sql
-from netui.state.search import (
-    SHOWN_MATCHES,
-    TAG_START,
-    WORD_START,
-    ContactQuery,
-    short_row,
-    short_token,
-    split_query,
-)
+from netui.state.search import SHOWN_MATCHES, ContactQuery, short_row, split_query
+from netui.state.search_fts import Matches, Ranked, fts_matches
 from netui.state.sql import (
     SEPARATOR,
     ContactRowValues,
@@ -120,41 +112,6 @@ _ROW_COLUMNS = (
 )
 
 
-def _fts_phrase(term: str) -> str:
-    # A quoted phrase: FTS5 operators (NOT, OR, c++, unbalanced quotes) in user text stay text.
-    return '"' + term.replace('"', '""') + '"'
-
-
-Matches = tuple[tuple[str, str], ...]
-"""(table, MATCH expression) pairs a contact's rows must all satisfy; the first drives."""
-
-
-def _matches(terms: list[str], tags: list[str], *, starts: bool) -> Matches:
-    """The MATCH expressions of a filter's words and tag prefixes.
-
-    With `starts`, each word must start a word of the name, reading or company:
-    the word after WORD_START (a phrase of contact_fts, or for a 1- or 2-character
-    word a token of contact_short).
-    """
-    mark = WORD_START if starts else ""
-    long_terms = list(dict.fromkeys(t for t in terms if len(t) >= 3))
-    # Terms are never empty and never hold a space (see search.short_tokens).
-    short_terms = list(dict.fromkeys(t for t in terms if len(t) < 3))
-    phrases = [_fts_phrase(mark + t) for t in long_terms]
-    tokens = [_fts_phrase(short_token(mark + t)) for t in short_terms]
-    for prefix in dict.fromkeys(tags):
-        if long_terms:  # in contact_fts with the words, so FTS5 intersects them
-            phrases.append(_fts_phrase(TAG_START * 2 + prefix))
-        else:
-            tokens.append(_fts_phrase(short_token(TAG_START + prefix)))
-    found: list[tuple[str, str]] = []
-    if phrases:
-        found.append(("contact_fts", " ".join(phrases)))
-    if tokens:
-        found.append(("contact_short", " ".join(tokens)))
-    return tuple(found)
-
-
 def _match_ids(
     db: Database, matches: Matches, limit: int, *, lowest: int = 0, newest_first: bool = True
 ) -> list[int]:
@@ -190,14 +147,6 @@ START_WINDOW = 10_000
 _SLACK = 1.15
 
 
-@dataclass(frozen=True)
-class Ranked:
-    """A filtered list: its live ids in list order, and whether more contacts match."""
-
-    ids: list[int]
-    more: bool
-
-
 def _ranked(db: Database, query: ContactQuery) -> Ranked | None:
     """The contacts a filtered list shows, in its order; None when the query has no filter.
 
@@ -212,7 +161,7 @@ def _ranked(db: Database, query: ContactQuery) -> Ranked | None:
         return None
     limit = int(SHOWN_MATCHES * _SLACK) + 1
     while True:
-        anywhere = _match_ids(db, _matches(terms, tags, starts=False), limit)
+        anywhere = _match_ids(db, fts_matches(terms, tags, starts=False), limit)
         complete = len(anywhere) < limit
         starts: list[int] = []
         if terms and anywhere:  # with tags alone, every match is a prefix match
@@ -220,7 +169,7 @@ def _ranked(db: Database, query: ContactQuery) -> Ranked | None:
             if not complete:
                 newest = int(_value(db, "SELECT max(id) FROM contact") or 0)
                 lowest = min(lowest, newest - START_WINDOW)
-            starts_at = _matches(terms, tags, starts=True)
+            starts_at = fts_matches(terms, tags, starts=True)
             # Oldest first from the bound (cheap when few match), newest first
             # from the top when they fill the list (cheap then, as many match).
             starts = _match_ids(db, starts_at, limit, lowest=lowest, newest_first=False)[::-1]
