@@ -22,8 +22,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-import pytest
-
 ROOT = Path(__file__).resolve().parents[2]
 
 # What the scan covers, relative to the repository's root.
@@ -38,11 +36,6 @@ SCANNED = (
     "netui/app.py",
     "netui/areas.py",
 )
-
-# Second pass: the screens and widgets are being moved into packages, and their
-# strings are wrapped after that lands. Whoever wraps them removes their path
-# here (empty when done), and the scan then holds them to the same rule.
-NOT_YET_SCANNED: frozenset[str] = frozenset({"netui/screens/capture", "netui/screens/review"})
 
 # Calls whose arguments a person reads, by the called name (a function, a
 # method or a class), with the positions that are prose: None means every
@@ -370,15 +363,13 @@ def scan(entries: tuple[str, ...] | list[str]) -> list[Violation]:
 
 def test_faces_and_domain_translate_every_string_a_person_reads() -> None:
     """No user-facing literal in the scanned paths bypasses `_()`/`ngettext()`."""
-    scanned = [entry for entry in SCANNED if entry not in NOT_YET_SCANNED]
-    violations = scan(scanned)
+    violations = scan(SCANNED)
     assert [str(v) for v in violations] == []
 
 
 def test_every_scanned_path_exists() -> None:
     """A path scanned now names real code, so a typo cannot make the scan pass on nothing."""
-    assert set(SCANNED) >= NOT_YET_SCANNED
-    missing = [e for e in SCANNED if e not in NOT_YET_SCANNED and not _files(e)]
+    missing = [e for e in SCANNED if not _files(e)]
     assert missing == []
 
 
@@ -443,9 +434,3 @@ def test_the_scanner_catches_planted_violations() -> None:
         (28, "Do the thing"),
     ]
     assert str(found[0]) == 'planted.py:4: "Saved everything"'
-
-
-@pytest.mark.parametrize("entry", sorted(NOT_YET_SCANNED))
-def test_not_yet_scanned_paths_are_the_second_pass_only(entry: str) -> None:
-    """Only the faces being moved wait for the second pass; the command line and domain never do."""
-    assert not entry.startswith(("netui/cli", "netui/domain"))

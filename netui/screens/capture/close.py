@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from netui.areas import bindings
+from netui.i18n import _
 from netui.screens.common.confirm import Question
 
 
@@ -29,13 +30,15 @@ class CloseCaptureScreen(Question[str]):
     def __init__(self) -> None:
         """The question, what each answer does, and a button for each."""
         super().__init__(
-            "Close the capture?",
-            "Nothing has been saved yet. Your text is kept as a draft and comes "
-            "back the next time you press c, unless you discard it.",
+            _("Close the capture?"),
+            _(
+                "Nothing has been saved yet. Your text is kept as a draft and comes "
+                "back the next time you press c, unless you discard it."
+            ),
             [
-                (self.STAY, "Stay (n)", "default"),
-                (self.DISCARD, "Discard draft (d)", "error"),
-                (self.KEEP, "Close, keep draft (y)", "primary"),
+                (self.STAY, _("Stay (n)"), "default"),
+                (self.DISCARD, _("Discard draft (d)"), "error"),
+                (self.KEEP, _("Close, keep draft (y)"), "primary"),
             ],
         )
 

@@ -17,8 +17,7 @@ from textual.widgets import Static
 
 from netui.domain.capture import CaptureError, PersonPlan
 from netui.domain.dates import day_label
-from netui.domain.words import plural
-from netui.i18n import _
+from netui.i18n import _, ngettext
 from netui.state.capture import THANKS, CapturePreview, ResolvedPerson
 
 # Field labels are padded to this width so values line up under each other.
@@ -48,11 +47,12 @@ def _field(label: str, *parts: str | Content | tuple[str, str]) -> Content:
 
 def _person_status(person: ResolvedPerson) -> Content:
     if person.same_as_line is not None:
-        return Content.assemble(("SAME", _SAME), (f" as line {person.same_as_line}  ", _MUTED))
+        same = _(" as line {line}").format(line=person.same_as_line)
+        return Content.assemble((_("SAME"), _SAME), (same + "  ", _MUTED))
     if person.contact is None:
-        return Content.assemble(("NEW", _NEW), "  ")
+        return Content.assemble((_("NEW"), _NEW), "  ")
     parts: list[str | tuple[str, str]] = [
-        ("EXISTING", _EXISTING),
+        (_("EXISTING"), _EXISTING),
         (f" @{person.contact.id}  ", _MUTED),
     ]
     return Content.assemble(*parts)
@@ -62,46 +62,56 @@ def _person_lines(person: ResolvedPerson) -> Iterator[Content]:
     plan = person.plan
     yield _person_status(person) + _head(plan)
     if person.contact is not None and person.contact.name != plan.name:
-        yield _field("is", (person.contact.name, "bold"))
+        yield _field(_("is"), (person.contact.name, "bold"))
     if person.archived:
-        yield _field("", ("archived: saving restores this contact", _WARNING))
+        yield _field("", (_("archived: saving restores this contact"), _WARNING))
     if person.reading:
-        yield _field("reading", person.reading, ("  (a guess: check it later)", _MUTED))
+        yield _field(_("reading"), person.reading, ("  " + _("(a guess: check it later)"), _MUTED))
     if person.via is not None:
-        yield _field("via", person.via.name, (f"  existing @{person.via.id}", _MUTED))
+        yield _field(
+            _("via"),
+            person.via.name,
+            ("  " + _("existing @{id}").format(id=person.via.id), _MUTED),
+        )
     elif person.via_new is not None:
-        yield _field("via", person.via_new, ("  new in this capture", _MUTED))
+        yield _field(_("via"), person.via_new, ("  " + _("new in this capture"), _MUTED))
     if person.via_ignored:
-        yield _field("", ("ignored: they already have an introducer, who is kept", _WARNING))
+        yield _field("", (_("ignored: they already have an introducer, who is kept"), _WARNING))
     if plan.tags:
-        yield _field("tags", " ".join(f"#{tag}" for tag in plan.tags))
+        yield _field(_("tags"), " ".join(f"#{tag}" for tag in plan.tags))
     if plan.solicitation:
-        yield _field("flag", "!pitch", ("  they pitched, sold or recruited", _MUTED))
+        yield _field(_("flag"), "!pitch", ("  " + _("they pitched, sold or recruited"), _MUTED))
     if plan.cadence_days is not None:
-        yield _field("every", plural(plan.cadence_days, "day"))
+        days = plan.cadence_days
+        yield _field(_("every"), ngettext("{count} day", "{count} days", days).format(count=days))
     if plan.stage:
-        yield _field("stage", plan.stage)
+        yield _field(_("stage"), plan.stage)
     if person.meeting_recorded:
-        yield _field("met", (_("already recorded: a meeting that day, not added again"), _MUTED))
+        yield _field(_("met"), (_("already recorded: a meeting that day, not added again"), _MUTED))
     for index, followup in enumerate(plan.followups):
         due: list[str | tuple[str, str]] = [(day_label(followup.due), "bold"), "  ", followup.what]
         if index in person.followups_recorded:
             due += ["  ", (_("(already recorded)"), _MUTED)]
-        yield _field("next", *due)
+        yield _field(_("next"), *due)
     if person.thanks_due is not None:
-        yield _field("next", (day_label(person.thanks_due), "bold"), "  ", THANKS)
+        yield _field(_("next"), (day_label(person.thanks_due), "bold"), "  ", THANKS)
     for entry in plan.ledger:
-        label = "gave" if entry.direction == "give" else "got"
+        label = _("gave") if entry.direction == "give" else _("got")
         parts: list[str | tuple[str, str]] = [(entry.kind, "italic")]
         if entry.description:
             parts += ["  ", entry.description]
         yield _field(label, *parts)
-    for label in ("needs", "offers", "email", "phone"):
-        value = getattr(plan, label)
+    fields = (
+        (_("needs"), plan.needs),
+        (_("offers"), plan.offers),
+        (_("email"), plan.email),
+        (_("phone"), plan.phone),
+    )
+    for label, value in fields:
         if value:
             yield _field(label, value)
     for note in plan.notes:
-        yield _field("note", note)
+        yield _field(_("note"), note)
 
 
 def _summary(preview: CapturePreview) -> Content:
@@ -112,17 +122,26 @@ def _summary(preview: CapturePreview) -> Content:
     ledger = sum(len(p.plan.ledger) for p in preview.people)
     where: list[str | tuple[str, str]] = []
     if preview.event is not None:
-        where += [("at ", _MUTED), (preview.event.title, "bold"), ("  ·  ", _MUTED)]
+        before, _title, after = _("at {event}").partition("{event}")
+        where += [(before, _MUTED), (preview.event.title, "bold"), (after + "  ·  ", _MUTED)]
     else:
-        where += [("no event", _MUTED), ("  ·  ", _MUTED)]
-    where += [("met ", _MUTED), day_label(preview.plan.on)]
-    counts = [plural(len(people), "person", "people")]
-    if new or len(people) - new:
-        counts[0] += f": {new} new, {len(people) - new} existing"
+        where += [(_("no event"), _MUTED), ("  ·  ", _MUTED)]
+    before, _day, after = _("met {day}").partition("{day}")
+    where += [(before, _MUTED), day_label(preview.plan.on), (after, _MUTED)]
+    count = len(people)
+    counts = [ngettext("{count} person", "{count} people", count).format(count=count)]
+    if new or count - new:
+        counts[0] = _("{people}: {new} new, {existing} existing").format(
+            people=counts[0], new=new, existing=count - new
+        )
     if followups:
-        counts.append(plural(followups, "follow-up"))
+        counts.append(
+            ngettext("{count} follow-up", "{count} follow-ups", followups).format(count=followups)
+        )
     if ledger:
-        counts.append(plural(ledger, "ledger entry"))
+        counts.append(
+            ngettext("{count} ledger entry", "{count} ledger entries", ledger).format(count=ledger)
+        )
     return Content("\n").join(
         [Content.assemble(*where), Content.assemble((" · ".join(counts), _MUTED))]
     )
@@ -155,9 +174,11 @@ def render_error(error: CaptureError | Exception | str, text: str = "") -> Conte
         Styled content built from plain text only.
     """
     if not isinstance(error, CaptureError):
-        return Content.assemble(("Cannot save: ", _ERROR), str(error))
+        return Content.assemble((_("Cannot save:") + " ", _ERROR), str(error))
     lines = [
-        Content.assemble((f"line {error.line}, column {error.column}", _ERROR)),
+        Content.assemble(
+            (_("line {line}, column {column}").format(line=error.line, column=error.column), _ERROR)
+        ),
         Content(error.message),
     ]
     source = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
@@ -198,7 +219,7 @@ class CapturePreviewView(VerticalScroll):
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         """An empty preview; fill it with `show_preview`, `show_error` or `show_note`."""
         super().__init__(id=id, classes=classes)
-        self.border_title = "Preview"
+        self.border_title = _("Preview")
         self._body = Static(Content(""))
         self._plain = ""
 
@@ -222,7 +243,7 @@ class CapturePreviewView(VerticalScroll):
         Args:
             preview: The capture as the Store resolved it.
         """
-        self.border_title = "Preview: what ctrl+s saves"
+        self.border_title = _("Preview: what ctrl+s saves")
         self._show(render_preview(preview), is_error=False)
 
     def show_error(self, error: CaptureError | Exception | str, text: str = "") -> None:
@@ -232,7 +253,7 @@ class CapturePreviewView(VerticalScroll):
             error: The first problem found.
             text: The capture text, so the faulty line can be quoted.
         """
-        self.border_title = "Preview: nothing will be saved"
+        self.border_title = _("Preview: nothing will be saved")
         self._show(render_error(error, text), is_error=True)
 
     def show_note(self, note: str) -> None:
@@ -241,5 +262,5 @@ class CapturePreviewView(VerticalScroll):
         Args:
             note: Plain text.
         """
-        self.border_title = "Preview"
+        self.border_title = _("Preview")
         self._show(Content.styled(note, _MUTED), is_error=False)

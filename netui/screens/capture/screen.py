@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import string
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -41,27 +42,42 @@ from netui.widgets.text_input import TextBox, TextInput
 # enough not to commit on every keystroke.
 DRAFT_DELAY = 0.5
 
+# An example in the capture grammar: a translation may use local names, never other keywords.
 PLACEHOLDER = Content(
-    "Tanaka Yuki (Acme, designer) #ux; next: fri send the slides\n"
-    "  gave: intro introduced her to Sato Ken\n"
-    "  got: advice pricing for the workshop\n"
-    "Suzuki Ken (Globex) !pitch; next: 2w coffee\n"
-    "佐藤 健（Kumo）；次：来週金曜 お礼のメール"
+    _(
+        "Tanaka Yuki (Acme, designer) #ux; next: fri send the slides\n"
+        "  gave: intro introduced her to Sato Ken\n"
+        "  got: advice pricing for the workshop\n"
+        "Suzuki Ken (Globex) !pitch; next: 2w coffee\n"
+        "佐藤 健（Kumo）；次：来週金曜 お礼のメール"
+    )
 )
-HELP = Content.assemble(
-    ("One person per line; fields after ", "$text-muted"),
-    ";",
-    (" or on lines indented with spaces.  Keys: ", "$text-muted"),
-    "gave got next every via needs offers note stage email phone",
-    ("  (", "$text-muted"),
-    "与 受 次 頻度 紹介 求 提供 メモ",
-    (").  ", "$text-muted"),
-    "@12",
-    (" picks one of several contacts with the same name.", "$text-muted"),
+
+
+def _muted_template(template: str, **values: str) -> Content:
+    """A translated sentence in muted text, its {placeholders} filled with plain values."""
+    parts: list[str | tuple[str, str]] = []
+    for literal, field, _spec, _conversion in string.Formatter().parse(template):
+        if literal:
+            parts.append((literal, "$text-muted"))
+        if field is not None:
+            parts.append(values[field])
+    return Content.assemble(*parts)
+
+
+HELP = _muted_template(
+    _(
+        "One person per line; fields after {semicolon} or on lines indented with spaces.  "
+        "Keys: {keys}  ({keys_ja}).  {id} picks one of several contacts with the same name."
+    ),
+    semicolon=";",
+    keys="gave got next every via needs offers note stage email phone",
+    keys_ja="与 受 次 頻度 紹介 求 提供 メモ",
+    id="@12",
 )
-DRAFT_KEPT = "Kept as a draft until you save it: closing loses nothing."
-DRAFT_RESTORED = "Draft restored from last time. ctrl+s saves it; escape, then d, discards it."
-EMPTY_NOTE = "Type one person per line; this shows exactly what ctrl+s will save."
+DRAFT_KEPT = _("Kept as a draft until you save it: closing loses nothing.")
+DRAFT_RESTORED = _("Draft restored from last time. ctrl+s saves it; escape, then d, discards it.")
+EMPTY_NOTE = _("Type one person per line; this shows exactly what ctrl+s will save.")
 
 
 class CaptureScreen(FormScreen[CaptureResult]):
@@ -133,7 +149,7 @@ class CaptureScreen(FormScreen[CaptureResult]):
     # -- layout -------------------------------------------------------------------------
 
     def heading(self) -> str:
-        return "Quick capture"
+        return _("Quick capture")
 
     def compose_fields(self) -> ComposeResult:
         """Event, date and thanks on top; the text and its preview below; help at the bottom."""
@@ -141,16 +157,16 @@ class CaptureScreen(FormScreen[CaptureResult]):
         with Horizontal(id="capture-top"):
             event = Select(
                 options,
-                prompt="no event",
+                prompt=_("no event"),
                 value=self._recent.id if self._recent else Select.NULL,
                 id="event",
                 compact=True,
             )
-            yield FormField("Event", event)
-            date_input = TextInput(self._auto_date, placeholder="today, yesterday, 2026-11-20",
+            yield FormField(_("Event"), event)
+            date_input = TextInput(self._auto_date, placeholder=_("today, yesterday, 2026-11-20"),
                                id="met_on", compact=True)  # fmt: skip
-            yield FormField("Met on", date_input)
-            yield Checkbox(Content("thank-you follow-ups"), self._thanks_default,
+            yield FormField(_("Met on"), date_input)
+            yield Checkbox(Content(_("thank-you follow-ups")), self._thanks_default,
                            id="thanks", compact=True)  # fmt: skip
         yield Static(Content(DRAFT_RESTORED if self._draft else DRAFT_KEPT),
                      id="capture-status")  # fmt: skip
@@ -219,7 +235,11 @@ class CaptureScreen(FormScreen[CaptureResult]):
         view = self.query_one(CapturePreviewView)
         text = self.text
         if self._on is None:
-            view.show_note(f"Meeting date: {self._date_problem}. Fix it to see the preview.")
+            view.show_note(
+                _("Meeting date: {problem}. Fix it to see the preview.").format(
+                    problem=self._date_problem
+                )
+            )
             return
         if not text.strip():
             view.show_note(EMPTY_NOTE)
@@ -227,7 +247,7 @@ class CaptureScreen(FormScreen[CaptureResult]):
         if not self._readings_ready and has_kanji(text):
             # The first reading guess would block for half a second; the warm-up worker
             # is about to finish and asks again (on_capture_screen_readings_ready).
-            view.show_note("Reading the names…")
+            view.show_note(_("Reading the names…"))
             return
         try:
             preview = self._store.capture.preview(text, self._on, self._event_id(), self._thanks())
@@ -289,7 +309,9 @@ class CaptureScreen(FormScreen[CaptureResult]):
             if self.is_attached:
                 self.query_one("#capture-status", Static).update(
                     Content(
-                        f"The draft could not be kept ({explain(error)}); save or copy the text."
+                        _("The draft could not be kept ({why}); save or copy the text.").format(
+                            why=explain(error)
+                        )
                     )
                 )
             return
@@ -345,16 +367,19 @@ class CaptureScreen(FormScreen[CaptureResult]):
         if answer == CloseCaptureScreen.KEEP:
             self._keep_draft()
             self._finish()
-            self.tell("Capture kept as a draft: press c to go on with it")
+            self.tell(_("Capture kept as a draft: press c to go on with it"))
             self.dismiss(None)
         elif answer == CloseCaptureScreen.DISCARD:
             self._finish()
             try:
                 self._store.capture.save_draft("")
             except StoreError as error:  # the draft stays; the box closes as asked
-                self.tell(f"The draft could not be discarded: {explain(error)}", error=True)
+                self.tell(
+                    _("The draft could not be discarded: {why}").format(why=explain(error)),
+                    error=True,
+                )
             else:
-                self.tell("Capture draft discarded")
+                self.tell(_("Capture draft discarded"))
             self.dismiss(None)
 
 
@@ -376,11 +401,9 @@ def _meeting_day(text: str, today: dt.date) -> dt.date:
     try:
         day = parse_date_phrase(text, today, past=True)
     except DatePhraseError:
-        raise ValidationError(
-            "met_on", f'"{text}" is not a date: try today, yesterday, 2026-11-20, 昨日'
-        ) from None
+        message = _('"{text}" is not a date: try today, yesterday, 2026-11-20, 昨日')
+        raise ValidationError("met_on", message.format(text=text)) from None
     if day > today:
-        raise ValidationError(
-            "met_on", f"{day_label(day)} is ahead: the meeting date is today or earlier"
-        )
+        message = _("{day} is ahead: the meeting date is today or earlier")
+        raise ValidationError("met_on", message.format(day=day_label(day)))
     return day

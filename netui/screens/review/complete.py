@@ -11,6 +11,7 @@ from textual.widgets import Static, TextArea
 from netui.areas import bindings
 from netui.domain.dates import day_label
 from netui.domain.review import ReviewRecord, week_bounds
+from netui.i18n import _
 from netui.screens.common.form import FormScreen
 from netui.state import Store
 from netui.widgets.text_input import TextBox
@@ -34,7 +35,7 @@ class CompleteReviewScreen(FormScreen[ReviewRecord]):
 
     BINDINGS = bindings("complete_review.save", "complete_review.cancel")
 
-    DISCARD = ("Discard these notes?", "The notes typed here will be lost.")
+    DISCARD = (_("Discard these notes?"), _("The notes typed here will be lost."))
 
     AUTO_FOCUS = "#notes"
 
@@ -53,15 +54,17 @@ class CompleteReviewScreen(FormScreen[ReviewRecord]):
 
     def heading(self) -> str:
         start, end = week_bounds(self._day)
-        return f"Complete the review of {day_label(start)} – {day_label(end)}"
+        return _("Complete the review of {start} – {end}").format(
+            start=day_label(start), end=day_label(end)
+        )
 
     def compose_fields(self) -> ComposeResult:
         """A hint, and the notes."""
         yield Static(
-            Content("Notes are optional: what stood out, what to do differently."), id="help"
+            Content(_("Notes are optional: what stood out, what to do differently.")), id="help"
         )
         yield TextBox(self._notes, id="notes", soft_wrap=True, compact=True,
-                       show_line_numbers=False, placeholder="notes for this week (optional)")  # fmt: skip
+                       show_line_numbers=False, placeholder=_("notes for this week (optional)"))  # fmt: skip
 
     def submit(self) -> ReviewRecord:
         """Store the review as complete."""

@@ -11,31 +11,32 @@ from textual.widgets import Footer, Static
 
 from netui.areas import bindings
 from netui.domain.review import UpcomingEvent
+from netui.i18n import _
 from netui.screens.common.dialog import Dialog
 from netui.screens.review.view import event_when
 
 
 def _line(label: str, value: str, style: str = "") -> Content:
     """A `label  value` line; the value is user text, so never markup."""
-    return Content.assemble((f"{label:<12}", "$text-muted"), (value or "—", style))
+    return Content.assemble((label.ljust(12), "$text-muted"), (value or "—", style))
 
 
 def event_lines(event: UpcomingEvent, today: dt.date) -> Content:
     """Every fact the review holds about the event, one per line."""
     people = "\n".join(f"{'':<12}{name}" for name in event.attendees[1:])
-    going = event.attendees[0] if event.attendees else "nobody you know yet"
+    going = event.attendees[0] if event.attendees else _("nobody you know yet")
     lines = [
-        _line("When", event_when(event, today)),
-        _line("Place", event.place),
-        _line("Status", event.status),
-        _line("Intent", event.intent or "not written: what do you want from it?"),
-        _line("Goals", ", ".join(event.goals) or "serves no goal yet"),
-        _line("Going", going),
+        _line(_("When"), event_when(event, today)),
+        _line(_("Place"), event.place),
+        _line(_("Status"), event.status),
+        _line(_("Intent"), event.intent or _("not written: what do you want from it?")),
+        _line(_("Goals"), ", ".join(event.goals) or _("serves no goal yet")),
+        _line(_("Going"), going),
     ]
     if people:
         lines.append(Content(people))
     if event.solicitation:
-        lines.append(_line("Pitches", "expect people here to pitch or sell", "$warning"))
+        lines.append(_line(_("Pitches"), _("expect people here to pitch or sell"), "$warning"))
     return Content("\n").join(lines)
 
 

@@ -12,12 +12,13 @@ from typing import TYPE_CHECKING
 
 from netui.config import WEEKDAYS
 from netui.domain.review import ReviewRecord, week_bounds
+from netui.i18n import _
 from netui.screens.common.failure import FAILURES
 
 if TYPE_CHECKING:
     from netui.screens.common.host import Host
 
-REMINDER = "It's review day: press 5 for this week's review"
+REMINDER = _("It's review day: press 5 for this week's review")
 
 
 def review_due_today(today: dt.date, review_day: str, record: ReviewRecord | None) -> bool:

@@ -48,7 +48,7 @@ STREAK_HORIZON = 520
 
 def current_streak(store: Store) -> int:
     """Completed weeks in a row up to this week (or last week, while this one is open)."""
-    this_week, _ = week_bounds(store.today())
+    this_week, _end = week_bounds(store.today())
     weeks = [r.week_start for r in store.review.recent(limit=STREAK_HORIZON)]
     return streak(weeks, this_week)
 
@@ -140,7 +140,7 @@ class ReviewScreen(ReviewRowActions):
             for spec in SECTIONS:
                 yield ReviewSection(spec.key, spec.title, spec.columns, spec.row_height)
             with Vertical(id="section-activity"):
-                yield Static(Content("Activity"), id="activity-heading")
+                yield Static(Content(_("Activity")), id="activity-heading")
                 yield Static(id="activity-text")
                 yield Sparkline([], id="activity-spark")
         # Below the sections, above the footer: the streak and the last reviews stay in sight.
@@ -148,7 +148,7 @@ class ReviewScreen(ReviewRowActions):
         yield KeyFooter()
 
     def on_mount(self) -> None:
-        self.sub_title = "Weekly review"
+        self.sub_title = _("Weekly review")
 
     def watch_week_offset(self) -> None:
         self.reload()
@@ -190,8 +190,8 @@ class ReviewScreen(ReviewRowActions):
         first_time = self.review is None
         focused = self._focused_section()
         self.review = review
-        this_week, _ = week_bounds(self.store.today())
-        week = "this week" if review.week_start == this_week else "that week"
+        this_week, _end = week_bounds(self.store.today())
+        week = _("this week") if review.week_start == this_week else _("that week")
         for spec in SECTIONS:
             items, total = section_items(review, spec.key)
             empty = spec.empty_past if review.past and spec.empty_past else spec.empty
@@ -240,7 +240,7 @@ class ReviewScreen(ReviewRowActions):
     def action_next_week(self) -> None:
         """Show the week after, up to this week."""
         if self.week_offset >= 0:
-            self.tell("This is the current week: the next one is reviewed when it comes")
+            self.tell(_("This is the current week: the next one is reviewed when it comes"))
             return
         self.week_offset += 1
 
@@ -257,7 +257,11 @@ class ReviewScreen(ReviewRowActions):
 
         def completed(record: ReviewRecord | None) -> None:
             if record is not None:
-                self.tell(f"Review of the week of {day_label(record.week_start)} complete")
+                self.tell(
+                    _("Review of the week of {day} complete").format(
+                        day=day_label(record.week_start)
+                    )
+                )
 
         self.open_dialog(
             lambda: CompleteReviewScreen(self.store, self.reference_day(), notes), completed

@@ -11,11 +11,12 @@ from netui.areas import bindings
 from netui.domain.contact_rules import ValidationError
 from netui.domain.dates import DatePhraseError, day_label, parse_date_phrase
 from netui.domain.followup_rules import snooze_refusal
+from netui.i18n import _
 from netui.screens.common.form import FormScreen
 from netui.state import Store
 from netui.widgets.form_field import FormField, text_field
 
-HINT = "a day after today and its due date: fri, next mon, 2w, 12/1, 来週金曜"
+HINT = _("a day after today and its due date: fri, next mon, 2w, 12/1, 来週金曜")
 
 
 class SnoozeForm(FormScreen[dt.date]):
@@ -32,7 +33,7 @@ class SnoozeForm(FormScreen[dt.date]):
 
     BINDINGS = bindings("snooze_form.save", "snooze_form.cancel")
 
-    DISCARD = ("Discard this snooze?", "The day typed here will be lost.")
+    DISCARD = (_("Discard this snooze?"), _("The day typed here will be lost."))
 
     AUTO_FOCUS = "#until"
 
@@ -55,11 +56,11 @@ class SnoozeForm(FormScreen[dt.date]):
         self._due = due
 
     def heading(self) -> str:
-        return f"Snooze: {self._what}"
+        return _("Snooze: {what}").format(what=self._what)
 
     def compose_fields(self) -> ComposeResult:
         """The one field."""
-        yield text_field("until", "Until", placeholder="fri · 2w · 12/1", hint=HINT)
+        yield text_field("until", _("Until"), placeholder=_("fri · 2w · 12/1"), hint=HINT)
 
     def _until(self) -> dt.date:
         """The day typed.
@@ -82,7 +83,7 @@ class SnoozeForm(FormScreen[dt.date]):
         box = self.query_one("#until-field", FormField)
         if not self.query_one("#until", Input).value.strip():
             box.set_hint(HINT)
-            box.set_error("type a day to snooze to" if show else None)
+            box.set_error(_("type a day to snooze to") if show else None)
             return None
         return box.check(self._until, day_label, show=True)
 

@@ -31,7 +31,7 @@ from netui.domain.review import (
     UpcomingEvent,
     WeeklyReview,
 )
-from netui.domain.words import lateness, plural
+from netui.domain.words import lateness
 from netui.i18n import _, ngettext
 
 Cells = tuple[Text, ...]
@@ -56,7 +56,7 @@ def _late(days_overdue: int) -> Text:
 
 
 def _day(day: dt.date | None) -> Text:
-    return _cell(day.isoformat() if day else "never", "" if day else MUTED)
+    return _cell(day.isoformat() if day else _("never"), "" if day else MUTED)
 
 
 # -- the sections' rows -----------------------------------------------------------------
@@ -79,16 +79,21 @@ def followup_cells(item: FollowUpItem, ref: dt.date) -> Cells:
         _late(item.days_overdue),
         _cell(item.name, "bold"),
         _cell(item.what),
-        _cell("snoozed" if item.snoozed else "", MUTED),
+        _cell(_("snoozed") if item.snoozed else "", MUTED),
     )
 
 
 def _why(item: ReciprocityItem, ref: dt.date) -> str:
     if item.reason == "balance":
-        return f"took {-item.balance} more than gave"
+        return _("took {count} more than gave").format(count=-item.balance)
     if item.last_take is not None:
-        return f"got something {(ref - item.last_take).days} days ago, gave nothing since"
-    return f"nothing given in {UNRETURNED_DAYS} days"
+        days = (ref - item.last_take).days
+        return ngettext(
+            "got something {count} day ago, gave nothing since",
+            "got something {count} days ago, gave nothing since",
+            days,
+        ).format(count=days)
+    return _("nothing given in {count} days").format(count=UNRETURNED_DAYS)
 
 
 def reciprocity_cells(item: ReciprocityItem, ref: dt.date) -> Cells:
@@ -133,23 +138,27 @@ def upcoming_cells(event: UpcomingEvent, ref: dt.date) -> Cells:
     start = event.starts_at
     where = " · ".join(part for part in (event.status, event.place) if part)
     if event.solicitation:
-        where += " · pitches"
-    going = ", ".join(event.attendees) if event.attendees else "nobody known yet"
-    goals = "for " + ", ".join(event.goals) if event.goals else "serves no goal"
+        where += " · " + _("pitches")
+    going = ", ".join(event.attendees) if event.attendees else _("nobody known yet")
+    if event.goals:
+        goals = _("for {goals}").format(goals=", ".join(event.goals))
+    else:
+        goals = _("serves no goal")
+    known = _("{count} known").format(count=len(event.attendees)) if event.attendees else ""
     return (
         _two(
             f"{day_label(start.date())} {start:%H:%M}", format_relative(start.date(), ref), "", ""
         ),
         _two(event.title, where, "bold"),
-        _two(going, f"{len(event.attendees)} known" if event.attendees else "", ""),
-        _two(goals, event.intent or "no intent written", ""),
+        _two(going, known, ""),
+        _two(goals, event.intent or _("no intent written"), ""),
     )
 
 
 def progress_bar(progress: float | None, width: int = 10) -> str:
     """A bar of `width` cells for a progress from 0 to 1, or "no target"."""
     if progress is None:
-        return "no target"
+        return _("no target")
     filled = round(progress * width)
     return "█" * filled + "░" * (width - filled) + f" {round(progress * 100):>3}%"
 
@@ -164,7 +173,7 @@ def goal_cells(goal: GoalProgress, ref: dt.date) -> Cells:
         by = goal.target_date.isoformat()
         relative = format_relative(goal.target_date, ref)
         if relative != by:  # far dates are already shown as the date itself
-            by += f" ({relative})"
+            by = _("{date} ({when})").format(date=by, when=relative)
     return (
         _cell(goal.title, "bold"),
         _cell(progress, "" if goal.target_count else MUTED),
@@ -196,56 +205,68 @@ class SectionSpec:
 SECTIONS: tuple[SectionSpec, ...] = (
     SectionSpec(
         "overdue",
-        "Overdue",
-        (("Contact", 28), ("Company", 22), ("Stage", 10), ("Last contact", 12), ("Due", 18)),
+        _("Overdue"),
+        (
+            (_("Contact"), 28),
+            (_("Company"), 22),
+            (_("Stage"), 10),
+            (_("Last contact"), 12),
+            (_("Due"), 18),
+        ),
         overdue_cells,
-        "Nothing overdue {week}.",
+        _("Nothing overdue {week}."),
     ),
     SectionSpec(
         "followups",
-        "Follow-ups due",
-        (("Due", 18), ("Contact", 28), ("What", 50), ("", 7)),
+        _("Follow-ups due"),
+        ((_("Due"), 18), (_("Contact"), 28), (_("What"), 50), ("", 7)),
         followup_cells,
-        "No follow-ups due {week}.",
+        _("No follow-ups due {week}."),
     ),
     SectionSpec(
         "reciprocity",
-        "Give and take",
-        (("Contact", 28), ("Balance", 7), ("Why", 46), ("Last got", 10), ("Last gave", 10)),
+        _("Give and take"),
+        (
+            (_("Contact"), 28),
+            (_("Balance"), 7),
+            (_("Why"), 46),
+            (_("Last got"), 10),
+            (_("Last gave"), 10),
+        ),
         reciprocity_cells,
-        "Nobody to give back to: give and take are in balance.",
+        _("Nobody to give back to: give and take are in balance."),
     ),
     SectionSpec(
         "new_contacts",
-        "New contacts without a follow-up",
-        (("Contact", 28), ("Company", 22), ("Met", 20), ("How", 36)),
+        _("New contacts without a follow-up"),
+        ((_("Contact"), 28), (_("Company"), 22), (_("Met"), 20), (_("How"), 36)),
         new_contact_cells,
-        "No new contacts waiting for a follow-up.",
+        _("No new contacts waiting for a follow-up."),
     ),
     SectionSpec(
         "upcoming_events",
-        f"Events in the next {UPCOMING_DAYS} days",
-        (("When", 20), ("Event", 28), ("Who is going", 24), ("For", 32)),
+        _("Events in the next {count} days").format(count=UPCOMING_DAYS),
+        ((_("When"), 20), (_("Event"), 28), (_("Who is going"), 24), (_("For"), 32)),
         upcoming_cells,
-        f"No events in the next {UPCOMING_DAYS} days.",
+        _("No events in the next {count} days.").format(count=UPCOMING_DAYS),
         row_height=2,
         # A past week is seen from its Sunday: only that day's events are left in it.
         empty_past=_("No events left that week."),
     ),
     SectionSpec(
         "goals",
-        "Goals",
+        _("Goals"),
         (
-            ("Goal", 24),
-            ("Progress", 20),
-            ("Linked", 6),
-            ("Candidates", 10),
-            ("Known/trusted", 13),
-            ("Events", 6),
-            ("By", 20),
+            (_("Goal"), 24),
+            (_("Progress"), 20),
+            (_("Linked"), 6),
+            (_("Candidates"), 10),
+            (_("Known/trusted"), 13),
+            (_("Events"), 6),
+            (_("By"), 20),
         ),
         goal_cells,
-        "No active goals.",
+        _("No active goals."),
     ),
 )
 
@@ -260,7 +281,10 @@ def section_items(review: WeeklyReview, key: str) -> tuple[tuple[Any, ...], int]
 
 def heading(title: str, shown: int, total: int) -> Content:
     """ "Overdue (14)", or "Overdue (showing 100 of 14,122)" when not all are listed."""
-    count = f"{total:,}" if shown >= total else f"showing {shown:,} of {total:,}"
+    if shown >= total:
+        count = f"{total:,}"
+    else:
+        count = _("showing {shown} of {total}").format(shown=f"{shown:,}", total=f"{total:,}")
     return Content.assemble((title, "bold"), (f" ({count})", "$text-muted"))
 
 
@@ -268,12 +292,14 @@ def which_week(week_start: dt.date, this_week: dt.date) -> str:
     """ "this week", "last week", "3 weeks ago", "next week", "in 2 weeks"."""
     weeks = (this_week - week_start).days // 7
     if weeks == 0:
-        return "this week"
+        return _("this week")
     if weeks == 1:
-        return "last week"
+        return _("last week")
     if weeks == -1:
-        return "next week"
-    return f"{weeks} weeks ago" if weeks > 0 else f"in {-weeks} weeks"
+        return _("next week")
+    if weeks > 0:
+        return ngettext("{count} week ago", "{count} weeks ago", weeks).format(count=weeks)
+    return ngettext("in {count} week", "in {count} weeks", -weeks).format(count=-weeks)
 
 
 def week_line(review: WeeklyReview, this_week: dt.date) -> Content:
@@ -281,37 +307,45 @@ def week_line(review: WeeklyReview, this_week: dt.date) -> Content:
     when = which_week(review.week_start, this_week)
     parts: list[Content] = [
         Content.assemble(
-            (f"Week of {day_label(review.week_start)} – {day_label(review.week_end)}", "bold"),
+            (
+                _("Week of {start} – {end}").format(
+                    start=day_label(review.week_start), end=day_label(review.week_end)
+                ),
+                "bold",
+            ),
             f"  ({when})",
         )
     ]
     done = review.completed
     if done is not None and done.completed_at is not None:
-        parts.append(Content.styled(f"done {done.completed_at:%Y-%m-%d %H:%M}", "$success"))
+        done_at = f"{done.completed_at:%Y-%m-%d %H:%M}"
+        parts.append(Content.styled(_("done {when}").format(when=done_at), "$success"))
     else:
-        parts.append(Content.styled("not done yet: R when you are through", "$warning"))
-    parts.append(Content.styled("[ ] other weeks", "$text-muted"))
+        parts.append(Content.styled(_("not done yet: R when you are through"), "$warning"))
+    parts.append(Content.styled(_("[ ] other weeks"), "$text-muted"))
     return Content("  ·  ").join(parts)
 
 
 def streak_line(streak: int) -> Content:
     """ "Streak: 3 weeks in a row", or how to start one."""
+    label = _("Streak:")
     if streak == 0:
-        return Content.assemble(("Streak: ", "bold"), "none yet")
-    return Content.assemble(("Streak: ", "bold"), f"{plural(streak, 'week')} in a row")
+        return Content.assemble((label, "bold"), " ", _("none yet"))
+    weeks = ngettext("{count} week in a row", "{count} weeks in a row", streak)
+    return Content.assemble((label, "bold"), " ", weeks.format(count=streak))
 
 
 def history_lines(streak: int, reviews: Sequence[ReviewRecord]) -> Content:
     """The streak, then the last completed reviews, newest first, one line each, notes as plain text."""
-    lines = [streak_line(streak) + Content.styled("   ·   recent reviews", "$text-muted")]
+    lines = [streak_line(streak) + Content.styled("   ·   " + _("recent reviews"), "$text-muted")]
     if not reviews:
-        lines.append(Content.styled("No completed reviews yet.", "$text-muted"))
+        lines.append(Content.styled(_("No completed reviews yet."), "$text-muted"))
     for record in reviews:
         head = Content.styled(f"{day_label(record.week_start)}  ", "bold")
         if record.notes:
             lines.append(head + Content(" / ".join(record.notes.splitlines())))
         else:
-            lines.append(head + Content.styled("no notes", "$text-muted"))
+            lines.append(head + Content.styled(_("no notes"), "$text-muted"))
     return Content("\n").join(lines)
 
 
@@ -333,23 +367,27 @@ def heading_text(title: str, detail: str) -> Content:
 def activity_lines(activity: Activity, week: str) -> Content:
     """This week's interactions by kind, against the average of the weeks before."""
     if activity.this_week == 0 and not any(activity.previous_weeks):
-        return Content.styled(
-            f"No interactions {week} or in the {ACTIVITY_WEEKS} weeks before.", "$text-muted"
-        )
+        message = _("No interactions {week} or in the {count} weeks before.")
+        return Content.styled(message.format(week=week, count=ACTIVITY_WEEKS), "$text-muted")
     kinds = ", ".join(f"{kind} {count}" for kind, count in activity.by_kind)
     average = activity.previous_average
     if activity.this_week > average:
-        trend = "above"
+        trend = _("above the {average} a week of the {count} weeks before: {weeks} (oldest first)")
     elif activity.this_week < average:
-        trend = "below"
+        trend = _("below the {average} a week of the {count} weeks before: {weeks} (oldest first)")
     else:
-        trend = "level with"
-    first = f"{plural(activity.this_week, 'interaction')} {week}"
+        trend = _(
+            "level with the {average} a week of the {count} weeks before: {weeks} (oldest first)"
+        )
+    count = activity.this_week
+    first = ngettext("{count} interaction {week}", "{count} interactions {week}", count).format(
+        count=count, week=week
+    )
     if kinds:
-        first += f" ({kinds})"
-    second = (
-        f"{trend} the {average:.1f} a week of the {ACTIVITY_WEEKS} weeks before: "
-        + " ".join(str(n) for n in activity.previous_weeks)
-        + " (oldest first)"
+        first = _("{line} ({kinds})").format(line=first, kinds=kinds)
+    second = trend.format(
+        average=f"{average:.1f}",
+        count=ACTIVITY_WEEKS,
+        weeks=" ".join(str(n) for n in activity.previous_weeks),
     )
     return Content(first + "\n" + second)
