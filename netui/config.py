@@ -11,6 +11,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from netui.domain.cadence import DEFAULT_STAGE_CADENCE, STAGES
+from netui.i18n import _
 from netui.paths import config_path
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -43,15 +44,21 @@ def _stage_cadence(raw: object, where: Path) -> dict[str, int | None]:
     if raw is None:
         return cadence
     if not isinstance(raw, dict):
-        raise ConfigError(f"{where}: [stages] must be a table of stage = days")
+        raise ConfigError(
+            _("{where}: [stages] must be a table of stage = days").format(where=where)
+        )
     for stage, days in raw.items():
         if stage not in STAGES:
             raise ConfigError(
-                f"{where}: [stages] unknown stage {stage!r} (expected {', '.join(STAGES)})"
+                _("{where}: [stages] unknown stage {stage} (expected {values})").format(
+                    where=where, stage=repr(stage), values=", ".join(STAGES)
+                )
             )
         if not isinstance(days, int) or isinstance(days, bool) or not 0 <= days <= 3650:
             raise ConfigError(
-                f"{where}: [stages] {stage} must be a whole number of days from 0 (none) to 3650"
+                _(
+                    "{where}: [stages] {stage} must be a whole number of days from 0 (none) to 3650"
+                ).format(where=where, stage=stage)
             )
         cadence[stage] = days or None
     return cadence
@@ -73,9 +80,13 @@ def _check_names(raw: dict[str, object], where: Path) -> None:
     """Refuse an unknown top-level setting or section, or an unknown key in a section."""
     for name, value in raw.items():
         if name not in _TOP_LEVEL:
-            what = f"section [{name}]" if isinstance(value, dict) else f"setting {name!r}"
             expected = ", ".join(["theme", *(f"[{section}]" for section in _SECTIONS)])
-            raise ConfigError(f"{where}: unknown {what} (expected {expected})")
+            if isinstance(value, dict):
+                message = _("{where}: unknown section [{name}] (expected {expected})")
+            else:
+                message = _("{where}: unknown setting {name} (expected {expected})")
+                name = repr(name)
+            raise ConfigError(message.format(where=where, name=name, expected=expected))
     for section, keys in _SECTIONS.items():
         table = raw.get(section)
         if keys is None or section == "stages" or not isinstance(table, dict):
@@ -83,28 +94,38 @@ def _check_names(raw: dict[str, object], where: Path) -> None:
         for key in table:
             if key not in keys:
                 raise ConfigError(
-                    f"{where}: [{section}] unknown key {key!r} (expected {', '.join(keys)})"
+                    _("{where}: [{section}] unknown key {key} (expected {values})").format(
+                        where=where, section=section, key=repr(key), values=", ".join(keys)
+                    )
                 )
 
 
 def _section(raw: dict[str, object], section: str, where: Path) -> dict[str, object]:
     table = raw.get(section, {})
     if not isinstance(table, dict):
-        raise ConfigError(f"{where}: [{section}] must be a table, not {table!r}")
+        raise ConfigError(
+            _("{where}: [{section}] must be a table, not {table}").format(
+                where=where, section=section, table=repr(table)
+            )
+        )
     return table
 
 
 def _keys(raw: dict[str, object], where: Path) -> dict[str, str]:
     keys = raw.get("keys", {})
     if not isinstance(keys, dict) or not all(isinstance(v, str) for v in keys.values()):
-        raise ConfigError(f'{where}: [keys] must map binding ids to key names, e.g. new = "N"')
+        raise ConfigError(
+            _('{where}: [keys] must map binding ids to key names, e.g. new = "N"').format(
+                where=where
+            )
+        )
     if keys:
         # The key table is read only when there are keys to check against it.
         from netui.areas import keymap_problem
 
         problem = keymap_problem(keys)
         if problem is not None:
-            raise ConfigError(f"{where}: [keys] {problem}")
+            raise ConfigError(_("{where}: [keys] {problem}").format(where=where, problem=problem))
     return dict(keys)
 
 
@@ -125,21 +146,35 @@ def load_config(path: Path | None = None) -> Config:
     except FileNotFoundError:
         return Config(path=path)
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
-        raise ConfigError(f"{path}: not valid TOML: {error}") from None
+        raise ConfigError(
+            _("{path}: not valid TOML: {error}").format(path=path, error=error)
+        ) from None
     except OSError as error:
-        raise ConfigError(f"{path}: cannot read: {error.strerror}") from None
+        raise ConfigError(
+            _("{path}: cannot read: {strerror}").format(path=path, strerror=error.strerror)
+        ) from None
     _check_names(raw, path)
     theme = raw.get("theme", "textual-dark")
     if not isinstance(theme, str):
         raise ConfigError(
-            f'{path}: theme must be a theme name in quotes, e.g. "nord", not {theme!r}'
+            _('{path}: theme must be a theme name in quotes, e.g. "nord", not {theme}').format(
+                path=path, theme=repr(theme)
+            )
         )
     day = _section(raw, "review", path).get("day", "sunday")
     if not isinstance(day, str) or day.lower() not in WEEKDAYS:
-        raise ConfigError(f"{path}: [review] day must be a weekday name, not {day!r}")
+        raise ConfigError(
+            _("{path}: [review] day must be a weekday name, not {day}").format(
+                path=path, day=repr(day)
+            )
+        )
     thanks = _section(raw, "capture", path).get("thanks", False)
     if not isinstance(thanks, bool):
-        raise ConfigError(f"{path}: [capture] thanks must be true or false, not {thanks!r}")
+        raise ConfigError(
+            _("{path}: [capture] thanks must be true or false, not {thanks}").format(
+                path=path, thanks=repr(thanks)
+            )
+        )
     return Config(
         theme=theme,
         keys=_keys(raw, path),
@@ -163,7 +198,9 @@ def save_theme(config: Config, theme: str) -> Config:
         raw = {}
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
         # Never overwrite a hand-written file we cannot read back.
-        raise ConfigError(f"{path}: not valid TOML, theme not saved: {error}") from None
+        raise ConfigError(
+            _("{path}: not valid TOML, theme not saved: {error}").format(path=path, error=error)
+        ) from None
     raw["theme"] = theme
     path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
     tmp = path.with_suffix(".tmp")

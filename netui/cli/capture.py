@@ -10,7 +10,6 @@ from netui.cli.common import EXIT_OK, CommandError, db_target, open_store, user_
 from netui.cli.output import plain
 from netui.cli.parser import CommandLine, date_arg, positive_int
 from netui.domain.dates import day_label
-from netui.domain.words import capture_summary
 from netui.i18n import _, ngettext
 
 if TYPE_CHECKING:
@@ -262,14 +261,7 @@ def _ledger_line(direction: str, kind: str, description: str) -> str:
 
 def describe_result(result: CaptureResult) -> str:
     """What was saved: the summary line, then one line per person."""
-    summary = capture_summary(
-        people=len(result.created) + len(result.updated),
-        created=len(result.created),
-        followups=result.followups,
-        ledger_entries=result.ledger_entries,
-        event=result.event.title if result.event else None,
-    )
-    lines = [plain(summary)]
+    lines = [plain(result.summary())]
     lines += [
         _INDENT + _("new: {name} (@{id})").format(name=plain(ref.name), id=ref.id)
         for ref in result.created

@@ -20,6 +20,8 @@ from urllib.parse import urlsplit, urlunsplit
 
 from peewee import Database
 
+from netui.i18n import _
+
 
 class DatabaseOpenError(Exception):
     """The database cannot be used; the message says which one and why, in one line."""
@@ -148,5 +150,9 @@ def open_engine(target: str | Path, *, read_only: bool = False) -> Engine:
     text = str(target)
     scheme = text.split("://", 1)[0].lower()
     if scheme in ("postgresql", "postgres"):
-        raise DatabaseOpenError(f"PostgreSQL databases are not supported yet: {redact(text)}")
-    raise DatabaseOpenError(f"{redact(text)}: unknown database scheme {scheme!r}")
+        raise DatabaseOpenError(
+            _("PostgreSQL databases are not supported yet: {text}").format(text=redact(text))
+        )
+    raise DatabaseOpenError(
+        _("{text}: unknown database scheme {scheme}").format(text=redact(text), scheme=repr(scheme))
+    )

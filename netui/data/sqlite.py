@@ -31,6 +31,7 @@ from netui.data.engine import (
     run_sql,
 )
 from netui.data.models import open_databases, register, unregister, using
+from netui.i18n import _
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
@@ -67,7 +68,7 @@ def _check_path(path: Path, *, read_only: bool) -> bool:
     Returns whether the file was created.
     """
     if path.is_dir():
-        raise DatabaseOpenError(f"{path}: is a directory, not a database file")
+        raise DatabaseOpenError(_("{path}: is a directory, not a database file").format(path=path))
     if not path.exists():
         if read_only:
             raise DatabaseMissing(f"{path}: no netui database here")
@@ -76,7 +77,9 @@ def _check_path(path: Path, *, read_only: bool) -> bool:
             parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         except OSError as error:
             raise DatabaseOpenError(
-                f"{path}: cannot create its directory: {error.strerror}"
+                _("{path}: cannot create its directory: {strerror}").format(
+                    path=path, strerror=error.strerror
+                )
             ) from None
         try:
             # Owner-only from the first byte: SQLite gives -wal/-shm the same mode.
@@ -85,7 +88,9 @@ def _check_path(path: Path, *, read_only: bool) -> bool:
             return False
         except OSError as error:
             raise DatabaseOpenError(
-                f"{path}: cannot create the database: {error.strerror}"
+                _("{path}: cannot create the database: {strerror}").format(
+                    path=path, strerror=error.strerror
+                )
             ) from None
         os.close(fd)
         return True
@@ -93,11 +98,15 @@ def _check_path(path: Path, *, read_only: bool) -> bool:
         with path.open("rb") as handle:
             head = handle.read(len(SQLITE_MAGIC))
     except OSError as error:
-        raise DatabaseOpenError(f"{path}: cannot read: {error.strerror}") from None
+        raise DatabaseOpenError(
+            _("{path}: cannot read: {strerror}").format(path=path, strerror=error.strerror)
+        ) from None
     if not head and read_only:
         raise DatabaseMissing(f"{path}: no netui database here (the file is empty)")
     if head and head != SQLITE_MAGIC:
-        raise DatabaseRefused(f"{path}: not a SQLite database; refusing to touch it")
+        raise DatabaseRefused(
+            _("{path}: not a SQLite database; refusing to touch it").format(path=path)
+        )
     _refuse_newer(path, header_version(path))
     return False
 
@@ -143,7 +152,7 @@ def header_version(path: Path) -> int:
     # Bytes 21-23 are fixed at 64, 32, 32 in every valid SQLite header: without
     # them the version field is noise, and the file is damaged, not newer.
     if header[21:24] != b"\x40\x20\x20":
-        raise DatabaseRefused(f"{path}: damaged database (bad file header)")
+        raise DatabaseRefused(_("{path}: damaged database (bad file header)").format(path=path))
     return int.from_bytes(header[60:64], "big")
 
 
@@ -151,8 +160,9 @@ def _refuse_newer(path: Path, version: int) -> None:
     latest = schema_version()
     if version > latest:
         raise DatabaseRefused(
-            f"{path}: made by a newer netui (schema {version}, this one knows {latest}); "
-            "upgrade netui to open it"
+            _(
+                "{path}: made by a newer netui (schema {version}, this one knows {latest}); upgrade netui to open it"
+            ).format(path=path, version=version, latest=latest)
         )
 
 
@@ -198,8 +208,12 @@ def _inspect(path: Path, writable: bool) -> tuple[int, bool]:
         text = str(error).lower()
         if "readonly" in text or "unable to open" in text:
             # Not the file's fault: it could not be opened (a missing -shm in a read-only folder).
-            raise DatabaseOpenError(f"{path}: cannot read: {error}") from None
-        raise DatabaseRefused(f"{path}: damaged or not a database ({error})") from None
+            raise DatabaseOpenError(
+                _("{path}: cannot read: {error}").format(path=path, error=error)
+            ) from None
+        raise DatabaseRefused(
+            _("{path}: damaged or not a database ({error})").format(path=path, error=error)
+        ) from None
     return version, has_tables
 
 
@@ -264,18 +278,23 @@ def open_file(path: Path, *, read_only: bool = False) -> Opened:
     _refuse_newer(path, version)
     if version == 0 and has_tables:
         raise DatabaseRefused(
-            f"{path}: a SQLite database, but not a netui one; refusing to touch it"
+            _("{path}: a SQLite database, but not a netui one; refusing to touch it").format(
+                path=path
+            )
         )
     latest = schema_version()
     if read_only or not writable:
         if version == 0:
             if read_only:
                 raise DatabaseMissing(f"{path}: no netui database here (an empty SQLite file)")
-            raise DatabaseOpenError(f"{path}: read-only, so no database can be created in it")
+            raise DatabaseOpenError(
+                _("{path}: read-only, so no database can be created in it").format(path=path)
+            )
         if version < latest:
             raise DatabaseOpenError(
-                f"{path}: made by an older netui (schema {version}); "
-                "open it with `netui` (writable) to upgrade it"
+                _(
+                    "{path}: made by an older netui (schema {version}); open it with `netui` (writable) to upgrade it"
+                ).format(path=path, version=version)
             )
         database = _reader(path, writable)
         database.connect(reuse_if_open=True)
@@ -288,7 +307,9 @@ def open_file(path: Path, *, read_only: bool = False) -> Opened:
             _create_or_migrate(database, path, version)
     except DatabaseError as error:
         database.close()
-        raise DatabaseOpenError(f"{path}: cannot open: {error}") from None
+        raise DatabaseOpenError(
+            _("{path}: cannot open: {error}").format(path=path, error=error)
+        ) from None
     register(database)
     return Opened(database, writable=True, created=created or version == 0)
 
@@ -406,7 +427,7 @@ class SqliteEngine:
     def broken_links(self) -> list[tuple[str, int, str]]:
         """`PRAGMA foreign_key_check`: (table, row id, missing parent table) per broken link."""
         rows = run_sql(self.db, "PRAGMA foreign_key_check")
-        return [(table, rowid, parent) for table, rowid, parent, _ in rows]
+        return [(table, rowid, parent) for table, rowid, parent, _fk in rows]
 
     def connection(self) -> sqlite3.Connection:
         """This thread's sqlite3 connection (opened if need be), for what only the driver does."""

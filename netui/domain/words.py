@@ -8,28 +8,6 @@ from __future__ import annotations
 
 from netui.i18n import _, ngettext
 
-_VOWELS = frozenset("aeiou")
-
-
-def plural(count: int, noun: str, plural_noun: str | None = None) -> str:
-    """A count with its English noun: "1 day", "3 days", "2 ledger entries", "0 people".
-
-    English only: the noun is a run-time value, which no catalog can hold.
-    Kept for the modules not yet moved to whole-phrase messages; new code
-    writes `ngettext("{count} day", "{count} days", n).format(count=n)`.
-
-    Args:
-        count: How many.
-        noun: The singular; a consonant + y ending becomes -ies, anything else takes -s.
-        plural_noun: The plural, for nouns that do not follow that rule ("people").
-    """
-    if count == 1:
-        return f"{count} {noun}"
-    if plural_noun is None:
-        consonant_y = noun.endswith("y") and noun[-2:-1] not in _VOWELS
-        plural_noun = noun[:-1] + "ies" if consonant_y else noun + "s"
-    return f"{count} {plural_noun}"
-
 
 def lateness(days_overdue: int) -> str:
     """How late a due date is: "12 days overdue", "due today", "due in 3 days"."""

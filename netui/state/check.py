@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 from peewee import Select
 
 from netui.data.models import Contact
+from netui.i18n import _
 from netui.state.derived import (
     differs,
     effective_cadence_expr,
@@ -76,7 +77,11 @@ def check_database(store: Store, progress: Progress = silent) -> list[str]:
 def _capped(rows: Sequence[Any], line: Callable[[Any], str], what: str) -> list[str]:
     lines = [line(row) for row in rows[:MAX_LINES_PER_CHECK]]
     if len(rows) > MAX_LINES_PER_CHECK:
-        lines.append(f"... and {len(rows) - MAX_LINES_PER_CHECK} more {what}")
+        lines.append(
+            _("... and {count} more {what}").format(
+                count=len(rows) - MAX_LINES_PER_CHECK, what=what
+            )
+        )
     return lines
 
 
@@ -84,8 +89,10 @@ def _foreign_keys(session: Session) -> list[str]:
     rows = session.engine.broken_links()
     return _capped(
         rows,
-        lambda r: f"foreign key: {r[0]} row {r[1]} points to a missing {r[2]} row",
-        "rows with a broken foreign key",
+        lambda r: _("foreign key: {table} row {row} points to a missing {parent} row").format(
+            table=r[0], row=r[1], parent=r[2]
+        ),
+        _("rows with a broken foreign key"),
     )
 
 
@@ -98,22 +105,26 @@ def _search_rows(session: Session) -> list[str]:
         lines += _capped(
             session.sql.contacts_missing_from(db, index),
             partial(_missing_line, index),
-            f"contacts without a {index.row}",
+            _("contacts without a {row}").format(row=index.row),
         )
         lines += _capped(
             session.sql.rows_without_contact(db, index),
             partial(_orphan_line, index),
-            f"{index.row}s without a contact",
+            _("{row}s without a contact").format(row=index.row),
         )
     return lines
 
 
 def _missing_line(index: SearchIndex, contact: tuple[int, str]) -> str:
-    return f"contact {contact[0]} ({contact[1]}): has no {index.row}; {index.search} cannot find it"
+    return _("contact {id} ({name}): has no {row}; {search} cannot find it").format(
+        id=contact[0], name=contact[1], row=index.row, search=index.search
+    )
 
 
 def _orphan_line(index: SearchIndex, rowid: int) -> str:
-    return f"{index.row} {rowid}: belongs to no contact; {index.search} can return it"
+    return _("{row} {rowid}: belongs to no contact; {search} can return it").format(
+        row=index.row, rowid=rowid, search=index.search
+    )
 
 
 def _due_dates(session: Session) -> list[str]:
@@ -154,16 +165,10 @@ def _due_dates(session: Session) -> list[str]:
     lines: list[str] = []
     for cid, name, stored_last, last, stored_due, expected_due in rows:
         if _normal(stored_last) != _normal(last):
-            lines.append(
-                f"contact {cid} ({name}): last_contact is {_shown(stored_last)}, "
-                f"expected {_shown(last)}"
-            )
+            lines.append(_mismatch(cid, name, "last_contact", stored_last, last))
         if _normal(stored_due) != _normal(expected_due):
-            lines.append(
-                f"contact {cid} ({name}): next_due is {_shown(stored_due)}, "
-                f"expected {_shown(expected_due)}"
-            )
-    return _capped(lines, str, "wrong due dates")
+            lines.append(_mismatch(cid, name, "next_due", stored_due, expected_due))
+    return _capped(lines, str, _("wrong due dates"))
 
 
 def _ledger_aggregates() -> list[str]:
@@ -190,11 +195,15 @@ def _ledger_aggregates() -> list[str]:
         have, want = row[2 : 2 + len(columns)], row[2 + len(columns) :]
         for column, stored_value, expected_value in zip(columns, have, want, strict=True):
             if _normal(stored_value) != _normal(expected_value):
-                lines.append(
-                    f"contact {cid} ({name}): {column} is {_shown(stored_value)}, "
-                    f"expected {_shown(expected_value)}"
-                )
-    return _capped(lines, lambda line: line, "ledger aggregate mismatches")
+                lines.append(_mismatch(cid, name, column, stored_value, expected_value))
+    return _capped(lines, str, _("ledger aggregate mismatches"))
+
+
+def _mismatch(cid: int, name: str, column: str, stored: Any, expected: Any) -> str:
+    """ "contact 3 (Aiko): next_due is 2026-12-01, expected 2026-12-04"."""
+    return _("contact {id} ({name}): {column} is {stored}, expected {expected}").format(
+        id=cid, name=name, column=column, stored=_shown(stored), expected=_shown(expected)
+    )
 
 
 def _normal(value: Any) -> Any:

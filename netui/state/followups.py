@@ -29,7 +29,7 @@ class FollowUps:
         """Promise something to a contact by a date."""
         what = clean_text(what)
         if not what:
-            raise ValidationError("what", "say what to follow up with")
+            raise ValidationError("what", _("say what to follow up with"))
         with self.s.write(Topic.FOLLOWUPS):
             self.contacts.require(contact_id)
             self.events.check(event_id)
@@ -48,7 +48,9 @@ class FollowUps:
     def _require(self, followup_id: int) -> FollowUp:
         followup = FollowUp.get_or_none(FollowUp.id == followup_id)
         if followup is None:
-            raise NotFound(f"follow-up {followup_id} no longer exists")
+            raise NotFound(
+                _("follow-up {followup_id} no longer exists").format(followup_id=followup_id)
+            )
         return followup
 
     def complete(self, followup_id: int) -> None:

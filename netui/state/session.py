@@ -29,6 +29,7 @@ from netui.data.engine import (
 )
 from netui.data.models import Meta, unregister, using
 from netui.domain.cadence import DEFAULT_STAGE_CADENCE, STAGES
+from netui.i18n import _
 from netui.state import derived
 from netui.state.errors import (
     StoreBusy,
@@ -148,7 +149,9 @@ class Session:
         if failure is Failure.BUSY:
             return StoreBusy(f"{self.label}: another netui is writing; try again ({error})")
         if failure is Failure.OTHER:
-            return StoreError(f"{self.label}: database error: {error}")
+            return StoreError(
+                _("{label}: database error: {error}").format(label=self.label, error=error)
+            )
         return _FAILURES[failure](f"{self.label}: {error}")
 
     @contextmanager

@@ -2,31 +2,7 @@
 
 from __future__ import annotations
 
-import pytest
-
-from netui.domain.words import capture_summary, lateness, plural
-
-
-@pytest.mark.parametrize(
-    ("count", "noun", "expected"),
-    [
-        (1, "day", "1 day"),
-        (0, "day", "0 days"),
-        (3, "day", "3 days"),
-        (2, "ledger entry", "2 ledger entries"),
-        (1, "ledger entry", "1 ledger entry"),
-        (5, "open follow-up", "5 open follow-ups"),
-    ],
-)
-def test_plural_adds_s_or_ies(count: int, noun: str, expected: str) -> None:
-    assert plural(count, noun) == expected
-
-
-def test_plural_takes_an_irregular_plural() -> None:
-    assert (plural(1, "person", "people"), plural(2, "person", "people")) == (
-        "1 person",
-        "2 people",
-    )
+from netui.domain.words import capture_summary, lateness
 
 
 def test_lateness_says_overdue_today_or_ahead() -> None:

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from netui.domain.records import ContactDraft, ContactRef, EventRef
-from netui.domain.words import plural
+from netui.domain.words import capture_summary
 
 if TYPE_CHECKING:
     from netui.domain.capture import CapturePlan, PersonPlan
@@ -77,14 +77,11 @@ class CaptureResult:
     contact_ids: tuple[int, ...] = field(default=())
 
     def summary(self) -> str:
-        """One line for a notification or the shell: "Saved 3 people at JS Meetup"."""
-        people = len(self.created) + len(self.updated)
-        text = f"Saved {plural(people, 'person', 'people')}"
-        if self.event:
-            text += f" at {self.event.title}"
-        details = [f"{len(self.created)} new"] if self.created else []
-        if self.followups:
-            details.append(plural(self.followups, "follow-up"))
-        if self.ledger_entries:
-            details.append(plural(self.ledger_entries, "ledger entry"))
-        return text + (f" ({', '.join(details)})" if details else "")
+        """One line for a notification or the shell: "Saved 3 people at JS Meetup (2 new)"."""
+        return capture_summary(
+            people=len(self.created) + len(self.updated),
+            created=len(self.created),
+            followups=self.followups,
+            ledger_entries=self.ledger_entries,
+            event=self.event.title if self.event else None,
+        )

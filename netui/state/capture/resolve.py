@@ -21,6 +21,7 @@ from netui.domain.contact_rules import ValidationError, validate_draft
 from netui.domain.followup_rules import thanks_due
 from netui.domain.reading import fold, name_key, suggest_reading
 from netui.domain.records import ContactDraft, ContactRef
+from netui.i18n import _
 from netui.state.capture.recorded import Recorded, recorded
 from netui.state.capture.records import CapturePreview, ResolvedPerson
 from netui.state.events import Events
@@ -119,7 +120,9 @@ class Resolution:
         by_id = self.s.prepared.get("capture.by_id", _by_id)
         row = next(iter(by_id.run(self.s.db, id=contact_id)), None)
         if row is None:
-            raise grammar().CaptureError(line, column, f"no contact @{contact_id}")
+            raise grammar().CaptureError(
+                line, column, _("no contact @{contact_id}").format(contact_id=contact_id)
+            )
         return ContactRef(row[0], row[1], row[2]), bool(row[3])
 
     def _resolve_name(self, name: str, line: int, column: int) -> tuple[ContactRef, bool] | None:
@@ -129,7 +132,7 @@ class Resolution:
         if len(rows) > 1:
             choices = "; ".join(
                 f"@{cid} {cname}" + (f" ({company})" if company else "")
-                for cid, cname, company, _ in rows[:10]
+                for cid, cname, company, _rank in rows[:10]
             )
             many = len(rows)
             if many > 10:  # only ten are listed; say how many there are in all
@@ -138,8 +141,9 @@ class Resolution:
             raise grammar().CaptureError(
                 line,
                 column,
-                f'"{name}" matches {many} contacts: {choices}; '
-                f'add the id to pick one, e.g. "{name} @{rows[0][0]}"',
+                _(
+                    '"{name}" matches {many} contacts: {choices}; add the id to pick one, e.g. "{name} @{value}"'
+                ).format(name=name, many=many, choices=choices, value=rows[0][0]),
             )
         cid, cname, company, archived = rows[0]
         return ContactRef(cid, cname, company), bool(archived)
@@ -267,6 +271,7 @@ class Resolution:
         raise grammar().CaptureError(
             person.via_line,
             person.via_column,
-            f'via: no contact is called "{person.via}"; add them first '
-            "(on their own line above, or in the contacts area)",
+            _(
+                'via: no contact is called "{via}"; add them first (on their own line above, or in the contacts area)'
+            ).format(via=person.via),
         )

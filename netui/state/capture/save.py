@@ -15,6 +15,7 @@ from peewee import SQL, Query
 from netui.data.models import Attendance, Contact, FollowUp, Interaction, LedgerEntry
 from netui.domain.reading import fold
 from netui.domain.records import ContactRef, EventRef
+from netui.i18n import _
 from netui.state import derived
 from netui.state.capture.records import THANKS, CapturePreview, CaptureResult, ResolvedPerson
 from netui.state.contacts import Contacts, draft_fields
@@ -201,7 +202,7 @@ class CaptureWriter:
     def _add_to_existing(self, contact_id: int, plan: PersonPlan, now: dt.datetime) -> None:
         texts = self.s.prepared.get("capture.texts", _texts).run(self.s.db, contact=contact_id)
         if not texts:
-            raise NotFound(f"contact {contact_id} no longer exists")
+            raise NotFound(_("contact {contact_id} no longer exists").format(contact_id=contact_id))
         ((needs, offers, notes),) = texts
         kept = {"needs": needs, "offers": offers}
         updates: dict[str, object] = {"updated_at": now}

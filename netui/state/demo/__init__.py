@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 from peewee import Database
 
 from netui.data.engine import run_sql
+from netui.i18n import _
 from netui.state import derived
 from netui.state.demo.generator import STEPS, TABLES, DemoSummary, _Generator
 from netui.state.progress import Progress, silent
@@ -54,9 +55,9 @@ def _drop_indexes(db: Database) -> list[str]:
         f" AND tbl_name IN ({tables}) ORDER BY name",
         list(TABLES),
     )
-    for name, _ in found:
+    for name, _sql in found:
         run_sql(db, f'DROP INDEX "{name}"')
-    return [str(sql) for _, sql in found]
+    return [str(sql) for _name, sql in found]
 
 
 def generate_demo(
@@ -89,14 +90,19 @@ def generate_demo(
             `force` is not set; nothing is written.
     """
     if not 1 <= contacts <= MAX_CONTACTS:
-        raise DemoError(f"--contacts: expected a number from 1 to {MAX_CONTACTS}, got {contacts}")
+        raise DemoError(
+            _("--contacts: expected a number from 1 to {MAX_CONTACTS}, got {contacts}").format(
+                MAX_CONTACTS=MAX_CONTACTS, contacts=contacts
+            )
+        )
     session = store.session
     with session.write(*ALL_TOPICS) as db:
         if not _is_empty(db):
             if not force:
                 raise DemoError(
-                    f"{session.label}: the database already has records; "
-                    "use --force to replace them with the demo"
+                    _(
+                        "{label}: the database already has records; use --force to replace them with the demo"
+                    ).format(label=session.label)
                 )
             for table in TABLES:
                 run_sql(db, f"DELETE FROM {table}")
