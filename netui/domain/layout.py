@@ -114,7 +114,9 @@ def _tail(text: str, width: int, measure: Measure) -> str:
     return out
 
 
-def distinct_cuts(texts: Iterable[str], width: int, measure: Measure = cell_width) -> dict[str, str]:
+def distinct_cuts(
+    texts: Iterable[str], width: int, measure: Measure = cell_width
+) -> dict[str, str]:
     """Each text cut to `width` cells so that two different texts never show the same.
 
     A text that fits shows as it is; one that does not is cut at its end, unless
@@ -140,3 +142,33 @@ def distinct_cuts(texts: Iterable[str], width: int, measure: Measure = cell_widt
                 break
         # Among more than two alike, the ones already apart stay apart: fine as it is.
     return shown
+
+
+def shrink_to_fit(width: int, wants: Sequence[int], gap: int = 1, keep: int = 12) -> list[int]:
+    """Widths for columns that each want a width, in `width` cells, the first column first.
+
+    When every column fits, each gets what it wants. Otherwise the columns up to
+    `keep` cells wide (dates, a stage, a number) keep their width, and the wider
+    ones (names, free text) give way in proportion to their width, the first
+    column (the name) never below what it wants up to 16 cells while others can
+    give; room left by rounding goes to the first column.
+    """
+    room = max(width - gap * len(wants), 0)
+    if sum(wants) <= room:
+        return list(wants)
+    wide = {i for i, want in enumerate(wants) if want > keep}
+    wide_room = room - sum(want for i, want in enumerate(wants) if i not in wide)
+    leasts = list(wants)
+    if 0 in wide:
+        share = wants[0] * wide_room // sum(wants[i] for i in wide)
+        leasts[0] = max(share, min(wants[0], 16))
+        wide_room -= leasts[0]
+        wide.discard(0)
+    others = sum(wants[i] for i in wide) or 1
+    for index in wide:
+        leasts[index] = max(wants[index] * wide_room // others, 0)
+    fits = [
+        ColumnFit(least=least, want=want, priority=0 if index == 0 else 1)
+        for index, (least, want) in enumerate(zip(leasts, wants, strict=True))
+    ]
+    return allocate(width, fits, gap)

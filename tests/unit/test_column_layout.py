@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from netui.domain.layout import ColumnFit, allocate, cell_width, cut, distinct_cuts
+from netui.domain.layout import ColumnFit, allocate, cell_width, cut, distinct_cuts, shrink_to_fit
 from netui.screens.contacts.table import FITS
 
 
@@ -51,7 +51,7 @@ def test_cut_fits_cells_and_marks_the_cut() -> None:
 
 
 def test_two_names_never_cut_to_the_same_text() -> None:
-    """"Andrew Carnegie" and "Andrew Cuomo" in 9 cells show their ends, so they read as different; others keep the plain cut."""
+    """ "Andrew Carnegie" and "Andrew Cuomo" in 9 cells show their ends, so they read as different; others keep the plain cut."""
     shown = distinct_cuts(["Andrew Carnegie", "Andrew Cuomo", "Bob Brown", "Alice Suzuki"], 9)
     assert shown["Andrew Carnegie"] != shown["Andrew Cuomo"]
     assert shown["Andrew Carnegie"] == "Andr…egie"
@@ -67,3 +67,18 @@ def test_names_apart_only_in_the_middle_still_differ_where_a_split_shows_it() ->
     shown = distinct_cuts(names, 16)
     assert len(set(shown.values())) == 2
     assert all(cell_width(text) <= 16 for text in shown.values())
+
+
+def test_review_columns_fit_80_columns_the_wide_ones_giving_way() -> None:
+    """The overdue section's columns fit 76 cells: stage and last contact keep their width, the name keeps 16 or more."""
+    wants = [28, 22, 10, 12, 18]
+    widths = shrink_to_fit(76, wants, gap=2)
+    assert sum(widths) + 2 * len(widths) == 76
+    assert widths[2:4] == [10, 12]
+    assert widths[0] >= 16 and widths[0] >= widths[1]
+    assert all(width > 0 for width in widths)
+
+
+def test_review_columns_that_fit_keep_their_widths() -> None:
+    """A terminal wide enough gives every column exactly what it wants, no more."""
+    assert shrink_to_fit(200, [28, 22, 10], gap=2) == [28, 22, 10]
