@@ -80,6 +80,7 @@ class CaptureScreen(FormScreen[CaptureResult]):
     CaptureScreen #capture-status { color: $text-muted; height: 1; }
     CaptureScreen #capture-body { height: 1fr; }
     CaptureScreen #capture-text { width: 1fr; height: 1fr; }
+    CaptureScreen #capture-text:focus { border: tall $primary; }
     CaptureScreen #capture-preview { width: 1fr; margin-left: 1; }
     CaptureScreen.-narrow #capture-top { layout: grid; grid-size: 2; grid-columns: 1fr auto; grid-rows: auto; }
     CaptureScreen.-narrow #event-field { column-span: 2; width: 1fr; margin-bottom: 0; }
@@ -104,7 +105,7 @@ class CaptureScreen(FormScreen[CaptureResult]):
     # date's meaning goes beside the date, so text and preview keep 8 lines each.
     VERTICAL_BREAKPOINTS = [(0, "-short"), (28, "-tall")]
 
-    BINDINGS = bindings("capture.save", "capture.close")
+    BINDINGS = bindings("capture.save", "capture.close", "pane.next")
 
     AUTO_FOCUS = "#capture-text"
 

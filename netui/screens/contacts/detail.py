@@ -48,7 +48,7 @@ class ContactDetailScreen(ContactActions):
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
 
     BINDINGS = [
-        *bindings("detail.back"),
+        *bindings("detail.back", "pane.next"),
         *contact_bindings(footer=frozenset({"contact.edit", "contact.log", "contact.followup"})),
         *bindings("detail.introducer", "detail.done", "detail.snooze"),
         *bindings(
@@ -73,17 +73,16 @@ class ContactDetailScreen(ContactActions):
     def compose(self) -> ComposeResult:
         yield Header()
         with Horizontal(id="detail-body"):
-            with VerticalScroll(id="profile"):
+            with VerticalScroll(id="profile", classes="pane") as profile:
+                profile.border_title = Content(_("Profile"))
                 yield Static(id="summary")
                 yield Static(id="how-met")
                 yield Static(id="contact-info")
                 yield Static(id="notes")
                 yield Static(_("Introduced"), classes="section-title", id="introduced-title")
                 yield OptionList(id="introduced")
-            with Vertical(id="history-pane"):
-                yield Static(
-                    _("History, newest first"), classes="section-title", id="history-title"
-                )
+            with Vertical(id="history-pane", classes="pane") as history:
+                history.border_title = Content(_("History, newest first"))
                 yield HistoryTable(id="history")
         yield KeyFooter()
 
@@ -209,8 +208,8 @@ class ContactDetailScreen(ContactActions):
 
     def _fill_history(self, detail: ContactDetail, today: dt.date) -> None:
         self.query_one("#history", HistoryTable).show(detail.history, today)
-        self.query_one("#history-title", Static).update(
-            Content(_("History, newest first ({count})").format(count=len(detail.history)))
+        self.query_one("#history-pane").border_title = Content(
+            _("History, newest first ({count})").format(count=len(detail.history))
         )
 
     # -- actions ---------------------------------------------------------------------

@@ -71,6 +71,7 @@ class ContactTable(ScrollView, can_focus=True):
         overflow-x: hidden;
     }
     ContactTable > .contact-table--header { text-style: bold; background: $panel; }
+    ContactTable:focus > .contact-table--header { color: $primary; text-style: bold reverse; }
     ContactTable > .contact-table--cursor { background: $surface-lighten-1; }
     ContactTable:focus > .contact-table--cursor { background: $primary 40%; text-style: bold; }
     ContactTable > .contact-table--overdue { color: $error; text-style: bold; }

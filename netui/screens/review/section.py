@@ -51,6 +51,13 @@ class ReviewSection(Vertical):
     ReviewSection > .review-section--heading {
         color: $primary;
     }
+    /* The focused section's heading shows reversed, so tab visibly moves somewhere.
+       A class, not :focus-within: Textual restyles on a focus change only the
+       focused widget's ancestors, and the heading is the table's sibling. */
+    ReviewSection.-focused > .review-section--heading {
+        color: $primary;
+        text-style: bold reverse;
+    }
     ReviewSection > ReviewTable {
         height: auto;
         max-height: 12;
@@ -92,6 +99,14 @@ class ReviewSection(Vertical):
     def on_mount(self) -> None:
         """Add the columns at the widths they want, until the section knows its own width."""
         self._lay_out()
+
+    def on_descendant_focus(self, _event: events.DescendantFocus) -> None:
+        """The section's table took the focus: its heading says so."""
+        self.add_class("-focused")
+
+    def on_descendant_blur(self, _event: events.DescendantBlur) -> None:
+        """The focus left the section's table."""
+        self.remove_class("-focused")
 
     def on_resize(self, _event: events.Resize) -> None:
         """A new width: the columns are worked out again, the wide ones giving way first."""
