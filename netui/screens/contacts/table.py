@@ -50,7 +50,7 @@ COLUMNS = (
     Column(_("Channel"), ColumnFit(least=5, want=15, priority=3)),
     Column(_("Last contact"), ColumnFit(least=10, want=12, priority=4)),
     Column(_("Next due"), ColumnFit(least=10, want=12, priority=4)),
-    Column(_("Tags"), ColumnFit(least=0, want=0, priority=5, share=2)),
+    Column(_("Tags"), ColumnFit(least=0, want=14, priority=5, share=2)),
 )
 FITS = tuple(column.fit for column in COLUMNS)
 
