@@ -37,9 +37,7 @@ async def test_text_and_preview_are_stacked_with_eight_lines_each(
         assert "^s Save all" in lines[-1] and "tab Next pane" in lines[-1]
 
 
-async def test_tab_moves_the_focus_border_from_text_to_preview(
-    store: Store, net: Network
-) -> None:
+async def test_tab_moves_the_focus_border_from_text_to_preview(store: Store, net: Network) -> None:
     """Tab (named in the footer) takes the focus from the text to the preview, and in every
     theme the one with the focus has the $primary border and the other not."""
     async with running(store, size=NARROW) as (app, pilot):
