@@ -233,12 +233,16 @@ AREAS: tuple[Area, ...] = (
     ),
 )
 
-# The App's own keys, and those of the dialogs that more than one area opens.
+# The App's own keys; those of the dialogs that more than one area opens, and of moving between panes.
 APP_KEYS = (
     Key("app.quit", "ctrl+q", "quit", _("Quit"), _("Quit netui"), priority=True),
     Key("app.help", "question_mark", "help", _("Help"), _("Every key on this screen")),
 )
 SHARED_KEYS = (
+    # Moving the focus between the panes of a screen (the list and its filter, a
+    # contact's profile and history, the review's sections, the capture's text and
+    # preview), in the footer so every pane is a key away; shift+tab goes back.
+    Key("pane.next", "tab", "app.focus_next", _("Next pane"), _("Move to the next pane or section; shift+tab goes back")),
     Key("interaction_form.save", "ctrl+s", "save", _("Save"), _("Log the interaction.")),
     Key("interaction_form.cancel", "escape", "cancel", _("Cancel"), _("Close without logging; asks first if a summary was written.")),
             Key("ledger_form.save", "ctrl+s", "save", _("Save"), _("Record it.")),
@@ -313,6 +317,7 @@ SCREENS_OF_PREFIX: dict[str, tuple[str, ...]] = {
     "table": ("contact list",),
     "contact": ("contact list", "contact page"),
     "detail": ("contact page",),
+    "pane": ("contact list", "contact page", "review", "capture"),
 }
 
 

@@ -8,6 +8,7 @@ part of the time netui took beyond a minimal app to show its list.
 
 from __future__ import annotations
 
+from textual import events
 from textual.screen import Screen
 from textual.widgets import Footer
 
@@ -15,7 +16,14 @@ from textual.widgets import Footer
 class KeyFooter(Footer):
     """A Footer that skips rebuilds which would show exactly the same keys."""
 
+    # Below this width the keys sit closer together, so at 80 columns the footer
+    # still shows the keys that move between panes.
+    COMPACT_BELOW = 100
+
     _shown: tuple[tuple[str, str, str, bool, str], ...] | None = None
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.compact = event.size.width < self.COMPACT_BELOW
 
     def bindings_changed(self, screen: Screen) -> None:
         shown = tuple(

@@ -206,7 +206,7 @@ class CapturePreviewView(VerticalScroll):
         border-title-color: $text-muted;
     }
     CapturePreviewView:focus {
-        border: round $border;
+        border: round $primary;
     }
     CapturePreviewView.-error {
         border: round $error;

@@ -96,18 +96,32 @@ class CaptureScreen(FormScreen[CaptureResult]):
     CaptureScreen #capture-status { color: $text-muted; height: 1; }
     CaptureScreen #capture-body { height: 1fr; }
     CaptureScreen #capture-text { width: 1fr; height: 1fr; }
+    CaptureScreen #capture-text:focus { border: tall $primary; }
     CaptureScreen #capture-preview { width: 1fr; margin-left: 1; }
     CaptureScreen.-narrow #capture-top { layout: grid; grid-size: 2; grid-columns: 1fr auto; grid-rows: auto; }
     CaptureScreen.-narrow #event-field { column-span: 2; width: 1fr; margin-bottom: 0; }
     CaptureScreen.-narrow #capture-body { layout: vertical; }
     CaptureScreen.-narrow #capture-preview { margin-left: 0; }
+    CaptureScreen.-narrow #capture-text { min-height: 8; }
+    CaptureScreen.-narrow #capture-preview { min-height: 8; }
     CaptureScreen #capture-help { height: auto; }
+    CaptureScreen.-short > #dialog { border: none; padding: 0 1; }
+    CaptureScreen.-short #capture-top { margin-top: 0; }
+    CaptureScreen.-short #met_on-field { width: 1fr; }
+    CaptureScreen.-short #met_on-field > .form-field--body { layout: horizontal; }
+    CaptureScreen.-short #met_on-field #met_on { width: 12; }
+    CaptureScreen.-short #met_on-field .form-field--hint { width: 1fr; margin-left: 1; }
+    CaptureScreen.-short #met_on-field .form-field--error { width: 1fr; margin-left: 1; }
     """
 
-    # Below 110 columns the preview goes under the text instead of beside it.
+    # Below 110 columns the preview goes under the text instead of beside it, each
+    # at least 8 lines high.
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
+    # Below 28 lines (80x24) the box fills the screen without its frame, and the
+    # date's meaning goes beside the date, so text and preview keep 8 lines each.
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (28, "-tall")]
 
-    BINDINGS = bindings("capture.save", "capture.close")
+    BINDINGS = bindings("capture.save", "capture.close", "pane.next")
 
     AUTO_FOCUS = "#capture-text"
 

@@ -20,6 +20,7 @@ from netui.domain.warmth import warmth_label
 from netui.domain.words import lateness
 from netui.i18n import _
 from netui.screens.contacts.actions import ContactActions, contact_bindings
+from netui.screens.contacts.history_table import HistoryTable, row_key
 from netui.state import NotFound, Store, Topic
 from netui.widgets.key_footer import KeyFooter
 
@@ -43,8 +44,11 @@ class ContactDetailScreen(ContactActions):
         }
     )
 
+    # Below 100 columns the profile narrows so the history keeps a readable detail column.
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
+
     BINDINGS = [
-        *bindings("detail.back"),
+        *bindings("detail.back", "pane.next"),
         *contact_bindings(footer=frozenset({"contact.edit", "contact.log", "contact.followup"})),
         *bindings("detail.introducer", "detail.done", "detail.snooze"),
         *bindings(
@@ -69,24 +73,21 @@ class ContactDetailScreen(ContactActions):
     def compose(self) -> ComposeResult:
         yield Header()
         with Horizontal(id="detail-body"):
-            with VerticalScroll(id="profile"):
+            with VerticalScroll(id="profile", classes="pane") as profile:
+                profile.border_title = Content(_("Profile"))
                 yield Static(id="summary")
                 yield Static(id="how-met")
                 yield Static(id="contact-info")
                 yield Static(id="notes")
                 yield Static(_("Introduced"), classes="section-title", id="introduced-title")
                 yield OptionList(id="introduced")
-            with Vertical(id="history-pane"):
-                yield Static(
-                    _("History, newest first"), classes="section-title", id="history-title"
-                )
-                yield DataTable(id="history", cursor_type="row", zebra_stripes=True)
+            with Vertical(id="history-pane", classes="pane") as history:
+                history.border_title = Content(_("History, newest first"))
+                yield HistoryTable(id="history")
         yield KeyFooter()
 
     def on_mount(self) -> None:
-        table = self.query_one("#history", DataTable)
-        table.add_columns(_("When"), _("What"), _("Detail"))
-        table.focus()
+        self.query_one("#history", HistoryTable).focus()
 
     def current_contact_id(self) -> int | None:
         return self.contact_id
@@ -206,23 +207,9 @@ class ContactDetailScreen(ContactActions):
         self._fill_history(detail, today)
 
     def _fill_history(self, detail: ContactDetail, today: dt.date) -> None:
-        table = self.query_one("#history", DataTable)
-        row = table.cursor_row
-        table.clear()
-        for item in detail.history:
-            style = "dim" if item.done else ""
-            if item.kind == "followup" and not item.done and item.when.date() < today:
-                style = "bold red"
-            table.add_row(
-                Text(item.when.strftime("%Y-%m-%d"), style=style),
-                Text(item.title, style=style),
-                Text(item.detail.replace("\n", " "), style=style),
-                key=f"{item.kind}:{item.id}",
-            )
-        if detail.history:
-            table.move_cursor(row=min(row, len(detail.history) - 1))
-        self.query_one("#history-title", Static).update(
-            Content(_("History, newest first ({count})").format(count=len(detail.history)))
+        self.query_one("#history", HistoryTable).show(detail.history, today)
+        self.query_one("#history-pane").border_title = Content(
+            _("History, newest first ({count})").format(count=len(detail.history))
         )
 
     # -- actions ---------------------------------------------------------------------
@@ -248,7 +235,7 @@ class ContactDetailScreen(ContactActions):
         if not table.row_count or self.detail is None:
             return None
         key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value or ""
-        return next((i for i in self.detail.history if f"{i.kind}:{i.id}" == key), None)
+        return next((i for i in self.detail.history if row_key(i) == key), None)
 
     @on(DataTable.RowSelected, "#history")
     def _history_row_selected(self, event: DataTable.RowSelected) -> None:

@@ -32,7 +32,7 @@ class ContactsScreen(ContactActions):
     TOPICS = frozenset({Topic.CONTACTS, Topic.TAGS, Topic.INTERACTIONS})
 
     BINDINGS = [
-        *bindings("contacts.filter", "contacts.clear", "contacts.new"),
+        *bindings("contacts.filter", "contacts.clear", "contacts.new", "pane.next"),
         *contact_bindings(footer=frozenset({"contact.log", "contact.followup"})),
         *bindings("contacts.sort", "contacts.archived"),
     ]

@@ -24,6 +24,7 @@ from textual.strip import Strip
 
 from netui.areas import bindings
 from netui.domain.dates import format_relative
+from netui.domain.layout import ColumnFit, allocate, cut, distinct_cuts
 from netui.domain.records import ContactRow
 from netui.i18n import _
 
@@ -34,22 +35,24 @@ Fetch = Callable[[int, int], list[ContactRow]]
 
 @dataclass(frozen=True)
 class Column:
-    """A column: header, fixed width or share of the free width, and the cell text."""
+    """A column: its header and how it takes its part of the width (see `netui.domain.layout`)."""
 
     header: str
-    width: int  # fixed cells; 0 = takes a share of what is left
-    share: int = 0
+    fit: ColumnFit
 
 
+# The name is raised first and the stage and channel last, so at 80 columns
+# the name stays readable and the stage and channel give way.
 COLUMNS = (
-    Column(_("Name"), 0, 3),
-    Column(_("Company"), 0, 2),
-    Column(_("Stage"), 10),
-    Column(_("Channel"), 15),
-    Column(_("Last contact"), 12),
-    Column(_("Next due"), 12),
-    Column(_("Tags"), 0, 2),
+    Column(_("Name"), ColumnFit(least=10, want=22, priority=0, share=3)),
+    Column(_("Company"), ColumnFit(least=6, want=12, priority=1, share=2)),
+    Column(_("Stage"), ColumnFit(least=4, want=10, priority=2)),
+    Column(_("Channel"), ColumnFit(least=5, want=15, priority=3)),
+    Column(_("Last contact"), ColumnFit(least=10, want=12, priority=4)),
+    Column(_("Next due"), ColumnFit(least=10, want=12, priority=4)),
+    Column(_("Tags"), ColumnFit(least=0, want=14, priority=5, share=2)),
 )
+FITS = tuple(column.fit for column in COLUMNS)
 
 
 def _clean(text: str) -> str:
@@ -68,6 +71,7 @@ class ContactTable(ScrollView, can_focus=True):
         overflow-x: hidden;
     }
     ContactTable > .contact-table--header { text-style: bold; background: $panel; }
+    ContactTable:focus > .contact-table--header { color: $primary; text-style: bold reverse; }
     ContactTable > .contact-table--cursor { background: $surface-lighten-1; }
     ContactTable:focus > .contact-table--cursor { background: $primary 40%; text-style: bold; }
     ContactTable > .contact-table--overdue { color: $error; text-style: bold; }
@@ -125,6 +129,9 @@ class ContactTable(ScrollView, can_focus=True):
         self._fetch: Fetch = lambda offset, limit: []
         self._count = 0
         self._pages: dict[int, list[ContactRow]] = {}
+        self._shown = 0  # how many results were shown: the cached name cuts belong to one
+        self._name_cuts: dict[str, str] = {}
+        self._cuts_key: tuple[int, int, int, int] | None = None
 
     # -- data ---------------------------------------------------------------------
 
@@ -138,6 +145,7 @@ class ContactTable(ScrollView, can_focus=True):
         self._fetch = fetch
         self._count = count
         self._pages = {0: first_page} if first_page is not None else {}
+        self._shown += 1
         self.virtual_size = Size(self.size.width, count + 1)
         cursor = min(self.cursor_row, max(count - 1, 0))
         if cursor != self.cursor_row:
@@ -229,24 +237,32 @@ class ContactTable(ScrollView, can_focus=True):
     # -- drawing ------------------------------------------------------------------
 
     def _widths(self, width: int) -> list[int]:
-        fixed = sum(c.width + 1 for c in COLUMNS if c.width) + sum(
-            1 for c in COLUMNS if not c.width
-        )
-        free = max(width - fixed, 12)
-        shares = sum(c.share for c in COLUMNS)
-        widths = []
-        for column in COLUMNS:
-            widths.append(column.width or max(free * column.share // shares, 4))
-        return widths
+        return allocate(width, FITS)
+
+    def _visible_names(self, name_width: int) -> dict[str, str]:
+        """The name cells of the rows on screen, cut so that two different names never look alike."""
+        top = int(self.scroll_offset.y)
+        height = max(self.size.height - 1, 0)
+        # Once per frame, not once per line: the key changes when the rows on screen may.
+        key = (self._shown, top, height, name_width)
+        if self._cuts_key != key:
+            rows = (self.row_at(index) for index in range(top, top + height))
+            names = (self._name_cell(row) for row in rows if row is not None)
+            self._name_cuts = distinct_cuts(names, name_width, measure=cell_len)
+            self._cuts_key = key
+        return self._name_cuts
+
+    @staticmethod
+    def _name_cell(row: ContactRow) -> str:
+        return _clean(row.name) + ("  (archived)" if row.archived else "")
 
     def _cells(self, row: ContactRow, today: dt.date) -> list[str]:
         due = ""
         if row.next_due is not None:
             due = format_relative(row.next_due, today)
         last = format_relative(row.last_contact, today) if row.last_contact else "—"
-        name = _clean(row.name) + ("  (archived)" if row.archived else "")
         return [
-            name,
+            self._name_cell(row),
             _clean(row.company),
             row.stage,
             row.channel + (" !" if row.solicitation else ""),
@@ -282,7 +298,10 @@ class ContactTable(ScrollView, can_focus=True):
             styles[3] = row_style + self._foreground("contact-table--pitch")
         if row.last_contact is None:
             styles[4] = styles[4] + muted
-        return self._strip(self._cells(row, today), widths, styles, width, row_style)
+        cells = self._cells(row, today)
+        # The name as cut against the other names on screen: "Andr…egie", "Andr…uomo".
+        cells[0] = self._visible_names(widths[0]).get(cells[0], cells[0])
+        return self._strip(cells, widths, styles, width, row_style)
 
     def _foreground(self, component: str) -> Style:
         # Only colour and weight: the component's background would punch a hole
@@ -297,8 +316,7 @@ class ContactTable(ScrollView, can_focus=True):
         segments: list[Segment] = []
         used = 0
         for text, cell_width, style in zip(cells, widths, styles, strict=True):
-            if cell_len(text) > cell_width:
-                text = set_cell_size(text, max(cell_width - 1, 0)) + "…"
+            text = cut(text, cell_width, measure=cell_len)
             segments.append(Segment(set_cell_size(text, cell_width), style))
             segments.append(Segment(" ", fill))
             used += cell_width + 1

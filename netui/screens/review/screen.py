@@ -103,8 +103,9 @@ class ReviewScreen(ReviewRowActions):
     )
 
     BINDINGS = bindings(
-        *ROW_KEYS, "review.complete", "review.previous_week", "review.next_week", "review.this_week"
-    )
+        *ROW_KEYS, "review.complete", "review.previous_week", "review.next_week", "review.this_week",
+        "pane.next",
+    )  # fmt: skip
 
     # Textual's auto focus would pick a hidden (empty) table; _refocus picks one with rows.
     AUTO_FOCUS = ""

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.content import Content
@@ -18,6 +19,11 @@ from textual.coordinate import Coordinate
 from textual.widgets import DataTable, Static
 
 from netui.areas import bindings
+from netui.domain.layout import shrink_to_fit
+
+# A scrollbar's width, kept free beside the columns: a table of more rows than
+# its height shows one.
+SCROLLBAR = 2
 
 
 class ReviewTable(DataTable[Text], inherit_bindings=False):
@@ -45,6 +51,13 @@ class ReviewSection(Vertical):
     ReviewSection > .review-section--heading {
         color: $primary;
     }
+    /* The focused section's heading shows reversed, so tab visibly moves somewhere.
+       A class, not :focus-within: Textual restyles on a focus change only the
+       focused widget's ancestors, and the heading is the table's sibling. */
+    ReviewSection.-focused > .review-section--heading {
+        color: $primary;
+        text-style: bold reverse;
+    }
     ReviewSection > ReviewTable {
         height: auto;
         max-height: 12;
@@ -71,6 +84,8 @@ class ReviewSection(Vertical):
         self.title = title
         self._columns = tuple(columns)
         self._row_height = row_height
+        self._rows: tuple[tuple[Text, ...], ...] = ()
+        self._measured = -1  # the width the columns were last worked out for
         self.items: tuple[Any, ...] = ()
 
     def compose(self) -> ComposeResult:
@@ -82,10 +97,39 @@ class ReviewSection(Vertical):
         yield Static(classes="review-section--empty")
 
     def on_mount(self) -> None:
-        """Add the columns once."""
+        """Add the columns at the widths they want, until the section knows its own width."""
+        self._lay_out()
+
+    def on_descendant_focus(self, _event: events.DescendantFocus) -> None:
+        """The section's table took the focus: its heading says so."""
+        self.add_class("-focused")
+
+    def on_descendant_blur(self, _event: events.DescendantBlur) -> None:
+        """The focus left the section's table."""
+        self.remove_class("-focused")
+
+    def on_resize(self, _event: events.Resize) -> None:
+        """A new width: the columns are worked out again, the wide ones giving way first."""
+        self._lay_out()
+
+    def _lay_out(self) -> None:
+        width = self.content_size.width
+        if width == self._measured:
+            return
+        self._measured = width
         table = self.table
-        for label, width in self._columns:
-            table.add_column(label, width=width)
+        wants = [want for _label, want in self._columns]
+        widths = shrink_to_fit(width - SCROLLBAR, wants, 2 * table.cell_padding, keep=13)
+        row = table.cursor_row
+        table.clear(columns=True)
+        for (label, _want), column_width in zip(
+            self._columns, widths if width else wants, strict=True
+        ):
+            table.add_column(label, width=column_width)
+        for cells in self._rows:
+            table.add_row(*cells, height=self._row_height)
+        if self._rows:
+            table.move_cursor(row=min(max(row, 0), len(self._rows) - 1), animate=False)
 
     @property
     def table(self) -> ReviewTable:
@@ -113,6 +157,7 @@ class ReviewSection(Vertical):
             return
         table.remove_row(table.coordinate_to_cell_key(Coordinate(row, 0)).row_key)
         self.items = self.items[:row] + self.items[row + 1 :]
+        self._rows = self._rows[:row] + self._rows[row + 1 :]
         if self.items:
             table.move_cursor(row=min(row, len(self.items) - 1), animate=False)
 
@@ -135,6 +180,7 @@ class ReviewSection(Vertical):
         table = self.table
         row = table.cursor_row
         self.items = tuple(items)
+        self._rows = tuple(rows)
         table.clear()
         for cells in rows:
             table.add_row(*cells, height=self._row_height)
