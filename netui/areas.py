@@ -131,6 +131,8 @@ AREAS: tuple[Area, ...] = (
             Key("capture_close.keep", "y,enter", "answer('keep')", _("Close, keep draft"), _("Close; the text comes back the next time you press c")),
             Key("capture_close.discard", "d", "answer('discard')", _("Discard draft"), _("Close and throw the text away")),
             Key("capture_close.stay", "n,escape", "answer('stay')", _("Stay"), _("Go back to the capture")),
+            Key("saved_people.open", "enter", "open", _("Open"), _("Open this person's page; escape there comes back here")),
+            Key("saved_people.close", "escape", "close", _("Close"), _("Close the list")),
         ),
     ),
     Area(
@@ -237,6 +239,7 @@ AREAS: tuple[Area, ...] = (
 APP_KEYS = (
     Key("app.quit", "ctrl+q", "quit", _("Quit"), _("Quit netui"), priority=True),
     Key("app.help", "question_mark", "help", _("Help"), _("Every key on this screen")),
+    Key("app.open_saved", "o", "open_saved", _("Open saved"), _("Open the people the last capture saved"), show=False),
 )
 SHARED_KEYS = (
     Key("interaction_form.save", "ctrl+s", "save", _("Save"), _("Log the interaction.")),
