@@ -284,9 +284,10 @@ KEYS: dict[str, Key] = {
 _TYPED = {"plus": "+", "minus": "-", "question_mark": "?", "slash": "/"}
 
 
-def typed(key_id: str) -> str:
-    """The first key bound to `key_id` as a person types it ("x", "+"), for messages that name it."""
-    key = KEYS[key_id].key.split(",")[0]
+def typed(key_id: str, keymap: Mapping[str, str] | None = None) -> str:
+    """The first key bound to `key_id` as a person types it ("x", "+"), for messages and
+    buttons that name it; `keymap` is the config file's `[keys]`, which may remap it."""
+    key = ((keymap or {}).get(key_id) or KEYS[key_id].key).split(",")[0].strip()
     return _TYPED.get(key, key)
 
 
