@@ -11,7 +11,7 @@ from textual.message import Message
 from textual.reactive import var
 from textual.widgets import Header, Input, Static
 
-from netui.areas import bindings
+from netui.areas import bindings, typed
 from netui.domain.records import ContactRow
 from netui.i18n import _, ngettext
 from netui.screens.common.failure import FAILURES
@@ -140,12 +140,28 @@ class ContactsScreen(ContactActions):
                     shown=f"{SHOWN_MATCHES:,}"
                 )
             ]
+        if query.text.strip() and count == 0:  # what to try instead, not how it is sorted
+            self.query_one("#contacts-status", Static).update(Content(self._nothing_matches(query)))
+            return
         if query.text.strip():
             parts.append(_("matching “{text}”").format(text=query.text.strip()))
         parts.append(_("sorted by {order}").format(order=SORT_LABELS[query.sort]))
         if query.show_archived:
             parts.append(_("archived shown"))
         self.query_one("#contacts-status", Static).update(Content("  ·  ".join(parts)))
+
+    @staticmethod
+    def _nothing_matches(query: ContactQuery) -> str:
+        """What an empty filter result says: what was typed, and what to try instead."""
+        text = query.text.strip()
+        if query.show_archived:
+            hint = _("try fewer letters, the reading in romaji or kana, or #tag")
+        else:
+            hint = _(
+                "try fewer letters, the reading in romaji or kana, #tag, "
+                "or {key} to show archived contacts"
+            ).format(key=typed("contacts.archived"))
+        return _("No contact matches “{text}”: {hint}").format(text=text, hint=hint)
 
     # -- filter, sort, archived ------------------------------------------------------
 
