@@ -203,7 +203,7 @@ AREAS: tuple[Area, ...] = (
             Key("contact.delete", "d", "delete", _("Delete"), _("Delete this contact and its history")),
             Key("contact.merge", "m", "merge", _("Merge"), _("Merge another contact into this one")),
             # A contact's page.
-            Key("detail.back", "escape", "back", _("Back"), _("Back to the list")),
+            Key("detail.back", "escape", "back", _("Back"), _("Back to the screen this page was opened from")),
             Key("detail.introducer", "i", "open_introducer", _("Introducer"), _("Open the contact who introduced this one"), show=False),
             Key("detail.done", "x", "followup_done", _("Done"), _("Mark the selected follow-up done")),
             Key("detail.snooze", "z", "followup_snooze", _("Snooze"), _("Snooze the selected follow-up by a week"), show=False),
