@@ -92,6 +92,18 @@ def main() -> None:
                   f" max {max(times):7.1f} ms")  # fmt: skip
         count = timed_ms(lambda: store.contacts.count(ContactQuery()), args.rounds)
         print(f"  contact_count, no filter: median {statistics.median(count):.1f} ms")
+        # Where the list puts its cursor on a contact just created (the newest, at any row).
+        live = "SELECT max(id) FROM contact WHERE archived = 0"
+        newest = store.db.execute_sql(live).fetchone()[0]
+        print("\ncursor to the newest contact: contacts.position(query, id)")
+        positions = (
+            *(ContactQuery(sort=sort) for sort in ("name", "last", "due")),
+            ContactQuery("tanaka"),
+        )
+        for query in positions:
+            times = timed_ms(lambda q=query: store.contacts.position(q, newest), args.rounds)
+            print(f"  sort={query.sort:<5} text={query.text!r:<9} median"
+                  f" {statistics.median(times):7.1f} ms, max {max(times):7.1f} ms")  # fmt: skip
         print(f"\n{load_average()}")
     finally:
         store.close()

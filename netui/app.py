@@ -47,7 +47,10 @@ class NetuiApp(App[None]):
         | {AppCommandsProvider}
         | {provider.resolve for area in AREAS for provider in area.providers}
     )
-    BINDINGS = bindings("app.quit", "app.help", *(area.binding_id for area in AREA_KEYS))
+    BINDINGS = [
+        *bindings("app.quit", "app.help", *(area.binding_id for area in AREA_KEYS)),
+        *bindings("app.open_saved"),
+    ]
 
     def __init__(self, store: Store, config: Config | None = None) -> None:
         super().__init__()
@@ -55,6 +58,7 @@ class NetuiApp(App[None]):
         self.config = config or Config()
         self.store_changed: Signal[frozenset[str]] = Signal(self, "store-changed")
         self._main_thread = threading.get_ident()
+        self.saved_people: tuple[int, ...] = ()  # who the last capture saved (`o` opens them)
         self._unsubscribe = store.subscribe(self._on_store_topics)
         for area in MODES:
             self.add_mode(area.name, partial(area.screen, store, self.config))
@@ -155,9 +159,15 @@ class NetuiApp(App[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # An area's key acts from an area, never on top of a dialog (a stray c or 2
         # on a checkbox must not open or switch anything).
-        if action == "open_area":
+        if action in ("open_area", "open_saved"):
             return not isinstance(self.screen, ModalScreen)
         return True
+
+    def action_open_saved(self) -> None:
+        """Open the people the last capture saved (their page, or a list of several)."""
+        from netui.screens.capture.saved import open_saved
+
+        open_saved(self)
 
     def _area_front(self, area: Area) -> Screen[Any] | None:
         """The area's first screen, brought to the front; None while a dialog is open.

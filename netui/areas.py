@@ -131,6 +131,8 @@ AREAS: tuple[Area, ...] = (
             Key("capture_close.keep", "y,enter", "answer('keep')", _("Close, keep draft"), _("Close; the text comes back the next time you press c")),
             Key("capture_close.discard", "d", "answer('discard')", _("Discard draft"), _("Close and throw the text away")),
             Key("capture_close.stay", "n,escape", "answer('stay')", _("Stay"), _("Go back to the capture")),
+            Key("saved_people.open", "enter", "open", _("Open"), _("Open this person's page; escape there comes back here")),
+            Key("saved_people.close", "escape", "close", _("Close"), _("Close the list")),
         ),
     ),
     Area(
@@ -201,7 +203,7 @@ AREAS: tuple[Area, ...] = (
             Key("contact.delete", "d", "delete", _("Delete"), _("Delete this contact and its history")),
             Key("contact.merge", "m", "merge", _("Merge"), _("Merge another contact into this one")),
             # A contact's page.
-            Key("detail.back", "escape", "back", _("Back"), _("Back to the list")),
+            Key("detail.back", "escape", "back", _("Back"), _("Back to the screen this page was opened from")),
             Key("detail.introducer", "i", "open_introducer", _("Introducer"), _("Open the contact who introduced this one"), show=False),
             Key("detail.done", "x", "followup_done", _("Done"), _("Mark the selected follow-up done")),
             Key("detail.snooze", "z", "followup_snooze", _("Snooze"), _("Snooze the selected follow-up by a week"), show=False),
@@ -237,6 +239,7 @@ AREAS: tuple[Area, ...] = (
 APP_KEYS = (
     Key("app.quit", "ctrl+q", "quit", _("Quit"), _("Quit netui"), priority=True),
     Key("app.help", "question_mark", "help", _("Help"), _("Every key on this screen")),
+    Key("app.open_saved", "o", "open_saved", _("Open saved"), _("Open the people the last capture saved"), show=False),
 )
 SHARED_KEYS = (
     # Moving the focus between the panes of a screen (the list and its filter, a
@@ -285,9 +288,10 @@ KEYS: dict[str, Key] = {
 _TYPED = {"plus": "+", "minus": "-", "question_mark": "?", "slash": "/"}
 
 
-def typed(key_id: str) -> str:
-    """The first key bound to `key_id` as a person types it ("x", "+"), for messages that name it."""
-    key = KEYS[key_id].key.split(",")[0]
+def typed(key_id: str, keymap: Mapping[str, str] | None = None) -> str:
+    """The first key bound to `key_id` as a person types it ("x", "+"), for messages and
+    buttons that name it; `keymap` is the config file's `[keys]`, which may remap it."""
+    key = ((keymap or {}).get(key_id) or KEYS[key_id].key).split(",")[0].strip()
     return _TYPED.get(key, key)
 
 

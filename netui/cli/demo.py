@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable
 from typing import Any
 
 from netui.cli.common import EXIT_OK, db_target, open_store, user_config
 from netui.cli.parser import CommandLine, positive_int, whole_number
-from netui.i18n import _
+from netui.i18n import _, ngettext
 
 DEFAULT_CONTACTS = 200
 DEFAULT_SEED = 1
@@ -78,7 +79,7 @@ def run_demo(args: argparse.Namespace) -> int:
         took = time.perf_counter() - started
     finally:
         store.close()
-    made = ", ".join(_made(name, count) for name, count in _counts(summary))
+    made = ", ".join(_made(name, n) for name, n in _counts(summary) if name not in INTERNAL)
     print(
         _("demo: made {counts} in {path} ({seconds} s)").format(
             counts=made, path=store.path, seconds=f"{took:.1f}"
@@ -106,39 +107,46 @@ def step_phrases() -> dict[str, str]:
     }
 
 
-def table_phrases() -> dict[str, str]:
-    """Per field of the demo's summary (a table), its count as a phrase with `{count}`.
+def table_phrases() -> dict[str, Callable[[int], str]]:
+    """Per record the demo's summary names (a field of DemoSummary), its count as words.
 
-    The demo has always said the plural, even of one (`--contacts 1` makes "1
-    contacts"), and its English stays as it was: these are plain messages, not
-    ngettext pairs.
+    The summary speaks of what a person will find in netui: contacts, tags, events,
+    attendances, interactions, follow-ups, ledger entries, goals and reviews. The
+    rows that only join or index those (INTERNAL) are left out.
     """
     return {
-        "contacts": _("{count} contacts"),
-        "tags": _("{count} tags"),
-        "contact_tags": _("{count} contact tags"),
-        "events": _("{count} events"),
-        "attendances": _("{count} attendances"),
-        "interactions": _("{count} interactions"),
-        "followups": _("{count} followups"),
-        "ledger_entries": _("{count} ledger entries"),
-        "goals": _("{count} goals"),
-        "goal_tags": _("{count} goal tags"),
-        "contact_goals": _("{count} contact goals"),
-        "event_goals": _("{count} event goals"),
-        "reviews": _("{count} reviews"),
-        "search_rows": _("{count} search rows"),
-        "short_search_rows": _("{count} short search rows"),
+        "contacts": lambda n: ngettext("{count} contact", "{count} contacts", n),
+        "tags": lambda n: ngettext("{count} tag", "{count} tags", n),
+        "events": lambda n: ngettext("{count} event", "{count} events", n),
+        "attendances": lambda n: ngettext("{count} attendance", "{count} attendances", n),
+        "interactions": lambda n: ngettext("{count} interaction", "{count} interactions", n),
+        "followups": lambda n: ngettext("{count} follow-up", "{count} follow-ups", n),
+        "ledger_entries": lambda n: ngettext("{count} ledger entry", "{count} ledger entries", n),
+        "goals": lambda n: ngettext("{count} goal", "{count} goals", n),
+        "reviews": lambda n: ngettext("{count} completed review", "{count} completed reviews", n),
     }
+
+
+# The summary's fields that count rows joining or indexing the records above.
+INTERNAL = frozenset(
+    {
+        "contact_tags",
+        "goal_tags",
+        "contact_goals",
+        "event_goals",
+        "search_rows",
+        "short_search_rows",
+    }
+)
 
 
 def _made(name: str, count: int) -> str:
     phrase = table_phrases().get(name)
     if phrase is None:
         # A table the demo fills before it has words here still prints, in English;
-        # a test holds table_phrases() to the summary's fields.
+        # a test holds table_phrases() and INTERNAL to the summary's fields.
         return f"{count} {name.replace('_', ' ')}"
-    return phrase.format(count=count)
+    return phrase(count).format(count=f"{count:,}")
 
 
 def _counts(summary: Any) -> list[tuple[str, int]]:

@@ -132,6 +132,15 @@ class Contacts:
             rows = self.s.sql.contact_page(db, query, offset, limit)
             return [_row(values) for values in rows]
 
+    def position(self, query: ContactQuery, contact_id: int) -> int | None:
+        """The contact's row index in the query's list, or None when the list leaves it out.
+
+        What the list asks to put its cursor on a contact (one just created): a count of the
+        rows before it, not a walk through the pages.
+        """
+        with self.s.read() as db:
+            return self.s.sql.contact_position(db, query, contact_id)
+
     def find(self, text: str, limit: int = 50, *, archived: bool = False) -> list[ContactRow]:
         """The contacts the filter text matches, in name order (palette, `netui find`)."""
         return self.page(ContactQuery(text=text, show_archived=archived), 0, limit)

@@ -3,14 +3,21 @@
 netui.state.search folds the text and marks word and tag starts; this module
 spells a filter's words as MATCH expressions over the two search tables
 (contact_fts, trigram; contact_short, one token per short piece; see
-netui.state.sql.sqlite), so a filter is answered by as few tables as possible.
+netui.state.sql.sqlite), so a filter is answered by as few tables as possible;
+and keeps each contact's row in both tables (netui.state.sql.sqlite provides
+these to the Store).
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-from netui.state.search import TAG_START, WORD_START, short_token
+from peewee import Database
+
+from netui.data.engine import run_sql
+from netui.state.search import TAG_START, WORD_START, short_row, short_token
+from netui.state.sql import SearchIndex
 
 
 def fts_phrase(term: str) -> str:
@@ -54,3 +61,58 @@ class Ranked:
 
     ids: list[int]
     more: bool
+
+
+# -- the search rows ---------------------------------------------------------------------------
+
+# One FTS5 row per contact in each, rowid = contact id (netui.data.models, EXTRA_SQL).
+SEARCH_INDEXES: tuple[SearchIndex, ...] = (
+    SearchIndex("contact_fts", "search row", "search"),
+    SearchIndex("contact_short", "short search row", "1- and 2-character search"),
+)
+
+
+def delete_search_rows(db: Database, contact_id: int) -> None:
+    """Remove a contact's rows from both search tables."""
+    for index in SEARCH_INDEXES:
+        run_sql(db, f"DELETE FROM {index.name} WHERE rowid = ?", [contact_id])
+
+
+def write_search_rows(db: Database, contact_id: int, values: Sequence[str]) -> None:
+    """Replace the contact's contact_fts row with `values` and its contact_short row with their pieces."""
+    delete_search_rows(db, contact_id)
+    run_sql(
+        db,
+        "INSERT INTO contact_fts (rowid, name, reading, company, role, tags, notes, needs, offers)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [contact_id, *values],
+    )
+    run_sql(
+        db,
+        "INSERT INTO contact_short (rowid, grams) VALUES (?, ?)",
+        [contact_id, short_row(values)],
+    )
+
+
+def contacts_missing_from(db: Database, index: SearchIndex) -> list[tuple[int, str]]:
+    """Contacts without a row in the table (FTS5 rowids are unique: rowid = contact id)."""
+    return [
+        (int(cid), str(name))
+        for cid, name in run_sql(
+            db,
+            f"SELECT c.id, c.name FROM contact c WHERE NOT EXISTS"
+            f" (SELECT 1 FROM {index.name} f WHERE f.rowid = c.id) ORDER BY c.id",
+        )
+    ]
+
+
+def rows_without_contact(db: Database, index: SearchIndex) -> list[int]:
+    """Rowids of the table that no contact has."""
+    return [
+        int(rowid)
+        for (rowid,) in run_sql(
+            db,
+            f"SELECT f.rowid FROM {index.name} f WHERE NOT EXISTS"
+            f" (SELECT 1 FROM contact c WHERE c.id = f.rowid) ORDER BY f.rowid",
+        )
+    ]

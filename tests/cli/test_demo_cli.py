@@ -125,10 +125,23 @@ def test_demo_with_a_broken_config_writes_nothing(run: Run, tmp_path: Path, db_p
 
 
 def test_every_table_the_demo_counts_has_its_words() -> None:
-    """Each field of the demo's summary has a translatable phrase, so none prints as a bare field name."""
+    """Each field of the demo's summary has a translatable phrase or is one of the rows that
+    only join or index records, which the summary leaves out; so none prints as a bare field name."""
     from dataclasses import fields
 
-    from netui.cli.demo import table_phrases
+    from netui.cli.demo import INTERNAL, table_phrases
     from netui.state.demo import DemoSummary
 
-    assert set(table_phrases()) == {field.name for field in fields(DemoSummary)}
+    assert set(table_phrases()) | INTERNAL == {field.name for field in fields(DemoSummary)}
+    assert not set(table_phrases()) & INTERNAL
+
+
+def test_the_summary_speaks_of_records_not_of_search_rows(run: Run, db_path: Path) -> None:
+    """demo's line names contacts, events and entries a person will find, and no index rows."""
+    result = run("--db", str(db_path), "demo", "--contacts", "30")
+    assert result.code == 0, result
+    made = result.out.split(" in ")[0]
+    for words in ("30 contacts", " events", " interactions", " follow-ups", " ledger entries"):
+        assert words in made, made
+    for internal in ("search rows", "contact tags", "goal tags", "contact goals", "event goals"):
+        assert internal not in made, made

@@ -339,3 +339,21 @@ def test_tags_follow_the_stores_tag_rule() -> None:
     """Every demo tag is already in the form the Store stores tags in."""
     assert all(normalize_tag(tag) == tag for tag in words.TAGS)
     assert len(set(words.TAGS)) == len(words.TAGS)
+
+
+@pytest.mark.parametrize(("contacts", "seed"), [(10, 1), (200, 1), (200, 2), (200, 7)])
+def test_events_come_in_the_next_two_weeks_of_the_clock(
+    store: Store, rows: Rows, contacts: int, seed: int
+) -> None:
+    """Whatever the seed, some events start in the 14 days after the Store's today, so this
+    week's review lists events to open; a tiny demo has one."""
+    generate_demo(store, contacts=contacts, seed=seed)
+    today = store.today()
+    soon = rows(
+        "SELECT count(*) FROM event WHERE date(starts_at) > ? AND date(starts_at) < ?"
+        " AND status NOT IN ('skipped', 'cancelled')",
+        today.isoformat(),
+        (today + dt.timedelta(days=14)).isoformat(),
+    )[0][0]
+    assert soon >= (3 if contacts >= 30 else 1)
+    assert len(store.review.week(today).upcoming_events.items) >= min(soon, 3)

@@ -59,3 +59,10 @@ def send_from_terminal(app: App[object], data: bytes) -> None:
     for event in terminal_keys(data):
         event.set_sender(app)
         driver.send_message(event)
+
+
+def footer_keys(app: App[object]) -> list[str]:
+    """The keys the current screen's footer shows, left to right (FooterKey is not public)."""
+    from textual.widgets._footer import FooterKey
+
+    return [item.key_display for item in app.screen.query(FooterKey)]

@@ -36,9 +36,9 @@ class CloseCaptureScreen(Question[str]):
                 "back the next time you press c, unless you discard it."
             ),
             [
-                (self.STAY, _("Stay (n)"), "default"),
-                (self.DISCARD, _("Discard draft (d)"), "error"),
-                (self.KEEP, _("Close, keep draft (y)"), "primary"),
+                (self.STAY, "capture_close.stay", "default", ""),
+                (self.DISCARD, "capture_close.discard", "error", ""),
+                (self.KEEP, "capture_close.keep", "primary", ""),
             ],
         )
 

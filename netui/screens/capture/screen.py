@@ -13,6 +13,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import string
+from typing import TYPE_CHECKING, cast
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -31,12 +32,16 @@ from netui.domain.records import EventRef
 from netui.i18n import _
 from netui.screens.capture.close import CloseCaptureScreen
 from netui.screens.capture.preview import CapturePreviewView
+from netui.screens.capture.saved import saved_notice
 from netui.screens.common.failure import explain
 from netui.screens.common.form import FormScreen
 from netui.state import Store, StoreError, ValidationError
 from netui.state.capture import CaptureResult
 from netui.widgets.form_field import FormField
 from netui.widgets.text_input import TextBox, TextInput
+
+if TYPE_CHECKING:
+    from netui.screens.common.host import Host
 
 # Write the draft this long after the last change: often enough to lose nothing, rarely
 # enough not to commit on every keystroke.
@@ -357,7 +362,8 @@ class CaptureScreen(FormScreen[CaptureResult]):
             self.query_one(CapturePreviewView).show_error(error, text)
             return None
         self._finish()  # save_capture cleared the draft in its transaction
-        self.tell(result.summary())
+        cast("Host", self.app).saved_people = result.contact_ids
+        self.tell(saved_notice(result))
         return result
 
     def show_invalid(self, error: ValidationError) -> None:

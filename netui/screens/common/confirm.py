@@ -10,21 +10,23 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.widgets import Button, Footer, Static
 
-from netui.areas import bindings
+from netui.areas import KEYS, bindings, typed
 from netui.i18n import _
 from netui.screens.common.dialog import Dialog
 
 AnswerT = TypeVar("AnswerT")
 
-# A button: its id (the answer it gives), its label, and its variant.
-Choice = tuple[str, str, str]
+# A button: its id (the answer it gives), the binding id of its key, its variant, and its
+# label ("" for the key's own description). The label names the key as the footer does.
+Choice = tuple[str, str, str, str]
 
 
 class Question(Dialog[AnswerT]):
     """A question, what each answer does, and a button for each answer (keys do the same).
 
     The buttons never take focus, so the keys reach the screen's bindings
-    directly; a click answers like the key.
+    directly; a click answers like the key. Each button names its key as the
+    key table (and the config file's remaps) binds it, so it and the footer agree.
     """
 
     DEFAULT_CSS = """
@@ -63,11 +65,19 @@ class Question(Dialog[AnswerT]):
             yield Static(Content(self._title), id="title")
             yield Static(Content(self._message), id="message")
             with Horizontal(id="buttons"):
-                for answer, label, variant in self._choices:
-                    button = Button(Content(label), variant=variant, id=answer)  # type: ignore[arg-type]
+                for answer, key_id, variant, label in self._choices:
+                    text = _("{label} ({key})").format(
+                        label=label or KEYS[key_id].description, key=self.key_name(key_id)
+                    )
+                    button = Button(Content(text), variant=variant, id=answer)  # type: ignore[arg-type]
                     button.can_focus = False
                     yield button
         yield Footer()
+
+    def key_name(self, key_id: str) -> str:
+        """The key bound to `key_id` here, as typed, after the config file's remaps."""
+        config = getattr(self.app, "config", None)
+        return typed(key_id, getattr(config, "keys", None))
 
     def answer(self, choice: str) -> AnswerT:
         """What the screen dismisses with for the button `choice` (each question's own)."""
@@ -106,8 +116,8 @@ class ConfirmScreen(Question[bool]):
             title,
             message,
             [
-                ("no", _("Cancel (n)"), "default"),
-                ("yes", _("{label} (y)").format(label=confirm_label), "error"),
+                ("no", "confirm.no", "default", _("Cancel")),
+                ("yes", "confirm.yes", "error", confirm_label),
             ],
         )
 

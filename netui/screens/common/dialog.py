@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from typing import TypeVar
 
+from textual import events, on
 from textual.screen import ModalScreen
+from textual.widgets import OptionList, Select
 
 from netui.screens.common.base import NetuiScreen
 
@@ -38,3 +40,32 @@ class Dialog(ModalScreen[ResultT], NetuiScreen[ResultT]):
         margin-bottom: 1;
     }
     """
+
+    # -- drop-downs stay inside the panel ---------------------------------------------
+
+    @on(events.DescendantFocus)
+    def _fit_drop_down(self, event: events.DescendantFocus) -> None:
+        # A Select's list opens over the screen under its box (`overlay: screen`), and
+        # Textual keeps it on the screen only: in a short dialog it ran over the border
+        # and the footer. Once laid out, it is fitted between the panel's edges.
+        # (The list is Textual's SelectOverlay, an OptionList that only a Select holds.)
+        if isinstance(event.widget, OptionList) and isinstance(event.widget.parent, Select):
+            self.call_after_refresh(self._fit, event.widget)
+
+    def _fit(self, overlay: OptionList) -> None:
+        select = overlay.parent
+        panels = self.query("#dialog")
+        if not isinstance(select, Select) or not panels or not overlay.display:
+            return
+        inside = panels.first().content_region
+        box = select.region
+        below = inside.bottom - box.bottom  # rows between the box and the panel's bottom
+        above = box.y - inside.y
+        wanted = overlay.option_count + overlay.styles.gutter.height
+        if wanted <= below or below >= above:
+            overlay.styles.max_height = max(below, 3)
+            overlay.styles.offset = (0, 0)
+        else:  # more room above: it opens upwards, ending just over the box
+            height = min(wanted, above, 12)
+            overlay.styles.max_height = height
+            overlay.styles.offset = (0, -(height + box.height))

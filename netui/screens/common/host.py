@@ -29,6 +29,8 @@ class Host(Protocol):
     # Fed by the Store's topics after every committed command (and other netuis' commits).
     store_changed: Signal[frozenset[str]]
     current_mode: str
+    screen: Screen[Any]  # the screen in front
+    saved_people: tuple[int, ...]  # the people the last capture saved, for `o`
 
     def palette_commands(self) -> list[PaletteEntry]:
         """The areas' palette commands, then "Go to" each area."""

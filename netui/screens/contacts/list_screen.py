@@ -11,7 +11,7 @@ from textual.message import Message
 from textual.reactive import var
 from textual.widgets import Header, Input, Static
 
-from netui.areas import bindings
+from netui.areas import bindings, typed
 from netui.domain.records import ContactRow
 from netui.i18n import _, ngettext
 from netui.screens.common.failure import FAILURES
@@ -39,6 +39,8 @@ class ContactsScreen(ContactActions):
 
     # init=False: show_first shows the first page itself; the watcher serves later changes.
     contact_query: var[ContactQuery] = var(ContactQuery(), init=False)
+    # The contact the next load puts the cursor on (one just created), until it is there.
+    _cursor_to: int | None = None
 
     @dataclass
     class Loaded(Message):
@@ -47,6 +49,9 @@ class ContactsScreen(ContactActions):
         query: ContactQuery
         count: int
         first_page: list[ContactRow]
+        # The contact the cursor is to go to (one just created), and its row in this query.
+        target: int | None = None
+        position: int | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -78,7 +83,7 @@ class ContactsScreen(ContactActions):
 
     def reload(self) -> None:
         """Recount and refetch the first page for the current query, off the UI thread."""
-        self._load(self.contact_query)
+        self._load(self.contact_query, self._cursor_to)
 
     @work(
         thread=True,
@@ -87,16 +92,27 @@ class ContactsScreen(ContactActions):
         name=_("read the contact list"),
         exit_on_error=False,
     )
-    def _load(self, query: ContactQuery) -> None:
+    def _load(self, query: ContactQuery, target: int | None = None) -> None:
         store = self.store
         with store.connection():
             count = store.contacts.count(query)
             first = store.contacts.page(query, 0, 100)
-        self.post_message(self.Loaded(query, count, first))
+            position = store.contacts.position(query, target) if target is not None else None
+        self.post_message(self.Loaded(query, count, first, target, position))
 
     def on_contacts_screen_loaded(self, message: Loaded) -> None:
-        if message.query == self.contact_query:  # else a newer keystroke is on its way
-            self._show(message.query, message.count, message.first_page)
+        if message.query != self.contact_query:  # a newer keystroke is on its way
+            return
+        self._show(message.query, message.count, message.first_page)
+        if message.target is None or message.target != self._cursor_to:
+            return
+        if message.position is not None:
+            self._cursor_to = None
+            self.query_one(ContactTable).cursor_row = message.position
+        elif message.query.text.strip():
+            self.action_clear_filter()  # the filter hides it: the list without, which shows it
+        else:
+            self._cursor_to = None
 
     def _show(self, query: ContactQuery, count: int, first_page: list[ContactRow]) -> None:
         # A filter's count stops past SHOWN_MATCHES: the list holds the first ones.
@@ -124,12 +140,28 @@ class ContactsScreen(ContactActions):
                     shown=f"{SHOWN_MATCHES:,}"
                 )
             ]
+        if query.text.strip() and count == 0:  # what to try instead, not how it is sorted
+            self.query_one("#contacts-status", Static).update(Content(self._nothing_matches(query)))
+            return
         if query.text.strip():
             parts.append(_("matching “{text}”").format(text=query.text.strip()))
         parts.append(_("sorted by {order}").format(order=SORT_LABELS[query.sort]))
         if query.show_archived:
             parts.append(_("archived shown"))
         self.query_one("#contacts-status", Static).update(Content("  ·  ".join(parts)))
+
+    @staticmethod
+    def _nothing_matches(query: ContactQuery) -> str:
+        """What an empty filter result says: what was typed, and what to try instead."""
+        text = query.text.strip()
+        if query.show_archived:
+            hint = _("try fewer letters, the reading in romaji or kana, or #tag")
+        else:
+            hint = _(
+                "try fewer letters, the reading in romaji or kana, #tag, "
+                "or {key} to show archived contacts"
+            ).format(key=typed("contacts.archived"))
+        return _("No contact matches “{text}”: {hint}").format(text=text, hint=hint)
 
     # -- filter, sort, archived ------------------------------------------------------
 
@@ -187,4 +219,8 @@ class ContactsScreen(ContactActions):
         self.open_contact(event.contact_id)
 
     def on_contact_created(self, contact_id: int) -> None:
+        # Its page opens; behind it, the list reloads with the cursor on it, so escape
+        # comes back to the new contact wherever the sort put it.
+        self._cursor_to = contact_id
+        self.reload()
         self.open_contact(contact_id)

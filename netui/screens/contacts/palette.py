@@ -16,10 +16,16 @@ if TYPE_CHECKING:
 
 
 def open_contact(app: Host, contact_id: int) -> None:
-    """Go to the contacts area and open one contact's page there."""
+    """Open one contact's page over the screen in front, so escape comes back to it.
+
+    Over a dialog, the page opens in the contacts area instead: a page on top
+    of a half-filled form would hide the form without closing it.
+    """
+    from textual.screen import ModalScreen
+
     from netui.screens.contacts.detail import ContactDetailScreen
 
-    if app.current_mode != "contacts":
+    if isinstance(app.screen, ModalScreen) and app.current_mode != "contacts":
         app.switch_mode("contacts")
     app.push_screen(ContactDetailScreen(app.store, contact_id))
 

@@ -15,6 +15,7 @@ import sqlite3
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, fields
 
+from netui.domain.review import UPCOMING_DAYS
 from netui.state import demo_words as words
 from netui.state.demo.history import attendance, followup, interactions, ledger
 from netui.state.demo.people import MET_DAYS, add_contacts
@@ -219,10 +220,17 @@ class _Generator:
 
     def _events(self) -> None:
         rng, r, today = self.rng, self.rng.random, self.today.toordinal()
-        # Mostly past (the last two years), a few upcoming in the next month for the review.
+        # Mostly past (the last two years), a few upcoming in the next month; and always
+        # some in the next two weeks (of the Store's clock), so the review's events
+        # section and the event card can be tried on the day the demo is made.
+        count = max(3, self.n // 5)
+        soon = [today + d for d in rng.sample(range(1, UPCOMING_DAYS), 3 if count > 5 else 1)]
         days = sorted(
-            today - rng.randint(1, _EVENT_DAYS) if r() < 0.97 else today + rng.randint(0, 30)
-            for _ in range(max(3, self.n // 5))
+            soon
+            + [
+                today - rng.randint(1, _EVENT_DAYS) if r() < 0.97 else today + rng.randint(0, 30)
+                for _ in range(count - len(soon))
+            ]
         )
         self.by_kind = {k: ([], []) for k in _EVENT_KINDS}
         self.event_day, self.upcoming = [0], []

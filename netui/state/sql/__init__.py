@@ -108,6 +108,10 @@ class EngineSQL(Protocol):
         first, newest first), each group in the sort order.
         """
 
+    def contact_position(self, db: Database, query: ContactQuery, contact_id: int) -> int | None:
+        """The contact's row index in the query's list (as contact_page orders it), or None
+        when the list leaves it out (archived and hidden, not matched, past SHOWN_MATCHES)."""
+
     SEARCH_INDEXES: tuple[SearchIndex, ...]
     """The structures every contact has exactly one row in, for `netui check`."""
 

@@ -37,7 +37,8 @@ from typing import TYPE_CHECKING, Any
 from peewee import ColumnBase, Database, Insert, Value, fn
 
 from netui.data.engine import run_sql
-from netui.state.search import SHOWN_MATCHES, ContactQuery, short_row, split_query
+from netui.state import search_fts
+from netui.state.search import SHOWN_MATCHES, ContactQuery, split_query
 from netui.state.search_fts import Matches, Ranked, fts_matches
 from netui.state.sql import (
     SEPARATOR,
@@ -45,7 +46,6 @@ from netui.state.sql import (
     GoalRow,
     OverdueRow,
     ReciprocityRow,
-    SearchIndex,
     UpcomingRow,
 )
 
@@ -256,59 +256,34 @@ def contact_page(
     return [by_id[cid] for cid in page]
 
 
-# -- the search rows ---------------------------------------------------------------------------
-
-# One FTS5 row per contact in each, rowid = contact id (netui.data.models, EXTRA_SQL).
-SEARCH_INDEXES: tuple[SearchIndex, ...] = (
-    SearchIndex("contact_fts", "search row", "search"),
-    SearchIndex("contact_short", "short search row", "1- and 2-character search"),
-)
-
-
-def delete_search_rows(db: Database, contact_id: int) -> None:
-    """Remove a contact's rows from both search tables."""
-    for index in SEARCH_INDEXES:
-        run_sql(db, f"DELETE FROM {index.name} WHERE rowid = ?", [contact_id])
-
-
-def write_search_rows(db: Database, contact_id: int, values: Sequence[str]) -> None:
-    """Replace the contact's contact_fts row with `values` and its contact_short row with their pieces."""
-    delete_search_rows(db, contact_id)
-    run_sql(
-        db,
-        "INSERT INTO contact_fts (rowid, name, reading, company, role, tags, notes, needs, offers)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [contact_id, *values],
-    )
-    run_sql(
-        db,
-        "INSERT INTO contact_short (rowid, grams) VALUES (?, ?)",
-        [contact_id, short_row(values)],
-    )
+def contact_position(db: Database, query: ContactQuery, contact_id: int) -> int | None:
+    """The contact's row in the query's list: how many rows come before it (see `_ORDER`)."""
+    found = _cached_ranked(db, query)
+    if found is not None:
+        return found.ids.index(contact_id) if contact_id in found.ids else None
+    sql = "SELECT archived, sort_key, last_contact, next_due FROM contact WHERE id = ?"
+    rows = run_sql(db, sql, [contact_id])
+    if not rows or (rows[0][0] and not query.show_archived):
+        return None
+    _archived, key, last, due = rows[0]
+    # A count over the sort's index, not a row number over the whole list (at 100k
+    # contacts 1-23 ms against 100-145 ms). NULL dates come last; `last` newest first.
+    before, params = "(c.sort_key < ? OR (c.sort_key = ? AND c.id < ?))", [key, key, contact_id]
+    column, value, nearer = {"last": ("c.last_contact", last, ">"), "due": ("c.next_due", due, "<")}.get(query.sort, ("", None, ""))  # fmt: skip
+    if column and value is None:
+        before = f"({column} IS NOT NULL OR {before})"
+    elif column:
+        before, params = f"({column} {nearer} ? OR ({column} = ? AND {before}))", [value, value, *params]  # fmt: skip
+    hide = "" if query.show_archived else "c.archived = 0 AND "
+    return int(_value(db, f"SELECT count(*) FROM contact c WHERE {hide}{before}", params))
 
 
-def contacts_missing_from(db: Database, index: SearchIndex) -> list[tuple[int, str]]:
-    """Contacts without a row in the table (FTS5 rowids are unique: rowid = contact id)."""
-    return [
-        (int(cid), str(name))
-        for cid, name in run_sql(
-            db,
-            f"SELECT c.id, c.name FROM contact c WHERE NOT EXISTS"
-            f" (SELECT 1 FROM {index.name} f WHERE f.rowid = c.id) ORDER BY c.id",
-        )
-    ]
-
-
-def rows_without_contact(db: Database, index: SearchIndex) -> list[int]:
-    """Rowids of the table that no contact has."""
-    return [
-        int(rowid)
-        for (rowid,) in run_sql(
-            db,
-            f"SELECT f.rowid FROM {index.name} f WHERE NOT EXISTS"
-            f" (SELECT 1 FROM contact c WHERE c.id = f.rowid) ORDER BY f.rowid",
-        )
-    ]
+# The search rows' upkeep lives in search_fts, beside the MATCH expressions that read them.
+SEARCH_INDEXES = search_fts.SEARCH_INDEXES
+write_search_rows = search_fts.write_search_rows
+delete_search_rows = search_fts.delete_search_rows
+contacts_missing_from = search_fts.contacts_missing_from
+rows_without_contact = search_fts.rows_without_contact
 
 
 # -- the weekly review ---------------------------------------------------------------------------
