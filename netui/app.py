@@ -47,7 +47,9 @@ class NetuiApp(App[None]):
         | {AppCommandsProvider}
         | {provider.resolve for area in AREAS for provider in area.providers}
     )
-    BINDINGS = bindings("app.quit", "app.help", *(area.binding_id for area in AREA_KEYS))
+    BINDINGS = bindings(
+        "app.quit", "app.help", "app.undo", *(area.binding_id for area in AREA_KEYS)
+    )
 
     def __init__(self, store: Store, config: Config | None = None) -> None:
         super().__init__()
@@ -155,7 +157,7 @@ class NetuiApp(App[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # An area's key acts from an area, never on top of a dialog (a stray c or 2
         # on a checkbox must not open or switch anything).
-        if action == "open_area":
+        if action in ("open_area", "undo"):
             return not isinstance(self.screen, ModalScreen)
         return True
 
@@ -187,11 +189,33 @@ class NetuiApp(App[None]):
             for area in AREAS
             for command in area.commands
         ]
+        entries.append(
+            (
+                _("Undo"),
+                _("Take back the last delete, archive, merge, done, snooze or capture (key u)"),
+                self.action_undo,
+            )
+        )
         for area in MODES:
             go = partial(self.run_action, f"open_area('{area.name}')")
             title = _("Go to {area}").format(area=area.title)
             entries.append((title, _("key {key}").format(key=area.key), go))
         return entries
+
+    def action_undo(self) -> None:
+        """Take back the newest command in the undo journal, and say what it was."""
+        if isinstance(self.screen, ModalScreen):
+            self.notify(_("Close the open dialog first (escape)"), markup=False)
+            return
+        try:
+            undone = self.store.undo.undo()
+        except FAILURES as error:
+            self.notify(explain(error), severity="error", markup=False)
+            return
+        if undone is None:
+            self.notify(_("Nothing to undo"), markup=False)
+        else:
+            self.notify(_("Undone: {label}").format(label=undone.label), markup=False)
 
     # -- the palette's system commands ---------------------------------------------------
 

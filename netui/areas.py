@@ -237,6 +237,7 @@ AREAS: tuple[Area, ...] = (
 APP_KEYS = (
     Key("app.quit", "ctrl+q", "quit", _("Quit"), _("Quit netui"), priority=True),
     Key("app.help", "question_mark", "help", _("Help"), _("Every key on this screen")),
+    Key("app.undo", "u", "undo", _("Undo"), _("Take back the last delete, archive, merge, done, snooze or capture"), show=False),
 )
 SHARED_KEYS = (
     Key("interaction_form.save", "ctrl+s", "save", _("Save"), _("Log the interaction.")),

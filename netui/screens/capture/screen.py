@@ -321,7 +321,7 @@ class CaptureScreen(FormScreen[CaptureResult]):
             self.query_one(CapturePreviewView).show_error(error, text)
             return None
         self._finish()  # save_capture cleared the draft in its transaction
-        self.tell(result.summary())
+        self.tell_undoable(result.summary())
         return result
 
     def show_invalid(self, error: ValidationError) -> None:
