@@ -168,3 +168,18 @@ def test_a_version_2_database_gets_the_journal(db_path: Path) -> None:
         assert store.contacts.exists(kept)
     finally:
         store.close()
+
+
+def test_the_demo_leaves_the_journal_in_place(store: Store) -> None:
+    """The demo's bulk load sets the triggers aside and makes them again: its data can be undone."""
+    from netui.state.demo import generate_demo
+
+    generate_demo(store, 20)
+    (count,) = store.db.execute_sql(
+        "SELECT count(*) FROM sqlite_master WHERE type = 'trigger'"
+    ).fetchone()
+    assert count == 3 * len(JOURNALED)
+    (first, *_rest) = store.contacts.find("")
+    store.contacts.delete(first.id)
+    assert store.undo.undo() is not None
+    assert store.contacts.exists(first.id)
