@@ -48,7 +48,7 @@ class NetuiApp(App[None]):
         | {provider.resolve for area in AREAS for provider in area.providers}
     )
     BINDINGS = [
-        *bindings("app.quit", "app.help", *(area.binding_id for area in AREA_KEYS)),
+        *bindings("app.quit", "app.help", "app.undo", *(area.binding_id for area in AREA_KEYS)),
         *bindings("app.open_saved"),
     ]
 
@@ -159,7 +159,7 @@ class NetuiApp(App[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # An area's key acts from an area, never on top of a dialog (a stray c or 2
         # on a checkbox must not open or switch anything).
-        if action in ("open_area", "open_saved"):
+        if action in ("open_area", "open_saved", "undo"):
             return not isinstance(self.screen, ModalScreen)
         return True
 
@@ -197,11 +197,33 @@ class NetuiApp(App[None]):
             for area in AREAS
             for command in area.commands
         ]
+        entries.append(
+            (
+                _("Undo"),
+                _("Take back the last delete, archive, merge, done, snooze or capture (key u)"),
+                self.action_undo,
+            )
+        )
         for area in MODES:
             go = partial(self.run_action, f"open_area('{area.name}')")
             title = _("Go to {area}").format(area=area.title)
             entries.append((title, _("key {key}").format(key=area.key), go))
         return entries
+
+    def action_undo(self) -> None:
+        """Take back the newest command in the undo journal, and say what it was."""
+        if isinstance(self.screen, ModalScreen):
+            self.notify(_("Close the open dialog first (escape)"), markup=False)
+            return
+        try:
+            undone = self.store.undo.undo()
+        except FAILURES as error:
+            self.notify(explain(error), severity="error", markup=False)
+            return
+        if undone is None:
+            self.notify(_("Nothing to undo"), markup=False)
+        else:
+            self.notify(_("Undone: {label}").format(label=undone.label), markup=False)
 
     # -- the palette's system commands ---------------------------------------------------
 

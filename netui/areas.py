@@ -240,6 +240,7 @@ APP_KEYS = (
     Key("app.quit", "ctrl+q", "quit", _("Quit"), _("Quit netui"), priority=True),
     Key("app.help", "question_mark", "help", _("Help"), _("Every key on this screen")),
     Key("app.open_saved", "o", "open_saved", _("Open saved"), _("Open the people the last capture saved"), show=False),
+    Key("app.undo", "u", "undo", _("Undo"), _("Take back the last delete, archive, merge, done, snooze or capture"), show=False),
 )
 SHARED_KEYS = (
     # Moving the focus between the panes of a screen (the list and its filter, a

@@ -1,7 +1,7 @@
 """The command line: `netui` opens the TUI; its subcommands work on the database from the shell.
 
 Each command group is one module here (`tui`, `demo`, `find`, `capture`,
-`review`, `merge`, `check`) that registers its sub-commands and holds their handlers;
+`review`, `merge`, `undo`, `check`) that registers its sub-commands and holds their handlers;
 `main` builds the parser from `COMMAND_GROUPS` and holds the one error map.
 Every failure a person can cause (a bad argument, a broken config file, a file
 that is not a netui database, a demo over real data) ends as one line on
@@ -17,7 +17,7 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 
-from netui.cli import capture, check, demo, find, merge, review, tui
+from netui.cli import capture, check, demo, find, merge, review, tui, undo
 from netui.cli.common import EXIT_FAILURE, EXIT_INTERRUPTED, EXIT_OK, CommandError, say
 from netui.cli.output import plain
 from netui.cli.parser import CommandGroup, UsageError, build_parser
@@ -27,7 +27,16 @@ __all__ = ["COMMAND_GROUPS", "main"]
 # The command groups, in the order `netui --help` lists their sub-commands
 # (`tui` adds none: it is what `netui` does without one). A new group is a
 # module with a `register(cli)` function, added here.
-COMMAND_GROUPS: tuple[CommandGroup, ...] = (tui, demo, find, capture, review, merge, check)
+COMMAND_GROUPS: tuple[CommandGroup, ...] = (
+    tui,
+    demo,
+    find,
+    capture,
+    review,
+    merge,
+    undo,
+    check,
+)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -54,6 +54,26 @@ class Migration:
     apply: Callable[[Database], None]
 
 
+class Journal(Protocol):
+    """An engine's undo journal: the triggers record changed rows; these write them back.
+
+    Rows are named by table and rowid; an image is a row as the journal's
+    triggers record it, a dict of column name to stored value. SQLite's is
+    netui.data.sqlite_journal (a module, so these are its functions).
+    """
+
+    def row_image(self, db: Database, table: str, rowid: int) -> dict[str, Any] | None:
+        """The row as the journal records it, or None when there is no such row."""
+
+    def put_row(
+        self, db: Database, table: str, rowid: int, image: dict[str, Any], *, exists: bool
+    ) -> None:
+        """Write the row back as `image` has it: over the row that is there, or as a new row."""
+
+    def remove_row(self, db: Database, table: str, rowid: int) -> None:
+        """Delete the row."""
+
+
 class Engine(Protocol):
     """One open database of one engine; each Session owns one."""
 
@@ -65,6 +85,8 @@ class Engine(Protocol):
     writable: bool
     # Whether this open created the database (a missing or empty file, now at the latest schema).
     created: bool
+    # The undo journal's row writer (netui.state.undo uses it).
+    journal: Journal
 
     @property
     def db(self) -> Database:

@@ -281,6 +281,8 @@ class FollowUp(BaseModel):
     done_at = DateTimeField(null=True)
     snoozed_until = DateField(null=True)
     event = ForeignKeyField(Event, null=True, on_delete="SET NULL")
+    if TYPE_CHECKING:
+        contact_id: int  # the foreign key's own column
 
     class Meta:
         indexes = (
@@ -327,6 +329,38 @@ class Meta(Model):
         table_name = "netui_meta"
 
 
+class UndoCommand(Model):
+    """One command the undo journal can take back (netui.state.undo): the last 20 are kept."""
+
+    id = AutoField()  # in the order the commands ran: the newest is undone first
+    label = TextField()  # what the command did, as the person was told ("Deleted Aiko")
+    at = DateTimeField()
+    topics = TextField(default="")  # the command's topics, space separated
+    # True only inside the command's own transaction: the journal's triggers
+    # record a change only while a command is recording (netui.data.sqlite_journal).
+    recording = BooleanField(default=False)
+
+    class Meta:
+        database = database
+        legacy_table_names = False
+
+
+class UndoChange(Model):
+    """One row a recorded command changed, with its images before and after (JSON objects)."""
+
+    id = AutoField()  # in the order the changes were made: undone from the last
+    command = ForeignKeyField(UndoCommand, on_delete="CASCADE", backref="changes")
+    tbl = TextField()  # the table's name
+    row_id = IntegerField()  # the row's rowid
+    op = CharField()  # "insert", "update" or "delete"
+    old = TextField(null=True)  # the row before (update, delete)
+    new = TextField(null=True)  # the row after (insert, update)
+
+    class Meta:
+        database = database
+        legacy_table_names = False
+
+
 MODELS: tuple[type[Model], ...] = (
     Goal,
     Event,
@@ -342,6 +376,14 @@ MODELS: tuple[type[Model], ...] = (
     LedgerEntry,
     Review,
     Meta,
+    UndoCommand,
+    UndoChange,
+)
+
+# The tables the undo journal records (netui.data.sqlite_journal): every table of a
+# record a person keeps; not the facts about the database, nor the journal itself.
+JOURNALED: tuple[type[Model], ...] = tuple(
+    model for model in MODELS if model not in (Meta, UndoCommand, UndoChange)
 )
 
 # Indexes that peewee cannot express: expression indexes matching the list's

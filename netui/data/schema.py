@@ -5,14 +5,22 @@ from __future__ import annotations
 from peewee import Database
 
 from netui.data.engine import Migration, run_sql
-from netui.data.models import EXTRA_SQL, MODELS
+from netui.data.models import EXTRA_SQL, MODELS, UndoChange, UndoCommand
+from netui.data.sqlite_journal import install_journal
 
 
 def create_schema(db: Database) -> None:
-    """Create every table and index of the latest schema."""
+    """Create every table, index and journal trigger of the latest schema."""
     db.create_tables(MODELS)
     for statement in EXTRA_SQL:
         run_sql(db, statement)
+    install_journal(db)
+
+
+def add_undo_journal(db: Database) -> None:
+    """Version 3: the undo journal's tables, and its triggers on every journaled table."""
+    db.create_tables([UndoCommand, UndoChange])
+    install_journal(db)
 
 
 def refold_names_and_search_rows(db: Database) -> None:
@@ -61,6 +69,7 @@ MIGRATIONS: list[Migration] = [
     Migration(
         2, "search folds accents and spaces, marks word starts", refold_names_and_search_rows
     ),
+    Migration(3, "undo journal", add_undo_journal),
 ]
 
 

@@ -21,12 +21,13 @@ from urllib.parse import quote
 
 from peewee import DatabaseError, InterfaceError, OperationalError, SqliteDatabase
 
-from netui.data import schema
+from netui.data import schema, sqlite_journal
 from netui.data.engine import (
     DatabaseMissing,
     DatabaseOpenError,
     DatabaseRefused,
     Failure,
+    Journal,
     Migration,
     run_sql,
 )
@@ -370,6 +371,7 @@ class SqliteEngine:
         self.db: SqliteDatabase = opened.db
         self.writable = opened.writable
         self.created = opened.created
+        self.journal: Journal = sqlite_journal
         self._data_version: int | None = None
 
     @contextmanager

@@ -37,6 +37,7 @@ from netui.state.review import Reviews
 from netui.state.search import SHOWN_MATCHES, SORTS, ContactQuery
 from netui.state.session import Listener, Session
 from netui.state.topics import ALL_TOPICS, Topic
+from netui.state.undo import Undo, UndoEntry, UndoRefused
 
 
 class Store:
@@ -76,6 +77,7 @@ class Store:
         self.merge = Merge(self.session, self.contacts)
         self.capture = Capture(self.session, self.contacts, self.events)
         self.review = Reviews(self.session)
+        self.undo = Undo(self.session)
 
     # What faces need of the Session itself.
 
@@ -162,5 +164,7 @@ __all__ = [
     "StoreReadOnly",
     "StoreUnavailable",
     "Topic",
+    "UndoEntry",
+    "UndoRefused",
     "ValidationError",
 ]

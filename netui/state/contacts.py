@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from peewee import JOIN, SQL, Query, Select, fn
 
@@ -296,17 +296,23 @@ class Contacts:
             derived.refresh_due(self.s, [contact_id])
             derived.refresh_search(self.s, contact_id)
 
+    def _named(self, text: str, contact_id: int) -> Callable[[], str]:
+        """An undo label naming the contact, read inside the command's transaction."""
+        return lambda: text.format(name=self.require(contact_id).name)
+
     def archive(self, contact_id: int, archived: bool = True) -> None:
-        """Hide a contact from lists and reviews (or bring it back), keeping everything."""
-        with self.s.write(Topic.CONTACTS):
+        """Hide a contact from lists and reviews (or bring it back), keeping everything; undoable."""
+        label = _("Archived {name}") if archived else _("Restored {name}")
+        with self.s.write(Topic.CONTACTS, undo=self._named(label, contact_id)):
             self.require(contact_id)
             Contact.update(archived=archived, updated_at=self.s.now()).where(
                 Contact.id == contact_id
             ).execute()
 
     def delete(self, contact_id: int) -> None:
-        """Delete a contact and its history (interactions, follow-ups, ledger, attendance)."""
-        with self.s.write(*EVERYTHING_OF_A_CONTACT):
+        """Delete a contact and its history (interactions, follow-ups, ledger, attendance); undoable."""
+        label = self._named(_("Deleted {name}"), contact_id)
+        with self.s.write(*EVERYTHING_OF_A_CONTACT, undo=label):
             self.require(contact_id)
             Contact.delete().where(Contact.id == contact_id).execute()
             derived.delete_search_rows(self.s, contact_id)

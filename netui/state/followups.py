@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import Any
 
 from netui.data.models import FollowUp
@@ -15,6 +16,9 @@ from netui.state.errors import NotFound
 from netui.state.events import Events
 from netui.state.session import Session
 from netui.state.topics import Topic
+
+# What the journal calls a snooze (to a day or by a week).
+_SNOOZED = _("Snoozed: {what} ({name})")
 
 
 class FollowUps:
@@ -53,9 +57,21 @@ class FollowUps:
             )
         return followup
 
+    def _named(self, text: str, followup_id: int) -> Callable[[], str]:
+        """An undo label saying what the follow-up is and for whom, read inside the command."""
+
+        def label() -> str:
+            followup = self._require(followup_id)
+            name = self.contacts.require(followup.contact_id).name
+            return text.format(what=followup.what, name=name)
+
+        return label
+
     def complete(self, followup_id: int) -> None:
-        """Mark a follow-up done now."""
-        with self.s.write(Topic.FOLLOWUPS):
+        """Mark a follow-up done now; undoable."""
+        with self.s.write(
+            Topic.FOLLOWUPS, undo=self._named(_("Done: {what} ({name})"), followup_id)
+        ):
             self._require(followup_id)
             now = self.s.now()
             FollowUp.update(done_at=now, updated_at=now).where(FollowUp.id == followup_id).execute()
@@ -68,13 +84,13 @@ class FollowUps:
         return max(due, snoozed) if snoozed is not None else due
 
     def snooze(self, followup_id: int, until: dt.date) -> None:
-        """Put a follow-up off until a later date: after today, and not before it is due.
+        """Put a follow-up off until a later date: after today, and not before it is due; undoable.
 
         Raises:
             ValidationError: `until` is today or earlier, or before the follow-up's due date.
             NotFound: the follow-up is gone.
         """
-        with self.s.write(Topic.FOLLOWUPS):
+        with self.s.write(Topic.FOLLOWUPS, undo=self._named(_SNOOZED, followup_id)):
             followup = self._require(followup_id)
             refusal = snooze_refusal(until, self.s.today(), self._effective_due(followup))
             if refusal is not None:
@@ -121,34 +137,36 @@ class FollowUps:
             ).execute()
 
     def reopen(self, followup_id: int) -> None:
-        """Un-mark a follow-up done: it is open again, due as before.
+        """Un-mark a follow-up done: it is open again, due as before; undoable.
 
         Raises:
             NotFound: it was deleted meanwhile.
         """
-        with self.s.write(Topic.FOLLOWUPS):
+        label = self._named(_("Reopened: {what} ({name})"), followup_id)
+        with self.s.write(Topic.FOLLOWUPS, undo=label):
             self._require(followup_id)
             FollowUp.update(done_at=None, updated_at=self.s.now()).where(
                 FollowUp.id == followup_id
             ).execute()
 
     def delete(self, followup_id: int) -> None:
-        """Remove a follow-up.
+        """Remove a follow-up; undoable.
 
         Raises:
             NotFound: it was deleted meanwhile.
         """
-        with self.s.write(Topic.FOLLOWUPS):
+        label = self._named(_("Deleted the follow-up: {what} ({name})"), followup_id)
+        with self.s.write(Topic.FOLLOWUPS, undo=label):
             self._require(followup_id)
             FollowUp.delete().where(FollowUp.id == followup_id).execute()
 
     def snooze_week(self, followup_id: int) -> dt.date:
-        """Put a follow-up off a week from the later of today and its due date; the new day.
+        """Put a follow-up off a week from the later of today and its due date; the new day; undoable.
 
         Raises:
             NotFound: the follow-up is gone.
         """
-        with self.s.write(Topic.FOLLOWUPS):
+        with self.s.write(Topic.FOLLOWUPS, undo=self._named(_SNOOZED, followup_id)):
             followup = self._require(followup_id)
             until = snooze_week(self.s.today(), self._effective_due(followup))
             FollowUp.update(snoozed_until=until, updated_at=self.s.now()).where(

@@ -115,12 +115,19 @@ class Interactions:
             derived.refresh_due(self.s, [row["contact"]])
 
     def delete(self, interaction_id: int) -> None:
-        """Remove a logged interaction; the contact's last contact and due date follow.
+        """Remove a logged interaction (undoable); the contact's last contact and due date follow.
 
         Raises:
             NotFound: it was deleted meanwhile.
         """
-        with self.s.write(Topic.INTERACTIONS, Topic.CONTACTS):
+        label = _("Deleted an interaction with {name}")
+
+        def named() -> str:
+            return label.format(
+                name=self.contacts.require(_require(interaction_id)["contact"]).name
+            )
+
+        with self.s.write(Topic.INTERACTIONS, Topic.CONTACTS, undo=named):
             row = _require(interaction_id)
             Interaction.delete().where(Interaction.id == interaction_id).execute()
             derived.refresh_due(self.s, [row["contact"]])

@@ -134,12 +134,17 @@ class Ledger:
             derived.refresh_ledger(self.s, [row["contact"]])
 
     def delete(self, entry_id: int) -> None:
-        """Remove a give or take; the contact's stored aggregates follow.
+        """Remove a give or take (undoable); the contact's stored aggregates follow.
 
         Raises:
             NotFound: it was deleted meanwhile.
         """
-        with self.s.write(Topic.LEDGER, Topic.CONTACTS):
+        label = _("Deleted a ledger entry of {name}")
+
+        def named() -> str:
+            return label.format(name=self.contacts.require(_require(entry_id)["contact"]).name)
+
+        with self.s.write(Topic.LEDGER, Topic.CONTACTS, undo=named):
             row = _require(entry_id)
             LedgerEntry.delete().where(LedgerEntry.id == entry_id).execute()
             derived.refresh_ledger(self.s, [row["contact"]])

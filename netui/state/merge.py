@@ -68,7 +68,16 @@ class Merge:
             NotFound: either contact does not exist.
         """
         _refuse_itself(keep_id, other_id)
-        with self.s.write(*EVERYTHING_OF_A_CONTACT):
+
+        def label() -> str:
+            names = self.contacts.refs([keep_id, other_id])
+            if keep_id not in names or other_id not in names:
+                return _("Merged @{other} into @{keep}").format(other=other_id, keep=keep_id)
+            return _("Merged {other} into {keep}").format(
+                other=names[other_id].name, keep=names[keep_id].name
+            )
+
+        with self.s.write(*EVERYTHING_OF_A_CONTACT, undo=label):
             plan = self._plan(keep_id, other_id).with_picks(picks or {})
             draft = validate_draft(plan.draft())
             self._move_everything(keep_id, other_id)

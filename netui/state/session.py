@@ -31,6 +31,7 @@ from netui.data.models import Meta, unregister, using
 from netui.domain.cadence import DEFAULT_STAGE_CADENCE, STAGES
 from netui.i18n import _
 from netui.state import derived
+from netui.state import undo as undo_journal
 from netui.state.errors import (
     StoreBusy,
     StoreDamaged,
@@ -81,6 +82,8 @@ class Session:
         self._clock = clock or (lambda: dt.datetime.now().replace(microsecond=0))
         self._listeners: list[Listener] = []
         self._lock = threading.Lock()
+        # Per thread: whether a write that records for the undo journal is running.
+        self._recording = threading.local()
         self.stage_cadence: dict[str, int | None] = dict(stage_cadence or DEFAULT_STAGE_CADENCE)
         self.cadence_pending = False
         self._sync_stage_cadence()
@@ -130,15 +133,32 @@ class Session:
             )
 
     @contextmanager
-    def write(self, *topics: Topic) -> Iterator[Database]:
+    def write(self, *topics: Topic, undo: undo_journal.Label | None = None) -> Iterator[Database]:
         """One transaction holding the write lock; its topics are announced once it committed.
+
+        Args:
+            topics: What the command changes.
+            undo: What the undo journal calls the command ("Deleted Aiko"), or a
+                function saying it, called first inside the transaction: the
+                command can then be undone (netui.state.undo). None: it cannot.
 
         Raises:
             StoreReadOnly: the database was opened for reading only; nothing was written.
         """
         self._refuse_if_read_only()
+        # A write inside a recording write belongs to the outer command's entry.
+        record = undo is not None and not getattr(self._recording, "on", False)
         with self.read(), self.engine.write():
-            yield self.db
+            if record and undo is not None:
+                command = undo_journal.begin(self, undo, frozenset(topics))
+                self._recording.on = True
+                try:
+                    yield self.db
+                finally:
+                    self._recording.on = False
+                undo_journal.finish(command)
+            else:
+                yield self.db
         if topics:
             self.announce(frozenset(topics))
 

@@ -363,7 +363,7 @@ class CaptureScreen(FormScreen[CaptureResult]):
             return None
         self._finish()  # save_capture cleared the draft in its transaction
         cast("Host", self.app).saved_people = result.contact_ids
-        self.tell(saved_notice(result))
+        self.tell_undoable(saved_notice(result))
         return result
 
     def show_invalid(self, error: ValidationError) -> None:

@@ -9,6 +9,8 @@ from textual import on
 from textual.screen import Screen, ScreenResultCallbackType
 from textual.worker import Worker, WorkerState
 
+from netui.areas import typed
+from netui.i18n import _
 from netui.screens.common.failure import FAILURES, explain
 from netui.state import NotFound
 
@@ -32,6 +34,10 @@ class NetuiScreen(Screen[ResultT]):
             error: Show it as an error.
         """
         self.notify(message, severity="error" if error else "information", markup=False)
+
+    def tell_undoable(self, message: str) -> None:
+        """A notification after a command the undo journal keeps: it says which key undoes it."""
+        self.tell(_("{done} ({key} undoes)").format(done=message, key=typed("app.undo")))
 
     def report(self, error: BaseException) -> None:
         """Say what went wrong, as an error notice (see `failure.explain`).

@@ -121,7 +121,7 @@ class ContactActions(AreaScreen):
             lambda: self.store.contacts.archive(contact_id, not detail.archived)
         ):
             done = _("Restored {name}") if detail.archived else _("Archived {name}")
-            self.tell(done.format(name=detail.name))
+            self.tell_undoable(done.format(name=detail.name))
 
     def action_delete(self) -> None:
         """Delete the current contact, after asking."""
@@ -134,7 +134,7 @@ class ContactActions(AreaScreen):
 
         def confirmed(yes: bool | None) -> None:
             if yes and self.attempt(lambda: self.store.contacts.delete(contact_id)):
-                self.tell(_("Deleted {name}").format(name=name))
+                self.tell_undoable(_("Deleted {name}").format(name=name))
                 self.on_contact_deleted(contact_id)
 
         self.app.push_screen(
@@ -170,7 +170,8 @@ class ContactActions(AreaScreen):
                 if result is not None:
                     # The kept name as saved: the dialog may have taken the other's.
                     kept = self._contact_name(result) or keep_name
-                    self.tell(_("Merged {other} into {keep}").format(other=drop_name, keep=kept))
+                    merged_text = _("Merged {other} into {keep}")
+                    self.tell_undoable(merged_text.format(other=drop_name, keep=kept))
 
             self.open_dialog(lambda: MergeForm(self.store, keep_id, drop_id), merged)
 

@@ -290,7 +290,7 @@ class ContactDetailScreen(ContactActions):
         if followup_id is None:
             return
         if self.attempt(lambda: self.store.followups.complete(followup_id)):
-            self.tell(_("Follow-up done"))
+            self.tell_undoable(_("Follow-up done"))
 
     def action_followup_snooze(self) -> None:
         """Put the follow-up under the cursor off by a week."""
@@ -300,4 +300,4 @@ class ContactDetailScreen(ContactActions):
         # A week from the later of today and its due date: never earlier than it was.
         until = self.read(lambda: self.store.followups.snooze_week(followup_id))
         if until is not None:
-            self.tell(_("Snoozed to {day}").format(day=until.isoformat()))
+            self.tell_undoable(_("Snoozed to {day}").format(day=until.isoformat()))

@@ -7,7 +7,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import Footer, Static
 
-from netui.areas import bindings
+from netui.areas import bindings, typed
 from netui.domain.records import FollowUpRecord, HistoryItem, InteractionRecord, LedgerRecord
 from netui.i18n import _
 from netui.screens.common.dialog import Dialog
@@ -166,11 +166,14 @@ class HistoryEntryScreen(Dialog[None]):
 
         def confirmed(yes: bool | None) -> None:
             if yes and self.attempt(lambda: delete(ident), gone=self._gone):
-                self.tell(_("Deleted the {kind}: {title}").format(kind=name, title=self.item.title))
+                said = _("Deleted the {kind}: {title}")
+                self.tell_undoable(said.format(kind=name, title=self.item.title))
                 self.dismiss()
 
         question = _("Delete this {kind}?").format(kind=name)
-        message = _('"{title}" leaves the history for good.').format(title=self.item.title)
+        message = _('"{title}" leaves the history ({key} undoes).').format(
+            title=self.item.title, key=typed("app.undo")
+        )
         self.app.push_screen(ConfirmScreen(question, message), confirmed)
 
     def action_toggle_done(self) -> None:
@@ -183,5 +186,5 @@ class HistoryEntryScreen(Dialog[None]):
         else:
             command, said = self.store.followups.reopen, _("Follow-up open again: {what}")
         if self.attempt(lambda: command(record.id), gone=self._gone):
-            self.tell(said.format(what=record.what))
+            self.tell_undoable(said.format(what=record.what))
             self._show()

@@ -99,7 +99,8 @@ class ReviewRowActions(AreaScreen):
             lambda: self.store.followups.complete(followup.followup_id), gone=self._gone
         ):
             self._drop_current()
-            self.tell(_("Done: {what} ({name})").format(what=followup.what, name=followup.name))
+            done = _("Done: {what} ({name})")
+            self.tell_undoable(done.format(what=followup.what, name=followup.name))
 
     def action_snooze(self) -> None:
         """Put the follow-up under the cursor off by a week."""
@@ -113,7 +114,7 @@ class ReviewRowActions(AreaScreen):
         )
         if until is not None:
             self._drop_current()  # a week on is past the end of any week shown
-            self.tell(
+            self.tell_undoable(
                 _("Snoozed to {day}: {what}").format(day=day_label(until), what=followup.what)
             )
 
@@ -128,7 +129,7 @@ class ReviewRowActions(AreaScreen):
 
         def snoozed(until: dt.date | None) -> None:
             if until is not None:
-                self.tell(
+                self.tell_undoable(
                     _("Snoozed to {day}: {what}").format(day=day_label(until), what=followup.what)
                 )
 

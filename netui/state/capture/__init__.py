@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 
 from netui.data.models import Meta
+from netui.i18n import _, ngettext
 from netui.state import derived
 from netui.state.capture.records import THANKS, CapturePreview, CaptureResult, ResolvedPerson
 from netui.state.capture.resolve import Resolution, grammar
@@ -47,7 +48,7 @@ class Capture:
     def save(
         self, text: str, on: dt.date, event_id: int | None = None, thanks: bool = False
     ) -> CaptureResult:
-        """Save a capture: contacts, tags, interactions, attendance, follow-ups, ledger, in one go.
+        """Save a capture: contacts, tags, interactions, attendance, follow-ups, ledger, in one go; undoable.
 
         Raises:
             CaptureError: nothing was saved; the error names its line and column.
@@ -61,6 +62,7 @@ class Capture:
             Topic.FOLLOWUPS,
             Topic.LEDGER,
             Topic.EVENTS,
+            undo=_captured(plan.people[0].name, len(plan.people)),
         ):
             # Resolved inside the transaction: what was previewed may have
             # changed in another netui meanwhile.
@@ -90,3 +92,14 @@ class Capture:
 
 
 __all__ = ["THANKS", "Capture", "CapturePreview", "CaptureResult", "ResolvedPerson"]
+
+
+def _captured(first: str, count: int) -> str:
+    """What the undo journal calls a capture of `count` people, the first named `first`."""
+    if count == 1:
+        return _("Captured {name}").format(name=first)
+    others = count - 1
+    text = ngettext(
+        "Captured {name} and {count} other", "Captured {name} and {count} others", others
+    )
+    return text.format(name=first, count=others)
