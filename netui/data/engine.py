@@ -10,7 +10,7 @@ the same shape, chosen by `open_engine` from the target.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from enum import StrEnum
@@ -114,14 +114,18 @@ class Engine(Protocol):
         """Close this thread's connection."""
 
 
-def run_sql(db: Database, sql: str, params: Sequence[object] = ()) -> list[Any]:
+def run_sql(
+    db: Database, sql: str, params: Sequence[object] | Mapping[str, object] = ()
+) -> list[Any]:
     """Run one raw statement and return every row it yields (none for most writes).
 
     The one door for the statements the query builder cannot say (pragmas,
     an engine's tuned SQL): peewee's stubs leave `execute_sql` untyped, and
-    the rows' shape is the statement's.
+    the rows' shape is the statement's. A mapping binds named parameters, for a
+    statement that uses one value in many places.
     """
-    cursor = db.execute_sql(sql, list(params))
+    bound = dict(params) if isinstance(params, Mapping) else list(params)
+    cursor = db.execute_sql(sql, bound)
     rows: list[Any] = cursor.fetchall()
     return rows
 

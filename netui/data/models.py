@@ -306,7 +306,10 @@ class LedgerEntry(BaseModel):
     class Meta:
         indexes = (
             (("contact", "date"), False),
-            (("date",), False),
+            # By date, covering what a past week's review sums from the entries after
+            # its Sunday (netui.state.sql.sqlite, review_reciprocity_then): read off the
+            # index alone, not row by row from the table. Migration 4.
+            (("date", "contact", "direction", "weight"), False),
         )
 
 

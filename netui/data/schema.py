@@ -5,7 +5,7 @@ from __future__ import annotations
 from peewee import Database
 
 from netui.data.engine import Migration, run_sql
-from netui.data.models import EXTRA_SQL, MODELS, UndoChange, UndoCommand
+from netui.data.models import EXTRA_SQL, MODELS, LedgerEntry, UndoChange, UndoCommand
 from netui.data.sqlite_journal import install_journal
 
 
@@ -63,6 +63,12 @@ def refold_names_and_search_rows(db: Database) -> None:
     connection.executemany("INSERT INTO contact_short (rowid, grams) VALUES (?, ?)", short)
 
 
+def cover_ledger_dates(db: Database) -> None:
+    """Version 4: the ledger's date index also holds contact, direction and weight."""
+    run_sql(db, "DROP INDEX IF EXISTS ledger_entry_date")
+    LedgerEntry._schema.create_indexes(safe=True)
+
+
 # Ordered; a fresh database is created at the last version in one step.
 MIGRATIONS: list[Migration] = [
     Migration(1, "initial schema", create_schema),
@@ -70,6 +76,7 @@ MIGRATIONS: list[Migration] = [
         2, "search folds accents and spaces, marks word starts", refold_names_and_search_rows
     ),
     Migration(3, "undo journal", add_undo_journal),
+    Migration(4, "the ledger's date index covers the past-week review", cover_ledger_dates),
 ]
 
 

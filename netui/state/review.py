@@ -12,11 +12,11 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from peewee import JOIN, SQL, Case, ColumnBase, Field, Query, Select, fn
+from peewee import JOIN, SQL, Query, Select, fn
 
-from netui.data.models import Contact, Event, FollowUp, Interaction, LedgerEntry, Review
+from netui.data.models import Contact, Event, FollowUp, Interaction, Review
 from netui.domain.contact_rules import clean_text
 from netui.lazy import lazy_import
 from netui.state.prepared import Param, numbered, params
@@ -29,7 +29,7 @@ from netui.state.topics import Topic
 
 if TYPE_CHECKING:
     from netui.domain import review as rules
-    from netui.state.sql import EngineSQL, ReciprocityRow
+    from netui.state.sql import EngineSQL
 else:
     # The review's records and rules, loaded when a review is first asked for.
     rules = lazy_import("netui.domain.review")
@@ -97,50 +97,6 @@ def _due_followups(sql: EngineSQL) -> Query:
         )
         .join(Contact, on=Contact.id == due.c.contact_id)
         .order_by(due.c.effective, due.c.id)
-    )
-
-
-def _ledger_after() -> Query:
-    """Live contacts with ledger entries dated after Param "ref": their balance, last take
-    and last give as of "ref", then the stored ones (today's)."""
-    ref = Param("ref")
-    # 0 - weight, not -weight: peewee reads unary minus on a column as DESC.
-    signed = Case(LedgerEntry.direction, [("give", LedgerEntry.weight)], 0 - LedgerEntry.weight)
-    later = (
-        LedgerEntry.select(LedgerEntry.contact.alias("contact_id"), fn.sum(signed).alias("moved"))
-        .where(LedgerEntry.date > ref)
-        # Grouped by an expression, so that no index order can serve the grouping: SQLite
-        # then reads the few entries after "ref" off the date index and sorts them, where
-        # grouping by the column walked the whole (contact_id, date) index (at L, 5.9k
-        # contacts with entries in the last week: 40 ms against 170 ms).
-        .group_by(LedgerEntry.contact + 0)
-        .alias("later")
-    )
-
-    def then(direction: str, stored: Field[Any]) -> ColumnBase:
-        # The stored date when it is not after "ref"; looked up only when it is.
-        return Case(
-            None,
-            [
-                (
-                    stored > ref,
-                    LedgerEntry.select(fn.max(LedgerEntry.date)).where(
-                        (LedgerEntry.contact == Contact.id)
-                        & (LedgerEntry.direction == direction)
-                        & (LedgerEntry.date <= ref)
-                    ),
-                )
-            ],
-            stored,
-        )
-
-    columns = [Contact.id, Contact.name, Contact.balance - later.c.moved]
-    columns += [then("take", Contact.last_take), then("give", Contact.last_give)]
-    columns += [Contact.balance, Contact.last_take, Contact.last_give]
-    return (
-        Select([later], columns)
-        .join(Contact, on=Contact.id == later.c.contact_id)
-        .where(Contact.archived == False)  # noqa: E712
     )
 
 
@@ -286,7 +242,9 @@ class Reviews:
     ) -> rules.Section[rules.ReciprocityItem]:
         cutoff = ref - dt.timedelta(days=rules.UNRETURNED_DAYS)
         if past:
-            rows, total = self._reciprocity_then(ref, cutoff, limit)
+            rows, total = self.s.sql.review_reciprocity_then(
+                self.s.db, rules.BALANCE_ALERT, ref, cutoff, limit
+            )
         else:
             rows, total = self.s.sql.review_reciprocity(
                 self.s.db, rules.BALANCE_ALERT, cutoff, limit
@@ -300,35 +258,6 @@ class Reviews:
                 )
             )
         return rules.Section(tuple(items), total)
-
-    def _reciprocity_then(
-        self, ref: dt.date, cutoff: dt.date, limit: int
-    ) -> tuple[list[ReciprocityRow], int]:
-        """The reciprocity rows as the ledger stood at the end of `ref`.
-
-        The stored aggregates are today's; only the contacts with entries dated
-        after `ref` differ, and they are few for a recent week (read off the
-        ledger's date index). They are taken out of the stored answer and
-        judged again with their balance and last dates as of `ref`.
-        """
-        later = self.s.prepared.get("review.ledger_after", _ledger_after).run(
-            self.s.db, ref=ref.isoformat()
-        )
-        then: list[ReciprocityRow] = []
-        stale = 0  # those of them in the stored answer, as they stand today
-        for cid, name, balance, take, give, now_balance, now_take, now_give in later:
-            if rules.tilted(now_balance, _date(now_take), _date(now_give), cutoff):
-                stale += 1
-            if rules.tilted(balance, _date(take), _date(give), cutoff):
-                then.append((cid, name, balance, take, give))
-        rows, total = self.s.sql.review_reciprocity(
-            self.s.db, rules.BALANCE_ALERT, cutoff, limit + stale
-        )
-        changed = {int(row[0]) for row in later}
-        kept = [row for row in rows if int(row[0]) not in changed] + then
-        total += len(then) - stale
-        kept.sort(key=lambda row: (row[2], str(row[3] or "")))
-        return kept[:limit], total
 
     def _new_contacts(self, ref: dt.date, limit: int) -> rules.Section[rules.NewContactItem]:
         since = ref - dt.timedelta(days=rules.NEW_CONTACT_DAYS)

@@ -464,3 +464,35 @@ def test_failed_migration_keeps_the_old_version_and_data(
         assert conn.execute("SELECT name FROM contact").fetchall() == [("Before Migration",)]
     finally:
         conn.close()
+
+
+def test_migration_4_replaces_the_ledger_date_index_keeping_the_entries(db_path: Path) -> None:
+    """A version-3 database (the ledger's date index on date alone) opens with the covering
+    date index instead, the declared set of indexes, and every entry still there."""
+    s = Store(db_path)
+    cid = s.contacts.create(ContactDraft(name="Ledger Kept"))
+    entry = s.ledger.add(cid, "take", "advice", "pricing", 2, s.today())
+    s.close()
+    close_database()
+    conn = sqlite3.connect(db_path)
+    with conn:
+        conn.execute("DROP INDEX ledger_entry_date_contact_id_direction_weight")
+        conn.execute('CREATE INDEX ledger_entry_date ON ledger_entry ("date")')
+        conn.execute("PRAGMA user_version = 3")
+    conn.close()
+
+    s = Store(db_path)
+    try:
+        indexes = {index.name: index.columns for index in s.db.get_indexes("ledger_entry")}
+        assert "ledger_entry_date" not in indexes
+        assert indexes["ledger_entry_date_contact_id_direction_weight"] == [
+            "date",
+            "contact_id",
+            "direction",
+            "weight",
+        ]
+        assert _pragma(s.db, "user_version") == schema_version() >= 4
+        assert s.ledger.get(entry).description == "pricing"
+    finally:
+        s.close()
+        close_database()

@@ -111,3 +111,62 @@ def test_a_past_week_with_a_limit_counts_everyone_then(store: Store, later: dict
     assert review.reciprocity.total == 3
     assert len(review.reciprocity.items) == 1
     assert review.reciprocity.items[0].balance == -4
+
+
+def _tilted_then(
+    entries: list[tuple[int, str, int, dt.date]], live: set[int], ref: dt.date
+) -> dict[int, tuple[int, dt.date | None, dt.date | None]]:
+    """The reciprocity rule worked by hand from every entry dated by `ref`: contact ->
+    (balance, last take, last give) of each contact the section lists then."""
+    from netui.domain.review import UNRETURNED_DAYS, tilted
+
+    cutoff = ref - dt.timedelta(days=UNRETURNED_DAYS)
+    shown = {}
+    for cid in live:
+        mine = [(way, weight, day) for c, way, weight, day in entries if c == cid and day <= ref]
+        balance = sum(weight if way == "give" else -weight for way, weight, _ in mine)
+        takes = [day for way, _, day in mine if way == "take"]
+        gives = [day for way, _, day in mine if way == "give"]
+        take, give = max(takes, default=None), max(gives, default=None)
+        if tilted(balance, take, give, cutoff):
+            shown[cid] = (balance, take, give)
+    return shown
+
+
+def test_past_weeks_agree_with_the_ledger_worked_by_hand(store: Store) -> None:
+    """Forty contacts with a random year of give and take, some archived: every past week
+    of the last ten lists and counts exactly whom the rule picks from the entries by then."""
+    import random
+
+    rng = random.Random(7)
+    ids = [store.contacts.create(ContactDraft(name=f"Person {n:02}")) for n in range(40)]
+    entries = []
+    for cid in ids:
+        for _ in range(rng.randrange(0, 7)):
+            way = rng.choice(("give", "take", "take"))
+            # A third on the Sundays the weeks are judged at, where "by then" is decided.
+            back = rng.randrange(0, 365) if rng.random() < 0.7 else 7 * rng.randrange(1, 11) - 1
+            weight, day = rng.randint(1, 5), TODAY - dt.timedelta(days=back)
+            store.ledger.add(cid, way, "help", "", weight, day)
+            entries.append((cid, way, weight, day))
+    archived = set(rng.sample(ids, 5))
+    for cid in archived:
+        store.contacts.archive(cid)
+    live = set(ids) - archived
+
+    checked = 0
+    for weeks_back in range(1, 11):
+        review = store.review.week(TODAY - dt.timedelta(weeks=weeks_back), limit=12)
+        expected = _tilted_then(entries, live, review.reference)
+        section = review.reciprocity
+        assert section.total == len(expected), weeks_back
+        listed = [(i.balance, i.last_take, i.last_give) for i in section.items]
+        assert {
+            i.contact_id: row for i, row in zip(section.items, listed, strict=True)
+        }.items() <= (expected.items()), weeks_back
+        # The lowest balances then, then the oldest takes (no take first), as this week's.
+        ranked = sorted((r[0], r[1] or dt.date.min) for r in expected.values())
+        assert [(b, t or dt.date.min) for b, t, _ in listed] == ranked[: len(listed)], weeks_back
+        assert len(listed) == min(12, len(expected)), weeks_back
+        checked += len(expected)
+    assert checked > 50

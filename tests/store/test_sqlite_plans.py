@@ -55,3 +55,26 @@ def test_overdue_page_walks_the_due_order_index_without_sorting(store: Store) ->
     assert "USING INDEX contact_due_order" in plan
     assert "TEMP B-TREE" not in plan
     assert [i.name for i in store.review.week().overdue.items] == ["Due 0", "Due 1", "Due 2"]
+
+
+def test_a_past_week_reads_the_later_entries_off_the_covering_date_index(store: Store) -> None:
+    """A past week's reciprocity sums the entries after its Sunday from the ledger's date
+    index alone, and looks up the last give or take by then per contact by index too."""
+    cid = store.contacts.create(ContactDraft(name="Giver"))
+    for weight, days_back in ((4, 40), (2, 3)):
+        day = store.today() - dt.timedelta(days_back)
+        store.ledger.add(cid, "take", "advice", "", weight, day)
+    past = store.today() - dt.timedelta(weeks=2)
+    sent = _statements(store, lambda: store.review.week(past))
+    (then,) = [s for s in sent if "tilted_then" in s]
+
+    plan = _plan(store, then)
+
+    covering = "COVERING INDEX ledger_entry_date_contact_id_direction_weight (date>?)"
+    assert f"SEARCH ledger_entry USING {covering}" in plan
+    assert "SEARCH e USING INDEX ledger_entry_contact_id_date (contact_id=? AND date<?)" in plan
+    assert "SCAN contact USING INDEX contact_reciprocity" in plan
+    assert "SCAN ledger_entry" not in plan
+    # As it stood then: the first take alone.
+    (item,) = store.review.week(past).reciprocity.items
+    assert (item.balance, item.last_take) == (-4, store.today() - dt.timedelta(40))

@@ -140,6 +140,12 @@ class EngineSQL(Protocol):
         """Live contacts whose balance is at most `alert`, or whose last take (before
         `cutoff`) was not returned by a later give; lowest balance first; and the total."""
 
+    def review_reciprocity_then(
+        self, db: Database, alert: int, ref: dt.date, cutoff: dt.date, limit: int
+    ) -> tuple[list[ReciprocityRow], int]:
+        """review_reciprocity as the ledger stood at the end of `ref` (a past week's
+        Sunday): balances and last dates from the entries dated by then."""
+
     def review_upcoming(
         self, db: Database, since: dt.datetime, until: dt.datetime, limit: int
     ) -> tuple[list[UpcomingRow], int]:

@@ -330,6 +330,70 @@ def review_reciprocity(
     return rows, total
 
 
+# The past-week reciprocity (review_reciprocity_then). A past week differs from today's
+# stored aggregates only for the contacts with ledger entries after its Sunday: `later`
+# sums what those entries moved (read off the covering (date, contact_id, direction,
+# weight) index alone: 61k entries four weeks back at L in 30 ms, where fetching each
+# row from the table took 120 ms); `changed` judges them as they stood then, looking
+# up the last take or give before the Sunday only when today's is after it. The others
+# are today's stored answer, read in index order until the limit. At L, four weeks
+# back (28k changed contacts), 160 ms, against 480 ms for the same work in Python over
+# every changed row.
+_LAST_BY = (
+    "(SELECT max(e.date) FROM ledger_entry e WHERE e.contact_id = c.id"
+    " AND e.direction = '{}' AND e.date <= :ref)"
+)
+
+
+def _tilted(balance: str, last_take: str, last_give: str) -> str:
+    """domain.review.tilted in SQL, over the named columns."""
+    return (
+        f"({balance} <= :alert OR ({last_take} < :cutoff"
+        f" AND ({last_give} IS NULL OR {last_give} < {last_take})))"
+    )
+
+
+_TILTED = _tilted("balance", "last_take", "last_give")
+_STORED_TILTED = f"FROM contact INDEXED BY contact_reciprocity WHERE archived = 0 AND {_TILTED}"
+_RECIPROCITY_THEN = f"""
+WITH later AS MATERIALIZED (
+  SELECT contact_id, sum(CASE direction WHEN 'give' THEN weight ELSE 0 - weight END) AS moved
+  FROM ledger_entry WHERE date > :ref GROUP BY contact_id + 0),
+changed AS MATERIALIZED (
+  SELECT c.id, c.balance - l.moved AS balance,
+    {_tilted("c.balance", "c.last_take", "c.last_give")} AS tilted_now,
+    CASE WHEN c.last_take > :ref THEN {_LAST_BY.format("take")} ELSE c.last_take END AS last_take,
+    CASE WHEN c.last_give > :ref THEN {_LAST_BY.format("give")} ELSE c.last_give END AS last_give
+  FROM later l JOIN contact c ON c.id = l.contact_id WHERE c.archived = 0),
+tilted_then AS MATERIALIZED (
+  SELECT id, balance, last_take, last_give FROM changed WHERE {_TILTED}),
+top AS (
+  SELECT * FROM (SELECT id, balance, last_take, last_give FROM tilted_then
+    ORDER BY balance, last_take LIMIT :limit)
+  UNION ALL
+  SELECT * FROM (SELECT id, balance, last_take, last_give {_STORED_TILTED}
+    AND id NOT IN (SELECT id FROM changed) ORDER BY balance, last_take LIMIT :limit))
+SELECT total.n, shown.* FROM (
+  SELECT (SELECT count(*) FROM tilted_then) + (SELECT count(*) {_STORED_TILTED})
+    - (SELECT count(*) FROM changed WHERE tilted_now) AS n) total
+LEFT JOIN (
+  SELECT t.id, c.name, t.balance, t.last_take, t.last_give FROM top t
+  JOIN contact c ON c.id = t.id ORDER BY t.balance, t.last_take LIMIT :limit) shown
+ORDER BY shown.balance, shown.last_take
+"""
+
+
+def review_reciprocity_then(
+    db: Database, alert: int, ref: dt.date, cutoff: dt.date, limit: int
+) -> tuple[list[ReciprocityRow], int]:
+    """The reciprocity rows as the ledger stood at the end of `ref`, in one statement."""
+    params = {"alert": alert, "ref": _day(ref), "cutoff": _day(cutoff), "limit": limit}
+    # One row with the total when nothing is shown; a shown row's id is never NULL.
+    rows = run_sql(db, _RECIPROCITY_THEN, params)
+    shown = [(cid, name, balance, take, give) for _n, cid, name, balance, take, give in rows]
+    return [row for row in shown if row[0] is not None], int(rows[0][0])
+
+
 def review_upcoming(
     db: Database, since: dt.datetime, until: dt.datetime, limit: int
 ) -> tuple[list[UpcomingRow], int]:
