@@ -66,7 +66,7 @@ def refold_names_and_search_rows(db: Database) -> None:
 def cover_ledger_dates(db: Database) -> None:
     """Version 4: the ledger's date index also holds contact, direction and weight."""
     run_sql(db, "DROP INDEX IF EXISTS ledger_entry_date")
-    LedgerEntry._schema.create_indexes(safe=True)
+    db.create_tables([LedgerEntry])  # the table is there: only its missing indexes are made
 
 
 # Ordered; a fresh database is created at the last version in one step.

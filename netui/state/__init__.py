@@ -12,12 +12,13 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
+from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from peewee import Database
 
 from netui.domain.contact_rules import ValidationError
-from netui.state.capture import Capture
 from netui.state.contacts import Contacts
 from netui.state.errors import (
     NotFound,
@@ -32,12 +33,15 @@ from netui.state.events import Events
 from netui.state.followups import FollowUps
 from netui.state.interactions import Interactions
 from netui.state.ledger import Ledger
-from netui.state.merge import Merge
 from netui.state.review import Reviews
 from netui.state.search import SHOWN_MATCHES, SORTS, ContactQuery
 from netui.state.session import Listener, Session
 from netui.state.topics import ALL_TOPICS, Topic
 from netui.state.undo import Undo, UndoEntry, UndoRefused
+
+if TYPE_CHECKING:
+    from netui.state.capture import Capture
+    from netui.state.merge import Merge
 
 
 class Store:
@@ -74,10 +78,26 @@ class Store:
         self.interactions = Interactions(self.session, self.contacts, self.events)
         self.followups = FollowUps(self.session, self.contacts, self.events)
         self.ledger = Ledger(self.session, self.contacts)
-        self.merge = Merge(self.session, self.contacts)
-        self.capture = Capture(self.session, self.contacts, self.events)
         self.review = Reviews(self.session)
         self.undo = Undo(self.session)
+
+    # Made when first used: their modules (the capture grammar's resolution and
+    # writer, the merge plan) are a tenth of netui's own imports, and the
+    # contact list at launch needs neither.
+
+    @cached_property
+    def capture(self) -> Capture:
+        """Quick capture: preview and save."""
+        from netui.state.capture import Capture
+
+        return Capture(self.session, self.contacts, self.events)
+
+    @cached_property
+    def merge(self) -> Merge:
+        """Merging two contacts: the plan and the merge."""
+        from netui.state.merge import Merge
+
+        return Merge(self.session, self.contacts)
 
     # What faces need of the Session itself.
 

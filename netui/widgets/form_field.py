@@ -13,7 +13,8 @@ from textual.widget import Widget
 from textual.widgets import Label, Select, Static, TextArea
 
 from netui.domain.contact_rules import ValidationError
-from netui.widgets.text_input import TextBox, TextInput
+from netui.widgets.text_box import TextBox
+from netui.widgets.text_input import TextInput
 
 T = TypeVar("T")
 

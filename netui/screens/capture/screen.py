@@ -38,7 +38,8 @@ from netui.screens.common.form import FormScreen
 from netui.state import Store, StoreError, ValidationError
 from netui.state.capture import CaptureResult
 from netui.widgets.form_field import FormField
-from netui.widgets.text_input import TextBox, TextInput
+from netui.widgets.text_box import TextBox
+from netui.widgets.text_input import TextInput
 
 if TYPE_CHECKING:
     from netui.screens.common.host import Host

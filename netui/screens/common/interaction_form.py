@@ -15,7 +15,7 @@ from netui.i18n import _
 from netui.screens.common.form import ContactDialog
 from netui.state import Store
 from netui.widgets.form_field import FormField, choice_field, text_field
-from netui.widgets.text_input import TextBox
+from netui.widgets.text_box import TextBox
 
 
 class InteractionForm(ContactDialog):

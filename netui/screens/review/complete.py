@@ -14,7 +14,7 @@ from netui.domain.review import ReviewRecord, week_bounds
 from netui.i18n import _
 from netui.screens.common.form import FormScreen
 from netui.state import Store
-from netui.widgets.text_input import TextBox
+from netui.widgets.text_box import TextBox
 
 
 class CompleteReviewScreen(FormScreen[ReviewRecord]):

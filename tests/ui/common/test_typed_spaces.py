@@ -84,7 +84,7 @@ async def test_a_selection_is_replaced_by_the_typed_space(store: Store, net: Net
 
 
 def test_netui_makes_no_plain_input_or_text_area() -> None:
-    """Every Input and TextArea netui creates is its TextInput or TextBox (netui.widgets.text_input)."""
+    """Every Input and TextArea netui creates is its TextInput or TextBox (netui.widgets.text_input, text_box)."""
     plain = []
     for path in Path(netui.__file__).parent.rglob("*.py"):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
