@@ -85,8 +85,10 @@ class Engine(Protocol):
     writable: bool
     # Whether this open created the database (a missing or empty file, now at the latest schema).
     created: bool
-    # The undo journal's row writer (netui.state.undo uses it).
-    journal: Journal
+
+    @property
+    def journal(self) -> Journal:
+        """The undo journal's row writer (netui.state.undo uses it)."""
 
     @property
     def db(self) -> Database:
@@ -94,6 +96,9 @@ class Engine(Protocol):
 
     def write(self) -> AbstractContextManager[None]:
         """A transaction that holds the write lock from its start (and waits for it)."""
+
+    def snapshot(self) -> AbstractContextManager[None]:
+        """A read transaction in which every statement sees the same committed data."""
 
     def changed_elsewhere(self) -> bool:
         """Whether another connection committed since the last call on this thread."""
@@ -126,6 +131,8 @@ def run_sql(
     """
     bound = dict(params) if isinstance(params, Mapping) else list(params)
     cursor = db.execute_sql(sql, bound)
+    if cursor.description is None:  # no result set (psycopg refuses to fetch one)
+        return []
     rows: list[Any] = cursor.fetchall()
     return rows
 
@@ -176,9 +183,9 @@ def open_engine(target: str | Path, *, read_only: bool = False) -> Engine:
     text = str(target)
     scheme = text.split("://", 1)[0].lower()
     if scheme in ("postgresql", "postgres"):
-        raise DatabaseOpenError(
-            _("PostgreSQL databases are not supported yet: {text}").format(text=redact(text))
-        )
+        from netui.data.postgres import PostgresEngine
+
+        return PostgresEngine(text, read_only=read_only)
     raise DatabaseOpenError(
         _("{text}: unknown database scheme {scheme}").format(text=redact(text), scheme=repr(scheme))
     )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from peewee import Database
+from peewee import Database, PostgresqlDatabase
 
 from netui.data.engine import Migration, run_sql
 from netui.data.models import EXTRA_SQL, MODELS, LedgerEntry, UndoChange, UndoCommand
@@ -10,8 +10,14 @@ from netui.data.sqlite_journal import install_journal
 
 
 def create_schema(db: Database) -> None:
-    """Create every table, index and journal trigger of the latest schema."""
+    """Create every table, index and journal trigger of the latest schema, on either engine."""
     db.create_tables(MODELS)
+    if isinstance(db, PostgresqlDatabase):
+        from netui.data import postgres_schema
+
+        for statement in postgres_schema.EXTRA_SQL:
+            run_sql(db, statement)
+        return
     for statement in EXTRA_SQL:
         run_sql(db, statement)
     install_journal(db)

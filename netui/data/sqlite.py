@@ -382,6 +382,12 @@ class SqliteEngine:
         with self.db.atomic("IMMEDIATE"):
             yield
 
+    @contextmanager
+    def snapshot(self) -> Iterator[None]:
+        """A deferred transaction: SQLite reads one snapshot from its first read to its end."""
+        with self.db.atomic():
+            yield
+
     def changed_elsewhere(self) -> bool:
         """SQLite's `data_version` changes only for commits made through other
         connections: another netui process, or one of our own thread workers.

@@ -117,7 +117,7 @@ class Session:
     @contextmanager
     def snapshot(self) -> Iterator[Database]:
         """A read block inside one transaction: every statement sees the same data."""
-        with self.read(), self.db.atomic():
+        with self.read(), self.engine.snapshot():
             yield self.db
 
     @property

@@ -1,26 +1,76 @@
 """Fixtures for Store tests: the engine, a topic recorder, whole-database dumps, reopening, raw rows.
 
 Every Store test takes its database from the `engine` fixture, so the suite
-runs unchanged on each engine listed in ENGINES.
+runs unchanged on each engine listed in ENGINES. PostgreSQL needs a server:
+NETUI_TEST_PG_URL names one whose user may create databases (`url=$(scripts/pg-cluster
+start DIR)` makes a throwaway one); each test gets a database of its own, dropped
+after it. Without the variable the PostgreSQL runs skip with one line saying so,
+but under CI (CI=true) they fail: a CI that skipped them would prove less than it
+claims.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import os
+import uuid
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit, urlunsplit
 
 import pytest
 from capturekit import MIXER_START
 
 from netui.data.models import Attendance, Event, LedgerEntry
+from netui.data.sqlite import close_database
 from netui.domain.records import ContactDraft
 from netui.state import Store
 
 # The engines the Store suite runs on.
-ENGINES = ("sqlite",)
+ENGINES = ("sqlite", "postgres")
+PG_URL_VARIABLE = "NETUI_TEST_PG_URL"
+# Test modules whose Store commands need PostgreSQL SQL netui does not have yet
+# (netui.state.sql.postgres: search, the contact page, the review's sections;
+# netui.data.postgres_journal: undo): their PostgreSQL runs skip, saying so.
+# The list only shrinks: a module leaves it when it passes on PostgreSQL.
+NOT_YET_ON_POSTGRES = frozenset(
+    {
+        "test_busy",
+        "test_capture_atomicity",
+        "test_capture_repeats",
+        "test_capture_resolution",
+        "test_capture_save",
+        "test_concurrency",
+        "test_contact_position",
+        "test_contact_refusals",
+        "test_contacts",
+        "test_demo",
+        "test_detail",
+        "test_due",
+        "test_followup_dates",
+        "test_history_corrections",
+        "test_interactions_followups",
+        "test_merge",
+        "test_merge_picks",
+        "test_open",
+        "test_prepared",
+        "test_progress",
+        "test_read_only",
+        "test_review",
+        "test_review_as_of",
+        "test_review_plans",
+        "test_review_records",
+        "test_search",
+        "test_search_ranking",
+        "test_sqlite_plans",
+        "test_two_stores",
+        "test_undo",
+        "test_undo_commands",
+    }
+)
 
 
 @dataclass(frozen=True)
@@ -32,11 +82,53 @@ class EngineUnderTest:
 
 
 @pytest.fixture(params=ENGINES)
-def engine(request: pytest.FixtureRequest, db_path: Path) -> EngineUnderTest:
+def engine(request: pytest.FixtureRequest, db_path: Path) -> Iterator[EngineUnderTest]:
     """The engine this run of the test is on, with a fresh, empty database target."""
     if request.param == "sqlite":
-        return EngineUnderTest("sqlite", db_path)
-    raise AssertionError(f"no such engine: {request.param}")
+        yield EngineUnderTest("sqlite", db_path)
+        return
+    if request.param != "postgres":
+        raise AssertionError(f"no such engine: {request.param}")
+    module = request.node.module.__name__.rpartition(".")[2]
+    if module in NOT_YET_ON_POSTGRES:
+        pytest.skip(f"{module}: not yet on PostgreSQL (tests/store/conftest.py)")
+    with pg_database() as url:
+        yield EngineUnderTest("postgres", url)
+
+
+def pg_server() -> str:
+    """The test server's URL; skips the test (fails it under CI) when none is set."""
+    url = os.environ.get(PG_URL_VARIABLE)
+    if url:
+        return url
+    if os.environ.get("CI", "").lower() == "true":
+        pytest.fail(f"CI=true but {PG_URL_VARIABLE} is not set: .ci/run starts the server")
+    pytest.skip(f"PostgreSQL: set {PG_URL_VARIABLE} (url=$(scripts/pg-cluster start DIR))")
+
+
+@contextmanager
+def pg_database() -> Iterator[str]:
+    """A new, empty database on the test server for one test, dropped after it."""
+    import psycopg
+
+    server = pg_server()
+    name = f"netui_test_{uuid.uuid4().hex[:16]}"
+    with psycopg.connect(server, autocommit=True) as admin:
+        admin.execute(f'CREATE DATABASE "{name}"')
+    parts = urlsplit(server)
+    try:
+        yield urlunsplit(parts._replace(path=f"/{name}"))
+    finally:
+        close_database()
+        with psycopg.connect(server, autocommit=True) as admin:
+            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.fixture
+def pg_url() -> Iterator[str]:
+    """A new, empty PostgreSQL database's URL, for tests of the PostgreSQL engine alone."""
+    with pg_database() as url:
+        yield url
 
 
 @pytest.fixture
