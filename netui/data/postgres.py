@@ -24,7 +24,7 @@ import importlib
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from peewee import Database, DatabaseError, InterfaceError
 
@@ -54,7 +54,7 @@ _BUSY_STATES = {"55P03", "40001", "40P01"}  # lock_not_available, serialization,
 _READ_ONLY_STATES = {"25006", "42501"}  # read_only_sql_transaction, insufficient_privilege
 _UNAVAILABLE_CLASSES = ("08", "57P")  # connection exceptions, operator intervention
 
-__all__ = ["VERSION_TABLE", "PostgresEngine", "connect"]
+__all__ = ["VERSION_TABLE", "PostgresEngine", "connect", "load_driver"]
 
 
 def _normalised(url: str) -> str:
@@ -72,7 +72,7 @@ def connect(url: str, *, read_only: bool = False) -> Psycopg3Database:
         DatabaseOpenError: psycopg is not installed (the `postgres` extra).
     """
     try:
-        import psycopg  # noqa: F401  (only to say clearly when it is missing)
+        load_driver()
         from playhouse.postgres_ext import Psycopg3Database
     except ImportError:
         raise DatabaseOpenError(
@@ -87,6 +87,33 @@ def connect(url: str, *, read_only: bool = False) -> Psycopg3Database:
     # A database object of its own: peewee's register_hstore would query the
     # catalog at every connect; netui uses no hstore.
     return Psycopg3Database(_normalised(url), options=options, register_hstore=False)
+
+
+def load_driver() -> None:
+    """Hand psycopg to peewee, which netui imports without it (see netui/__init__.py).
+
+    peewee keeps the driver in module globals set at its import, and the
+    transaction states on its psycopg 3 adapter class; they are set here as
+    its import would have set them.
+
+    Raises:
+        ImportError: psycopg is not installed.
+    """
+    import peewee
+    import psycopg
+    from psycopg.pq import TransactionStatus
+    from psycopg.types.json import Json, Jsonb
+
+    if peewee.psycopg is not None:  # type: ignore[attr-defined]
+        return
+    peewee.psycopg = psycopg  # type: ignore[attr-defined]
+    peewee.TransactionStatus = TransactionStatus  # type: ignore[attr-defined]
+    peewee.Json_pg3 = Json  # type: ignore[attr-defined]
+    peewee.Jsonb_pg3 = Jsonb  # type: ignore[attr-defined]
+    adapter: Any = peewee.Psycopg3Adapter
+    adapter.txn_idle = TransactionStatus.IDLE
+    adapter.txn_inerror = TransactionStatus.INERROR
+    adapter.txn_unknown = TransactionStatus.UNKNOWN
 
 
 def _state(error: BaseException) -> str | None:

@@ -141,3 +141,19 @@ def test_lazy_import_of_a_loaded_module_is_that_module() -> None:
     import netui.domain.words
 
     assert lazy_import("netui.domain.words") is netui.domain.words
+
+
+def test_psycopg_stays_unloaded_on_sqlite(tmp_path: Path) -> None:
+    """peewee would import psycopg (installed with the postgres extra) as it loads itself: the
+    app, its Store and a SQLite database open without it, yet psycopg can still be imported."""
+    pytest.importorskip("psycopg")
+    loaded = _modules_after(
+        "import netui.cli, netui.app, netui.state, peewee\n"
+        f"netui.state.Store({str(tmp_path / 'n.db')!r}).close()\n"
+        "assert peewee.psycopg is None",
+        tmp_path,
+    )
+    assert "peewee" in loaded
+    assert "psycopg" not in loaded
+    again = _modules_after("import netui.state, psycopg", tmp_path)
+    assert "psycopg" in again
