@@ -62,7 +62,7 @@ def run_check(args: argparse.Namespace) -> int:
         say(
             ngettext(
                 "{path}: {count} problem found", "{path}: {count} problems found", found
-            ).format(path=store.path, count=found)
+            ).format(path=store.label, count=found)
         )
         return EXIT_FAILURE
     total = counts.contacts + counts.archived
@@ -87,5 +87,5 @@ def run_check(args: argparse.Namespace) -> int:
         "ok: {contacts} ({archived} archived), {interactions}, {ledger_entries},"
         " {followups}, {events}, {goals} in {path}"
     )
-    print(line.format(**phrases, archived=counts.archived, path=plain(str(store.path))))
+    print(line.format(**phrases, archived=counts.archived, path=plain(store.label)))
     return EXIT_OK

@@ -50,13 +50,17 @@ _POSTGRES_SCHEMES = ("postgresql", "postgres")
 _QUERY_PASSWORD = re.compile(r"(?P<key>(?:^|&)password=)[^&]*", re.IGNORECASE)
 
 
-def db_target(args: argparse.Namespace) -> Path:
-    """The database file a command works on: --db, else $NETUI_DB, else netui.db in the data dir.
+Target = Path | str
+"""A database file, or a PostgreSQL URL (as typed, password and all: show it with `shown`)."""
+
+
+def db_target(args: argparse.Namespace) -> Target:
+    """The database a command works on: --db, else $NETUI_DB, else netui.db in the data dir.
 
     --db and NETUI_DB take a file path or a URL. `sqlite:///abs/path` is that
-    path; a PostgreSQL URL (`postgresql://` or `postgres://`) and any other
-    scheme are refused here, before anything is opened, so no folder named
-    `postgresql:` is ever created.
+    path; a PostgreSQL URL (`postgresql://` or `postgres://`) is returned as
+    typed; any other scheme is refused here, before anything is opened, so
+    no folder named after a URL is ever created.
 
     Raises:
         CommandError: The target is a URL netui cannot open; the message
@@ -83,6 +87,11 @@ def db_target(args: argparse.Namespace) -> Path:
             ).format(scheme=url["scheme"])
         )
     return _sqlite_url_path(text.strip())
+
+
+def shown(target: Target) -> str:
+    """The target as messages name it: a path, or a URL with any password as `***`."""
+    return _redacted(target) if isinstance(target, str) else str(target)
 
 
 def _sqlite_url_path(url: str) -> Path:
@@ -119,11 +128,11 @@ def _redacted(url: str) -> str:
     return urlunsplit((parts.scheme, netloc, parts.path, query, parts.fragment))
 
 
-def open_store(path: Path, config: Config, *, create: bool) -> Store:
-    """Open the Store on the database file at `path` (from `db_target`).
+def open_store(path: Target, config: Config, *, create: bool) -> Store:
+    """Open the Store on the database at `path` (from `db_target`).
 
     Args:
-        path: The database file.
+        path: The database file, or a PostgreSQL URL.
         config: The loaded config, whose stage cadences the Store keeps due dates by.
         create: Whether the command writes. It may then create a missing
             database, which is said on stderr, and a database that cannot be
@@ -139,16 +148,16 @@ def open_store(path: Path, config: Config, *, create: bool) -> Store:
     except StoreMissing:
         raise CommandError(
             _("{path}: no netui database here (run `netui` or `netui demo` to create one)").format(
-                path=path
+                path=shown(path)
             )
         ) from None
     if store.created:
-        say(_("created a new database at {path}").format(path=path))
+        say(_("created a new database at {path}").format(path=shown(path)))
     if store.cadence_pending:
         say(
             _(
                 "{path}: due dates are shown as stored, by the stage cadences before the"
                 " config's [stages]; opening it with `netui` brings them up to date"
-            ).format(path=path)
+            ).format(path=shown(path))
         )
     return store

@@ -82,7 +82,7 @@ def run_demo(args: argparse.Namespace) -> int:
     made = ", ".join(_made(name, n) for name, n in _counts(summary) if name not in INTERNAL)
     print(
         _("demo: made {counts} in {path} ({seconds} s)").format(
-            counts=made, path=store.path, seconds=f"{took:.1f}"
+            counts=made, path=store.label, seconds=f"{took:.1f}"
         )
     )
     return EXIT_OK

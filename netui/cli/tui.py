@@ -6,7 +6,15 @@ import argparse
 import gc
 import sys
 
-from netui.cli.common import EXIT_OK, CommandError, db_target, open_store, say, user_config
+from netui.cli.common import (
+    EXIT_OK,
+    CommandError,
+    db_target,
+    open_store,
+    say,
+    shown,
+    user_config,
+)
 from netui.cli.parser import CommandLine
 from netui.i18n import _
 
@@ -25,7 +33,8 @@ def _refuse_without_terminal(args: argparse.Namespace) -> None:
     """Say what is wrong with the config or the database named, if anything, else that a terminal is needed."""
     user_config()
     path = db_target(args)
-    if path.exists():
+    # A file that is not there is not refused (the app would create it); a URL always is looked at.
+    if isinstance(path, str) or path.exists():
         from contextlib import suppress
 
         from netui.state import Store, StoreMissing
@@ -67,7 +76,7 @@ def run_tui(args: argparse.Namespace) -> int:
 
         store = open_store(path, config, create=True)
         if not store.writable:
-            say(_("{path}: cannot be written; opening it read-only").format(path=path))
+            say(_("{path}: cannot be written; opening it read-only").format(path=shown(path)))
         try:
             app = NetuiApp(store=store, config=config)
             app.run()
