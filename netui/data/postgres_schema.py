@@ -1,19 +1,64 @@
 """PostgreSQL's part of the schema: what peewee's models cannot say, as SQLite's models.EXTRA_SQL.
 
 Run after `db.create_tables(MODELS)` when a database is created
-(netui.data.schema.create_schema). The indexes match the SQLite ones of
-models.EXTRA_SQL, column for column, so both engines page the list and read
-the review off an index; the search structures are netui.state.sql.postgres's.
+(netui.data.schema.create_schema):
+
+- every text column is made COLLATE "C": code point order and comparison, as
+  SQLite's, so names sort alike on both engines whatever locale the server's
+  database was created with (a German or Japanese collation would order the
+  list differently from the same data in a file);
+- the indexes of models.EXTRA_SQL, column for column, so both engines page the
+  list and read the review off an index (ascending NULLs first, as SQLite
+  orders them);
+- the search tables netui.state.sql.postgres reads: contact_search, one row
+  per contact with its folded text and a pg_trgm index, and contact_gram, one
+  row per short token of a contact.
 """
 
 from __future__ import annotations
 
-EXTRA_SQL: tuple[str, ...] = (
+from peewee import CharField, TextField
+
+from netui.data.models import MODELS
+
+INDEX_SQL: tuple[str, ...] = (
     "CREATE INDEX IF NOT EXISTS contact_due_order ON contact "
     "(archived, (next_due IS NULL), next_due, sort_key)",
     "CREATE INDEX IF NOT EXISTS contact_last_order ON contact "
     "(archived, (last_contact IS NULL), last_contact DESC, sort_key)",
     "CREATE INDEX IF NOT EXISTS followup_open ON follow_up (done_at, due)",
     "CREATE INDEX IF NOT EXISTS contact_reciprocity ON contact "
-    "(balance, last_take, last_give) WHERE archived = false",
+    "(balance, last_take NULLS FIRST, last_give NULLS FIRST, id) WHERE archived = false",
 )
+
+SEARCH_SQL: tuple[str, ...] = (
+    # pg_trgm is a trusted extension (PostgreSQL 13+): a database's owner may create it.
+    "CREATE EXTENSION IF NOT EXISTS pg_trgm",
+    "CREATE TABLE IF NOT EXISTS contact_search"
+    ' (contact_id integer PRIMARY KEY, doc text COLLATE "C" NOT NULL)',
+    "CREATE INDEX IF NOT EXISTS contact_search_trgm ON contact_search USING gin (doc gin_trgm_ops)",
+    'CREATE TABLE IF NOT EXISTS contact_gram (gram text COLLATE "C" NOT NULL,'
+    " contact_id integer NOT NULL, PRIMARY KEY (gram, contact_id))",
+    # Deleting or rewriting one contact's grams finds them by contact.
+    "CREATE INDEX IF NOT EXISTS contact_gram_contact ON contact_gram (contact_id)",
+)
+
+
+def collation_sql() -> list[str]:
+    """ALTER statements making every text column of the models COLLATE "C"."""
+    statements = []
+    for model in MODELS:
+        table = model._meta.table_name
+        for field in model._meta.sorted_fields:
+            if isinstance(field, TextField | CharField):
+                kind = "text" if isinstance(field, TextField) else f"varchar({field.max_length})"
+                statements.append(
+                    f'ALTER TABLE "{table}" ALTER COLUMN "{field.column_name}"'
+                    f' TYPE {kind} COLLATE "C"'
+                )
+    return statements
+
+
+def extra_sql() -> list[str]:
+    """Everything create_schema runs on PostgreSQL after creating the models' tables."""
+    return [*collation_sql(), *INDEX_SQL, *SEARCH_SQL]

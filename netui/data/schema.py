@@ -15,7 +15,7 @@ def create_schema(db: Database) -> None:
     if isinstance(db, PostgresqlDatabase):
         from netui.data import postgres_schema
 
-        for statement in postgres_schema.EXTRA_SQL:
+        for statement in postgres_schema.extra_sql():
             run_sql(db, statement)
         return
     for statement in EXTRA_SQL:

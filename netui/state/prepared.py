@@ -60,8 +60,11 @@ def numbered(prefix: str, values: list[Any]) -> dict[str, Any]:
 class Prepared:
     """One builder statement, compiled; run it with the values of its Params."""
 
-    def __init__(self, query: Query) -> None:
-        self.sql, self._params = query.sql()
+    def __init__(self, query: Query, db: Database) -> None:
+        # Compiled in the engine's own context (its parameter style, its quoting):
+        # `query.sql()` would use a default context for a query not bound to a
+        # model's database (a select from a subquery), which spells SQLite's `?`.
+        self.sql, self._params = db.get_sql_context().parse(query)
 
     def bind(self, values: Mapping[str, object]) -> list[object]:
         """The statement's parameters with each Param's value in its place."""
@@ -82,18 +85,19 @@ class Prepared:
 class PreparedCache:
     """The prepared statements of one Session, by key."""
 
-    def __init__(self) -> None:
+    def __init__(self, db: Database) -> None:
+        self._db = db
         self._statements: dict[Hashable, Prepared] = {}
 
     def get(self, key: Hashable, build: Callable[[], Query]) -> Prepared:
         """The statement under `key`, built and compiled by `build` the first time.
 
-        Call it inside a read or write of the Session, so the statement is
-        compiled for the Session's engine.
+        The statement is compiled for the Session's engine; build it inside a
+        read or write of the Session, where the models name its database.
         """
         statement = self._statements.get(key)
         if statement is None:
-            statement = self._statements[key] = Prepared(build())
+            statement = self._statements[key] = Prepared(build(), self._db)
         return statement
 
     def insert(self, db: Database, model: type[Model], **values: object) -> int:

@@ -11,7 +11,6 @@ these to the Store).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from peewee import Database
 
@@ -53,14 +52,6 @@ def fts_matches(terms: list[str], tags: list[str], *, starts: bool) -> Matches:
     if tokens:
         found.append(("contact_short", " ".join(tokens)))
     return tuple(found)
-
-
-@dataclass(frozen=True)
-class Ranked:
-    """A filtered list: its live ids in list order, and whether more contacts match."""
-
-    ids: list[int]
-    more: bool
 
 
 # -- the search rows ---------------------------------------------------------------------------

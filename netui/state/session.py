@@ -78,7 +78,7 @@ class Session:
         # The engine's tuned statements and dialect (netui.state.sql), chosen by its name.
         self.sql: EngineSQL = for_engine(self.engine.name)
         # Hot-path builder statements, compiled once for this engine (netui.state.prepared).
-        self.prepared = PreparedCache()
+        self.prepared = PreparedCache(self.db)
         self._clock = clock or (lambda: dt.datetime.now().replace(microsecond=0))
         self._listeners: list[Listener] = []
         self._lock = threading.Lock()

@@ -95,7 +95,7 @@ def test_a_filter_lists_at_most_the_shown_matches(
     store: Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Past SHOWN_MATCHES the count says one more and the pages stop; word starts fill it first."""
-    monkeypatch.setattr("netui.state.sql.sqlite.SHOWN_MATCHES", 4)
+    monkeypatch.setattr("netui.state.search_rank.SHOWN_MATCHES", 4)
     for i in range(6):
         store.contacts.create(ContactDraft(name=f"Mota {i}"))  # ota inside a word
     for i in range(3):
@@ -115,14 +115,14 @@ def test_an_older_word_start_is_listed_first_within_the_window(
 ) -> None:
     """A word-start match older than the newest matches is found among the START_WINDOW
     newest contacts, and listed first; beyond the window only the newest matches are."""
-    monkeypatch.setattr("netui.state.sql.sqlite.SHOWN_MATCHES", 3)
+    monkeypatch.setattr("netui.state.search_rank.SHOWN_MATCHES", 3)
     store.contacts.create(ContactDraft(name="Ota Old"))
     for i in range(6):
         store.contacts.create(ContactDraft(name=f"Mota {i}"))
     query = ContactQuery(text="ota")
     assert names(store, "ota") == ["Ota Old", "Mota 4", "Mota 5"]
     assert store.contacts.count(query) == 4
-    monkeypatch.setattr("netui.state.sql.sqlite.START_WINDOW", 2)
+    monkeypatch.setattr("netui.state.search_rank.START_WINDOW", 2)
     store.contacts.create(ContactDraft(name="Mota 6"))  # a change: the list is read again
     assert names(store, "ota") == ["Mota 4", "Mota 5", "Mota 6"]
 

@@ -38,8 +38,9 @@ from peewee import ColumnBase, Database, Insert, Value, fn
 
 from netui.data.engine import run_sql
 from netui.state import search_fts
-from netui.state.search import SHOWN_MATCHES, ContactQuery, split_query
-from netui.state.search_fts import Matches, Ranked, fts_matches
+from netui.state.search import ContactQuery
+from netui.state.search_fts import Matches, fts_matches
+from netui.state.search_rank import MatchIds, Ranked, position, rank, shown_count
 from netui.state.sql import (
     SEPARATOR,
     ContactRowValues,
@@ -138,60 +139,40 @@ def _match_ids(
     return [int(rowid) for (rowid,) in run_sql(db, sql, [*params, limit])]
 
 
-# Word-start matches are looked for among the newest matches and, beyond them,
-# among the START_WINDOW newest contacts: a constant window, so the look costs
-# the same at 1M contacts as at 10k (`coffee` starts no name but is in 7% of the
-# notes: looking through every contact for a word start cost 13 ms at 1M).
-START_WINDOW = 10_000
-# Matches read beyond SHOWN_MATCHES, for the archived ones the list leaves out.
-_SLACK = 1.15
+def _matching(db: Database) -> MatchIds:
+    """search_rank's MatchIds over the FTS5 tables."""
+
+    def match_ids(
+        terms: list[str],
+        tags: list[str],
+        *,
+        starts: bool,
+        limit: int,
+        lowest: int = 0,
+        newest_first: bool = True,
+    ) -> list[int]:
+        matches = fts_matches(terms, tags, starts=starts)
+        return _match_ids(db, matches, limit, lowest=lowest, newest_first=newest_first)
+
+    return match_ids
 
 
 def _ranked(db: Database, query: ContactQuery) -> Ranked | None:
-    """The contacts a filtered list shows, in its order; None when the query has no filter.
+    """The filtered list (search_rank.rank); each id is looked up once, in the one
+    statement that leaves out the archived and sorts."""
 
-    The newest matches (about SHOWN_MATCHES of them), with every word-start match
-    among them and among the START_WINDOW newest contacts; the word-start matches
-    first, each group in the sort order, cut at SHOWN_MATCHES. When fewer match,
-    every match, and the ranking is exact. Each id is looked up once, in the one
-    statement that leaves out the archived and sorts.
-    """
-    terms, tags = split_query(query.text)
-    if not terms and not tags:
-        return None
-    limit = int(SHOWN_MATCHES * _SLACK) + 1
-    while True:
-        anywhere = _match_ids(db, fts_matches(terms, tags, starts=False), limit)
-        complete = len(anywhere) < limit
-        starts: list[int] = []
-        if terms and anywhere:  # with tags alone, every match is a prefix match
-            lowest = anywhere[-1]  # word starts are a part of the matches
-            if not complete:
-                newest = int(_value(db, "SELECT max(id) FROM contact") or 0)
-                lowest = min(lowest, newest - START_WINDOW)
-            starts_at = fts_matches(terms, tags, starts=True)
-            # Oldest first from the bound (cheap when few match), newest first
-            # from the top when they fill the list (cheap then, as many match).
-            starts = _match_ids(db, starts_at, limit, lowest=lowest, newest_first=False)[::-1]
-            if len(starts) == limit:
-                starts = _match_ids(db, starts_at, limit)
-        # The word starts, then the other matches, each newest first.
-        listed = list(dict.fromkeys(starts + anywhere))[:limit]
+    def list_order(listed: list[int], starts: list[int]) -> list[int]:
         hide = "" if query.show_archived else " AND c.archived = 0"
         sql = (
             f"SELECT c.id FROM contact c WHERE c.id IN (SELECT value FROM json_each(?)){hide}"
             f" ORDER BY c.id IN (SELECT value FROM json_each(?)) DESC, {order_clause(query)}"
         )
-        ordered = [
-            int(cid) for (cid,) in run_sql(db, sql, [json.dumps(listed), json.dumps(starts)])
-        ]
-        # Mostly archived matches: read further until the list is full or every match is in.
-        if complete or len(ordered) > SHOWN_MATCHES or limit > 64 * SHOWN_MATCHES:
-            live = set(ordered)
-            kept = set([cid for cid in listed if cid in live][:SHOWN_MATCHES])
-            more = not complete or len(ordered) > SHOWN_MATCHES
-            return Ranked([cid for cid in ordered if cid in kept], more)
-        limit *= 4
+        return [int(cid) for (cid,) in run_sql(db, sql, [json.dumps(listed), json.dumps(starts)])]
+
+    def newest_id() -> int:
+        return int(_value(db, "SELECT max(id) FROM contact") or 0)
+
+    return rank(query, _matching(db), newest_id, list_order)
 
 
 # The list asks for the count and then the first page of one query, and pages
@@ -222,7 +203,7 @@ def count_contacts(db: Database, query: ContactQuery) -> int:
     """How many contacts the query matches; with a filter, at most SHOWN_MATCHES + 1 ("more")."""
     found = _cached_ranked(db, query)
     if found is not None:
-        return len(found.ids) + (1 if found.more and len(found.ids) == SHOWN_MATCHES else 0)
+        return shown_count(found)
     hide = "" if query.show_archived else " WHERE archived = 0"
     return int(_value(db, f"SELECT count(*) FROM contact{hide}"))
 
@@ -260,7 +241,7 @@ def contact_position(db: Database, query: ContactQuery, contact_id: int) -> int 
     """The contact's row in the query's list: how many rows come before it (see `_ORDER`)."""
     found = _cached_ranked(db, query)
     if found is not None:
-        return found.ids.index(contact_id) if contact_id in found.ids else None
+        return position(found, contact_id)
     sql = "SELECT archived, sort_key, last_contact, next_due FROM contact WHERE id = ?"
     rows = run_sql(db, sql, [contact_id])
     if not rows or (rows[0][0] and not query.show_archived):

@@ -332,7 +332,7 @@ async def test_a_filter_matching_more_than_it_shows_says_so(
     """Past SHOWN_MATCHES the list holds the first ones and the status says there are more."""
     from netui.domain.records import ContactDraft
 
-    for module in ("netui.state.sql.sqlite", "netui.screens.contacts.list_screen"):
+    for module in ("netui.state.search_rank", "netui.screens.contacts.list_screen"):
         monkeypatch.setattr(f"{module}.SHOWN_MATCHES", 3)
     for i in range(5):
         store.contacts.create(ContactDraft(name=f"Member {i}"))
