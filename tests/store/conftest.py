@@ -36,40 +36,8 @@ PG_URL_VARIABLE = "NETUI_TEST_PG_URL"
 # (netui.state.sql.postgres: search, the contact page, the review's sections;
 # netui.data.postgres_journal: undo): their PostgreSQL runs skip, saying so.
 # The list only shrinks: a module leaves it when it passes on PostgreSQL.
-NOT_YET_ON_POSTGRES = frozenset(
-    {
-        "test_busy",
-        "test_capture_atomicity",
-        "test_capture_repeats",
-        "test_capture_resolution",
-        "test_capture_save",
-        "test_concurrency",
-        "test_contact_position",
-        "test_contact_refusals",
-        "test_contacts",
-        "test_demo",
-        "test_detail",
-        "test_due",
-        "test_followup_dates",
-        "test_history_corrections",
-        "test_interactions_followups",
-        "test_merge",
-        "test_merge_picks",
-        "test_open",
-        "test_prepared",
-        "test_progress",
-        "test_read_only",
-        "test_review",
-        "test_review_as_of",
-        "test_review_plans",
-        "test_review_records",
-        "test_search",
-        "test_search_ranking",
-        "test_sqlite_plans",
-        "test_two_stores",
-        "test_undo",
-        "test_undo_commands",
-    }
+NOT_YET_ON_POSTGRES: frozenset[str] = frozenset(
+    {"test_demo", "test_progress", "test_undo", "test_undo_commands"}
 )
 
 
@@ -146,16 +114,10 @@ def announced(store: Store) -> list[frozenset[str]]:
 
 
 def dump_database(store: Store) -> dict[str, list[tuple[Any, ...]]]:
-    """Every row of every table (FTS shadow tables included), order-independent."""
-    names = [
-        name
-        for (name,) in store.db.execute_sql(
-            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
-        ).fetchall()
-    ]
+    """Every row of every table (SQLite's FTS shadow tables included), order-independent."""
     return {
         name: sorted(store.db.execute_sql(f'SELECT * FROM "{name}"').fetchall(), key=repr)
-        for name in names
+        for name in store.db.get_tables()
     }
 
 
@@ -234,8 +196,15 @@ def direct(store: Store) -> DirectWrites:
 
 @pytest.fixture
 def rows(store: Store) -> Callable[..., list[tuple[Any, ...]]]:
-    """Run a SELECT on the store's database and return all rows."""
-    return lambda sql, *params: store.db.execute_sql(sql, list(params)).fetchall()
+    """Run a SELECT on the store's database and return all rows; `?` marks a parameter
+    on either engine."""
+
+    def run(sql: str, *params: Any) -> list[tuple[Any, ...]]:
+        if store.session.engine.name == "postgres":
+            sql = sql.replace("%", "%%").replace("?", "%s")
+        return store.db.execute_sql(sql, list(params)).fetchall()  # type: ignore[no-any-return]
+
+    return run
 
 
 # -- capture fixtures: a mixer and an existing contact ------------------------------------

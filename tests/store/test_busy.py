@@ -14,7 +14,10 @@ from netui.state import ContactQuery, Store, StoreBusy, StoreError
 
 @pytest.fixture
 def held_lock(store: Store, db_path: Path) -> Iterator[None]:
-    """Another netui holds the write lock for the whole test; this Store gives up after 20 ms."""
+    """Another netui holds the write lock for the whole test; this Store gives up after 20 ms.
+    (PostgreSQL's twin: test_postgres_writers.py.)"""
+    if store.session.engine.name != "sqlite":
+        pytest.skip("SQLite's file lock (PostgreSQL's: test_postgres_writers.py)")
     store.db.execute_sql("PRAGMA busy_timeout = 20")
     other = sqlite3.connect(db_path, isolation_level=None)
     other.execute("BEGIN IMMEDIATE")
@@ -44,6 +47,8 @@ def test_store_busy_is_a_store_error(store: Store, held_lock: None) -> None:
 
 def test_the_store_works_again_once_the_lock_is_gone(store: Store, db_path: Path) -> None:
     """After a busy refusal the same Store commits normally: nothing is left half-open."""
+    if store.session.engine.name != "sqlite":
+        pytest.skip("SQLite's file lock (PostgreSQL's: test_postgres_writers.py)")
     store.db.execute_sql("PRAGMA busy_timeout = 20")
     other = sqlite3.connect(db_path, isolation_level=None)
     other.execute("BEGIN IMMEDIATE")

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
 from collections.abc import Callable
-from contextlib import closing
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +15,7 @@ from capturekit import (
     followups_of,
     only_contact_named,
 )
+from enginekit import count_elsewhere
 
 from netui.data.models import Attendance, Contact, FollowUp, Interaction
 from netui.domain.capture import CaptureError
@@ -29,15 +28,14 @@ from netui.state.capture.save import CaptureWriter
 
 
 def test_topics_announced_once_after_commit(
-    store: Store, mixer: int, announced: list[frozenset[str]], db_path: Path
+    store: Store, mixer: int, announced: list[frozenset[str]], db_target: Path | str
 ) -> None:
     """A save announces one set of every topic it touched, once, when the data is already committed."""
     seen_in_listener: list[int] = []
 
     def count_from_another_connection(topics: frozenset[str]) -> None:
         # Another connection sees only committed rows.
-        with closing(sqlite3.connect(db_path)) as other:
-            seen_in_listener.append(other.execute("SELECT count(*) FROM contact").fetchone()[0])
+        seen_in_listener.append(count_elsewhere(db_target, "contact"))
 
     announced.clear()
     store.subscribe(count_from_another_connection)

@@ -108,7 +108,7 @@ def test_existing_contact_gets_fields_tags_and_appended_notes(store: Store, tana
     detail = store.contacts.get(tanaka)
     assert detail.draft.tags == ("climbing", "fintech", "ux")
     assert store.db.execute_sql(
-        "SELECT count(*) FROM contact_tag WHERE contact_id = ?", [tanaka]
+        f"SELECT count(*) FROM contact_tag WHERE contact_id = {store.db.param}", [tanaka]
     ).fetchone() == (3,)
     assert Tag.select().count() == tags_before + 1
     # "likes tea" was already there: appended once only; the new note goes on a new line.

@@ -9,8 +9,19 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import pytest
+
 from netui.domain.records import ContactDraft
 from netui.state import ContactQuery, Store
+
+
+@pytest.fixture(autouse=True)
+def _sqlite_file(db_target: Path | str) -> None:
+    """These writers are raw sqlite3 connections on the file (PostgreSQL's twins:
+    test_postgres_writers.py)."""
+    if not isinstance(db_target, Path):
+        pytest.skip("SQLite's file lock (PostgreSQL's: test_postgres_writers.py)")
+
 
 # Generous bounds on waits that succeed in microseconds when all is well: reached only
 # when the behaviour under test is broken, they turn a hang into a failure.

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from enginekit import search_rows, short_rows
 
 from netui.data.models import Contact, LedgerEntry
 from netui.domain.records import ContactDraft
@@ -47,9 +48,8 @@ def test_create_contact_writes_row_tags_search_row_and_announces(
     detail = store.contacts.get(cid)
     assert detail.draft.tags == ("fintech", "ux")
     assert detail.draft.notes == "climbs on weekends"
-    fts = rows("SELECT name, reading, company, tags FROM contact_fts WHERE rowid = ?", cid)
-    assert len(fts) == 1
-    name, reading, company, tags = fts[0]
+    row = search_rows(store)[cid]
+    name, reading, company, tags = row["name"], row["reading"], row["company"], row["tags"]
     # Folded, with word starts (\x1f) marked; tag starts too (\x1e: whitespace to split).
     assert name == "\x1f田中 \x1f優希" and "\x1ftanaka" in reading and company == "\x1facme"
     assert sorted(tags.split()) == ["fintech", "ux"]
@@ -129,7 +129,7 @@ def test_delete_contact_takes_its_history(
     for table in ("interaction", "follow_up", "ledger_entry", "attendance", "contact_tag"):
         assert rows(f"SELECT count(*) FROM {table} WHERE contact_id = ?", gone) == [(0,)]
         assert rows(f"SELECT count(*) FROM {table} WHERE contact_id = ?", other) != [(0,)]
-    assert rows("SELECT count(*) FROM contact_fts WHERE rowid = ?", gone) == [(0,)]
+    assert gone not in search_rows(store) and gone not in short_rows(store)
     assert rows("SELECT count(*) FROM event") == [(1,)]
     # The other contact's introduction stays in the ledger, without its dangling link.
     assert LedgerEntry.get_by_id(introduced_gone).introduced_id is None
@@ -159,7 +159,7 @@ def test_add_tags(store: Store, announced: list[frozenset[str]], rows) -> None:
     assert store.contacts.get(cid).draft.tags == ("ai", "fintech", "ux")
     assert Contact.get_by_id(cid).updated_at == store.now()
     assert [r.id for r in store.contacts.find("#fin")] == [cid]
-    assert sorted(rows("SELECT tags FROM contact_fts WHERE rowid = ?", cid)[0][0].split()) == [
+    assert sorted(search_rows(store)[cid]["tags"].split()) == [
         "ai",
         "fintech",
         "ux",

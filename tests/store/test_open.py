@@ -16,7 +16,9 @@ from playhouse.migrate import SqliteMigrator, migrate
 from playhouse.schema_diff import diff_models
 
 import netui.data.schema as db_module
+from netui.data import postgres_schema
 from netui.data.models import EXTRA_SQL, MODELS, Contact
+from netui.data.postgres import VERSION_TABLE
 from netui.data.sqlite import (
     DatabaseOpenError,
     Migration,
@@ -37,6 +39,12 @@ def _pragma(db: SqliteDatabase, name: str) -> object:
     return db.execute_sql(f"PRAGMA {name}").fetchone()[0]
 
 
+def sqlite_only(store: Store, why: str) -> None:
+    """Skip the PostgreSQL run of a test of something only SQLite has."""
+    if store.session.engine.name != "sqlite":
+        pytest.skip(f"SQLite's own {why} (PostgreSQL's: test_postgres_open.py)")
+
+
 # -- creation ------------------------------------------------------------------
 
 
@@ -54,6 +62,7 @@ def test_new_database_is_owner_only(tmp_path: Path) -> None:
 
 def test_connection_pragmas(store: Store) -> None:
     """The Store's connection runs in WAL mode with foreign keys, FULL sync and a busy timeout."""
+    sqlite_only(store, "connection pragmas")
     assert _pragma(store.db, "journal_mode") == "wal"
     assert _pragma(store.db, "foreign_keys") == 1
     assert _pragma(store.db, "synchronous") == 2
@@ -63,6 +72,7 @@ def test_connection_pragmas(store: Store) -> None:
 
 def test_thread_connection_gets_the_same_pragmas(store: Store) -> None:
     """A worker thread's own connection gets the same pragmas as the main one."""
+    sqlite_only(store, "connection pragmas")
     seen: dict[str, object] = {}
 
     def worker() -> None:
@@ -82,8 +92,13 @@ def test_thread_connection_gets_the_same_pragmas(store: Store) -> None:
 
 
 def test_fresh_database_is_at_the_latest_schema_version(store: Store) -> None:
-    """A fresh database's user_version is the version this netui writes."""
-    assert _pragma(store.db, "user_version") == schema_version()
+    """A fresh database's version (SQLite: user_version; PostgreSQL: netui_schema) is the
+    version this netui writes."""
+    if store.session.engine.name == "postgres":
+        found = store.db.execute_sql(f"SELECT version FROM {VERSION_TABLE}").fetchone()[0]
+    else:
+        found = _pragma(store.db, "user_version")
+    assert found == schema_version()
 
 
 def test_fresh_database_has_no_column_drift(store: Store) -> None:
@@ -95,9 +110,10 @@ def test_fresh_database_has_no_column_drift(store: Store) -> None:
     assert diff.add_indexes == []
 
 
-def _extra_index_names() -> set[str]:
+def _extra_index_names(engine: str) -> set[str]:
     names = set()
-    for statement in EXTRA_SQL:
+    extra = postgres_schema.extra_sql() if engine == "postgres" else EXTRA_SQL
+    for statement in extra:
         match = re.match(r"CREATE INDEX IF NOT EXISTS (\w+)", statement)
         if match:
             names.add(match.group(1))
@@ -105,10 +121,22 @@ def _extra_index_names() -> set[str]:
 
 
 def test_fresh_database_indexes_are_the_declared_ones(store: Store) -> None:
-    """The database has exactly the models' indexes plus the hand-written ones of EXTRA_SQL."""
+    """The database has exactly the models' indexes plus the hand-written ones of the engine's
+    extra SQL (SQLite: models.EXTRA_SQL; PostgreSQL: postgres_schema)."""
+    engine = store.session.engine.name
     declared = {
         index._name for model in MODELS for index in model._meta.fields_to_index()
-    } | _extra_index_names()
+    } | _extra_index_names(engine)
+    if engine == "postgres":
+        actual = {
+            name
+            for (name,) in store.db.execute_sql(
+                "SELECT indexname FROM pg_indexes WHERE schemaname = current_schema()"
+                " AND indexname NOT LIKE '%%_pkey'"
+            ).fetchall()
+        }
+        assert actual == declared
+        return
     actual = {
         name
         for (name,) in store.db.execute_sql(
@@ -133,17 +161,30 @@ def test_no_two_indexes_cover_the_same_columns(store: Store) -> None:
     assert duplicates == []
 
 
+def _leading_columns(store: Store, table: str) -> set[str]:
+    """The first column of each of the table's indexes, its primary key's included."""
+    if store.session.engine.name == "postgres":
+        rows = store.db.execute_sql(
+            "SELECT a.attname FROM pg_index i JOIN pg_attribute a"
+            " ON a.attrelid = i.indrelid AND a.attnum = i.indkey[0]"
+            " WHERE i.indrelid = %s::regclass",
+            [table],
+        ).fetchall()
+        return {name for (name,) in rows}
+    return {
+        row[2]
+        for (_, index, *_) in store.db.execute_sql(f'PRAGMA index_list("{table}")').fetchall()
+        for row in store.db.execute_sql(f'PRAGMA index_info("{index}")').fetchall()[:1]
+    }
+
+
 def test_every_foreign_key_leads_an_index(store: Store) -> None:
     """Each foreign-key column is the first column of some index (its own, a composite or the
     primary key): without one, deleting a parent scans the whole child table for CASCADE or
     SET NULL."""
     unindexed = []
     for table in store.db.get_tables():
-        leading = {
-            row[2]
-            for (_, index, *_) in store.db.execute_sql(f'PRAGMA index_list("{table}")').fetchall()
-            for row in store.db.execute_sql(f'PRAGMA index_info("{index}")').fetchall()[:1]
-        }
+        leading = _leading_columns(store, table)
         for key in store.db.get_foreign_keys(table):
             if key.column not in leading:
                 unindexed.append(f"{table}.{key.column}")

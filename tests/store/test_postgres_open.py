@@ -43,7 +43,8 @@ def test_an_empty_database_gets_the_latest_schema_and_its_version(pg_url: str) -
         assert (engine.created, engine.writable, engine.name) == (True, True, "postgres")
     finally:
         engine.close()
-    expected = {model._meta.table_name for model in MODELS} | {VERSION_TABLE}
+    search = {"contact_search", "contact_gram"}  # netui.state.sql.postgres's
+    expected = {model._meta.table_name for model in MODELS} | {VERSION_TABLE} | search
     assert set(tables(pg_url)) == expected
     assert version(pg_url) == schema_version()
     again = PostgresEngine(pg_url)

@@ -403,6 +403,18 @@ def test_computing_a_review_writes_nothing_and_announces_nothing(
 def statements(store: Store) -> Iterator[list[str]]:
     """Every SQL statement this thread's connection runs while the test body runs."""
     seen: list[str] = []
+    if store.session.engine.name == "postgres":
+        # psycopg has no trace hook: every statement netui runs goes through execute_sql.
+        run = store.db.execute_sql
+
+        def traced(sql: str, params: object = None, **options: object) -> object:
+            seen.append(sql)
+            return run(sql, params, **options)
+
+        store.db.execute_sql = traced  # type: ignore[method-assign]
+        yield seen
+        del store.db.execute_sql
+        return
     connection = store.db.connection()
     connection.set_trace_callback(seen.append)
     yield seen

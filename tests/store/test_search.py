@@ -6,6 +6,7 @@ import datetime as dt
 import random
 
 import pytest
+from enginekit import SEARCH_COLUMNS, search_rows, short_rows
 
 from netui.domain.records import ContactDraft
 from netui.state import ContactQuery, Store
@@ -331,16 +332,12 @@ def _like_ids(store: Store, terms: list[str]) -> set[int]:
     """The contacts the replaced LIKE path found: each term a substring of name, reading,
     company or tags in contact_fts (the folded columns)."""
     found: set[int] | None = None
+    searched = search_rows(store)
     for term in terms:
-        like = "%" + term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
         ids = {
-            rowid
-            for (rowid,) in store.db.execute_sql(
-                "SELECT rowid FROM contact_fts WHERE name LIKE ?1 ESCAPE '\\'"
-                " OR reading LIKE ?1 ESCAPE '\\' OR company LIKE ?1 ESCAPE '\\'"
-                " OR tags LIKE ?1 ESCAPE '\\'",
-                [like],
-            ).fetchall()
+            cid
+            for cid, row in searched.items()
+            if any(term in row[column] for column in ("name", "reading", "company", "tags"))
         }
         found = ids if found is None else found & ids
     return found or set()
@@ -349,8 +346,8 @@ def _like_ids(store: Store, terms: list[str]) -> set[int]:
 def _pieces(store: Store) -> set[str]:
     """Every 1- and 2-character substring of the searched columns, spaces left out."""
     pieces = set()
-    for row in store.db.execute_sql("SELECT name, reading, company, tags FROM contact_fts"):
-        for text in row:
+    for row in search_rows(store).values():
+        for text in (row["name"], row["reading"], row["company"], row["tags"]):
             pieces |= {text[i : i + n] for n in (1, 2) for i in range(len(text) - n + 1)}
     return {p for p in pieces if " " not in p}
 
@@ -410,13 +407,11 @@ def test_short_rows_follow_every_write(store: Store, people: dict[str, int]) -> 
     equal to the pieces of its contact_fts row, so short words find the current text."""
 
     def consistent() -> None:
-        fts = store.db.execute_sql(
-            "SELECT rowid, name, reading, company, role, tags FROM contact_fts ORDER BY rowid"
-        ).fetchall()
-        short = store.db.execute_sql(
-            "SELECT rowid, grams FROM contact_short ORDER BY rowid"
-        ).fetchall()
-        assert short == [(rowid, short_row(values)) for rowid, *values in fts]
+        searched = search_rows(store)
+        assert short_rows(store) == {
+            cid: short_row([row[column] for column in SEARCH_COLUMNS])
+            for cid, row in searched.items()
+        }
         assert check_database(store) == []
 
     consistent()

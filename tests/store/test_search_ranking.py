@@ -127,7 +127,7 @@ def test_an_older_word_start_is_listed_first_within_the_window(
     assert names(store, "ota") == ["Mota 4", "Mota 5", "Mota 6"]
 
 
-def test_the_next_count_sees_every_change_made_since(store: Store, db_path: Path) -> None:
+def test_the_next_count_sees_every_change_made_since(store: Store, db_target: Path | str) -> None:
     """The count and pages of one query are reused only while nothing changed: a write of
     this Store, or a commit by another netui on the file, is seen at once."""
     query = ContactQuery(text="ota")
@@ -135,7 +135,7 @@ def test_the_next_count_sees_every_change_made_since(store: Store, db_path: Path
     assert store.contacts.count(query) == 1
     store.contacts.create(ContactDraft(name="Ota Two"))
     assert store.contacts.count(query) == 2
-    other = Store(db_path)
+    other = Store(db_target)
     try:
         other.contacts.create(ContactDraft(name="Ota Three"))
     finally:
