@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from pgkit import pg_database
 
 from netui.data.sqlite import close_database
 from netui.state import Store
@@ -44,3 +45,10 @@ def store(db_target: Path | str) -> Iterator[Store]:
     s = Store(db_target, clock=lambda: NOW)
     yield s
     s.close()
+
+
+@pytest.fixture
+def pg_url() -> Iterator[str]:
+    """A new, empty PostgreSQL database's URL, for tests of the PostgreSQL engine alone."""
+    with pg_database() as url:
+        yield url

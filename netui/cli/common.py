@@ -46,8 +46,6 @@ def user_config() -> Config:
 # An RFC 3986 scheme followed by "://": what tells a URL from a file path.
 _URL = re.compile(r"\s*(?P<scheme>[A-Za-z][A-Za-z0-9+.-]*)://")
 _POSTGRES_SCHEMES = ("postgresql", "postgres")
-# libpq takes a password in the query too: postgresql://host/db?password=...
-_QUERY_PASSWORD = re.compile(r"(?P<key>(?:^|&)password=)[^&]*", re.IGNORECASE)
 
 
 Target = Path | str
@@ -76,14 +74,12 @@ def db_target(args: argparse.Namespace) -> Target:
         return Path(text).expanduser()
     scheme = url["scheme"].lower()
     if scheme in _POSTGRES_SCHEMES:
-        raise CommandError(
-            _("PostgreSQL databases are not supported yet: {url}").format(url=_redacted(text))
-        )
+        return text.strip()
     if scheme != "sqlite":
         raise CommandError(
             _(
                 'unsupported database URL scheme "{scheme}"'
-                " (expected a file path or sqlite:///absolute/path)"
+                " (expected a file path, sqlite:///absolute/path or postgresql://...)"
             ).format(scheme=url["scheme"])
         )
     return _sqlite_url_path(text.strip())
@@ -108,24 +104,10 @@ def _sqlite_url_path(url: str) -> Path:
 
 
 def _redacted(url: str) -> str:
-    """`url` with any password in it replaced by `***`, fit to print."""
-    from urllib.parse import urlsplit, urlunsplit
+    """`url` with any password in it replaced by `***`, fit to print (the Store's rule)."""
+    from netui.state import redact
 
-    text = url.strip()
-    try:
-        parts = urlsplit(text)
-        password = parts.password
-    except ValueError:
-        # Unreadable (a bad IPv6 host, say): show only the scheme.
-        return text.partition("://")[0] + "://***"
-    query = _QUERY_PASSWORD.sub(r"\g<key>***", parts.query)
-    if password is None and query == parts.query:
-        return text  # nothing to hide: as typed
-    netloc = parts.netloc
-    if password is not None:
-        userinfo, _at, host = netloc.rpartition("@")
-        netloc = f"{userinfo.partition(':')[0]}:***@{host}"
-    return urlunsplit((parts.scheme, netloc, parts.path, query, parts.fragment))
+    return redact(url)
 
 
 def open_store(path: Target, config: Config, *, create: bool) -> Store:

@@ -10,6 +10,7 @@ the same shape, chosen by `open_engine` from the target.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
@@ -137,16 +138,27 @@ def run_sql(
     return rows
 
 
+# libpq takes a password in the query too: postgresql://host/db?password=...
+_QUERY_PASSWORD = re.compile(r"(?P<key>(?:^|&)password=)[^&]*", re.IGNORECASE)
+
+
 def redact(url: str) -> str:
-    """The URL with any password replaced by ***, for messages."""
-    parts = urlsplit(url)
-    if parts.password is None:
-        return url
-    host = parts.hostname or ""
-    if parts.port:
-        host = f"{host}:{parts.port}"
-    netloc = f"{parts.username or ''}:***@{host}"
-    return urlunsplit(parts._replace(netloc=netloc))
+    """The URL with any password (in the user part or the query) replaced by ***, for messages."""
+    text = url.strip()
+    try:
+        parts = urlsplit(text)
+        password = parts.password
+    except ValueError:
+        # Unreadable (a bad IPv6 host, say): show only the scheme.
+        return text.partition("://")[0] + "://***"
+    query = _QUERY_PASSWORD.sub(r"\g<key>***", parts.query)
+    if password is None and query == parts.query:
+        return text  # nothing to hide: as typed
+    netloc = parts.netloc
+    if password is not None:
+        userinfo, _at, host = netloc.rpartition("@")
+        netloc = f"{userinfo.partition(':')[0]}:***@{host}"
+    return urlunsplit((parts.scheme, netloc, parts.path, query, parts.fragment))
 
 
 def sqlite_path(target: str | Path) -> Path | None:

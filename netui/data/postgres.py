@@ -49,6 +49,7 @@ VERSION_TABLE = "netui_schema"
 # no other program on the database uses; this one spells "netui" in ASCII).
 WRITE_LOCK = 0x6E65747569
 LOCK_TIMEOUT = "5s"
+CONNECT_TIMEOUT = 10  # seconds, unless the URL says otherwise
 # SQLSTATEs (PostgreSQL's errcodes) netui tells apart.
 _BUSY_STATES = {"55P03", "40001", "40P01"}  # lock_not_available, serialization, deadlock
 _READ_ONLY_STATES = {"25006", "42501"}  # read_only_sql_transaction, insufficient_privilege
@@ -84,9 +85,13 @@ def connect(url: str, *, read_only: bool = False) -> Psycopg3Database:
     options = f"-c lock_timeout={LOCK_TIMEOUT}"
     if read_only:
         options += " -c default_transaction_read_only=on"
+    extra: dict[str, object] = {}
+    if "connect_timeout" not in url:
+        # A server that does not answer is "cannot connect" after this, not a hang.
+        extra["connect_timeout"] = CONNECT_TIMEOUT
     # A database object of its own: peewee's register_hstore would query the
     # catalog at every connect; netui uses no hstore.
-    return Psycopg3Database(_normalised(url), options=options, register_hstore=False)
+    return Psycopg3Database(_normalised(url), options=options, register_hstore=False, **extra)
 
 
 def load_driver() -> None:

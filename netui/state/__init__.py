@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from peewee import Database
 
+from netui.data.engine import redact
 from netui.domain.contact_rules import ValidationError
 from netui.state.contacts import Contacts
 from netui.state.errors import (
@@ -187,4 +188,5 @@ __all__ = [
     "UndoEntry",
     "UndoRefused",
     "ValidationError",
+    "redact",
 ]

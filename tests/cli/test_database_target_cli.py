@@ -57,18 +57,22 @@ def test_db_flag_beats_netui_db(run: Run, tmp_path: Path, monkeypatch: pytest.Mo
         assert [item["name"] for item in json.loads(result.out)] == ["Jane Smith"]
 
 
-# -- PostgreSQL: not yet, and never a folder named "postgresql:" ----------------------------------
+# -- PostgreSQL: opened by URL, and never a folder named "postgresql:" ---------------------------
+
+# Nothing listens on port 1 of the loopback: a connection is refused at once.
+NO_SERVER = "postgresql://user@127.0.0.1:1/db"
 
 
 @pytest.mark.parametrize("args", COMMANDS, ids=COMMAND_IDS)
-def test_a_postgresql_url_is_refused_by_every_command_and_creates_nothing(
+def test_a_postgresql_url_with_no_server_is_one_line_and_creates_nothing(
     run: Run, cwd: Path, tmp_path: Path, fake_app: list[dict[str, object]], args: list[str]
 ) -> None:
-    """--db postgresql://... is one line saying it is not supported yet, exit 1, and no file or folder."""
-    result = run("--db", "postgresql://user@host/db", *args)
+    """--db postgresql://... that cannot be reached is one line naming it, exit 1, no file or
+    folder, and the app never starts."""
+    result = run("--db", NO_SERVER, *args)
     line = one_error_line(result)
-    assert line == "netui: PostgreSQL databases are not supported yet: postgresql://user@host/db"
-    assert result.out == ""
+    assert line.startswith(f"netui: {NO_SERVER}: cannot connect: ")
+    assert result.code == 1 and result.out == ""
     assert nothing_created(cwd, tmp_path)
     assert fake_app == []
 
@@ -76,35 +80,54 @@ def test_a_postgresql_url_is_refused_by_every_command_and_creates_nothing(
 @pytest.mark.parametrize(
     ("url", "shown"),
     [
-        ("postgresql://user:s3cret@host/db", "postgresql://user:***@host/db"),
-        ("postgres://user:p@ss:w0rd@host:5432/db", "postgres://user:***@host:5432/db"),
-        ("postgresql://user:@host/db", "postgresql://user:***@host/db"),
+        ("postgresql://user:s3cret@127.0.0.1:1/db", "postgresql://user:***@127.0.0.1:1/db"),
+        ("postgres://user:p@ss:w0rd@127.0.0.1:1/db", "postgres://user:***@127.0.0.1:1/db"),
+        ("postgresql://user:@127.0.0.1:1/db", "postgresql://user:***@127.0.0.1:1/db"),
         (
-            "postgresql://host/db?sslmode=require&password=s3cret",
-            "postgresql://host/db?sslmode=require&password=***",
+            "postgresql://127.0.0.1:1/db?sslmode=disable&password=s3cret",
+            "postgresql://127.0.0.1:1/db?sslmode=disable&password=***",
         ),
-        ("postgres://localhost", "postgres://localhost"),
     ],
 )
 def test_a_password_in_a_postgresql_url_is_never_printed(
     run: Run, cwd: Path, tmp_path: Path, url: str, shown: str
 ) -> None:
-    """The refusal shows the URL with any password, in the user part or the query, as ***."""
+    """The error shows the URL with any password, in the user part or the query, as ***."""
     line = one_error_line(run("--db", url, "find", "x"))
-    assert line == f"netui: PostgreSQL databases are not supported yet: {shown}"
+    assert line.startswith(f"netui: {shown}: cannot connect: ")
     assert "s3cret" not in line and "w0rd" not in line
     assert nothing_created(cwd, tmp_path)
 
 
-def test_a_postgresql_url_in_netui_db_is_refused_too(
+def test_a_postgresql_url_in_netui_db_is_used_too(
     run: Run, cwd: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """NETUI_DB=postgres://... gets the same one line as --db, and creates nothing."""
-    monkeypatch.setenv("NETUI_DB", "postgres://me:hunter2@db.example/net")
+    """NETUI_DB=postgres://... is opened as --db would be: the same one line when unreachable."""
+    monkeypatch.setenv("NETUI_DB", "postgres://me:hunter2@127.0.0.1:1/net")
     line = one_error_line(run("capture", "Suzuki Ken"))
-    assert line == (
-        "netui: PostgreSQL databases are not supported yet: postgres://me:***@db.example/net"
-    )
+    assert line.startswith("netui: postgres://me:***@127.0.0.1:1/net: cannot connect: ")
+    assert nothing_created(cwd, tmp_path)
+
+
+def test_every_command_works_on_a_postgresql_database(
+    run: Run, cwd: Path, tmp_path: Path, pg_url: str
+) -> None:
+    """capture creates the database and says so; find, review, check and merge work on
+    it as on a file; nothing is written to the working or data directory."""
+    first = run("--db", pg_url, "capture", "Suzuki Ken (Acme) #ux")
+    assert first.code == 0
+    assert f"created a new database at {pg_url}" in first.err
+    assert run("--db", pg_url, "capture", "Suzuki K. (Acme)").code == 0
+    found = json.loads(run("--db", pg_url, "find", "suzu", "--format", "json").out)
+    assert sorted(item["name"] for item in found) == ["Suzuki K.", "Suzuki Ken"]
+    assert [item["name"] for item in json.loads(run("--db", pg_url, "find", "#u", "--format", "json").out)] == ["Suzuki Ken"]  # fmt: skip
+    review = run("--db", pg_url, "review", "--format", "json")
+    assert review.code == 0 and json.loads(review.out)["new_contacts"]["total"] == 2
+    check = run("--db", pg_url, "check")
+    assert check.code == 0 and pg_url in check.out
+    keep, other = (item["id"] for item in sorted(found, key=lambda item: item["name"])[::-1])
+    assert run("--db", pg_url, "merge", str(keep), str(other)).code == 0
+    assert [item["name"] for item in json.loads(run("--db", pg_url, "find", "suzu", "--format", "json").out)] == ["Suzuki Ken"]  # fmt: skip
     assert nothing_created(cwd, tmp_path)
 
 
@@ -146,6 +169,6 @@ def test_an_unknown_url_scheme_is_named_and_creates_nothing(
     line = one_error_line(run("--db", url, "demo"))
     assert line == (
         f'netui: unsupported database URL scheme "{scheme}"'
-        " (expected a file path or sqlite:///absolute/path)"
+        " (expected a file path, sqlite:///absolute/path or postgresql://...)"
     )
     assert nothing_created(cwd, tmp_path)

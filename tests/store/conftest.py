@@ -12,26 +12,21 @@ claims.
 from __future__ import annotations
 
 import datetime as dt
-import os
-import uuid
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit, urlunsplit
 
 import pytest
 from capturekit import MIXER_START
+from pgkit import pg_database
 
 from netui.data.models import Attendance, Event, LedgerEntry
-from netui.data.sqlite import close_database
 from netui.domain.records import ContactDraft
 from netui.state import Store
 
 # The engines the Store suite runs on.
 ENGINES = ("sqlite", "postgres")
-PG_URL_VARIABLE = "NETUI_TEST_PG_URL"
 # Test modules whose Store commands need PostgreSQL SQL netui does not have yet
 # (netui.state.sql.postgres: search, the contact page, the review's sections;
 # netui.data.postgres_journal: undo): their PostgreSQL runs skip, saying so.
@@ -62,41 +57,6 @@ def engine(request: pytest.FixtureRequest, db_path: Path) -> Iterator[EngineUnde
         pytest.skip(f"{module}: not yet on PostgreSQL (tests/store/conftest.py)")
     with pg_database() as url:
         yield EngineUnderTest("postgres", url)
-
-
-def pg_server() -> str:
-    """The test server's URL; skips the test (fails it under CI) when none is set."""
-    url = os.environ.get(PG_URL_VARIABLE)
-    if url:
-        return url
-    if os.environ.get("CI", "").lower() == "true":
-        pytest.fail(f"CI=true but {PG_URL_VARIABLE} is not set: .ci/run starts the server")
-    pytest.skip(f"PostgreSQL: set {PG_URL_VARIABLE} (url=$(scripts/pg-cluster start DIR))")
-
-
-@contextmanager
-def pg_database() -> Iterator[str]:
-    """A new, empty database on the test server for one test, dropped after it."""
-    import psycopg
-
-    server = pg_server()
-    name = f"netui_test_{uuid.uuid4().hex[:16]}"
-    with psycopg.connect(server, autocommit=True) as admin:
-        admin.execute(f'CREATE DATABASE "{name}"')
-    parts = urlsplit(server)
-    try:
-        yield urlunsplit(parts._replace(path=f"/{name}"))
-    finally:
-        close_database()
-        with psycopg.connect(server, autocommit=True) as admin:
-            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-
-
-@pytest.fixture
-def pg_url() -> Iterator[str]:
-    """A new, empty PostgreSQL database's URL, for tests of the PostgreSQL engine alone."""
-    with pg_database() as url:
-        yield url
 
 
 @pytest.fixture

@@ -1,0 +1,49 @@
+"""A PostgreSQL database per test, on the server NETUI_TEST_PG_URL names.
+
+`url=$(scripts/pg-cluster start DIR)` makes a throwaway server; .ci/run starts
+one and exports its URL. Without the variable a PostgreSQL test skips with one
+line saying how to run it, but under CI (CI=true) it fails: a CI that skipped
+them would prove less than it claims.
+"""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from urllib.parse import urlsplit, urlunsplit
+
+import pytest
+
+from netui.data.sqlite import close_database
+
+PG_URL_VARIABLE = "NETUI_TEST_PG_URL"
+
+
+def pg_server() -> str:
+    """The test server's URL; skips the test (fails it under CI) when none is set."""
+    url = os.environ.get(PG_URL_VARIABLE)
+    if url:
+        return url
+    if os.environ.get("CI", "").lower() == "true":
+        pytest.fail(f"CI=true but {PG_URL_VARIABLE} is not set: .ci/run starts the server")
+    pytest.skip(f"PostgreSQL: set {PG_URL_VARIABLE} (url=$(scripts/pg-cluster start DIR))")
+
+
+@contextmanager
+def pg_database() -> Iterator[str]:
+    """A new, empty database on the test server for one test, dropped after it."""
+    import psycopg
+
+    server = pg_server()
+    name = f"netui_test_{uuid.uuid4().hex[:16]}"
+    with psycopg.connect(server, autocommit=True) as admin:
+        admin.execute(f'CREATE DATABASE "{name}"')
+    parts = urlsplit(server)
+    try:
+        yield urlunsplit(parts._replace(path=f"/{name}"))
+    finally:
+        close_database()
+        with psycopg.connect(server, autocommit=True) as admin:
+            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
