@@ -270,8 +270,31 @@ class PostgresEngine:
         """PostgreSQL's autovacuum keeps the planner's statistics."""
 
     def integrity(self) -> list[str]:
-        """PostgreSQL checks its own pages; netui finds nothing of its own to add."""
-        return []
+        """PostgreSQL checks its own pages; netui checks its schema: one version row at
+        this netui's version, and every index its search and list need."""
+        lines = []
+        versions = [int(v) for (v,) in run_sql(self.db, f"SELECT version FROM {VERSION_TABLE}")]
+        latest = schema.schema_version()
+        if versions != [latest]:
+            lines.append(
+                _("{table}: schema version {found}, expected one row at {latest}").format(
+                    table=VERSION_TABLE, found=versions or "missing", latest=latest
+                )
+            )
+        present = {
+            str(name)
+            for (name,) in run_sql(
+                self.db, "SELECT indexname FROM pg_indexes WHERE schemaname = current_schema()"
+            )
+        }
+        from netui.data.postgres_schema import index_names
+
+        for name in index_names():
+            if name not in present:
+                lines.append(
+                    _("index {name} is missing: lists and search read without it").format(name=name)
+                )
+        return lines
 
     def broken_links(self) -> list[tuple[str, int, str]]:
         """PostgreSQL enforces every foreign key at each commit: none can be broken."""

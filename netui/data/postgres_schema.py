@@ -59,6 +59,16 @@ def collation_sql() -> list[str]:
     return statements
 
 
+def index_names() -> list[str]:
+    """The names of the indexes this module makes (netui check looks for each)."""
+    names = []
+    for statement in (*INDEX_SQL, *SEARCH_SQL):
+        words = statement.split()
+        if words[:2] == ["CREATE", "INDEX"]:
+            names.append(words[5] if words[2:5] == ["IF", "NOT", "EXISTS"] else words[2])
+    return names
+
+
 def extra_sql() -> list[str]:
     """Everything create_schema runs on PostgreSQL after creating the models' tables."""
     return [*collation_sql(), *INDEX_SQL, *SEARCH_SQL]

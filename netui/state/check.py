@@ -1,10 +1,11 @@
-"""Consistency checks of a netui database: SQLite's own, then the invariants the Store keeps.
+"""Consistency checks of a netui database: the engine's own, then the invariants the Store keeps.
 
-The Store keeps two kinds of derived data that nothing else repairs: one
-contact_fts and one contact_short row per contact (the search indexes), and
-each contact's stored last_contact and next_due (indexed for the review and
-the list). These checks
-recompute both in read-only SQL and report where the stored values differ;
+The engine checks itself (SQLite: integrity_check and foreign keys;
+PostgreSQL: the schema version and the indexes netui made). The Store keeps
+derived data that nothing else repairs: each contact's search rows (SQLite:
+contact_fts and contact_short; PostgreSQL: contact_search and contact_gram),
+its stored last_contact and next_due, and its ledger aggregates. These checks
+recompute each from its definition and report where the stored values differ;
 they never write, so `netui check` is safe on a database in use.
 """
 
@@ -17,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from peewee import Select
 
-from netui.data.models import Contact
+from netui.data.models import Contact, ContactTag, Tag
 from netui.i18n import _
 from netui.state.derived import (
     differs,
@@ -28,6 +29,7 @@ from netui.state.derived import (
 )
 from netui.state.progress import Progress, silent
 from netui.state.rows import as_date, tuples
+from netui.state.search import fts_values, short_row
 from netui.state.session import Session
 from netui.state.sql import SearchIndex
 
@@ -112,6 +114,52 @@ def _search_rows(session: Session) -> list[str]:
             partial(_orphan_line, index),
             _("{row}s without a contact").format(row=index.row),
         )
+    lines += _capped(_stale_search_rows(session), str, _("stale search rows"))
+    return lines
+
+
+def _stale_search_rows(session: Session) -> list[str]:
+    """Contacts whose stored search rows differ from what their fields and tags make now
+    (search.fts_values and short_row, the functions every writer uses)."""
+    tag_names = (
+        ContactTag.select(ContactTag.contact, Tag.name)
+        .join(Tag, on=Tag.id == ContactTag.tag)
+        .tuples()
+    )
+    tags: dict[int, list[str]] = {}
+    for cid, name in tag_names.execute(session.db):
+        tags.setdefault(int(cid), []).append(str(name))
+    fields = (
+        Contact.select(
+            Contact.id,
+            Contact.name,
+            Contact.reading,
+            Contact.company,
+            Contact.role,
+            Contact.notes,
+            Contact.needs,
+            Contact.offers,
+        )
+        .order_by(Contact.id)
+        .tuples()
+    )
+    contacts = {int(row[0]): row[1:] for row in fields.execute(session.db)}
+    lines = []
+    for cid, stored, grams in session.sql.stored_search_rows(session.db):
+        found = contacts.get(cid)
+        if found is None:  # an orphan, reported above
+            continue
+        name, reading, company, role, notes, needs, offers = found
+        expected = fts_values(
+            name, reading, company, role, sorted(tags.get(cid, ())), notes, needs, offers
+        )
+        if tuple(stored) != expected or grams != short_row(expected):
+            lines.append(
+                _(
+                    "contact {id} ({name}): its search rows are out of date;"
+                    " search finds it by its old text"
+                ).format(id=cid, name=name)
+            )
     return lines
 
 

@@ -10,7 +10,7 @@ these to the Store).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from peewee import Database
 
@@ -107,3 +107,15 @@ def rows_without_contact(db: Database, index: SearchIndex) -> list[int]:
             f" (SELECT 1 FROM contact c WHERE c.id = f.rowid) ORDER BY f.rowid",
         )
     ]
+
+
+def stored_search_rows(db: Database) -> Iterator[tuple[int, tuple[str, ...], str]]:
+    """Every contact's contact_fts values and contact_short text, by rowid."""
+    rows = run_sql(
+        db,
+        "SELECT f.rowid, f.name, f.reading, f.company, f.role, f.tags, f.notes, f.needs,"
+        " f.offers, s.grams FROM contact_fts f JOIN contact_short s ON s.rowid = f.rowid"
+        " ORDER BY f.rowid",
+    )
+    for cid, *values, grams in rows:
+        yield int(cid), tuple(values), str(grams)

@@ -34,7 +34,7 @@ from __future__ import annotations
 
 import datetime as dt
 import importlib
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol, cast
 
@@ -126,6 +126,11 @@ class EngineSQL(Protocol):
 
     def rows_without_contact(self, db: Database, index: SearchIndex) -> list[int]:
         """The ids of the index's rows that belong to no contact, in order."""
+
+    def stored_search_rows(self, db: Database) -> Iterator[tuple[int, tuple[str, ...], str]]:
+        """Every contact's search rows as stored, by contact id: its folded values (as
+        search.fts_values returns them) and its short tokens as search.short_row spells
+        them; contacts missing from either index are left out."""
 
     # -- the weekly review's pinned sections ----------------------------------------------
 

@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import datetime as dt
 import threading
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 from peewee import Cast, ColumnBase, Database, Insert, fn
@@ -363,6 +363,18 @@ def rows_without_contact(db: Database, index: SearchIndex) -> list[int]:
             f" (SELECT 1 FROM contact c WHERE c.id = f.contact_id) ORDER BY f.contact_id",
         )
     ]
+
+
+def stored_search_rows(db: Database) -> Iterator[tuple[int, tuple[str, ...], str]]:
+    """Every contact's doc, split into its values, and its grams in code point order."""
+    rows = run_sql(
+        db,
+        "SELECT s.contact_id, s.doc, g.grams FROM contact_search s JOIN ("
+        "SELECT contact_id, string_agg(gram, ' ' ORDER BY gram) AS grams FROM contact_gram"
+        " GROUP BY contact_id) g ON g.contact_id = s.contact_id ORDER BY s.contact_id",
+    )
+    for cid, doc, grams in rows:
+        yield int(cid), tuple(doc.split(DOC_SEPARATOR)), str(grams)
 
 
 # -- the weekly review ---------------------------------------------------------------------------

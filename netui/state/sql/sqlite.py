@@ -265,6 +265,7 @@ write_search_rows = search_fts.write_search_rows
 delete_search_rows = search_fts.delete_search_rows
 contacts_missing_from = search_fts.contacts_missing_from
 rows_without_contact = search_fts.rows_without_contact
+stored_search_rows = search_fts.stored_search_rows
 
 
 # -- the weekly review ---------------------------------------------------------------------------
