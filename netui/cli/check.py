@@ -1,4 +1,4 @@
-"""`netui check`: SQLite's integrity checks and netui's own invariants, reading only."""
+"""`netui check` (the engine's checks and netui's own invariants, reading only) and `netui migrate`."""
 
 from __future__ import annotations
 
@@ -13,16 +13,18 @@ from netui.i18n import _, ngettext
 def _check_help() -> str:
     """The description of `netui check --help`, translated when the parser is built."""
     return _("""\
-Runs SQLite's integrity and foreign-key checks, then netui's own invariants:
-one search row per contact and none without one, and every stored last-contact
-and next-due date equal to what netui computes. Reads only.
+Runs the database's own checks (SQLite: integrity and foreign keys;
+PostgreSQL: netui's schema version and indexes), then netui's own invariants:
+one search row per contact, none without one, each saying what the contact's
+fields make now, and every stored last-contact and next-due date and ledger
+balance equal to what netui computes. Reads only.
 exit status: 0 when all is well, 1 with one line per problem on stdout.""")
 
 
 def _step_phrases() -> dict[str, str]:
     """Per check (netui.state.check.STEPS), what the progress bar says."""
     return {
-        "integrity": _("SQLite integrity"),
+        "integrity": _("database integrity"),
         "foreign_keys": _("links between records"),
         "search_rows": _("search indexes"),
         "due_dates": _("due dates"),
@@ -40,6 +42,33 @@ def register(cli: CommandLine) -> None:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     check.set_defaults(run=run_check)
+    migrate = cli.add_command(
+        "migrate",
+        help=_("upgrade a PostgreSQL database made by an older netui"),
+        description=_(
+            "Brings the database to this netui's schema. A SQLite file is upgraded"
+            " whenever netui opens it, after a copy is kept beside it; a PostgreSQL"
+            " database only by this command, once you have backed it up with pg_dump"
+            " (netui names the command) and every machine that uses it runs this netui."
+        ),
+    )
+    migrate.set_defaults(run=run_migrate)
+
+
+def run_migrate(args: argparse.Namespace) -> int:
+    """Open the database allowing an upgrade, and say at which schema it is."""
+    from netui.state import schema_version
+
+    store = open_store(db_target(args), user_config(), create=True, upgrade=True)
+    try:
+        print(
+            _("{path}: at schema {version}, this netui's").format(
+                path=plain(store.label), version=schema_version()
+            )
+        )
+    finally:
+        store.close()
+    return EXIT_OK
 
 
 def run_check(args: argparse.Namespace) -> int:

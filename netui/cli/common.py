@@ -110,7 +110,7 @@ def _redacted(url: str) -> str:
     return redact(url)
 
 
-def open_store(path: Target, config: Config, *, create: bool) -> Store:
+def open_store(path: Target, config: Config, *, create: bool, upgrade: bool = False) -> Store:
     """Open the Store on the database at `path` (from `db_target`).
 
     Args:
@@ -122,11 +122,15 @@ def open_store(path: Target, config: Config, *, create: bool) -> Store:
             A command that only reads (False) opens the database read-only:
             it creates and changes nothing, and refuses a path with no netui
             database, so a typo in --db leaves nothing behind.
+        upgrade: Migrate a PostgreSQL database made by an older netui
+            (`netui migrate`); without it one is refused with how to back it up.
     """
     from netui.state import Store, StoreMissing
 
     try:
-        store = Store(path, stage_cadence=config.stage_cadence, read_only=not create)
+        store = Store(
+            path, stage_cadence=config.stage_cadence, read_only=not create, upgrade=upgrade
+        )
     except StoreMissing:
         raise CommandError(
             _("{path}: no netui database here (run `netui` or `netui demo` to create one)").format(

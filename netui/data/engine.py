@@ -174,7 +174,7 @@ def sqlite_path(target: str | Path) -> Path | None:
     return Path(text).expanduser()
 
 
-def open_engine(target: str | Path, *, read_only: bool = False) -> Engine:
+def open_engine(target: str | Path, *, read_only: bool = False, upgrade: bool = False) -> Engine:
     """Open the database a target names (a path or a URL) with the engine it needs.
 
     Args:
@@ -183,6 +183,9 @@ def open_engine(target: str | Path, *, read_only: bool = False) -> Engine:
             and refuse a target that holds no netui database (DatabaseMissing).
             Without it a database that cannot be written still opens, for
             reading only (`Engine.writable` is False).
+        upgrade: Migrate a server database made by an older netui. A SQLite
+            file is always migrated, after netui copies it aside; a server
+            database is refused unless asked, with how to back it up first.
 
     Raises:
         DatabaseOpenError: the target cannot be used; nothing was created.
@@ -197,7 +200,7 @@ def open_engine(target: str | Path, *, read_only: bool = False) -> Engine:
     if scheme in ("postgresql", "postgres"):
         from netui.data.postgres import PostgresEngine
 
-        return PostgresEngine(text, read_only=read_only)
+        return PostgresEngine(text, read_only=read_only, upgrade=upgrade)
     raise DatabaseOpenError(
         _("{text}: unknown database scheme {scheme}").format(text=redact(text), scheme=repr(scheme))
     )

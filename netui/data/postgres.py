@@ -6,7 +6,8 @@ usual way (PGPASSWORD, ~/.pgpass, PGSERVICE, sslmode in the URL). Opening:
 
 - a database holding no table gets the latest schema, in one transaction;
 - one of netui's keeps its schema version in the table `netui_schema`; an
-  older one is migrated (each step in its own transaction), a newer one is
+  older one is migrated (each step in its own transaction) only when asked
+  (`netui migrate`, after the pg_dump the refusal names), a newer one is
   refused, and a database holding tables but no `netui_schema` is not
   netui's and is refused without a change;
 - opened for reading, nothing is created or migrated: every transaction of
@@ -152,7 +153,7 @@ class PostgresEngine:
 
     name = "postgres"
 
-    def __init__(self, url: str, *, read_only: bool = False) -> None:
+    def __init__(self, url: str, *, read_only: bool = False, upgrade: bool = False) -> None:
         self.label = redact(url)
         self.db = connect(url, read_only=read_only)
         # Per thread (each has its own connection): the generation last seen,
@@ -166,7 +167,7 @@ class PostgresEngine:
             ) from None
         try:
             with using(self.db):
-                self.created = self._open(read_only)
+                self.created = self._open(read_only, upgrade)
         except BaseException:
             self.db.close()
             raise
@@ -174,8 +175,8 @@ class PostgresEngine:
         self.writable = not read_only
         register(self.db)
 
-    def _open(self, read_only: bool) -> bool:
-        """Create, migrate or refuse; whether the database was created."""
+    def _open(self, read_only: bool, upgrade: bool) -> bool:
+        """Create, migrate (when asked to `upgrade`) or refuse; whether it was created."""
         tables = _tables(self.db)
         latest = schema.schema_version()
         if VERSION_TABLE not in tables:
@@ -208,11 +209,16 @@ class PostgresEngine:
                 ).format(url=self.label, version=version, latest=latest)
             )
         if version < latest:
-            if read_only:
-                raise DatabaseOpenError(
+            if read_only or not upgrade:
+                # No file to copy aside first, as SQLite's upgrade does: the person
+                # backs the database up (and every machine's netui is upgraded, since
+                # an older one refuses the database afterwards), then asks for it.
+                raise DatabaseRefused(
                     _(
-                        "{url}: made by an older netui (schema {version}); open it with `netui` (writable) to upgrade it"
-                    ).format(url=self.label, version=version)
+                        "{url}: made by an older netui (schema {version}; this one writes {latest}):"
+                        " back it up with pg_dump --format=custom --file=netui-schema-{version}.dump"
+                        " '{url}', then upgrade it with netui --db '{url}' migrate"
+                    ).format(url=self.label, version=version, latest=latest)
                 )
             self._migrate(version)
         return False

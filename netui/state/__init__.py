@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from peewee import Database
 
 from netui.data.engine import redact
+from netui.data.schema import schema_version
 from netui.domain.contact_rules import ValidationError
 from netui.state.contacts import Contacts
 from netui.state.errors import (
@@ -55,24 +56,31 @@ class Store:
         stage_cadence: Mapping[str, int | None] | None = None,
         clock: Callable[[], dt.datetime] | None = None,
         read_only: bool = False,
+        upgrade: bool = False,
     ) -> None:
         """Open the Store on a database.
 
         Args:
-            target: The database: a file path (or, later, a URL).
+            target: The database: a file path or a PostgreSQL URL.
             stage_cadence: The configured keep-in-touch days per stage.
             clock: What "now" is (fixed in tests).
             read_only: Only read: create, migrate and change nothing, and refuse
                 a target with no netui database (StoreMissing). Without it, a
                 database that cannot be written opens for reading only, and
                 every command that writes raises StoreReadOnly.
+            upgrade: Migrate a PostgreSQL database made by an older netui (a
+                SQLite file is migrated always, after a copy is kept aside).
 
         Raises:
             StoreError: the database cannot be opened (StoreDamaged,
                 StoreUnavailable, StoreMissing).
         """
         self.session = Session(
-            target, stage_cadence=stage_cadence, clock=clock, read_only=read_only
+            target,
+            stage_cadence=stage_cadence,
+            clock=clock,
+            read_only=read_only,
+            upgrade=upgrade,
         )
         self.events = Events(self.session)
         self.contacts = Contacts(self.session, self.events)
@@ -189,4 +197,5 @@ __all__ = [
     "UndoRefused",
     "ValidationError",
     "redact",
+    "schema_version",
 ]

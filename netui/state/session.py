@@ -64,9 +64,10 @@ class Session:
         stage_cadence: Mapping[str, int | None] | None = None,
         clock: Callable[[], dt.datetime] | None = None,
         read_only: bool = False,
+        upgrade: bool = False,
     ) -> None:
         try:
-            self.engine: Engine = open_engine(target, read_only=read_only)
+            self.engine: Engine = open_engine(target, read_only=read_only, upgrade=upgrade)
         except DatabaseRefused as error:
             raise StoreDamaged(str(error)) from None
         except DatabaseMissing as error:

@@ -159,3 +159,38 @@ def test_real_process_check_exit_codes(seeded: Path) -> None:
     bad = run_process("--db", str(seeded), "check")
     assert bad.code == 1
     assert bad.out.startswith("contact 3 (Lee Min): next_due is 2000-01-01")
+
+
+def test_migrate_upgrades_an_older_postgresql_database_the_app_refused(
+    run: Run, pg_url: str
+) -> None:
+    """An older PostgreSQL database is refused by every command with the pg_dump to run
+    first; `netui migrate` then upgrades it, and the commands work again."""
+    import psycopg
+
+    from netui.data.postgres import VERSION_TABLE
+    from netui.state import schema_version
+
+    assert run("--db", pg_url, "capture", "Suzuki Ken").code == 0
+    with psycopg.connect(pg_url) as conn:
+        conn.execute(f"UPDATE {VERSION_TABLE} SET version = 3")
+    refused = run("--db", pg_url, "find", "suzuki")
+    assert refused.code == 1 and refused.out == ""
+    assert "back it up with pg_dump --format=custom" in refused.err
+    assert f"netui --db '{pg_url}' migrate" in refused.err
+    migrated = run("--db", pg_url, "migrate")
+    assert migrated.code == 0
+    assert migrated.out == f"{pg_url}: at schema {schema_version()}, this netui's\n"
+    assert "Suzuki Ken" in run("--db", pg_url, "find", "suzuki").out
+
+
+def test_migrate_on_a_current_file_says_so_and_changes_nothing(run: Run, seeded: Path) -> None:
+    """On a database already at this netui's schema `migrate` says so."""
+    from netui.state import schema_version
+
+    before = seeded.read_bytes()
+    result = run("--db", str(seeded), "migrate")
+    assert (
+        result.code == 0 and result.out == f"{seeded}: at schema {schema_version()}, this netui's\n"
+    )
+    assert seeded.read_bytes() == before

@@ -71,8 +71,26 @@ def test_a_database_from_a_newer_netui_is_refused_unchanged(pg_url: str) -> None
     assert version(pg_url) == schema_version() + 1
 
 
+def test_an_older_database_is_refused_with_the_backup_to_make_first(pg_url: str) -> None:
+    """Opened without `upgrade`, for writing or reading, an older database is refused with
+    the pg_dump to run and the command that upgrades it, its password never shown; nothing
+    changes."""
+    PostgresEngine(pg_url).close()
+    execute(pg_url, f"UPDATE {VERSION_TABLE} SET version = 3")
+    shown = pg_url  # the test server's URL has no password
+    for read_only in (False, True):
+        with pytest.raises(DatabaseRefused) as refused:
+            PostgresEngine(pg_url, read_only=read_only)
+        assert str(refused.value) == (
+            f"{shown}: made by an older netui (schema 3; this one writes {schema_version()}):"
+            f" back it up with pg_dump --format=custom --file=netui-schema-3.dump '{shown}',"
+            f" then upgrade it with netui --db '{shown}' migrate"
+        )
+    assert version(pg_url) == 3
+
+
 def test_an_older_database_is_migrated_step_by_step(pg_url: str) -> None:
-    """At version 3 (the ledger's date index on date alone), opening runs migration 4."""
+    """At version 3 (the ledger's date index on date alone), an upgrade runs migration 4."""
     PostgresEngine(pg_url).close()
     execute(
         pg_url,
@@ -80,7 +98,7 @@ def test_an_older_database_is_migrated_step_by_step(pg_url: str) -> None:
         "CREATE INDEX ledger_entry_date ON ledger_entry (date)",
         f"UPDATE {VERSION_TABLE} SET version = 3",
     )
-    PostgresEngine(pg_url).close()
+    PostgresEngine(pg_url, upgrade=True).close()
     assert version(pg_url) == schema_version() >= 4
     with psycopg.connect(pg_url) as conn:
         names = {
