@@ -60,7 +60,8 @@ class Journal(Protocol):
 
     Rows are named by table and rowid; an image is a row as the journal's
     triggers record it, a dict of column name to stored value. SQLite's is
-    netui.data.sqlite_journal (a module, so these are its functions).
+    netui.data.sqlite_journal, PostgreSQL's netui.data.postgres_journal
+    (modules, so these are their functions).
     """
 
     def row_image(self, db: Database, table: str, rowid: int) -> dict[str, Any] | None:
@@ -73,6 +74,9 @@ class Journal(Protocol):
 
     def remove_row(self, db: Database, table: str, rowid: int) -> None:
         """Delete the row."""
+
+    def defer_foreign_keys(self, db: Database) -> None:
+        """Check the foreign keys at the commit of this transaction, not at each row."""
 
 
 class Engine(Protocol):

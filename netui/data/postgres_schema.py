@@ -12,13 +12,16 @@ Run after `db.create_tables(MODELS)` when a database is created
   orders them);
 - the search tables netui.state.sql.postgres reads: contact_search, one row
   per contact with its folded text and a pg_trgm index, and contact_gram, one
-  row per short token of a contact.
+  row per short token of a contact;
+- for the undo journal (netui.data.postgres_journal): undo_change.row_id as a
+  bigint, and every foreign key deferrable (checked at once unless deferred).
 """
 
 from __future__ import annotations
 
-from peewee import CharField, TextField
+from peewee import CharField, Database, TextField
 
+from netui.data.engine import run_sql
 from netui.data.models import MODELS
 
 INDEX_SQL: tuple[str, ...] = (
@@ -69,6 +72,27 @@ def index_names() -> list[str]:
     return names
 
 
+JOURNAL_SQL: tuple[str, ...] = (
+    # A join table's row is named by both its ids, (first << 32) | second
+    # (netui.data.postgres_journal): more than an integer holds.
+    "ALTER TABLE undo_change ALTER COLUMN row_id TYPE bigint",
+)
+
+
 def extra_sql() -> list[str]:
     """Everything create_schema runs on PostgreSQL after creating the models' tables."""
-    return [*collation_sql(), *INDEX_SQL, *SEARCH_SQL]
+    return [*collation_sql(), *INDEX_SQL, *SEARCH_SQL, *JOURNAL_SQL]
+
+
+def defer_foreign_keys(db: Database) -> None:
+    """Make every foreign key DEFERRABLE INITIALLY IMMEDIATE: checked at each statement as
+    before, but an undo may defer them to its commit (SET CONSTRAINTS ALL DEFERRED) and
+    write its rows back in any order, as SQLite's defer_foreign_keys lets it."""
+    rows = run_sql(
+        db,
+        "SELECT c.conrelid::regclass::text, c.conname FROM pg_constraint c"
+        " JOIN pg_namespace n ON n.oid = c.connamespace"
+        " WHERE c.contype = 'f' AND n.nspname = current_schema() AND NOT c.condeferrable",
+    )
+    for table, name in rows:
+        run_sql(db, f'ALTER TABLE {table} ALTER CONSTRAINT "{name}" DEFERRABLE INITIALLY IMMEDIATE')

@@ -13,10 +13,12 @@ def create_schema(db: Database) -> None:
     """Create every table, index and journal trigger of the latest schema, on either engine."""
     db.create_tables(MODELS)
     if isinstance(db, PostgresqlDatabase):
-        from netui.data import postgres_schema
+        from netui.data import postgres_journal, postgres_schema
 
         for statement in postgres_schema.extra_sql():
             run_sql(db, statement)
+        postgres_schema.defer_foreign_keys(db)
+        postgres_journal.install_journal(db)
         return
     for statement in EXTRA_SQL:
         run_sql(db, statement)

@@ -27,7 +27,15 @@ from peewee import Database
 from netui.data.engine import run_sql
 from netui.data.models import JOURNALED
 
-__all__ = ["columns", "install_journal", "journal_tables", "put_row", "remove_row", "row_image"]
+__all__ = [
+    "columns",
+    "defer_foreign_keys",
+    "install_journal",
+    "journal_tables",
+    "put_row",
+    "remove_row",
+    "row_image",
+]
 
 
 def journal_tables() -> tuple[str, ...]:
@@ -96,3 +104,8 @@ def put_row(db: Database, table: str, rowid: int, image: dict[str, Any], *, exis
 def remove_row(db: Database, table: str, rowid: int) -> None:
     """Delete the row (a row the command being undone had added)."""
     run_sql(db, f'DELETE FROM "{table}" WHERE rowid = ?', [rowid])
+
+
+def defer_foreign_keys(db: Database) -> None:
+    """Check the foreign keys at the commit, so undo's rows may come back in any order."""
+    run_sql(db, "PRAGMA defer_foreign_keys = ON")

@@ -4,7 +4,7 @@ A command that can be undone passes its label to the Session's write
 (`session.write(Topic..., undo=label)`). Inside that transaction `begin`
 adds an `undo_command` row that is `recording`, the engine's triggers record
 every row the command changes, with its images before and after
-(netui.data.sqlite_journal), and `finish` stops the recording and keeps the
+(netui.data.sqlite_journal, netui.data.postgres_journal), and `finish` stops the recording and keeps the
 20 newest commands: the journal commits or rolls back with the command, so it
 outlives a restart and never holds half a command.
 
@@ -28,7 +28,6 @@ from typing import TYPE_CHECKING, Any
 
 from peewee import fn
 
-from netui.data.engine import run_sql
 from netui.data.models import UndoChange, UndoCommand
 from netui.i18n import _
 from netui.state import derived
@@ -162,7 +161,7 @@ class Undo:
                     )
             # Rows come back parent after child in reverse; deferring the foreign keys
             # to the commit lets them arrive in any order within it.
-            run_sql(db, "PRAGMA defer_foreign_keys = ON")
+            journal.defer_foreign_keys(db)
             contacts: set[int] = set()
             for table, rowid, op, old, new in reversed(changes):
                 before = json.loads(old) if old is not None else None

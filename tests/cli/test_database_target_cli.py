@@ -112,7 +112,7 @@ def test_a_postgresql_url_in_netui_db_is_used_too(
 def test_every_command_works_on_a_postgresql_database(
     run: Run, cwd: Path, tmp_path: Path, pg_url: str
 ) -> None:
-    """capture creates the database and says so; find, review, check and merge work on
+    """capture creates the database and says so; find, review, check, merge and undo work on
     it as on a file; nothing is written to the working or data directory."""
     first = run("--db", pg_url, "capture", "Suzuki Ken (Acme) #ux")
     assert first.code == 0
@@ -128,6 +128,9 @@ def test_every_command_works_on_a_postgresql_database(
     keep, other = (item["id"] for item in sorted(found, key=lambda item: item["name"])[::-1])
     assert run("--db", pg_url, "merge", str(keep), str(other)).code == 0
     assert [item["name"] for item in json.loads(run("--db", pg_url, "find", "suzu", "--format", "json").out)] == ["Suzuki Ken"]  # fmt: skip
+    undone = run("--db", pg_url, "undo")
+    assert undone.code == 0 and undone.out.startswith("undid: ")
+    assert len(json.loads(run("--db", pg_url, "find", "suzu", "--format", "json").out)) == 2
     assert nothing_created(cwd, tmp_path)
 
 

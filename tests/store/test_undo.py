@@ -10,6 +10,7 @@ import pytest
 from capturekit import TODAY
 from undokit import History, history, records
 
+from netui.data import postgres_journal
 from netui.data.models import JOURNALED
 from netui.data.sqlite import close_database
 from netui.data.sqlite_journal import columns
@@ -102,6 +103,8 @@ def test_undo_is_refused_when_a_later_change_touched_the_same_rows(
 
 def test_undo_is_refused_when_a_deleted_row_was_reused(store: Store) -> None:
     """A new contact taking the deleted one's id blocks the undo instead of being overwritten."""
+    if store.session.engine.name != "sqlite":
+        pytest.skip("PostgreSQL's sequences never give a freed id to a new row")
     last = store.contacts.create(ContactDraft(name="Last One"))
     store.contacts.delete(last)
     again = store.contacts.create(ContactDraft(name="New One"))
@@ -120,12 +123,12 @@ def test_a_later_unrelated_change_does_not_block_undo(store: Store, aiko: Histor
 
 
 def test_undo_on_a_read_only_store_is_refused_and_the_list_reads(
-    store: Store, aiko: History, db_path: Path
+    store: Store, aiko: History, db_target: Path | str
 ) -> None:
     """Opened for reading, the journal can be listed but not undone."""
     store.contacts.archive(aiko.mio)
     store.close()
-    reader = Store(db_path, read_only=True)
+    reader = Store(db_target, read_only=True)
     try:
         assert [entry.label for entry in reader.undo.entries()] == ["Archived Mio Ito"]
         with pytest.raises(StoreReadOnly):
@@ -135,7 +138,21 @@ def test_undo_on_a_read_only_store_is_refused_and_the_list_reads(
 
 
 def test_every_column_of_every_journaled_table_is_recorded(store: Store) -> None:
-    """Each journaled table has its three triggers, naming every column it has."""
+    """Each journaled table has its three triggers, naming every column it has (on
+    PostgreSQL one trigger, recording the whole row, named by its key columns)."""
+    if store.session.engine.name == "postgres":
+        found = dict(
+            store.db.execute_sql(
+                "SELECT c.relname, pg_get_triggerdef(t.oid) FROM pg_trigger t"
+                " JOIN pg_class c ON c.oid = t.tgrelid WHERE NOT t.tgisinternal"
+            ).fetchall()
+        )
+        assert set(found) == {model._meta.table_name for model in JOURNALED}
+        for table, definition in found.items():
+            assert "AFTER INSERT OR DELETE OR UPDATE" in definition, table
+            keys = ", ".join(f"'{column}'" for column in postgres_journal.key_columns(table))
+            assert definition.endswith(f"netui_undo_record({keys})"), definition
+        return
     triggers = dict(
         store.db.execute_sql("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'")
     )
@@ -174,6 +191,8 @@ def test_the_demo_leaves_the_journal_in_place(store: Store) -> None:
     """The demo's bulk load sets the triggers aside and makes them again: its data can be undone."""
     from netui.state.demo import generate_demo
 
+    if store.session.engine.name != "sqlite":
+        pytest.skip("the demo's bulk load on PostgreSQL: not yet")
     generate_demo(store, 20)
     (count,) = store.db.execute_sql(
         "SELECT count(*) FROM sqlite_master WHERE type = 'trigger'"

@@ -17,17 +17,17 @@ _FTS_STORAGE = ("_data", "_idx", "_content", "_docsize", "_config")
 
 
 def records(store: Store) -> dict[str, list[tuple[Any, ...]]]:
-    """Every row of every table but the journal's, search rows included (by rowid)."""
+    """Every row of every table but the journal's, search rows included (on SQLite by rowid)."""
     names = [
         name
-        for (name,) in store.db.execute_sql(
-            "SELECT name FROM sqlite_master WHERE type = 'table'"
-            " AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'undo_%'"
-        ).fetchall()
-        if not (name.startswith("contact_") and name.endswith(_FTS_STORAGE))
+        for name in store.db.get_tables()
+        # netui_schema (PostgreSQL) counts writes, an undo's too: not a record.
+        if not name.startswith(("sqlite_", "undo_", "netui_schema"))
+        and not (name.startswith("contact_") and name.endswith(_FTS_STORAGE))
     ]
+    rowid = "rowid, " if store.session.engine.name == "sqlite" else ""
     return {
-        name: sorted(store.db.execute_sql(f'SELECT rowid, * FROM "{name}"').fetchall(), key=repr)
+        name: sorted(store.db.execute_sql(f'SELECT {rowid}* FROM "{name}"').fetchall(), key=repr)
         for name in names
     }
 
