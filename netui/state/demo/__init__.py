@@ -5,7 +5,7 @@ scaled from the number of contacts (per contact: ~10 interactions, ~5 ledger ent
 ~1/3 follow-up, ~1/5 event), so `contacts=100_000` is the L size of DESIGN.md and must
 be written within 60 s (it takes ~16 s on an idle 2-core machine). Rows are plain
 tuples written with `executemany` on the raw sqlite3 cursor, in id order, inside one
-IMMEDIATE transaction, with the indexes dropped meanwhile and rebuilt at the end; names
+write transaction, with the indexes (on SQLite) dropped meanwhile and rebuilt at the end; names
 come from short lists, so their search forms (the slow pykakasi part) are computed once
 per distinct name, and the short-search pieces once per distinct column value; the stored
 due dates and ledger aggregates come from the Store's own netui.state.derived.
@@ -13,7 +13,8 @@ due dates and ledger aggregates come from the Store's own netui.state.derived.
 The rows are made by netui.state.demo.generator (tags, goals, events, reviews),
 .people (contacts) and .history (their interactions, follow-ups, ledger); this
 module checks, clears, times the index rebuild and computes what the Store derives.
-The bulk path is SQLite's (executemany on the sqlite3 connection, sqlite_master).
+Each engine's bulk path is a writer of netui.state.demo.writers (SQLite:
+executemany on the sqlite3 connection; PostgreSQL: COPY).
 """
 
 from __future__ import annotations
@@ -42,8 +43,57 @@ class DemoError(Exception):
     """The demo cannot be generated here; the message is one line for a person."""
 
 
-def _is_empty(db: Database) -> bool:
-    return not any(run_sql(db, f"SELECT 1 FROM {t} LIMIT 1") for t in TABLES)
+# PostgreSQL's search tables in place of SQLite's (netui.state.sql.postgres).
+_POSTGRES_TABLES = {"contact_fts": "contact_search", "contact_short": "contact_gram"}
+
+
+def _tables(engine: str) -> list[str]:
+    """The record tables of TABLES, as the engine names them, children first."""
+    if engine == "postgres":
+        return [_POSTGRES_TABLES.get(table, table) for table in TABLES]
+    return list(TABLES)
+
+
+def _is_empty(db: Database, engine: str) -> bool:
+    return not any(run_sql(db, f"SELECT 1 FROM {t} LIMIT 1") for t in _tables(engine))
+
+
+def _set_aside(db: Database, engine: str) -> list[str]:
+    """Set aside what every row would otherwise pay for; returns the SQL that restores it.
+
+    SQLite: the indexes (rebuilt from sorted data once, far cheaper than kept up
+    through a million inserts) and the journal's triggers (netui.data.sqlite_journal:
+    they record nothing here but would run for every row). PostgreSQL: the
+    journal's triggers, disabled within this transaction.
+    """
+    if engine != "postgres":
+        return _drop_indexes(db) + _drop_indexes(db, "trigger")
+    from netui.data.postgres_journal import journal_tables
+
+    restore = []
+    for table in journal_tables():
+        run_sql(db, f'ALTER TABLE "{table}" DISABLE TRIGGER USER')
+        restore.append(f'ALTER TABLE "{table}" ENABLE TRIGGER USER')
+    return restore
+
+
+def _advance_sequences(db: Database, engine: str) -> None:
+    """PostgreSQL: every id sequence past the ids the demo wrote itself."""
+    if engine != "postgres":
+        return
+    from peewee import AutoField
+
+    from netui.data.models import MODELS
+
+    for model in MODELS:
+        table = model._meta.table_name
+        if table in TABLES and isinstance(model._meta.primary_key, AutoField):
+            run_sql(
+                db,
+                "SELECT setval(pg_get_serial_sequence(%s, 'id'),"
+                f' coalesce((SELECT max(id) FROM "{table}"), 0) + 1, false)',
+                [table],
+            )
 
 
 def _drop_indexes(db: Database, kind: str = "index") -> list[str]:
@@ -96,29 +146,25 @@ def generate_demo(
             )
         )
     session = store.session
+    engine = session.engine.name
     with session.write(*ALL_TOPICS) as db:
-        if not _is_empty(db):
+        if not _is_empty(db, engine):
             if not force:
                 raise DemoError(
                     _(
                         "{label}: the database already has records; use --force to replace them with the demo"
                     ).format(label=session.label)
                 )
-            for table in TABLES:
+            for table in _tables(engine):
                 run_sql(db, f"DELETE FROM {table}")
-        # Indexes are dropped while the rows go in and rebuilt afterwards (from their own
-        # SQL in sqlite_master): building an index from sorted data once is far cheaper
-        # than keeping it up to date through a million inserts in another order.
-        indexes = _drop_indexes(db)
-        # The undo journal's triggers (netui.data.sqlite_journal) record nothing here,
-        # but would still be run for every row: made again afterwards too.
-        indexes += _drop_indexes(db, "trigger")
+        indexes = _set_aside(db, engine)
         total = len(STEPS) + len(FINISHING)
         summary = _Generator(session, contacts, seed, progress, total).run()
         done = len(STEPS)
         progress("indexes", done, total)
         for sql in indexes:
             run_sql(db, sql)
+        _advance_sequences(db, engine)
         progress("due_dates", done + 1, total)
         derived.refresh_due(session, None)
         progress("balances", done + 2, total)

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime as dt
 import random
-import sqlite3
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, fields
 
@@ -19,6 +18,7 @@ from netui.domain.review import UPCOMING_DAYS
 from netui.state import demo_words as words
 from netui.state.demo.history import attendance, followup, interactions, ledger
 from netui.state.demo.people import MET_DAYS, add_contacts
+from netui.state.demo.writers import writer_for
 from netui.state.progress import Progress, silent
 from netui.state.session import Session
 
@@ -60,12 +60,6 @@ class DemoSummary:
     short_search_rows: int
 
 
-def raw_connection(session: Session) -> sqlite3.Connection:
-    """The session's sqlite3 connection on this thread: the demo writes rows with executemany."""
-    connection: sqlite3.Connection = session.db.connection()
-    return connection
-
-
 # The steps of `_Generator.run`, in order, as its progress reports name them.
 STEPS = (
     "tags",
@@ -94,7 +88,7 @@ class _Generator:
         self.total = total
         self.n = contacts
         self.rng = random.Random(seed)
-        self.cursor = raw_connection(session).cursor()
+        self.writer = writer_for(session)
         self.today = session.today()
         self.now = session.now().strftime("%Y-%m-%d %H:%M:%S")
         self.first_day = self.today.toordinal() - MET_DAYS - 60
@@ -125,10 +119,7 @@ class _Generator:
         created_at and updated_at repeat one of the row's dates (`?2, ?2`), which
         keeps the row tuples short.
         """
-        names, _, values = columns.partition(" = ")
-        marks = values or ",".join("?" * (names.count(",") + 1))
-        self.cursor.executemany(f"INSERT INTO {table} ({names}) VALUES ({marks})", rows)
-        self.counts[TABLES[table]] += max(self.cursor.rowcount, 0)
+        self.counts[TABLES[table]] += self.writer.insert(table, columns, rows)
 
     def day(self, ordinal: int) -> str:
         text = self.days.get(ordinal)

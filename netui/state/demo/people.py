@@ -89,7 +89,7 @@ def add_contacts(gen: Generator) -> None:
     gen.introducer = [None] * (n + 1)
     # name_key (the folded name without spaces, for exact matching) is newer than the rest of the
     # table: written when the schema has it.
-    columns = [row[1] for row in gen.cursor.execute("PRAGMA table_info(contact)")]
+    columns = gen.writer.columns("contact")
     with_key = "name_key" in columns
     rows, fts, short, links = [], [], [], []
     for cid in range(1, n + 1):
