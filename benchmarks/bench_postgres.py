@@ -1,0 +1,135 @@
+"""Budgets on PostgreSQL, against SQLite in the same run: the filter keystroke, the review, the demo.
+
+Issue budgets (DESIGN.md, Budgets): a filter keystroke at L on local PostgreSQL
+within 1.5x of SQLite's median; the weekly review at S on PostgreSQL <= 150 ms;
+`netui demo` at L on PostgreSQL <= 120 s. The same seeded demo is on both
+engines: SQLite's the cached file every benchmark shares (_common.default_path),
+PostgreSQL's a database on the server SERVER_URL names (its user may create
+databases), built when missing and reused after (named after the size and the
+schema digest, as the file is); --rebuild builds it again and times the demo.
+
+    .venv/bin/python benchmarks/bench_postgres.py SERVER_URL [--contacts N] [--rounds 5] [--rebuild]
+
+`scripts/pg-cluster start DIR` prints a throwaway local server's URL.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import time
+from urllib.parse import urlsplit, urlunsplit
+
+from _common import default_path, ensure_database, load_average
+from bench_filter import KEYSTROKES, PAGE
+
+FILTER_RATIO = 1.5
+REVIEW_BUDGET_MS = 150.0
+DEMO_BUDGET_S = 120.0
+
+
+def _database_url(server: str, name: str) -> str:
+    return urlunsplit(urlsplit(server)._replace(path=f"/{name}"))
+
+
+def ensure_postgres(server: str, contacts: int, rebuild: bool) -> str:
+    """The URL of the benchmark's PostgreSQL database, with the demo in it."""
+    import psycopg
+
+    from netui.state import Store
+    from netui.state.demo import generate_demo
+
+    name = f"netui_bench_{contacts}_{default_path(contacts).stem.rsplit('-', 1)[-1]}"
+    with psycopg.connect(server, autocommit=True) as admin:
+        exists = admin.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone()
+        if exists and rebuild:
+            admin.execute(f'DROP DATABASE "{name}" WITH (FORCE)')
+            exists = None
+        if not exists:
+            admin.execute(f'CREATE DATABASE "{name}"')
+    url = _database_url(server, name)
+    if exists:
+        print(f"reusing {url}")
+        return url
+    store = Store(url)
+    try:
+        started = time.perf_counter()
+        summary = generate_demo(store, contacts=contacts)
+        took = time.perf_counter() - started
+    finally:
+        store.close()
+    verdict = "within" if took <= DEMO_BUDGET_S else "OVER"
+    print(f"built {url}: {summary.contacts:,} contacts, {summary.interactions:,} interactions"
+          f" in {took:.1f} s (budget at L: {DEMO_BUDGET_S:.0f} s; {verdict})")  # fmt: skip
+    return url
+
+
+def keystrokes(target: object, rounds: int) -> list[float]:
+    """Every keystroke's time (count + first page), typed `rounds` times."""
+    from netui.state import ContactQuery, Store
+
+    store = Store(target)  # type: ignore[arg-type]
+    times = []
+    try:
+        for _ in range(rounds):
+            for key in KEYSTROKES:
+                query = ContactQuery(text=key)
+                started = time.perf_counter()
+                store.contacts.count(query)
+                store.contacts.page(query, 0, PAGE)
+                times.append((time.perf_counter() - started) * 1000)
+    finally:
+        store.close()
+    return times
+
+
+def reviews(target: object, rounds: int) -> list[float]:
+    """The weekly review's time, computed `rounds` times."""
+    from netui.state import Store
+
+    store = Store(target)  # type: ignore[arg-type]
+    try:
+        store.review.week()  # the first compiles the prepared statements
+        times = []
+        for _ in range(rounds):
+            started = time.perf_counter()
+            store.review.week()
+            times.append((time.perf_counter() - started) * 1000)
+        return times
+    finally:
+        store.close()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("server", help="a PostgreSQL URL whose user may create databases")
+    parser.add_argument("--contacts", type=int, default=100_000)
+    parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--rebuild", action="store_true", help="build the PostgreSQL demo again")
+    args = parser.parse_args()
+    path = default_path(args.contacts)
+    ensure_database(path, args.contacts)
+    url = ensure_postgres(args.server, args.contacts, args.rebuild)
+
+    on_sqlite = keystrokes(path, args.rounds)
+    on_postgres = keystrokes(url, args.rounds)
+    left, right = statistics.median(on_sqlite), statistics.median(on_postgres)
+    ratio = right / left
+    print(
+        f"\nfilter keystroke at {args.contacts:,} contacts ({len(KEYSTROKES)} keys x {args.rounds}):"
+    )
+    print(f"  SQLite median {left:.1f} ms, max {max(on_sqlite):.1f} ms")
+    print(f"  PostgreSQL median {right:.1f} ms, max {max(on_postgres):.1f} ms")
+    print(f"  ratio {ratio:.2f}x (budget at L: {FILTER_RATIO}x; {'within' if ratio <= FILTER_RATIO else 'OVER'})")  # fmt: skip
+
+    review_sqlite = statistics.median(reviews(path, args.rounds))
+    review_postgres = statistics.median(reviews(url, args.rounds))
+    verdict = "within" if review_postgres <= REVIEW_BUDGET_MS else "OVER"
+    print(f"\nweekly review at {args.contacts:,} contacts: SQLite median {review_sqlite:.1f} ms,"
+          f" PostgreSQL median {review_postgres:.1f} ms"
+          f" (budget at S: {REVIEW_BUDGET_MS:.0f} ms; {verdict})")  # fmt: skip
+    print(f"\n{load_average()}")
+
+
+if __name__ == "__main__":
+    main()
