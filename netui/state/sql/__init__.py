@@ -132,6 +132,12 @@ class EngineSQL(Protocol):
         search.fts_values returns them) and its short tokens as search.short_row spells
         them; contacts missing from either index are left out."""
 
+    # -- copies ------------------------------------------------------------------------------
+
+    def restart_ids(self, db: Database, table: str, column: str) -> None:
+        """Make the ids the table generates next follow the largest one in it, after rows
+        were written with ids of their own (netui.state.copy)."""
+
     # -- the weekly review's pinned sections ----------------------------------------------
 
     def review_overdue(

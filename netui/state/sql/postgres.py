@@ -382,6 +382,20 @@ def stored_search_rows(db: Database) -> Iterator[tuple[int, tuple[str, ...], str
         yield int(cid), tuple(doc.split(DOC_SEPARATOR)), str(grams)
 
 
+# -- copies ------------------------------------------------------------------------------------
+
+
+def restart_ids(db: Database, table: str, column: str) -> None:
+    """setval of the column's sequence: rows written with their own ids leave it where it was,
+    and the next insert would take an id already there."""
+    run_sql(
+        db,
+        f'SELECT setval(pg_get_serial_sequence(%s, %s), coalesce(max("{column}"), 0) + 1, false)'
+        f' FROM "{table}"',
+        [table, column],
+    )
+
+
 # -- the weekly review ---------------------------------------------------------------------------
 
 

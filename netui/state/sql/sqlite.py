@@ -268,6 +268,11 @@ rows_without_contact = search_fts.rows_without_contact
 stored_search_rows = search_fts.stored_search_rows
 
 
+def restart_ids(db: Database, table: str, column: str) -> None:  # noqa: ARG001 - the interface's
+    """Nothing to do: an INTEGER PRIMARY KEY without AUTOINCREMENT (every id of
+    netui's models) takes the largest id in the table plus one."""
+
+
 # -- the weekly review ---------------------------------------------------------------------------
 
 

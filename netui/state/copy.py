@@ -1,0 +1,601 @@
+"""Copying every record of one database into an empty one, of either engine, and proving the copy.
+
+`copy_records(source, target)` reads the source in one snapshot and writes
+the target in one write transaction: every table of COPIED in foreign-key
+order, each row with its own id (so every link survives), read in primary-key
+pages of BATCH rows so a large database never sits in memory at once. Then it
+makes the target's id sequences follow the copied ids, rebuilds the search
+rows (whose tables differ per engine) with the Store's own functions, and
+computes the target's digest inside the same transaction: when it differs
+from the source's, the transaction is rolled back and CopyMismatch says where.
+
+The digest (`digest`, `Digest`) is what makes a copy checkable across
+engines: per table, SHA-256 over the table's name, its columns and every row
+in primary-key order, each row as the JSON array of its values put in one
+form whatever the engine stored (SQLite keeps dates and times as ISO text,
+booleans as 0 and 1 and decimals as numbers; PostgreSQL as date, timestamp,
+boolean and numeric). Only the models' own columns count: a column an engine
+adds for itself (a rowid for its journal) is neither copied nor digested.
+
+What is not copied: the undo journal. Its rows restore other rows by the
+source engine's row ids and stored forms (SQLite's JSON images of ISO text
+and 0/1), which the other engine would misread, and a copy is not a command
+the target could take back; the target starts with an empty undo history.
+The derived search rows are not copied but rebuilt, as every writer makes
+them. The stored derived columns (due dates, ledger aggregates) are copied as
+they are, with netui_meta, which says what stage cadences they were computed
+by: a target opened later with other cadences recomputes them, as any
+database does.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import decimal
+import hashlib
+import json
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from peewee import (
+    SQL,
+    AutoField,
+    BooleanField,
+    DateField,
+    DateTimeField,
+    DecimalField,
+    Field,
+    ForeignKeyField,
+    IntegerField,
+    Model,
+    Tuple,
+)
+
+from netui.data.engine import sqlite_path
+from netui.data.models import (
+    MODELS,
+    Contact,
+    ContactTag,
+    Meta,
+    Tag,
+    UndoChange,
+    UndoCommand,
+)
+from netui.i18n import _
+from netui.state.errors import StoreError, StoreMissing
+from netui.state.prepared import Param, Prepared
+from netui.state.progress import Progress, silent
+from netui.state.rows import tuples
+from netui.state.search import fts_values
+from netui.state.topics import ALL_TOPICS
+
+if TYPE_CHECKING:
+    from netui.state import Store
+    from netui.state.session import Session
+
+# The undo journal stays behind (see the module's docstring).
+NOT_COPIED: tuple[type[Model], ...] = (UndoCommand, UndoChange)
+COPIED: tuple[type[Model], ...] = tuple(model for model in MODELS if model not in NOT_COPIED)
+"""The tables copied and digested, in MODELS' order, which is foreign-key order."""
+TABLES: tuple[str, ...] = tuple(model._meta.table_name for model in COPIED)
+"""Their names, as the digest and the progress reports name them."""
+
+# Rows per page read and per batch written: large enough that a statement's
+# overhead does not count, small enough that a page of the widest table
+# (contact, with its notes) is a few megabytes.
+BATCH = 1000
+
+# What copy_records reports as it goes (netui.state.progress), after each table's name.
+STEPS = ("search", "verify")
+
+
+class CopyRefused(StoreError):
+    """The target cannot take the copy (it holds records, or it is the source); nothing was changed."""
+
+
+class CopyMismatch(StoreError):
+    """The copy read back differs from the source; the target's transaction was rolled back."""
+
+    def __init__(self, message: str, report: CopyReport) -> None:
+        super().__init__(message)
+        self.report = report
+
+
+@dataclass(frozen=True)
+class TableDigest:
+    """One table's row count and the SHA-256 (hex) of its rows, as `digest` computes it.
+
+    The count is the database's own (count(*)), not the rows the digest read:
+    a reader that skipped rows would skip them on both sides alike, but the
+    copy's count would then fall short of the source's.
+    """
+
+    table: str
+    count: int
+    sha256: str
+
+
+@dataclass(frozen=True)
+class Digest:
+    """A database's content, per table of COPIED, in one comparable form on every engine."""
+
+    tables: tuple[TableDigest, ...]
+
+    @property
+    def sha256(self) -> str:
+        """The whole database's digest: SHA-256 over each table's name, count and digest."""
+        whole = hashlib.sha256()
+        for table in self.tables:
+            whole.update(f"{table.table} {table.count} {table.sha256}\n".encode())
+        return whole.hexdigest()
+
+    @property
+    def records(self) -> int:
+        """How many rows the tables hold in all."""
+        return sum(table.count for table in self.tables)
+
+
+@dataclass(frozen=True)
+class CopyReport:
+    """What a copy did: both databases' labels and digests."""
+
+    source: str
+    target: str
+    source_digest: Digest
+    target_digest: Digest
+
+    @property
+    def agrees(self) -> bool:
+        """Whether the copy holds what the source holds, table by table."""
+        return self.source_digest == self.target_digest
+
+    def differing(self) -> list[str]:
+        """The tables whose count or digest differs between the two sides."""
+        return [
+            mine.table
+            for mine, theirs in zip(
+                self.source_digest.tables, self.target_digest.tables, strict=True
+            )
+            if mine != theirs
+        ]
+
+
+# -- values in one form ----------------------------------------------------------------------
+
+Normal = Callable[[Any], Any]
+
+
+def _moment(value: Any) -> Any:
+    if isinstance(value, dt.datetime):
+        return value.isoformat(" ")
+    if isinstance(value, dt.date):
+        return dt.datetime.combine(value, dt.time()).isoformat(" ")
+    if isinstance(value, str):
+        try:
+            return dt.datetime.fromisoformat(value).isoformat(" ")
+        except ValueError:
+            return value  # not a time at all: as stored
+    return value
+
+
+def _day(value: Any) -> Any:
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value).isoformat()
+        except ValueError:
+            return value
+    return value
+
+
+def _flag(value: Any) -> Any:
+    return bool(value) if isinstance(value, int) else value
+
+
+def _decimal(places: int) -> Normal:
+    exponent = decimal.Decimal(1).scaleb(-places)
+
+    def normal(value: Any) -> Any:
+        if value is None or isinstance(value, bool):
+            return value
+        try:
+            # SQLite keeps 1500.00 as the integer 1500; PostgreSQL's numeric(12, 2) as 1500.00.
+            return str(decimal.Decimal(str(value)).quantize(exponent))
+        except decimal.InvalidOperation:
+            return str(value)
+
+    return normal
+
+
+def _integer(value: Any) -> Any:
+    return int(value) if isinstance(value, int) else value
+
+
+def _as_stored(value: Any) -> Any:
+    return value
+
+
+def _normal(field: Field[Any]) -> Normal:
+    """How a value of `field` is put in one form for the digest (None stays None)."""
+    if isinstance(field, DateTimeField):
+        return _moment
+    if isinstance(field, DateField):
+        return _day
+    if isinstance(field, BooleanField):
+        return _flag
+    if isinstance(field, DecimalField):
+        return _decimal(field.decimal_places)
+    if isinstance(field, IntegerField | ForeignKeyField):
+        return _integer
+    return _as_stored
+
+
+class _TableHash:
+    """The running digest of one table's rows, fed in primary-key order."""
+
+    def __init__(self, model: type[Model]) -> None:
+        fields = _fields(model)
+        self.table = model._meta.table_name
+        self._normals = [_normal(field) for field in fields]
+        self._hash = hashlib.sha256()
+        columns = [field.column_name for field in fields]
+        self._hash.update(f"{self.table}\n{json.dumps(columns)}\n".encode())
+
+    def add(self, rows: Sequence[tuple[Any, ...]]) -> None:
+        normals = self._normals
+        lines = [
+            json.dumps(
+                [normal(value) for normal, value in zip(normals, row, strict=True)],
+                ensure_ascii=False,
+                separators=(",", ":"),
+                default=str,
+            )
+            for row in rows
+        ]
+        if lines:
+            self._hash.update(("\n".join(lines) + "\n").encode("utf-8", "surrogatepass"))
+
+    def result(self, count: int) -> TableDigest:
+        """The digest, with the table's row count as the database counts it (not as read)."""
+        return TableDigest(self.table, count, self._hash.hexdigest())
+
+
+# -- reading tables in pages -----------------------------------------------------------------
+
+
+def _fields(model: type[Model]) -> list[Field[Any]]:
+    """The model's own columns, in declaration order (no column an engine adds for itself)."""
+    fields: list[Field[Any]] = model._meta.sorted_fields
+    return fields
+
+
+def _key(model: type[Model]) -> list[Field[Any]]:
+    """The model's primary key fields (one, or a composite key's)."""
+    key: list[Field[Any]] = list(model._meta.get_primary_keys())
+    return key
+
+
+def _pages(session: Session, model: type[Model]) -> Iterator[list[tuple[Any, ...]]]:
+    """Every row of the table (python values of its fields), in primary-key pages of BATCH.
+
+    Keyset pages (`WHERE key > last`), not OFFSET: each page is one index seek
+    on both engines, and a run of the same statement. Each page is read inside
+    the Session's own read block, so the models mean its database and its
+    engine's failures are its own, even inside another database's transaction.
+    """
+    fields, key = _fields(model), _key(model)
+    # By identity: a field's == builds an SQL expression, which list.index takes for a match.
+    at = [next(i for i, field in enumerate(fields) if field is part) for part in key]
+    last: list[Any] | None = None
+    while True:
+        with session.read():
+            query = model.select(*fields).order_by(*key).limit(BATCH)
+            if last is not None:
+                after = key[0] > last[0] if len(key) == 1 else Tuple(*key) > Tuple(*last)
+                query = query.where(after)
+            rows = tuples(query)
+        if not rows:
+            return
+        yield rows
+        if len(rows) < BATCH:
+            return
+        last = [rows[-1][i] for i in at]
+
+
+def _count(session: Session, model: type[Model]) -> int:
+    with session.read() as db:
+        return int(model.select().count(db))
+
+
+def _digest_of(
+    session: Session, progress: Callable[[str, int], None] = lambda step, rows: None
+) -> Digest:
+    """Digest every table of COPIED, read from the Session's database as it is now."""
+    tables = []
+    for model in COPIED:
+        running = _TableHash(model)
+        for rows in _pages(session, model):
+            running.add(rows)
+            progress("verify", len(rows))
+        tables.append(running.result(_count(session, model)))
+    return Digest(tuple(tables))
+
+
+def digest(store: Store) -> Digest:
+    """The digest of the store's database, read in one snapshot (see the module's docstring)."""
+    with store.session.snapshot():
+        return _digest_of(store.session)
+
+
+# -- the target ------------------------------------------------------------------------------
+
+
+def _holding(session: Session) -> list[str]:
+    """The tables of the database that hold a row (its facts in netui_meta do not count)."""
+    held = []
+    with session.read():
+        for model in MODELS:
+            if model is Meta:
+                continue
+            if tuples(model.select(SQL("1")).limit(1)):
+                held.append(model._meta.table_name)
+    return held
+
+
+def _refuse_unless_empty(session: Session) -> None:
+    held = _holding(session)
+    if held:
+        raise CopyRefused(
+            _(
+                "{target}: not empty (it holds {tables} rows); netui copy copies only into"
+                " an empty database, and changed nothing"
+            ).format(target=session.label, tables=", ".join(held))
+        )
+
+
+def _same(source: Store, target: Path | str) -> bool:
+    """Whether `target` names the source's own database."""
+    mine, theirs = sqlite_path(source.label), sqlite_path(target)
+    if mine is not None and theirs is not None:
+        try:
+            return mine.resolve() == theirs.resolve()
+        except OSError:
+            return False
+    return False
+
+
+def open_target(
+    source: Store,
+    target: Path | str,
+    *,
+    stage_cadence: dict[str, int | None] | None = None,
+) -> Store:
+    """Open the database a copy goes to, creating it (at the latest schema) when it is missing.
+
+    A target that holds any record (or undo history) is refused before it is
+    opened for writing, so it is left exactly as it was: not migrated, its
+    due dates not recomputed for other stage cadences.
+
+    Args:
+        source: The Store the copy is read from.
+        target: A database file, or a PostgreSQL URL.
+        stage_cadence: The configured stage cadences (opening a database to
+            write keeps its due dates by them; an empty one has none to keep).
+
+    Raises:
+        CopyRefused: the target holds records, or it is the source's own file.
+        StoreError: the target cannot be opened (damaged, not netui's, unreachable).
+    """
+    from netui.state import Store
+
+    if _same(source, target):
+        raise CopyRefused(
+            _("{target}: is the database being copied; give another file or URL").format(
+                target=source.label
+            )
+        )
+    try:
+        existing = Store(target, stage_cadence=stage_cadence, read_only=True)
+    except StoreMissing:
+        pass  # nothing there yet: made below
+    else:
+        try:
+            _refuse_unless_empty(existing.session)
+        finally:
+            existing.session.dispose()
+    return Store(target, stage_cadence=stage_cadence)
+
+
+# -- the copy --------------------------------------------------------------------------------
+
+
+class _Writer:
+    """Writes one table's rows into the target with their ids, one statement per batch."""
+
+    def __init__(self, session: Session, model: type[Model]) -> None:
+        self._session = session
+        self._fields = _fields(model)
+        # A link to a row of the same table may point to a later row (a contact
+        # introduced by one added after): written as NULL, then set once every row is in.
+        self._later = [
+            i
+            for i, field in enumerate(self._fields)
+            if isinstance(field, ForeignKeyField) and field.rel_model is model
+        ]
+        self._links: list[tuple[int, list[Any]]] = []
+        self._model = model
+        primary = model._meta.primary_key
+        self._id = next((i for i, field in enumerate(self._fields) if field is primary), 0)
+        with session.read() as db:
+            insert = model.insert({field: Param(field.name) for field in self._fields})
+            self._insert = Prepared(insert, db)
+
+    def add(self, rows: Sequence[tuple[Any, ...]]) -> None:
+        """Write the rows (python values of the model's fields, in its field order)."""
+        converters: list[Callable[[Any], Any]] = [field.db_value for field in self._fields]
+        values = []
+        for row in rows:
+            stored = [convert(value) for convert, value in zip(converters, row, strict=True)]
+            if self._later and any(stored[i] is not None for i in self._later):
+                self._links.append((int(row[self._id]), [stored[i] for i in self._later]))
+                for i in self._later:
+                    stored[i] = None
+            values.append(self._insert.bind(dict(zip(_names(self._fields), stored, strict=True))))
+        with self._session.read() as db:
+            _executemany(db, self._insert.sql, values)
+
+    def finish(self) -> None:
+        """Set the links held back by `add`."""
+        if not self._links:
+            return
+        model, later = self._model, [self._fields[i] for i in self._later]
+        with self._session.read() as db:
+            update = Prepared(
+                model.update({field: Param(field.name) for field in later}).where(
+                    model._meta.primary_key == Param("_id")
+                ),
+                db,
+            )
+            values = [
+                update.bind({"_id": row_id, **dict(zip(_names(later), links, strict=True))})
+                for row_id, links in self._links
+            ]
+            _executemany(db, update.sql, values)
+
+
+def _names(fields: Sequence[Field[Any]]) -> list[str]:
+    return [field.name for field in fields]
+
+
+def _executemany(db: Any, sql: str, values: list[list[object]]) -> None:
+    """Run one statement once per parameter list, through the driver's executemany.
+
+    The driver's own exceptions come out as they are: each engine's `classify`
+    knows them as it knows peewee's.
+    """
+    if values:
+        db.cursor().executemany(sql, values)
+
+
+def _rebuild_search(session: Session, report: Callable[[int], None]) -> None:
+    """Write every contact's search rows as the Store's writers do (derived.refresh_search)."""
+    tags: dict[int, list[str]] = {}
+    with session.read() as db:
+        links = tuples(
+            ContactTag.select(ContactTag.contact, Tag.name).join(Tag, on=ContactTag.tag == Tag.id)
+        )
+    for contact_id, name in links:
+        tags.setdefault(int(contact_id), []).append(str(name))
+    searched = Contact.select(
+        Contact.id,
+        Contact.name,
+        Contact.reading,
+        Contact.company,
+        Contact.role,
+        Contact.notes,
+        Contact.needs,
+        Contact.offers,
+    )
+    last = 0
+    while True:
+        with session.read() as db:
+            rows = tuples(searched.where(Contact.id > last).order_by(Contact.id).limit(BATCH))
+            for cid, name, reading, company, role, notes, needs, offers in rows:
+                # In tag-name order, as derived.tag_names reads them (code point order on both engines).
+                values = fts_values(
+                    name, reading, company, role, sorted(tags.get(cid, ())), notes, needs, offers
+                )
+                session.sql.write_search_rows(db, cid, values)
+        if not rows:
+            return
+        report(len(rows))
+        last = int(rows[-1][0])
+
+
+def copy_records(source: Store, target: Store, progress: Progress = silent) -> CopyReport:
+    """Copy every record of `source` into the empty `target` in one transaction, and prove it.
+
+    Args:
+        source: The Store to copy from; only read, in one snapshot.
+        target: An empty Store (see `open_target`) to copy into.
+        progress: Told the table (then "search", "verify") being worked on, with
+            the rows done of all the rows to do (netui.state.progress), and
+            "done" at the end.
+
+    Returns:
+        Both databases' digests, equal.
+
+    Raises:
+        CopyRefused: the target holds records; nothing was changed.
+        CopyMismatch: the copy read back differs from the source; the target's
+            transaction was rolled back, and the error carries the report.
+        StoreError: either database failed; the target's transaction was rolled back.
+    """
+    src, dst = source.session, target.session
+    with src.snapshot():
+        counts = {model: _count(src, model) for model in COPIED}
+        contacts = counts[Contact]
+        total = 2 * sum(counts.values()) + contacts
+        done = 0
+
+        def advance(step: str, rows: int) -> None:
+            nonlocal done
+            done += rows
+            progress(step, done, total)
+
+        with dst.write(*ALL_TOPICS):
+            _refuse_unless_empty(dst)
+            with dst.read() as db:
+                Meta.delete().execute(db)  # the facts the target was opened with
+            tables = []
+            for model in COPIED:
+                step = model._meta.table_name
+                progress(step, done, total)
+                running, writer = _TableHash(model), _Writer(dst, model)
+                for rows in _pages(src, model):
+                    writer.add(rows)
+                    running.add(rows)
+                    advance(step, len(rows))
+                writer.finish()
+                tables.append(running.result(counts[model]))
+            with dst.read() as db:
+                for model in COPIED:
+                    if isinstance(model._meta.primary_key, AutoField):
+                        dst.sql.restart_ids(db, model._meta.table_name, "id")
+            progress("search", done, total)
+            _rebuild_search(dst, lambda rows: advance("search", rows))
+            progress("verify", done, total)
+            report = CopyReport(
+                src.label, dst.label, Digest(tuple(tables)), _digest_of(dst, advance)
+            )
+            if not report.agrees:
+                raise CopyMismatch(
+                    _(
+                        "{target}: the copy differs from the source in {tables}; nothing was copied"
+                    ).format(target=dst.label, tables=", ".join(report.differing())),
+                    report,
+                )
+    progress("done", total, total)
+    return report
+
+
+__all__ = [
+    "BATCH",
+    "COPIED",
+    "NOT_COPIED",
+    "STEPS",
+    "TABLES",
+    "CopyMismatch",
+    "CopyRefused",
+    "CopyReport",
+    "Digest",
+    "TableDigest",
+    "copy_records",
+    "digest",
+    "open_target",
+]
