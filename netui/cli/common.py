@@ -69,6 +69,15 @@ def db_target(args: argparse.Namespace) -> Target:
         from netui.paths import default_db_path
 
         return default_db_path()
+    return target_of(text)
+
+
+def target_of(text: str) -> Target:
+    """The database `text` names, read as --db reads it (see `db_target`).
+
+    Raises:
+        CommandError: A URL netui cannot open, named with any password as `***`.
+    """
     url = _URL.match(text)
     if url is None:
         return Path(text).expanduser()
