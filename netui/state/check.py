@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from peewee import Select
 
-from netui.data.models import Contact, ContactTag, Tag
+from netui.data.models import Contact
 from netui.i18n import _
 from netui.state.derived import (
     differs,
@@ -26,6 +26,8 @@ from netui.state.derived import (
     last_contact_expr,
     ledger_aggregates,
     next_due_expr,
+    searched_fields,
+    tags_by_contact,
 )
 from netui.state.progress import Progress, silent
 from netui.state.rows import as_date, tuples
@@ -121,28 +123,8 @@ def _search_rows(session: Session) -> list[str]:
 def _stale_search_rows(session: Session) -> list[str]:
     """Contacts whose stored search rows differ from what their fields and tags make now
     (search.fts_values and short_row, the functions every writer uses)."""
-    tag_names = (
-        ContactTag.select(ContactTag.contact, Tag.name)
-        .join(Tag, on=Tag.id == ContactTag.tag)
-        .tuples()
-    )
-    tags: dict[int, list[str]] = {}
-    for cid, name in tag_names.execute(session.db):
-        tags.setdefault(int(cid), []).append(str(name))
-    fields = (
-        Contact.select(
-            Contact.id,
-            Contact.name,
-            Contact.reading,
-            Contact.company,
-            Contact.role,
-            Contact.notes,
-            Contact.needs,
-            Contact.offers,
-        )
-        .order_by(Contact.id)
-        .tuples()
-    )
+    tags = tags_by_contact()
+    fields = Contact.select(Contact.id, *searched_fields()).order_by(Contact.id).tuples()
     contacts = {int(row[0]): row[1:] for row in fields.execute(session.db)}
     lines = []
     for cid, stored, grams in session.sql.stored_search_rows(session.db):

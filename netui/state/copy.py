@@ -57,13 +57,12 @@ from netui.data.engine import sqlite_path
 from netui.data.models import (
     MODELS,
     Contact,
-    ContactTag,
     Meta,
-    Tag,
     UndoChange,
     UndoCommand,
 )
 from netui.i18n import _
+from netui.state import derived
 from netui.state.errors import StoreError, StoreMissing
 from netui.state.prepared import Param, Prepared
 from netui.state.progress import Progress, silent
@@ -484,23 +483,9 @@ def _executemany(db: Any, sql: str, values: list[list[object]]) -> None:
 
 def _rebuild_search(session: Session, report: Callable[[int], None]) -> None:
     """Write every contact's search rows as the Store's writers do (derived.refresh_search)."""
-    tags: dict[int, list[str]] = {}
-    with session.read() as db:
-        links = tuples(
-            ContactTag.select(ContactTag.contact, Tag.name).join(Tag, on=ContactTag.tag == Tag.id)
-        )
-    for contact_id, name in links:
-        tags.setdefault(int(contact_id), []).append(str(name))
-    searched = Contact.select(
-        Contact.id,
-        Contact.name,
-        Contact.reading,
-        Contact.company,
-        Contact.role,
-        Contact.notes,
-        Contact.needs,
-        Contact.offers,
-    )
+    with session.read():
+        tags = derived.tags_by_contact()
+    searched = Contact.select(Contact.id, *derived.searched_fields())
     last = 0
     while True:
         with session.read() as db:

@@ -29,6 +29,7 @@ from peewee import Case, ColumnBase, Expression, Field, Query, SelectBase, fn
 from netui.data.models import Contact, ContactTag, Interaction, LedgerEntry, Meta, Tag
 from netui.domain.cadence import STAGES
 from netui.state.prepared import Param, numbered, params
+from netui.state.rows import tuples
 from netui.state.search import fts_values
 
 if TYPE_CHECKING:
@@ -169,9 +170,10 @@ def delete_search_rows(session: Session, contact_id: int) -> None:
     session.sql.delete_search_rows(session.db, contact_id)
 
 
-def _searched() -> Query:
-    """The fields of a contact its search rows are made of."""
-    return Contact.select(
+def searched_fields() -> tuple[Any, ...]:
+    """The fields of a contact its search rows are made of (with its tags), in the order
+    search.fts_values takes them but for the tags."""
+    return (
         Contact.name,
         Contact.reading,
         Contact.company,
@@ -179,7 +181,21 @@ def _searched() -> Query:
         Contact.notes,
         Contact.needs,
         Contact.offers,
-    ).where(Contact.id == Param("contact"))
+    )
+
+
+def tags_by_contact() -> dict[int, list[str]]:
+    """Every contact's tag names (inside a read), by contact id."""
+    tags: dict[int, list[str]] = {}
+    links = ContactTag.select(ContactTag.contact, Tag.name).join(Tag, on=Tag.id == ContactTag.tag)
+    for owner, tag in tuples(links):
+        tags.setdefault(int(owner), []).append(str(tag))
+    return tags
+
+
+def _searched() -> Query:
+    """The fields of a contact its search rows are made of."""
+    return Contact.select(*searched_fields()).where(Contact.id == Param("contact"))
 
 
 def refresh_search(session: Session, contact_id: int) -> None:

@@ -13,12 +13,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pytest
 from capturekit import MIXER_START
+from enginekit import EngineUnderTest
 from pgkit import pg_database
 
 from netui.data.models import Attendance, Event, LedgerEntry
@@ -32,14 +32,6 @@ ENGINES = ("sqlite", "postgres")
 # proved by test_postgres_demo.py against the same demo on SQLite. The list only
 # shrinks: a module leaves it when its checks are engine-neutral.
 NOT_YET_ON_POSTGRES: frozenset[str] = frozenset({"test_demo"})
-
-
-@dataclass(frozen=True)
-class EngineUnderTest:
-    """One engine, and the database target a test gets on it."""
-
-    name: str
-    target: Path | str
 
 
 @pytest.fixture(params=ENGINES)

@@ -4,9 +4,19 @@ from __future__ import annotations
 
 import sqlite3
 from contextlib import closing
+from dataclasses import dataclass
 from pathlib import Path
 
 from netui.state import Store
+
+
+@dataclass(frozen=True)
+class EngineUnderTest:
+    """One engine, and the database target a test gets on it."""
+
+    name: str
+    target: Path | str
+
 
 SEARCH_COLUMNS = ("name", "reading", "company", "role", "tags", "notes", "needs", "offers")
 """The folded columns of a contact's search row (search.fts_values), on either engine."""

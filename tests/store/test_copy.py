@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import EngineUnderTest
+from enginekit import EngineUnderTest
 
 from netui.data.models import Contact, Event, Interaction, UndoCommand
 from netui.domain.records import ContactDraft
