@@ -29,6 +29,7 @@ from __future__ import annotations
 import datetime as dt
 import threading
 from collections.abc import Iterator, Sequence
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from peewee import Cast, ColumnBase, Database, Insert, fn
@@ -188,19 +189,6 @@ def _match_ids(
 def _ranked(db: Database, query: ContactQuery) -> Ranked | None:
     """The filtered list (search_rank.rank), each id looked up once to sort it."""
 
-    def match_ids(
-        terms: list[str],
-        tags: list[str],
-        *,
-        starts: bool,
-        limit: int,
-        lowest: int = 0,
-        newest_first: bool = True,
-    ) -> list[int]:
-        return _match_ids(
-            db, terms, tags, starts=starts, limit=limit, lowest=lowest, newest_first=newest_first
-        )
-
     def list_order(listed: list[int], starts: list[int]) -> list[int]:
         # The listed ids are looked up by the primary key (= ANY in the WHERE: an
         # index scan); the word starts joined as a hashed list, not `= ANY` in the
@@ -217,7 +205,7 @@ def _ranked(db: Database, query: ContactQuery) -> Ranked | None:
     def newest_id() -> int:
         return int(_value(db, "SELECT max(id) FROM contact") or 0)
 
-    return rank(query, match_ids, newest_id, list_order)
+    return rank(query, partial(_match_ids, db), newest_id, list_order)
 
 
 # The list asks for the count and then the first page of one query, and pages
