@@ -14,7 +14,7 @@ import datetime as dt
 import json
 import threading
 from collections.abc import Callable, Iterator, Mapping
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 
 from peewee import Database
@@ -107,13 +107,26 @@ class Session:
         with using(self.db):
             try:
                 yield self.db
-            except StoreError:
+            except StoreError as error:
+                if isinstance(error, StoreUnavailable):
+                    self._drop_connection()
                 raise
             except Exception as error:
                 translated = self._translated(error)
                 if translated is None:
                     raise  # not the engine's: a bug (or a ValidationError), as it was
+                if isinstance(translated, StoreUnavailable):
+                    self._drop_connection()
                 raise translated from error
+
+    def _drop_connection(self) -> None:
+        """Close this thread's connection after the engine said it is unavailable (a server
+        that went away leaves it broken), once no transaction is open: the next command
+        connects afresh, so netui goes on by itself when the server is back."""
+        if self.db.in_transaction():
+            return  # an outer block still unwinds; it drops the connection after
+        with suppress(Exception):
+            self.engine.close()
 
     @contextmanager
     def snapshot(self) -> Iterator[Database]:
