@@ -274,6 +274,25 @@ def test_the_undo_history_stays_behind(tmp_path: Path, engine: EngineUnderTest) 
     assert target.contacts.counts().contacts == 1
 
 
+def test_a_copy_from_the_engine_leaves_its_undo_history_behind_too(
+    engine: EngineUnderTest, tmp_path: Path
+) -> None:
+    """The engine's own journal (triggers on SQLite, on PostgreSQL its own tables) stays behind:
+    on the file copied from it there is nothing to undo, and the deleted contact stays deleted."""
+    source = clocked(engine.target)
+    source.contacts.create(ContactDraft(name="Kept"))
+    gone = source.contacts.create(ContactDraft(name="Gone"))
+    source.contacts.delete(gone)
+    assert [entry.label for entry in source.undo.entries()] != []
+    source = reopened(source, engine.target)
+    target, report = copied(source, tmp_path / "back.db")
+    assert report.agrees
+    target = reopened(target, tmp_path / "back.db", read_only=False)
+    assert target.undo.entries() == []
+    assert target.undo.undo() is None
+    assert [row.name for row in target.contacts.find("", 10)] == ["Kept"]
+
+
 # -- refusals ----------------------------------------------------------------------------
 
 
