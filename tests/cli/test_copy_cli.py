@@ -3,49 +3,20 @@
 from __future__ import annotations
 
 import json
-import os
-import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit, urlunsplit
 
 import pytest
 from cli_helpers import LEE, SMITH, Result, fingerprint, one_error_line, seed_db
 
 from netui.cli.copy import step_phrases
-from netui.data.sqlite import close_database
 from netui.state.copy import STEPS, TABLES
 
 Run = Callable[..., Result]
 
 # Latin, romaji, kana, kanji, 1- and 2-character words, tags: the parity set of issue 10.
 QUERIES = ("tanaka", "sato", "たなか", "タナカ", "田中", "田", "ta", "a", "#ux", "株式")
-PG_URL_VARIABLE = "NETUI_TEST_PG_URL"
-
-
-@pytest.fixture
-def pg_url() -> Iterator[str]:
-    """A new, empty database on the PostgreSQL test server, dropped after the test.
-
-    As tests/store/conftest.py's: skipped without NETUI_TEST_PG_URL, failed under CI.
-    """
-    server = os.environ.get(PG_URL_VARIABLE)
-    if not server:
-        if os.environ.get("CI", "").lower() == "true":
-            pytest.fail(f"CI=true but {PG_URL_VARIABLE} is not set: .ci/run starts the server")
-        pytest.skip(f"PostgreSQL: set {PG_URL_VARIABLE} (url=$(scripts/pg-cluster start DIR))")
-    import psycopg
-
-    name = f"netui_test_{uuid.uuid4().hex[:16]}"
-    with psycopg.connect(server, autocommit=True) as admin:
-        admin.execute(f'CREATE DATABASE "{name}"')
-    try:
-        yield urlunsplit(urlsplit(server)._replace(path=f"/{name}"))
-    finally:
-        close_database()
-        with psycopg.connect(server, autocommit=True) as admin:
-            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 @pytest.fixture
