@@ -9,9 +9,13 @@ them would prove less than it claims.
 from __future__ import annotations
 
 import os
+import shutil
+import subprocess
+import tempfile
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
 import pytest
@@ -19,6 +23,7 @@ import pytest
 from netui.data.sqlite import close_database
 
 PG_URL_VARIABLE = "NETUI_TEST_PG_URL"
+CLUSTER = Path(__file__).resolve().parents[1] / "scripts" / "pg-cluster"
 
 
 def pg_server() -> str:
@@ -47,3 +52,30 @@ def pg_database() -> Iterator[str]:
         close_database()
         with psycopg.connect(server, autocommit=True) as admin:
             admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def cluster(command: str, folder: Path) -> str:
+    """Run `scripts/pg-cluster COMMAND FOLDER` (start, stop, down, up); what it printed."""
+    done = subprocess.run(
+        [str(CLUSTER), command, str(folder)], capture_output=True, text=True, timeout=120
+    )
+    assert done.returncode == 0, done.stderr
+    return done.stdout.strip()
+
+
+@contextmanager
+def own_server() -> Iterator[tuple[str, Path]]:
+    """A server of one test's own, for a test that stops it, and its folder (for down/up).
+
+    The folder is directly in the temp directory, which the server's own user
+    (as root, `postgres`) can reach. Skips like every PostgreSQL test without
+    a test server (fails under CI).
+    """
+    pg_server()
+    folder = Path(tempfile.mkdtemp(prefix="netui-pg-"))
+    url = cluster("start", folder)
+    try:
+        yield url, folder
+    finally:
+        cluster("stop", folder)
+        shutil.rmtree(folder, ignore_errors=True)

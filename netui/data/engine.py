@@ -11,7 +11,7 @@ the same shape, chosen by `open_engine` from the target.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from enum import StrEnum
@@ -53,6 +53,13 @@ class Migration:
     version: int
     describe: str
     apply: Callable[[Database], None]
+
+
+# What a watcher of other processes' commits is told: the topics one committed
+# (None: anything may have changed, read everything again), and whether the
+# database can be reached.
+OnChange = Callable[[frozenset[str] | None], None]
+OnReachable = Callable[[bool], None]
 
 
 class Journal(Protocol):
@@ -99,14 +106,20 @@ class Engine(Protocol):
     def db(self) -> Database:
         """The engine's database object (of its own peewee Database class)."""
 
-    def write(self) -> AbstractContextManager[None]:
-        """A transaction that holds the write lock from its start (and waits for it)."""
+    def write(self, topics: Iterable[str] = ()) -> AbstractContextManager[None]:
+        """A transaction that holds the write lock from its start (and waits for it);
+        `topics` say what it changes, for the other processes that watch."""
 
     def snapshot(self) -> AbstractContextManager[None]:
         """A read transaction in which every statement sees the same committed data."""
 
     def changed_elsewhere(self) -> bool:
         """Whether another connection committed since the last call on this thread."""
+
+    def watch(self, on_change: OnChange, on_reachable: OnReachable) -> Callable[[], None] | None:
+        """Hear other processes' commits as they happen, and whether the database can be
+        reached, on a thread of the engine's; returns the stopper. None: the engine
+        sends no notices, and watchers poll `changed_elsewhere`."""
 
     def maintain(self) -> None:
         """Keep the database's statistics fresh; cheap, and only after writes."""

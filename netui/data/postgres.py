@@ -23,8 +23,10 @@ from __future__ import annotations
 
 import importlib
 import threading
-from collections.abc import Iterator
+import uuid
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
+from functools import partial
 from typing import TYPE_CHECKING, Any, cast
 
 from peewee import Database, DatabaseError, InterfaceError
@@ -36,10 +38,13 @@ from netui.data.engine import (
     DatabaseRefused,
     Failure,
     Journal,
+    OnChange,
+    OnReachable,
     redact,
     run_sql,
 )
 from netui.data.models import register, using
+from netui.data.postgres_notices import Watcher, send
 from netui.i18n import _
 
 if TYPE_CHECKING:
@@ -86,13 +91,17 @@ def connect(url: str, *, read_only: bool = False) -> Psycopg3Database:
     options = f"-c lock_timeout={LOCK_TIMEOUT}"
     if read_only:
         options += " -c default_transaction_read_only=on"
-    extra: dict[str, object] = {}
-    if "connect_timeout" not in url:
-        # A server that does not answer is "cannot connect" after this, not a hang.
-        extra["connect_timeout"] = CONNECT_TIMEOUT
     # A database object of its own: peewee's register_hstore would query the
     # catalog at every connect; netui uses no hstore.
-    return Psycopg3Database(_normalised(url), options=options, register_hstore=False, **extra)
+    return Psycopg3Database(
+        _normalised(url), options=options, register_hstore=False, **_timeout(url)
+    )
+
+
+def _timeout(url: str) -> dict[str, Any]:
+    """A server that does not answer is "cannot connect" after CONNECT_TIMEOUT, not a
+    hang, unless the URL sets its own connect_timeout."""
+    return {} if "connect_timeout" in url else {"connect_timeout": CONNECT_TIMEOUT}
 
 
 def load_driver() -> None:
@@ -156,6 +165,9 @@ class PostgresEngine:
     def __init__(self, url: str, *, read_only: bool = False, upgrade: bool = False) -> None:
         self.label = redact(url)
         self.db = connect(url, read_only=read_only)
+        self._url = _normalised(url)
+        # This engine's name in its change notices, so its watcher skips its own.
+        self.origin = uuid.uuid4().hex
         # Per thread (each has its own connection): the generation last seen,
         # for changed_elsewhere.
         self._seen = threading.local()
@@ -235,13 +247,16 @@ class PostgresEngine:
                 _set_version(self.db, step.version)
 
     @contextmanager
-    def write(self) -> Iterator[None]:
+    def write(self, topics: Iterable[str] = ()) -> Iterator[None]:
         """A transaction holding netui's advisory lock from its start, as SQLite's
         BEGIN IMMEDIATE holds the file's: writers queue, each sees the last one's
-        commit, and a wait past LOCK_TIMEOUT fails as busy with nothing written."""
+        commit, and a wait past LOCK_TIMEOUT fails as busy with nothing written.
+        Its `topics` go to every other netui listening when it commits."""
         with self.db.atomic():
             run_sql(self.db, "SELECT pg_advisory_xact_lock(%s)", [WRITE_LOCK])
             yield
+            if topics:
+                send(self.db, self.origin, topics)
             # Under the lock, so generations are counted one commit at a time.
             (generation,) = run_sql(
                 self.db,
@@ -266,6 +281,16 @@ class PostgresEngine:
         seen = getattr(self._seen, "generation", None)
         self._seen.generation = generation
         return seen is not None and generation != seen
+
+    def watch(self, on_change: OnChange, on_reachable: OnReachable) -> Callable[[], None]:
+        """Hear other netuis' commits as they happen (NOTIFY/LISTEN, on a connection of
+        the watcher's own) and whether the server can be reached; returns the stopper."""
+        import psycopg
+
+        connect = partial(psycopg.connect, self._url, **_timeout(self._url))
+        watcher = Watcher(connect, self.origin, on_change, on_reachable)
+        watcher.start()
+        return watcher.stop
 
     @property
     def journal(self) -> Journal:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -29,6 +29,8 @@ from netui.data.engine import (
     Failure,
     Journal,
     Migration,
+    OnChange,
+    OnReachable,
     run_sql,
 )
 from netui.data.models import open_databases, register, unregister, using
@@ -375,10 +377,11 @@ class SqliteEngine:
         self._data_version: int | None = None
 
     @contextmanager
-    def write(self) -> Iterator[None]:
+    def write(self, topics: Iterable[str] = ()) -> Iterator[None]:
         """BEGIN IMMEDIATE: a deferred transaction that reads then writes fails at
         once with "database is locked" if another netui committed in between; an
-        immediate one waits on the busy timeout instead."""
+        immediate one waits on the busy timeout instead. Other processes learn of
+        it by `changed_elsewhere`, so its `topics` go nowhere."""
         with self.db.atomic("IMMEDIATE"):
             yield
 
@@ -396,6 +399,10 @@ class SqliteEngine:
         changed = self._data_version is not None and version != self._data_version
         self._data_version = version
         return changed
+
+    def watch(self, on_change: OnChange, on_reachable: OnReachable) -> None:
+        """A file sends no notices: watchers poll `changed_elsewhere`, which is cheap here."""
+        return None
 
     def maintain(self) -> None:
         """Refresh the planner's statistics if this connection wrote.

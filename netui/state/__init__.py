@@ -157,6 +157,17 @@ class Store:
         """Call `listener(topics)` after every committed command; returns the unsubscriber."""
         return self.session.subscribe(listener)
 
+    def watch_elsewhere(
+        self,
+        on_change: Listener,
+        on_reachable: Callable[[bool], None],
+    ) -> Callable[[], None] | None:
+        """Hear other processes' commits as they happen (see Session.watch_elsewhere):
+        `on_change(topics)` and `on_reachable(bool)` run on the watcher's thread.
+        Returns the stopper, or None when the engine cannot tell (SQLite): then
+        poll `data_changed_elsewhere`."""
+        return self.session.watch_elsewhere(on_change, on_reachable)
+
     def data_changed_elsewhere(self) -> bool:
         """Whether another connection committed since the last call on this thread."""
         return self.session.changed_elsewhere()

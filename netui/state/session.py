@@ -42,9 +42,10 @@ from netui.state.errors import (
 )
 from netui.state.prepared import PreparedCache
 from netui.state.sql import EngineSQL, for_engine
-from netui.state.topics import Topic
+from netui.state.topics import ALL_TOPICS, Topic
 
 Listener = Callable[[frozenset[Topic]], None]
+Reachable = Callable[[bool], None]
 
 _FAILURES: dict[Failure, type[StoreError]] = {
     Failure.BUSY: StoreBusy,
@@ -83,8 +84,14 @@ class Session:
         self._clock = clock or (lambda: dt.datetime.now().replace(microsecond=0))
         self._listeners: list[Listener] = []
         self._lock = threading.Lock()
-        # Per thread: whether a write that records for the undo journal is running.
-        self._recording = threading.local()
+        # Per thread: whether a write that records for the undo journal is running,
+        # and how many outages its connection has lived through.
+        self._per_thread = threading.local()
+        # While a watcher says the server cannot be reached, commands fail at once
+        # instead of each waiting out a connect; every outage makes each thread's
+        # connection, broken by it, be opened afresh.
+        self._unreachable = False
+        self._outages = 0
         self.stage_cadence: dict[str, int | None] = dict(stage_cadence or DEFAULT_STAGE_CADENCE)
         self.cadence_pending = False
         self._sync_stage_cadence()
@@ -103,7 +110,20 @@ class Session:
 
     @contextmanager
     def read(self) -> Iterator[Database]:
-        """A block that reads this Session's database; engine failures become StoreErrors."""
+        """A block that reads this Session's database; engine failures become StoreErrors.
+
+        Raises:
+            StoreUnavailable: the watcher says the server cannot be reached now.
+        """
+        if self._unreachable:
+            raise StoreUnavailable(
+                _("{label}: the database cannot be reached; netui is reconnecting").format(
+                    label=self.label
+                )
+            )
+        if getattr(self._per_thread, "outages", 0) != self._outages:
+            self._per_thread.outages = self._outages
+            self._drop_connection()
         with using(self.db):
             try:
                 yield self.db
@@ -161,15 +181,15 @@ class Session:
         """
         self._refuse_if_read_only()
         # A write inside a recording write belongs to the outer command's entry.
-        record = undo is not None and not getattr(self._recording, "on", False)
-        with self.read(), self.engine.write():
+        record = undo is not None and not getattr(self._per_thread, "recording", False)
+        with self.read(), self.engine.write(topics):
             if record and undo is not None:
                 command = undo_journal.begin(self, undo, frozenset(topics))
-                self._recording.on = True
+                self._per_thread.recording = True
                 try:
                     yield self.db
                 finally:
-                    self._recording.on = False
+                    self._per_thread.recording = False
                 undo_journal.finish(command)
             else:
                 yield self.db
@@ -198,6 +218,36 @@ class Session:
         """Whether another connection committed since the last call (see Engine.changed_elsewhere)."""
         with self.read():
             return self.engine.changed_elsewhere()
+
+    def watch_elsewhere(
+        self, on_change: Listener, on_reachable: Reachable
+    ) -> Callable[[], None] | None:
+        """Hear what other processes commit as they commit it, on the engine's thread.
+
+        Args:
+            on_change: Called with the topics another process's command changed
+                (every topic after an outage: what it sent meanwhile is lost).
+            on_reachable: Called with False when the database can no longer be
+                reached (commands then fail at once as unavailable) and with True
+                when it can again.
+
+        Returns:
+            The stopper; None when the engine sends no notices (SQLite: poll
+            `changed_elsewhere` instead).
+        """
+
+        def changed(topics: frozenset[str] | None) -> None:
+            known = frozenset(Topic(t) for t in topics or () if t in _TOPIC_NAMES)
+            # A topic this netui does not know (a newer one's) may touch anything shown.
+            on_change(ALL_TOPICS if topics is None or len(known) < len(topics) else known)
+
+        def reachable(now: bool) -> None:
+            if not now:
+                self._outages += 1
+            self._unreachable = not now
+            on_reachable(now)
+
+        return self.engine.watch(changed, reachable)
 
     def close(self) -> None:
         """Close this thread's connection, first letting the engine keep its statistics fresh."""
@@ -252,7 +302,7 @@ class Session:
                     self.stage_cadence = stored
                     self.cadence_pending = True
                 return
-            with self.engine.write():
+            with self.engine.write((Topic.CONTACTS,)):
                 derived.refresh_due(self, None)
                 derived.put_meta("stage_cadence", wanted)
 
@@ -266,6 +316,9 @@ class Session:
         self.stage_cadence = {s: cadence.get(s) for s in STAGES}
         self._sync_stage_cadence()
         self.announce(frozenset({Topic.CONTACTS}))
+
+
+_TOPIC_NAMES = frozenset(str(topic) for topic in Topic)
 
 
 def _stored_cadence(value: str | None) -> dict[str, int | None] | None:
