@@ -12,12 +12,15 @@ from __future__ import annotations
 
 import gc
 import threading
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import partial
 from pathlib import Path
 from typing import Any
 
 from textual.app import App, SystemCommand
+from textual.content import Content
+from textual.message import Message
+from textual.reactive import var
 from textual.screen import ModalScreen, Screen
 from textual.signal import Signal
 from textual.worker import Worker, WorkerState
@@ -30,8 +33,34 @@ from netui.screens.common.failure import FAILURES, explain, in_worker
 from netui.screens.common.host import PaletteEntry
 from netui.state import ALL_TOPICS, Store
 
-# How often to look for changes committed by another netui on the same file.
+# How often to look for changes committed by another netui on the same file, where
+# the engine sends no notices (SQLite); on PostgreSQL they are heard as committed.
 EXTERNAL_POLL_SECONDS = 2.0
+
+# The status every header shows while the database cannot be reached.
+LOST_STATUS = _("database unavailable, reconnecting")
+LOST = _(
+    "{database} cannot be reached: netui is reconnecting. Nothing is saved until it is "
+    "back, and what you type is kept"
+)
+BACK = _("{database} is back: what another netui saved meanwhile is shown")
+
+
+class ChangedElsewhere(Message):
+    """Another process committed a command with these topics (posted from the watcher)."""
+
+    def __init__(self, topics: frozenset[str]) -> None:
+        super().__init__()
+        self.topics = topics
+
+
+class Reachable(Message):
+    """The database could (True) or could not (False) be reached (posted from the watcher)."""
+
+    def __init__(self, now: bool) -> None:
+        super().__init__()
+        self.now = now
+
 
 # A palette entry: title, help, and what choosing it does.
 
@@ -52,6 +81,9 @@ class NetuiApp(App[None]):
         *bindings("app.open_saved"),
     ]
 
+    database_lost: var[bool] = var(False)
+    """Whether the database is out of reach now: every header says so while it is."""
+
     def __init__(self, store: Store, config: Config | None = None) -> None:
         super().__init__()
         self.store = store
@@ -60,6 +92,7 @@ class NetuiApp(App[None]):
         self._main_thread = threading.get_ident()
         self.saved_people: tuple[int, ...] = ()  # who the last capture saved (`o` opens them)
         self._unsubscribe = store.subscribe(self._on_store_topics)
+        self._stop_watching: Callable[[], None] | None = None
         for area in MODES:
             self.add_mode(area.name, partial(area.screen, store, self.config))
         if self.config.keys:
@@ -90,7 +123,7 @@ class NetuiApp(App[None]):
             )
         self.theme_changed_signal.subscribe(self, self._save_theme)
         self.store.data_changed_elsewhere()  # take the starting point
-        self.set_interval(EXTERNAL_POLL_SECONDS, self._poll_external_changes)
+        self.call_after_refresh(self._watch_elsewhere)
         # After the first frame: what the areas do at launch is not needed to show the list.
         for area in AREAS:
             if area.at_launch is not None:
@@ -107,6 +140,8 @@ class NetuiApp(App[None]):
 
     def on_unmount(self) -> None:
         self._unsubscribe()
+        if self._stop_watching is not None:
+            self._stop_watching()
 
     def _save_theme(self, theme: object) -> None:
         name = self.theme
@@ -127,9 +162,52 @@ class NetuiApp(App[None]):
         else:
             self.call_from_thread(self.store_changed.publish, topics)
 
+    def _watch_elsewhere(self) -> None:
+        """Hear other netuis' commits: as notices where the engine sends them, else by a poll.
+
+        After the first frame, since connecting the listener takes a few
+        milliseconds; what was committed before it listened is looked for once.
+        """
+        self._stop_watching = self.store.watch_elsewhere(
+            lambda topics: self.post_message(ChangedElsewhere(topics)),
+            lambda now: self.post_message(Reachable(now)),
+        )
+        if self._stop_watching is None:
+            self.set_interval(EXTERNAL_POLL_SECONDS, self._poll_external_changes)
+        else:
+            self._poll_external_changes()
+
     def _poll_external_changes(self) -> None:
         if self.store.data_changed_elsewhere():
             self.store_changed.publish(ALL_TOPICS)
+
+    def on_changed_elsewhere(self, message: ChangedElsewhere) -> None:
+        self.store_changed.publish(message.topics)
+
+    def on_reachable(self, message: Reachable) -> None:
+        """Say that the database is lost or back, in every header and once as a notice."""
+        self.database_lost = not message.now
+        if message.now:
+            self.notify(BACK.format(database=self.store.label), markup=False)
+        else:
+            self.notify(
+                LOST.format(database=self.store.label),
+                severity="error",
+                markup=False,
+                timeout=15,
+            )
+
+    def watch_database_lost(self) -> None:
+        # Every Header redraws its title when the App's title changes: the status is
+        # part of the title (format_title), so this makes each one say it now.
+        self.mutate_reactive(App.title)
+
+    def format_title(self, title: str, sub_title: str) -> Content:
+        """The header's title and subtitle, and the status while the database is lost."""
+        shown = super().format_title(title, sub_title)
+        if not self.database_lost:
+            return shown
+        return Content.assemble(shown, ("  ", ""), (LOST_STATUS, "bold $text-error"))
 
     # -- failed workers --------------------------------------------------------------
 

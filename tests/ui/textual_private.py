@@ -13,6 +13,7 @@ from __future__ import annotations
 from textual import events
 from textual._xterm_parser import XTermParser
 from textual.app import App
+from textual.screen import Screen
 
 
 def notifications(app: App[object]) -> list[str]:
@@ -66,3 +67,10 @@ def footer_keys(app: App[object]) -> list[str]:
     from textual.widgets._footer import FooterKey
 
     return [item.key_display for item in app.screen.query(FooterKey)]
+
+
+def header_title(screen: Screen[object]) -> str:
+    """What the screen's Header shows as its title now (Textual's HeaderTitle is private)."""
+    from textual.widgets._header import HeaderTitle
+
+    return str(screen.query_one(HeaderTitle).content)

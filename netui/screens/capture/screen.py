@@ -312,17 +312,18 @@ class CaptureScreen(FormScreen[CaptureResult]):
 
     # -- the draft --------------------------------------------------------------------------
 
-    def _keep_draft(self) -> None:
-        """Write the text as the draft if it changed since the last write.
+    def _keep_draft(self) -> bool:
+        """Write the text as the draft if it changed since the last write; False if it
+        could not be written (the box says why, and the text stays on screen).
 
         Synchronous on purpose: it is one small commit (~0.2 ms), and a thread worker could
         land after `save_capture` has cleared the draft and bring a saved capture back.
         """
         if self._finished:
-            return
+            return True
         text = self.text
         if text == self._kept:
-            return
+            return True
         try:
             self._store.capture.save_draft(text)
         except StoreError as error:  # the text is still on screen: say so, go on
@@ -334,8 +335,9 @@ class CaptureScreen(FormScreen[CaptureResult]):
                         )
                     )
                 )
-            return
+            return False
         self._kept = text
+        return True
 
     def _finish(self) -> None:
         if self._draft_timer is not None:
@@ -386,7 +388,13 @@ class CaptureScreen(FormScreen[CaptureResult]):
 
     def _close_answered(self, answer: str | None) -> None:
         if answer == CloseCaptureScreen.KEEP:
-            self._keep_draft()
+            if not self._keep_draft():
+                # Closing now would lose the text: the box stays open and says why.
+                self.tell(
+                    _("The draft could not be kept, so the box stays open: try again later"),
+                    error=True,
+                )
+                return
             self._finish()
             self.tell(_("Capture kept as a draft: press c to go on with it"))
             self.dismiss(None)
