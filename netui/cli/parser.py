@@ -113,7 +113,10 @@ def build_parser(groups: Iterable[CommandGroup]) -> argparse.ArgumentParser:
         type=_db_arg,
         default=argparse.SUPPRESS,
         metavar="PATH",
-        help=_("the database file (default: $NETUI_DB, else netui.db in the user data directory)"),
+        help=_(
+            "the database: a file path or a postgresql:// URL "
+            "(default: $NETUI_DB, else netui.db in the user data directory)"
+        ),
     )
     parser = _Parser(
         prog=PROG,

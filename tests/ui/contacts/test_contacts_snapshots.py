@@ -31,6 +31,17 @@ def test_contact_detail_snapshot(snap_compare: Any, store: Store, net: Network) 
     assert snap_compare(NetuiApp(store), press=["end", "enter"], terminal_size=SIZE)
 
 
+def test_database_lost_snapshot(snap_compare: Any, store: Store, net: Network) -> None:
+    """While the database cannot be reached, the header says so after the title, in the error colour."""
+
+    async def lose_database(pilot: Pilot[Any]) -> None:
+        assert isinstance(pilot.app, NetuiApp)
+        pilot.app.database_lost = True
+        await pilot.pause()
+
+    assert snap_compare(NetuiApp(store), terminal_size=SIZE, run_before=lose_database)
+
+
 def test_help_snapshot(snap_compare: Any, store: Store, net: Network) -> None:
     """Help over the list: every key of the list with what it does."""
     assert snap_compare(NetuiApp(store), press=["question_mark"], terminal_size=SIZE)
