@@ -2,7 +2,9 @@
 
 Issue budgets (DESIGN.md, Budgets): a filter keystroke at L on local PostgreSQL
 within 1.5x of SQLite's median; the weekly review at S on PostgreSQL <= 150 ms;
-`netui demo` at L on PostgreSQL <= 120 s. The same seeded demo is on both
+`netui demo` at L on PostgreSQL <= 120 s; another netui hears a commit within
+a second (the notice, timed from the command's start to the listener's
+callback, on a scratch database of its own). The same seeded demo is on both
 engines: SQLite's the cached file every benchmark shares (_common.default_path),
 PostgreSQL's a database on the server SERVER_URL names (its user may create
 databases), built when missing and reused after (named after the size and the
@@ -26,6 +28,7 @@ from bench_filter import KEYSTROKES, PAGE
 FILTER_RATIO = 1.5
 REVIEW_BUDGET_MS = 150.0
 DEMO_BUDGET_S = 120.0
+NOTICE_BUDGET_MS = 1000.0
 
 
 def _database_url(server: str, name: str) -> str:
@@ -100,6 +103,45 @@ def reviews(target: object, rounds: int) -> list[float]:
         store.close()
 
 
+def notices(server: str, rounds: int) -> tuple[list[float], list[float]]:
+    """(command, heard) times in ms: one netui archives and restores a contact
+    `rounds` times each; `heard` is from the command's start to the moment the
+    other netui's watcher passes the notice on."""
+    import threading
+
+    import psycopg
+
+    from netui.domain.records import ContactDraft
+    from netui.state import Store
+
+    name = "netui_bench_notices"
+    with psycopg.connect(server, autocommit=True) as admin:
+        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        admin.execute(f'CREATE DATABASE "{name}"')
+    url = _database_url(server, name)
+    writer, listener = Store(url), Store(url)
+    contact = writer.contacts.create(ContactDraft(name="Kato Sora"))
+    heard = threading.Event()
+    # Returns once the watcher listens, so every commit after it is heard.
+    stop = listener.watch_elsewhere(lambda topics: heard.set(), lambda reachable: None)
+    assert stop is not None, "PostgreSQL's engine always watches"
+    commands, latencies = [], []
+    try:
+        for round_ in range(rounds * 2):
+            heard.clear()
+            started = time.perf_counter()
+            writer.contacts.archive(contact, archived=round_ % 2 == 0)
+            commands.append((time.perf_counter() - started) * 1000)
+            if not heard.wait(5):
+                raise SystemExit("no notice heard within 5 s")
+            latencies.append((time.perf_counter() - started) * 1000)
+    finally:
+        stop()
+        writer.close()
+        listener.close()
+    return commands, latencies
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("server", help="a PostgreSQL URL whose user may create databases")
@@ -128,6 +170,12 @@ def main() -> None:
     print(f"\nweekly review at {args.contacts:,} contacts: SQLite median {review_sqlite:.1f} ms,"
           f" PostgreSQL median {review_postgres:.1f} ms"
           f" (budget at S: {REVIEW_BUDGET_MS:.0f} ms; {verdict})")  # fmt: skip
+
+    commands, heard = notices(args.server, args.rounds)
+    verdict = "within" if max(heard) <= NOTICE_BUDGET_MS else "OVER"
+    print(f"\nchange notice ({len(heard)} commits): command median {statistics.median(commands):.1f} ms;"
+          f" heard by another netui median {statistics.median(heard):.1f} ms,"
+          f" max {max(heard):.1f} ms (budget: {NOTICE_BUDGET_MS:.0f} ms; {verdict})")  # fmt: skip
     print(f"\n{load_average()}")
 
 
