@@ -32,6 +32,11 @@ INDEX_SQL: tuple[str, ...] = (
     "CREATE INDEX IF NOT EXISTS followup_open ON follow_up (done_at, due)",
     "CREATE INDEX IF NOT EXISTS contact_reciprocity ON contact "
     "(balance, last_take NULLS FIRST, last_give NULLS FIRST, id) WHERE archived = false",
+    # A filtered list sorts its matches by id lookups (netui.state.sql.postgres's
+    # list_order): with the sort keys in the index they are index-only (SQLite's
+    # rowid table holds them already). 10.8 -> 7.7 ms a keystroke at 100k contacts.
+    "CREATE INDEX IF NOT EXISTS contact_list_keys ON contact "
+    "(id) INCLUDE (archived, sort_key, last_contact, next_due)",
 )
 
 SEARCH_SQL: tuple[str, ...] = (
@@ -40,6 +45,15 @@ SEARCH_SQL: tuple[str, ...] = (
     "CREATE TABLE IF NOT EXISTS contact_search"
     ' (contact_id integer PRIMARY KEY, doc text COLLATE "C" NOT NULL)',
     "CREATE INDEX IF NOT EXISTS contact_search_trgm ON contact_search USING gin (doc gin_trgm_ops)",
+    # The marked words of doc alone (each WORD_START and what follows it up to a
+    # space), with a trigram index of their own: a word-start search of a word
+    # that is common in notes (`coffee`) finds the few names it starts without
+    # reading every contact the word is in (13 -> 0.5 ms at 100k contacts).
+    'ALTER TABLE contact_search ADD COLUMN IF NOT EXISTS starts text COLLATE "C"'
+    " GENERATED ALWAYS AS"
+    " (regexp_replace(doc, '(^|[ \\n])[^ \\n\\x1f][^ \\n]*', '\\1', 'g')) STORED",
+    "CREATE INDEX IF NOT EXISTS contact_search_starts ON contact_search"
+    " USING gin (starts gin_trgm_ops)",
     'CREATE TABLE IF NOT EXISTS contact_gram (gram text COLLATE "C" NOT NULL,'
     " contact_id integer NOT NULL, PRIMARY KEY (gram, contact_id))",
     # Deleting or rewriting one contact's grams finds them by contact.
@@ -77,6 +91,12 @@ JOURNAL_SQL: tuple[str, ...] = (
     # (netui.data.postgres_journal): more than an integer holds.
     "ALTER TABLE undo_change ALTER COLUMN row_id TYPE bigint",
 )
+
+
+def index_list_keys_and_word_starts(db: Database) -> None:
+    """Schema version 5 on PostgreSQL: contact_list_keys, and contact_search's starts."""
+    for statement in (*INDEX_SQL, *SEARCH_SQL):
+        run_sql(db, statement)
 
 
 def extra_sql() -> list[str]:

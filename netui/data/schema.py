@@ -77,6 +77,16 @@ def cover_ledger_dates(db: Database) -> None:
     db.create_tables([LedgerEntry])  # the table is there: only its missing indexes are made
 
 
+def index_list_keys_and_word_starts(db: Database) -> None:
+    """Version 5, PostgreSQL's alone: the contact list's sort keys in a covering index,
+    and the words that start a name, reading or company searched in a column of their
+    own. SQLite's rowid table and FTS5 tables answer both already."""
+    if isinstance(db, PostgresqlDatabase):
+        from netui.data import postgres_schema
+
+        postgres_schema.index_list_keys_and_word_starts(db)
+
+
 # Ordered; a fresh database is created at the last version in one step.
 MIGRATIONS: list[Migration] = [
     Migration(1, "initial schema", create_schema),
@@ -85,6 +95,11 @@ MIGRATIONS: list[Migration] = [
     ),
     Migration(3, "undo journal", add_undo_journal),
     Migration(4, "the ledger's date index covers the past-week review", cover_ledger_dates),
+    Migration(
+        5,
+        "PostgreSQL indexes the list's sort keys and word starts",
+        index_list_keys_and_word_starts,
+    ),
 ]
 
 

@@ -14,6 +14,9 @@ from netui.data.engine import DatabaseMissing, DatabaseOpenError, DatabaseRefuse
 from netui.data.models import MODELS, Goal, using
 from netui.data.postgres import VERSION_TABLE, PostgresEngine
 from netui.data.schema import schema_version
+from netui.domain.records import ContactDraft
+from netui.state import Store
+from netui.state.search import WORD_START
 
 
 def tables(url: str) -> list[str]:
@@ -109,6 +112,34 @@ def test_an_older_database_is_migrated_step_by_step(pg_url: str) -> None:
         }
     assert "ledger_entry_date" not in names
     assert "ledger_entry_date_contact_id_direction_weight" in names
+
+
+def test_migration_5_indexes_the_list_keys_and_the_word_starts(pg_url: str) -> None:
+    """At version 4 (no contact_list_keys, no starts column), an upgrade adds both, and the
+    starts of a contact written before it are there: the column is computed from doc."""
+    store = Store(pg_url)
+    store.contacts.create(ContactDraft(name="Kato Sora", notes="coffee with sora"))
+    store.close()
+    execute(
+        pg_url,
+        "DROP INDEX contact_list_keys",
+        "ALTER TABLE contact_search DROP COLUMN starts",
+        f"UPDATE {VERSION_TABLE} SET version = 4",
+    )
+    PostgresEngine(pg_url, upgrade=True).close()
+    assert version(pg_url) == schema_version() >= 5
+    with psycopg.connect(pg_url) as conn:
+        names = {name for (name,) in conn.execute("SELECT indexname FROM pg_indexes")}
+        starts = conn.execute("SELECT starts FROM contact_search").fetchall()
+    assert {"contact_list_keys", "contact_search_starts"} <= names
+    assert [
+        WORD_START + "sora" in text and WORD_START + "coffee" not in text for (text,) in starts
+    ] == [True]
+    store = Store(pg_url)
+    try:
+        assert [row.name for row in store.contacts.find("sora")] == ["Kato Sora"]
+    finally:
+        store.close()
 
 
 def test_a_read_finds_no_database_in_an_empty_one_and_creates_nothing(pg_url: str) -> None:

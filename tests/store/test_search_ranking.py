@@ -91,6 +91,18 @@ def test_every_word_must_start_a_word_to_rank_first(store: Store, ota: None) -> 
     assert names(store, "ta") == ["竹内 航太", "Dakota Fanning", "Ken Arai", "太田 健", "佐藤 颯太"]
 
 
+def test_only_a_name_reading_or_company_word_start_ranks_first(store: Store) -> None:
+    """`coffee` starting a word of notes, role or a tag is an ordinary match; starting a word of
+    the company it ranks first. After an edit the ranking follows the contact's new words."""
+    store.contacts.create(ContactDraft(name="Aoki Mei", notes="coffee every friday"))
+    store.contacts.create(ContactDraft(name="Baba Jun", role="coffee roaster", tags=("coffee",)))
+    lab = store.contacts.create(ContactDraft(name="Chiba Rin", company="Coffee Lab"))
+    store.contacts.create(ContactDraft(name="Doi Ko", notes="decaffeinated, not coffeecoffee"))
+    assert names(store, "coffee") == ["Chiba Rin", "Aoki Mei", "Baba Jun", "Doi Ko"]
+    store.contacts.update(lab, ContactDraft(name="Chiba Rin", company="Tea Lab", notes="coffee"))
+    assert names(store, "coffee") == ["Aoki Mei", "Baba Jun", "Chiba Rin", "Doi Ko"]
+
+
 def test_a_filter_lists_at_most_the_shown_matches(
     store: Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -35,7 +35,7 @@ from typing import TYPE_CHECKING, Any
 from peewee import Cast, ColumnBase, Database, Insert, fn
 
 from netui.data.engine import run_sql
-from netui.data.postgres import VERSION_TABLE
+from netui.data.postgres import VERSION_TABLE, run_sql_planned
 from netui.state.search import (
     TAG_START,
     WORD_START,
@@ -153,6 +153,8 @@ def _match_ids(
     index (few matches) and the primary key in order (many).
     """
     grams, likes = _conditions(terms, tags, starts=starts)
+    # A word start is looked for in `starts`, the marked words alone.
+    column = "s.starts" if starts else "s.doc"
     direction = "DESC" if newest_first else "ASC"
     params: list[object] = []
     if grams:
@@ -168,7 +170,7 @@ def _match_ids(
         if likes:
             where.append(
                 "EXISTS (SELECT 1 FROM contact_search s WHERE s.contact_id = g.contact_id"
-                + "".join(" AND s.doc LIKE %s" for _ in likes)
+                + "".join(f" AND {column} LIKE %s" for _ in likes)
                 + ")"
             )
             params += likes
@@ -177,13 +179,16 @@ def _match_ids(
             f" ORDER BY g.contact_id {direction} LIMIT %s"
         )
     else:
-        where = ["s.contact_id >= %s", *("s.doc LIKE %s" for _ in likes)]
+        where = ["s.contact_id >= %s", *(f"{column} LIKE %s" for _ in likes)]
         params += [lowest, *likes]
         sql = (
             f"SELECT s.contact_id FROM contact_search s WHERE {' AND '.join(where)}"
             f" ORDER BY s.contact_id {direction} LIMIT %s"
         )
-    return [int(cid) for (cid,) in run_sql(db, sql, [*params, limit])]
+    # A LIKE's best plan depends on its pattern (few matches: the trigram index;
+    # many: the primary key in order), so such a statement is planned at each run.
+    run = run_sql_planned if likes else run_sql
+    return [int(cid) for (cid,) in run(db, sql, [*params, limit])]
 
 
 def _ranked(db: Database, query: ContactQuery) -> Ranked | None:
