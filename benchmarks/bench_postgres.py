@@ -1,10 +1,12 @@
 """Budgets on PostgreSQL, against SQLite in the same run: the filter keystroke, the review, the demo.
 
-Issue budgets (DESIGN.md, Budgets): a filter keystroke at L on local PostgreSQL
-within 1.5x of SQLite's median; the weekly review at S on PostgreSQL <= 150 ms;
+Issue budgets (DESIGN.md, Budgets): the weekly review at S on PostgreSQL <= 150 ms;
 `netui demo` at L on PostgreSQL <= 120 s; another netui hears a commit within
 a second (the notice, timed from the command's start to the listener's
-callback, on a scratch database of its own). The same seeded demo is on both
+callback, on a scratch database of its own). The filter keystroke's budget (at
+L within 1.5x of SQLite's) is for a keystroke to the rows drawn, timed in a
+terminal by bench_postgres_app.py; here its Store part alone is timed (count
+and first page), the engines' difference undiluted by drawing. The same seeded demo is on both
 engines: SQLite's the cached file every benchmark shares (_common.default_path),
 PostgreSQL's a database on the server SERVER_URL names (its user may create
 databases), built when missing and reused after (named after the size and the
@@ -25,7 +27,6 @@ from urllib.parse import urlsplit, urlunsplit
 from _common import default_path, ensure_database, load_average
 from bench_filter import KEYSTROKES, PAGE
 
-FILTER_RATIO = 1.5
 REVIEW_BUDGET_MS = 150.0
 DEMO_BUDGET_S = 120.0
 NOTICE_BUDGET_MS = 1000.0
@@ -162,7 +163,7 @@ def main() -> None:
     )
     print(f"  SQLite median {left:.1f} ms, max {max(on_sqlite):.1f} ms")
     print(f"  PostgreSQL median {right:.1f} ms, max {max(on_postgres):.1f} ms")
-    print(f"  ratio {ratio:.2f}x (budget at L: {FILTER_RATIO}x; {'within' if ratio <= FILTER_RATIO else 'OVER'})")  # fmt: skip
+    print(f"  ratio {ratio:.2f}x (the Store's part; the 1.5x budget is in a terminal: bench_postgres_app.py)")  # fmt: skip
 
     review_sqlite = statistics.median(reviews(path, args.rounds))
     review_postgres = statistics.median(reviews(url, args.rounds))
