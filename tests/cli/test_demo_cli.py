@@ -145,3 +145,27 @@ def test_the_summary_speaks_of_records_not_of_search_rows(run: Run, db_path: Pat
         assert words in made, made
     for internal in ("search rows", "contact tags", "goal tags", "contact goals", "event goals"):
         assert internal not in made, made
+
+
+# Latin, romaji, kana, kanji, 1- and 2-character words, tags, two words, nothing.
+PARITY_QUERIES = ("tanaka", "yuki", "たなか", "サトウ", "田中", "田", "t", "ke", "#u", "#ux acme", "sato ken", "qzx")  # fmt: skip
+
+
+def test_the_same_demo_finds_and_reviews_alike_on_both_engines(
+    run: Run, db_path: Path, pg_url: str
+) -> None:
+    """`netui demo --seed` on a file and on PostgreSQL: every `netui find` of the parity
+    queries, as a table and as JSON, and `netui review --format json` print the same."""
+    shown: list[dict[str, str]] = []
+    for db in (str(db_path), pg_url):
+        assert run("--db", db, "demo", "--contacts", "300", "--seed", "7").code == 0
+        outputs = {}
+        for query in PARITY_QUERIES:
+            outputs[query] = run("--db", db, "find", query).out
+            outputs[f"{query} json"] = run("--db", db, "find", query, "--format", "json").out
+        outputs["review"] = run("--db", db, "review", "--format", "json").out
+        shown.append(outputs)
+    on_sqlite, on_postgres = shown
+    assert len(json.loads(on_sqlite["t json"])) > 10 and json.loads(on_sqlite["review"])
+    assert json.loads(on_sqlite["qzx json"]) == []
+    assert on_postgres == on_sqlite
