@@ -155,6 +155,11 @@ def run_sql(
     return rows
 
 
+def run_value(db: Database, sql: str, params: Sequence[object] | Mapping[str, object] = ()) -> Any:
+    """The first column of a statement's first row (a count, a max)."""
+    return run_sql(db, sql, params)[0][0]
+
+
 # libpq takes a password in the query too: postgresql://host/db?password=...
 _QUERY_PASSWORD = re.compile(r"(?P<key>(?:^|&)password=)[^&]*", re.IGNORECASE)
 

@@ -26,16 +26,17 @@ order has a nullable column (NULLS FIRST).
 
 from __future__ import annotations
 
-import datetime as dt
 import threading
 from collections.abc import Iterator, Sequence
 from functools import partial
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from peewee import Cast, ColumnBase, Database, Insert, fn
 
 from netui.data.engine import run_sql
+from netui.data.engine import run_value as _value
 from netui.data.postgres import VERSION_TABLE, run_sql_planned
+from netui.state.list_order import order_clause, row_columns, unfiltered_position
 from netui.state.search import (
     TAG_START,
     WORD_START,
@@ -45,20 +46,26 @@ from netui.state.search import (
 )
 from netui.state.search_rank import Ranked, position, rank, shown_count
 from netui.state.sql import (
-    SEPARATOR,
     ContactRowValues,
-    GoalRow,
-    OverdueRow,
-    ReciprocityRow,
     SearchIndex,
-    UpcomingRow,
 )
 
-
-def _value(db: Database, sql: str, params: Sequence[object] = ()) -> Any:
-    """The first column of a statement's first row."""
-    return run_sql(db, sql, params)[0][0]
-
+# The weekly review's sections are the interface's too (`as`: re-exported).
+from netui.state.sql.postgres.review import (
+    review_goals as review_goals,
+)
+from netui.state.sql.postgres.review import (
+    review_overdue as review_overdue,
+)
+from netui.state.sql.postgres.review import (
+    review_reciprocity as review_reciprocity,
+)
+from netui.state.sql.postgres.review import (
+    review_reciprocity_then as review_reciprocity_then,
+)
+from netui.state.sql.postgres.review import (
+    review_upcoming as review_upcoming,
+)
 
 # -- the dialect --------------------------------------------------------------------------
 
@@ -90,27 +97,7 @@ def insert_ignore(query: Insert) -> Insert:
 
 # -- the contact list -----------------------------------------------------------------------
 
-_ORDER = {
-    "name": "c.sort_key, c.id",
-    "last": "c.last_contact IS NULL, c.last_contact DESC, c.sort_key, c.id",
-    "due": "c.next_due IS NULL, c.next_due, c.sort_key, c.id",
-}
-# With archived contacts hidden, the leading `c.archived` matches the
-# (archived, ...) indexes, so the page is read in index order.
-_ORDER_LIVE = {key: "c.archived, " + value for key, value in _ORDER.items()}
-
-_ROW_COLUMNS = (
-    "c.id, c.name, c.company, c.stage, c.channel, c.last_contact, c.next_due, "
-    "c.archived, c.solicitation, "
-    "(SELECT string_agg(t.name, ' ') FROM contact_tag ct JOIN tag t ON t.id = ct.tag_id "
-    "WHERE ct.contact_id = c.id) AS tags"
-)
-
-
-def order_clause(query: ContactQuery) -> str:
-    """The ORDER BY clause (without the keywords) for the query's sort."""
-    table = _ORDER if query.show_archived else _ORDER_LIVE
-    return table.get(query.sort, table["name"])
+_ROW_COLUMNS = row_columns("string_agg")
 
 
 def _like(text: str) -> str:
@@ -267,25 +254,11 @@ def contact_page(
 
 
 def contact_position(db: Database, query: ContactQuery, contact_id: int) -> int | None:
-    """The contact's row in the query's list: how many rows come before it (see `_ORDER`)."""
+    """The contact's row in the query's list: how many rows come before it (netui.state.list_order)."""
     found = _cached_ranked(db, query)
     if found is not None:
         return position(found, contact_id)
-    sql = "SELECT archived, sort_key, last_contact, next_due FROM contact WHERE id = %s"
-    rows = run_sql(db, sql, [contact_id])
-    if not rows or (rows[0][0] and not query.show_archived):
-        return None
-    _archived, key, last, due = rows[0]
-    # A count over the sort's index, not a row number over the whole list.
-    before = "(c.sort_key < %s OR (c.sort_key = %s AND c.id < %s))"
-    params: list[object] = [key, key, contact_id]
-    column, value, nearer = {"last": ("c.last_contact", last, ">"), "due": ("c.next_due", due, "<")}.get(query.sort, ("", None, ""))  # fmt: skip
-    if column and value is None:
-        before = f"({column} IS NOT NULL OR {before})"
-    elif column:
-        before, params = f"({column} {nearer} %s OR ({column} = %s AND {before}))", [value, value, *params]  # fmt: skip
-    hide = "" if query.show_archived else "NOT c.archived AND "
-    return int(_value(db, f"SELECT count(*) FROM contact c WHERE {hide}{before}", params))
+    return unfiltered_position(db, query, contact_id, mark="%s", live="NOT c.archived")
 
 
 # -- the search rows ---------------------------------------------------------------------------
@@ -387,157 +360,6 @@ def restart_ids(db: Database, table: str, column: str) -> None:
         f' FROM "{table}"',
         [table, column],
     )
-
-
-# -- the weekly review ---------------------------------------------------------------------------
-
-
-def review_overdue(db: Database, end: dt.date, limit: int) -> tuple[list[OverdueRow], int]:
-    """Live contacts due by `end`, off the stored next_due (the contact_due_order index)."""
-    where = "archived = false AND (next_due IS NULL) = false AND next_due <= %s"
-    rows = run_sql(
-        db,
-        "SELECT id, name, company, stage, last_contact, next_due FROM contact"
-        f" WHERE {where} ORDER BY next_due, sort_key, id LIMIT %s",
-        [end, limit],
-    )
-    total = int(_value(db, f"SELECT count(*) FROM contact WHERE {where}", [end]))
-    return rows, total
-
-
-def _tilted(balance: str, last_take: str, last_give: str) -> str:
-    """domain.review.tilted in SQL, over the named columns."""
-    return (
-        f"({balance} <= %(alert)s OR ({last_take} < %(cutoff)s"
-        f" AND ({last_give} IS NULL OR {last_give} < {last_take})))"
-    )
-
-
-_TILTED = _tilted("balance", "last_take", "last_give")
-# The order of the partial contact_reciprocity index, NULLs first as on SQLite.
-_BALANCE_ORDER = "balance, last_take NULLS FIRST, last_give NULLS FIRST, id"
-_STORED_TILTED = f"FROM contact WHERE archived = false AND {_TILTED}"
-
-
-def review_reciprocity(
-    db: Database, alert: int, cutoff: dt.date, limit: int
-) -> tuple[list[ReciprocityRow], int]:
-    """Off the stored ledger aggregates (netui.state.derived), in the index's order."""
-    params = {"alert": alert, "cutoff": cutoff, "limit": limit}
-    rows = run_sql(
-        db,
-        f"SELECT id, name, balance, last_take, last_give {_STORED_TILTED}"
-        f" ORDER BY {_BALANCE_ORDER} LIMIT %(limit)s",
-        params,
-    )
-    total = int(_value(db, f"SELECT count(*) {_STORED_TILTED}", params))  # type: ignore[arg-type]
-    return rows, total
-
-
-# The past week's reciprocity, as on SQLite (netui.state.sql.sqlite says why it is
-# written so): today's stored answer, but for the contacts with entries after `ref`,
-# whose balances and last dates are worked back to `ref`.
-_LAST_BY = (
-    "(SELECT max(e.date) FROM ledger_entry e WHERE e.contact_id = c.id"
-    " AND e.direction = '{}' AND e.date <= %(ref)s)"
-)
-_RECIPROCITY_THEN = f"""
-WITH later AS MATERIALIZED (
-  SELECT contact_id, sum(CASE direction WHEN 'give' THEN weight ELSE 0 - weight END) AS moved
-  FROM ledger_entry WHERE date > %(ref)s GROUP BY contact_id),
-changed AS MATERIALIZED (
-  SELECT c.id, c.balance - l.moved AS balance,
-    {_tilted("c.balance", "c.last_take", "c.last_give")} AS tilted_now,
-    CASE WHEN c.last_take > %(ref)s THEN {_LAST_BY.format("take")} ELSE c.last_take END
-      AS last_take,
-    CASE WHEN c.last_give > %(ref)s THEN {_LAST_BY.format("give")} ELSE c.last_give END
-      AS last_give
-  FROM later l JOIN contact c ON c.id = l.contact_id WHERE c.archived = false),
-tilted_then AS MATERIALIZED (
-  SELECT id, balance, last_take, last_give FROM changed WHERE {_TILTED}),
-top AS (
-  (SELECT id, balance, last_take, last_give FROM tilted_then
-    ORDER BY {_BALANCE_ORDER} LIMIT %(limit)s)
-  UNION ALL
-  (SELECT id, balance, last_take, last_give {_STORED_TILTED}
-    AND id NOT IN (SELECT id FROM changed) ORDER BY {_BALANCE_ORDER} LIMIT %(limit)s))
-SELECT total.n, shown.* FROM (
-  SELECT (SELECT count(*) FROM tilted_then) + (SELECT count(*) {_STORED_TILTED})
-    - (SELECT count(*) FROM changed WHERE tilted_now) AS n) total
-LEFT JOIN (
-  SELECT t.id, c.name, t.balance, t.last_take, t.last_give FROM top t
-  JOIN contact c ON c.id = t.id ORDER BY t.{_BALANCE_ORDER.replace(", ", ", t.")}
-  LIMIT %(limit)s) shown ON true
-ORDER BY shown.{_BALANCE_ORDER.replace(", ", ", shown.")}
-"""
-
-
-def review_reciprocity_then(
-    db: Database, alert: int, ref: dt.date, cutoff: dt.date, limit: int
-) -> tuple[list[ReciprocityRow], int]:
-    """The reciprocity rows as the ledger stood at the end of `ref`, in one statement."""
-    params = {"alert": alert, "ref": ref, "cutoff": cutoff, "limit": limit}
-    rows = run_sql(db, _RECIPROCITY_THEN, params)
-    shown = [(cid, name, balance, take, give) for _n, cid, name, balance, take, give in rows]
-    return [row for row in shown if row[0] is not None], int(rows[0][0])
-
-
-def review_upcoming(
-    db: Database, since: dt.datetime, until: dt.datetime, limit: int
-) -> tuple[list[UpcomingRow], int]:
-    """Events in [since, until) still on, with their goals (by id) and live attendees."""
-    body = (
-        "FROM event e WHERE e.starts_at >= %s AND e.starts_at < %s"
-        " AND e.status NOT IN ('skipped', 'cancelled')"
-    )
-    params: list[object] = [since, until]
-    rows = run_sql(
-        db,
-        "SELECT e.id, e.title, e.starts_at, e.place, e.status, e.intent, e.solicitation,"
-        " (SELECT string_agg(g.title, %s ORDER BY g.id) FROM event_goal eg"
-        "  JOIN goal g ON g.id = eg.goal_id WHERE eg.event_id = e.id),"
-        " (SELECT string_agg(c.name, %s ORDER BY c.sort_key, c.id) FROM attendance a"
-        "  JOIN contact c ON c.id = a.contact_id WHERE a.event_id = e.id"
-        "  AND c.archived = false)"
-        f" {body} ORDER BY e.starts_at, e.id LIMIT %s",
-        [SEPARATOR, SEPARATOR, *params, limit],
-    )
-    total = int(_value(db, f"SELECT count(*) {body}", params))
-    return rows, total
-
-
-def review_goals(db: Database, since: dt.datetime, until: dt.datetime) -> list[GoalRow]:
-    """Every active goal's people and events attended in [since, until), in one pass
-    (the pairs counted once each, as on SQLite)."""
-    rows = run_sql(
-        db,
-        "WITH active AS (SELECT id FROM goal WHERE status = 'active'), people AS ("
-        "  SELECT cg.goal_id, cg.contact_id, 1 AS linked FROM contact_goal cg"
-        "  WHERE cg.goal_id IN (SELECT id FROM active)"
-        "  UNION ALL"
-        "  SELECT gt.goal_id, ct.contact_id, 0 FROM goal_tag gt"
-        "  JOIN contact_tag ct ON ct.tag_id = gt.tag_id"
-        "  WHERE gt.goal_id IN (SELECT id FROM active)"
-        "), per_contact AS ("
-        "  SELECT p.goal_id, max(p.linked) AS linked FROM people p"
-        "  WHERE p.contact_id NOT IN (SELECT id FROM contact WHERE archived)"
-        "  GROUP BY p.goal_id, p.contact_id"
-        "), tally AS ("
-        "  SELECT goal_id, sum(linked) AS linked, sum(1 - linked) AS candidates"
-        "  FROM per_contact GROUP BY goal_id"
-        ")"
-        " SELECT g.id, g.title, g.target_count, g.target_date,"
-        " coalesce(t.linked, 0)::integer, coalesce(t.candidates, 0)::integer,"
-        " (SELECT count(*) FROM contact_goal cg JOIN contact c ON c.id = cg.contact_id"
-        "  WHERE cg.goal_id = g.id AND c.archived = false AND c.stage IN ('known', 'trusted')),"
-        " (SELECT count(*) FROM event_goal eg JOIN event e ON e.id = eg.event_id"
-        "  WHERE eg.goal_id = g.id AND e.status = 'attended'"
-        "  AND e.starts_at >= %s AND e.starts_at < %s)"
-        " FROM goal g LEFT JOIN tally t ON t.goal_id = g.id"
-        " WHERE g.status = 'active' ORDER BY g.id",
-        [since, until],
-    )
-    return rows
 
 
 if TYPE_CHECKING:
