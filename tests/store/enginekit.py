@@ -1,4 +1,5 @@
-"""Reading what the engines keep differently, the same way on either: search rows, short tokens, links."""
+"""Reading what the engines keep differently, the same way on either: search rows, short tokens,
+links, the schema and the planner's statistics."""
 
 from __future__ import annotations
 
@@ -64,3 +65,82 @@ def count_elsewhere(target: Path | str, table: str) -> int:
     with psycopg.connect(target) as conn:
         found = conn.execute(f'SELECT count(*) FROM "{table}"').fetchone()
         return int(found[0]) if found else 0
+
+
+# SQLite's schema proper; the sqlite_stat tables hold the statistics ANALYZE writes.
+_SQLITE_SCHEMA = (
+    "SELECT type, name, tbl_name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_stat%'"
+    " ORDER BY name"
+)
+# PostgreSQL's: each column, index, constraint and trigger (enabled or not) of
+# netui's schema, as the catalogs spell them.
+_POSTGRES_SCHEMA = (
+    "SELECT 'column', table_name || '.' || column_name, data_type || ' ' || is_nullable"
+    " || ' ' || coalesce(column_default, '') || ' ' || coalesce(collation_name, '')"
+    " || ' ' || coalesce(generation_expression, '')"
+    " FROM information_schema.columns WHERE table_schema = current_schema()",
+    "SELECT 'index', tablename || '.' || indexname, indexdef"
+    " FROM pg_indexes WHERE schemaname = current_schema()",
+    "SELECT 'constraint', c.conrelid::regclass::text || '.' || c.conname,"
+    " pg_get_constraintdef(c.oid) || ' ' || c.condeferrable || ' ' || c.condeferred"
+    " || ' ' || c.convalidated"
+    " FROM pg_constraint c JOIN pg_namespace n ON n.oid = c.connamespace"
+    " WHERE n.nspname = current_schema()",
+    "SELECT 'trigger', c.relname || '.' || t.tgname,"
+    " pg_get_triggerdef(t.oid) || ' ' || t.tgenabled::text"
+    " FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid"
+    " JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = current_schema()",
+)
+
+
+def schema(store: Store) -> list[tuple[str, ...]]:
+    """The database's schema, one row per object, sorted (SQLite: sqlite_master without
+    the statistics; PostgreSQL: columns, indexes, constraints and triggers with their
+    enabled state)."""
+    if store.session.engine.name == "postgres":
+        found = [
+            tuple(row) for sql in _POSTGRES_SCHEMA for row in store.db.execute_sql(sql).fetchall()
+        ]
+        return sorted(found)
+    return [tuple(row) for row in store.db.execute_sql(_SQLITE_SCHEMA).fetchall()]
+
+
+def planner_statistics(store: Store, table: str) -> int:
+    """How many rows of planner statistics ANALYZE left for the table (SQLite: its
+    sqlite_stat1 rows; PostgreSQL: its pg_stats rows, one per column); 0 before any."""
+    param = store.db.param
+    if store.session.engine.name == "postgres":
+        sql = (
+            "SELECT count(*) FROM pg_stats"
+            f" WHERE schemaname = current_schema() AND tablename = {param}"
+        )
+    else:
+        present = store.db.execute_sql(
+            "SELECT count(*) FROM sqlite_master WHERE name = 'sqlite_stat1'"
+        ).fetchone()[0]
+        if not present:
+            return 0
+        sql = f"SELECT count(*) FROM sqlite_stat1 WHERE tbl = {param}"
+    return int(store.db.execute_sql(sql, [table]).fetchone()[0])
+
+
+def dangling_references(store: Store) -> list[tuple[str, str, int]]:
+    """(table, column, how many rows) for each foreign key of the models whose value points
+    to no parent row in some rows: asked of the rows themselves, the same on either
+    engine, whatever the engine enforces."""
+    from peewee import ForeignKeyField
+
+    from netui.data.models import MODELS
+
+    found = []
+    for model in MODELS:
+        for field in model._meta.sorted_fields:
+            if not isinstance(field, ForeignKeyField):
+                continue
+            parents = field.rel_model.select(field.rel_field)
+            count = (
+                model.select().where(field.is_null(False) & field.not_in(parents)).count(store.db)
+            )
+            if count:
+                found.append((model._meta.table_name, field.column_name, count))
+    return found

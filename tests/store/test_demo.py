@@ -10,18 +10,22 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from enginekit import dangling_references, planner_statistics, schema, search_rows, short_rows
 
-from netui.data.models import Contact
+from netui.data.models import Attendance, Contact, Event, FollowUp, Interaction
 from netui.domain.cadence import effective_cadence, next_due
 from netui.domain.contact_rules import CHANNELS, INTERACTION_KINDS, normalize_tag
 from netui.domain.reading import has_kanji, to_romaji
 from netui.domain.records import ContactDraft
 from netui.state import TOPICS, Store, derived
 from netui.state import demo_words as words
+from netui.state.check import check_database
 from netui.state.contacts import draft_fields
 from netui.state.demo import DemoError, DemoSummary, generate_demo
+from netui.state.rows import as_date
 
-# Every table holding the user's records, and the DemoSummary field counting it.
+# Every table holding the user's records, and the DemoSummary field counting it; the
+# search tables by SQLite's names (each engine's are read through enginekit).
 TABLES = {
     "contact": "contacts",
     "tag": "tags",
@@ -46,7 +50,19 @@ NOW = dt.datetime(2026, 11, 21, 10, 0, 0)
 
 
 def _count(store: Store, table: str) -> int:
-    return store.db.execute_sql(f"SELECT count(*) FROM {table}").fetchone()[0]
+    """The table's rows; for a search table, the contacts with a row in it, on either engine."""
+    if table == "contact_fts":
+        return len(search_rows(store))
+    if table == "contact_short":
+        return len(short_rows(store))
+    return store.db.execute_sql(f'SELECT count(*) FROM "{table}"').fetchone()[0]
+
+
+def _as_stored(store: Store, day: dt.date | None) -> object:
+    """A date as raw SQL reads it from a date column: ISO text on SQLite, a date on PostgreSQL."""
+    if day is None or store.session.engine.name == "postgres":
+        return day
+    return day.isoformat()
 
 
 def _demo_in(path: Path, **kwargs: Any) -> tuple[DemoSummary, dict[str, list[tuple[Any, ...]]]]:
@@ -114,7 +130,7 @@ def test_refuses_a_database_with_records_and_writes_nothing(
     with pytest.raises(DemoError) as caught:
         generate_demo(store, contacts=50)
     message = str(caught.value)
-    assert "\n" not in message and "--force" in message and str(store.path) in message
+    assert "\n" not in message and "--force" in message and store.label in message
     assert dump() == before
     assert announced == []
 
@@ -139,31 +155,33 @@ def test_force_replaces_every_record(store: Store, rows: Rows) -> None:
         assert _count(store, table) == getattr(summary, field), table
     assert rows("SELECT min(id), max(id) FROM contact") == [(1, 40)]
     assert store.contacts.find("zzyzx") == []
-    assert rows("SELECT count(*) FROM contact_fts WHERE rowid > 40") == [(0,)]
-    assert rows("SELECT count(*) FROM contact_short WHERE rowid > 40") == [(0,)]
+    assert [cid for cid in search_rows(store) if cid > 40] == []
+    assert [cid for cid in short_rows(store) if cid > 40] == []
     assert store.contacts.find("zz") == []
 
 
-# The schema proper; sqlite_stat tables hold the planner statistics ANALYZE writes.
-SCHEMA = (
-    "SELECT type, name, tbl_name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_stat%'"
-    " ORDER BY name"
-)
-
-
 def test_the_schema_is_unchanged_afterwards(store: Store, rows: Rows) -> None:
-    """The indexes dropped for the bulk load are all back, exactly as they were, and analyzed."""
-    before = rows(SCHEMA)
+    """What the bulk load set aside is all back, exactly as it was, and analyzed (SQLite: the
+    dropped indexes and triggers; PostgreSQL: the disabled triggers, then a VACUUM)."""
+    before = schema(store)
+    assert planner_statistics(store, "contact") == 0
     generate_demo(store, contacts=50)
-    assert rows(SCHEMA) == before
-    assert rows("SELECT count(*) FROM sqlite_stat1 WHERE tbl = 'contact'")[0][0] > 0
+    assert schema(store) == before
+    assert planner_statistics(store, "contact") > 0
+    if store.session.engine.name == "postgres":
+        [(analyzed, vacuumed)] = rows(
+            "SELECT last_analyze, last_vacuum FROM pg_stat_user_tables WHERE relname = 'contact'"
+        )
+        assert analyzed is not None and vacuumed is not None
+        assert rows("SELECT reltuples FROM pg_class WHERE oid = 'contact'::regclass") == [(50,)]
 
 
 def test_a_failure_midway_leaves_nothing_behind(
-    store: Store, rows: Rows, monkeypatch: pytest.MonkeyPatch
+    store: Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """An error after most rows went in rolls back the rows and the dropped indexes alike."""
-    before = rows(SCHEMA)
+    """An error after most rows went in rolls back the rows and the set-aside indexes (SQLite)
+    or disabled triggers (PostgreSQL) alike."""
+    before = schema(store)
 
     def broken(self: object) -> None:
         raise RuntimeError("disk on fire")
@@ -171,7 +189,7 @@ def test_a_failure_midway_leaves_nothing_behind(
     monkeypatch.setattr("netui.state.demo._Generator._reviews", broken)
     with pytest.raises(RuntimeError):
         generate_demo(store, contacts=50)
-    assert rows(SCHEMA) == before
+    assert schema(store) == before
     assert sum(_count(store, table) for table in TABLES) == 0
 
 
@@ -189,15 +207,18 @@ def test_announces_every_topic_once(store: Store, announced: list[frozenset[str]
     assert announced == [frozenset(TOPICS)]
 
 
-@pytest.mark.parametrize("table", ["contact_fts", "contact_short"])
-def test_search_rows_are_those_the_store_writes(store: Store, rows: Rows, table: str) -> None:
+@pytest.mark.parametrize("read", [search_rows, short_rows], ids=["search", "short"])
+def test_search_rows_are_those_the_store_writes(
+    store: Store, rows: Rows, read: Callable[[Store], dict[int, Any]]
+) -> None:
     """Each search row equals what the Store's own derived.refresh_search writes for that contact."""
     generate_demo(store, contacts=200)
-    before = rows(f"SELECT rowid, * FROM {table} ORDER BY rowid")
+    before = read(store)
+    assert len(before) == 200
     with store.session.write():
         for (cid,) in rows("SELECT id FROM contact"):
             derived.refresh_search(store.session, cid)
-    assert rows(f"SELECT rowid, * FROM {table} ORDER BY rowid") == before
+    assert read(store) == before
 
 
 def test_contact_rows_hold_what_the_store_would_write(store: Store, rows: Rows) -> None:
@@ -211,12 +232,17 @@ def test_contact_rows_hold_what_the_store_would_write(store: Store, rows: Rows) 
             assert getattr(stored, column) == value, (cid, field)
 
 
-def test_search_finds_a_japanese_contact_by_romaji_and_kana(store: Store, rows: Rows) -> None:
+def test_search_finds_a_japanese_contact_by_romaji_and_kana(store: Store) -> None:
     """A demo Japanese contact is found by the romaji and the kana of its reading."""
     generate_demo(store, contacts=200)
-    cid, name, reading = rows(
-        "SELECT id, name, reading FROM contact WHERE reading != '' AND archived = 0 LIMIT 1"
-    )[0]
+    cid, name, reading = (
+        Contact.select(Contact.id, Contact.name, Contact.reading)
+        .where((Contact.reading != "") & (Contact.archived == False))  # noqa: E712
+        .order_by(Contact.id)
+        .limit(1)
+        .tuples()
+        .get()
+    )
     family, given = reading.split()
     for text in (to_romaji(family), to_romaji(reading).replace(" ", ""), family, reading, name):
         found = [row.id for row in store.contacts.find(text, limit=500)]
@@ -231,23 +257,31 @@ def test_due_dates_follow_the_stores_rule(store: Store, rows: Rows) -> None:
     with store.session.write():
         derived.refresh_due(store.session, None)
     assert rows(query) == before
-    latest = dict(rows('SELECT contact_id, date(max("when")) FROM interaction GROUP BY contact_id'))
+    latest: dict[int, dt.date] = {}
+    for cid, when in Interaction.select(Interaction.contact, Interaction.when).tuples():
+        day = as_date(when)
+        assert day is not None
+        latest[cid] = max(latest.get(cid, day), day)
     for cid, last, due, met_on, stage, own in rows(
         "SELECT id, last_contact, next_due, met_on, stage, cadence_days FROM contact"
     ):
-        assert last == latest[cid]
+        assert last == _as_stored(store, latest[cid])
+        met = as_date(met_on)
+        assert met is not None and met_on == _as_stored(store, met)
         cadence = effective_cadence(own, stage, store.stage_cadence)
-        expected = next_due(dt.date.fromisoformat(last), dt.date.fromisoformat(met_on), cadence)
-        assert due == (expected.isoformat() if expected else None)
-    overdue = rows("SELECT count(*) FROM contact WHERE next_due < ?", store.today().isoformat())
-    assert overdue[0][0] > 0
+        expected = next_due(latest[cid], met, cadence)
+        assert due == _as_stored(store, expected)
+    assert Contact.select().where(Contact.next_due < store.today()).count() > 0
 
 
 def test_foreign_keys_and_integrity_hold(store: Store, rows: Rows) -> None:
-    """No dangling reference anywhere, and SQLite finds the file sound."""
+    """No dangling reference anywhere, the engine finds the database sound, netui check is clean."""
     generate_demo(store, contacts=300)
-    assert rows("PRAGMA foreign_key_check") == []
-    assert rows("PRAGMA integrity_check") == [("ok",)]
+    assert dangling_references(store) == []
+    assert check_database(store) == []
+    if store.session.engine.name == "sqlite":
+        assert rows("PRAGMA foreign_key_check") == []
+        assert rows("PRAGMA integrity_check") == [("ok",)]
 
 
 def test_people_look_real(store: Store, rows: Rows) -> None:
@@ -278,24 +312,29 @@ def test_tricky_names_are_stored_literally(store: Store, rows: Rows) -> None:
 def test_history_is_plausible(store: Store, rows: Rows) -> None:
     """Introducers were met earlier, history never predates meeting, follow-ups vary."""
     generate_demo(store, contacts=500)
-    today = store.today().isoformat()
+    today = store.today()
     assert rows("SELECT count(*) FROM contact WHERE introduced_by_id >= id") == [(0,)]
     introduced = rows("SELECT count(*) FROM contact WHERE introduced_by_id IS NOT NULL")[0][0]
     assert 0.08 <= introduced / 500 <= 0.2
-    assert rows(
-        "SELECT count(*) FROM interaction i JOIN contact c ON c.id = i.contact_id"
-        ' WHERE date(i."when") < c.met_on OR date(i."when") > ?',
-        today,
-    ) == [(0,)]
+    history = Interaction.select(Interaction.when, Contact.met_on).join(Contact).tuples()
+    out_of_range = [
+        (when, met_on)
+        for when, met_on in history
+        if (met_on is not None and as_date(when) < as_date(met_on)) or as_date(when) > today
+    ]
+    assert len(history) > 0 and out_of_range == []
     kinds = {kind for (kind,) in rows("SELECT DISTINCT kind FROM interaction")}
     assert kinds <= set(INTERACTION_KINDS) and len(kinds) > 3
     assert {who for (who,) in rows("SELECT DISTINCT initiator FROM interaction")} == {"me", "them"}
-    done, snoozed, overdue, soon = rows(
-        "SELECT sum(done_at IS NOT NULL), sum(snoozed_until IS NOT NULL),"
-        " sum(done_at IS NULL AND due < ?1), sum(done_at IS NULL AND due BETWEEN ?1 AND"
-        " date(?1, '+14 days')) FROM follow_up",
-        today,
-    )[0]
+    followups = FollowUp.select(FollowUp.done_at, FollowUp.snoozed_until, FollowUp.due).tuples()
+    done = snoozed = overdue = soon = 0
+    for done_at, snoozed_until, due in followups:
+        done += done_at is not None
+        snoozed += snoozed_until is not None
+        day = as_date(due)
+        assert day is not None
+        overdue += done_at is None and day < today
+        soon += done_at is None and today <= day <= today + dt.timedelta(days=14)
     assert min(done, snoozed, overdue, soon) > 0
     assert rows(
         "SELECT count(*) FROM ledger_entry WHERE weight NOT BETWEEN 1 AND 5"
@@ -308,16 +347,23 @@ def test_history_is_plausible(store: Store, rows: Rows) -> None:
 def test_events_span_two_years_before_today(store: Store, rows: Rows) -> None:
     """Events lie in the two years before today, a few ahead; contacts met at one share its day."""
     generate_demo(store, contacts=500)
-    first, last = rows("SELECT min(date(starts_at)), max(date(starts_at)) FROM event")[0]
+    days = [as_date(starts_at) for (starts_at,) in Event.select(Event.starts_at).tuples()]
+    first, last = min(days), max(days)
     today = store.today()
-    assert dt.date.fromisoformat(first) >= today - dt.timedelta(days=731)
-    assert today <= dt.date.fromisoformat(last) <= today + dt.timedelta(days=31)
-    assert rows(
-        "SELECT count(*) FROM contact c JOIN event e ON e.id = c.met_at_id"
-        " WHERE c.met_on != date(e.starts_at)"
-    ) == [(0,)]
-    assert rows("SELECT count(*) FROM attendance WHERE known_before = 0")[0][0] > 0
-    assert rows("SELECT count(*) FROM attendance WHERE known_before = 1")[0][0] > 0
+    assert first >= today - dt.timedelta(days=731)
+    assert today <= last <= today + dt.timedelta(days=31)
+    met_at_events = rows(
+        "SELECT c.met_on, e.starts_at FROM contact c JOIN event e ON e.id = c.met_at_id"
+    )
+    elsewhere = [
+        (met_on, starts_at)
+        for met_on, starts_at in met_at_events
+        if met_on is not None and met_on != _as_stored(store, as_date(starts_at))
+    ]
+    assert len(met_at_events) > 0 and elsewhere == []
+    strangers = Attendance.select().where(Attendance.known_before == False)  # noqa: E712
+    acquaintances = Attendance.select().where(Attendance.known_before == True)  # noqa: E712
+    assert strangers.count() > 0 and acquaintances.count() > 0
 
 
 def test_goals_and_reviews(store: Store, rows: Rows) -> None:
@@ -331,7 +377,8 @@ def test_goals_and_reviews(store: Store, rows: Rows) -> None:
     reviews = rows("SELECT week_start, completed_at FROM review ORDER BY week_start")
     assert len(reviews) >= 2
     for week_start, completed_at in reviews:
-        start = dt.date.fromisoformat(week_start)
+        start = as_date(week_start)
+        assert start is not None and week_start == _as_stored(store, start)
         assert start.weekday() == 0 and start < store.today() and completed_at is not None
 
 
@@ -343,17 +390,15 @@ def test_tags_follow_the_stores_tag_rule() -> None:
 
 @pytest.mark.parametrize(("contacts", "seed"), [(10, 1), (200, 1), (200, 2), (200, 7)])
 def test_events_come_in_the_next_two_weeks_of_the_clock(
-    store: Store, rows: Rows, contacts: int, seed: int
+    store: Store, contacts: int, seed: int
 ) -> None:
     """Whatever the seed, some events start in the 14 days after the Store's today, so this
     week's review lists events to open; a tiny demo has one."""
     generate_demo(store, contacts=contacts, seed=seed)
     today = store.today()
-    soon = rows(
-        "SELECT count(*) FROM event WHERE date(starts_at) > ? AND date(starts_at) < ?"
-        " AND status NOT IN ('skipped', 'cancelled')",
-        today.isoformat(),
-        (today + dt.timedelta(days=14)).isoformat(),
-    )[0][0]
+    held = Event.select(Event.starts_at).where(Event.status.not_in(("skipped", "cancelled")))
+    soon = sum(
+        today < as_date(starts_at) < today + dt.timedelta(days=14) for (starts_at,) in held.tuples()
+    )
     assert soon >= (3 if contacts >= 30 else 1)
     assert len(store.review.week(today).upcoming_events.items) >= min(soon, 3)
