@@ -18,16 +18,17 @@ Everything else the Store runs is query-builder SQL, some of it compiled
 once per Session (netui.state.prepared); peewee spells it for each engine,
 and a new engine's module has nothing to do for it.
 
-The Session picks the module named after its engine (`Engine.name`,
-netui.data.engine) with `for_engine`: `netui.state.sql.sqlite` today. A
-second engine is one more module here, `netui/state/sql/postgres.py`, that
+The Session picks the package named after its engine (`Engine.name`,
+netui.data.engine) with `for_engine`: `netui.state.sql.sqlite` or
+`netui.state.sql.postgres`, each with its weekly review in `review.py`. Each
 provides every name of `EngineSQL` with the same meaning (the docstrings
 below), returns rows of the shapes given by the aliases below, and takes its
-statements' parameters in its driver's style; nothing else on the Store's
-side changes, but for the demo generator (netui.state.demo), a bulk loader
-that writes through sqlite3 and needs a path of its own per engine. A module states that it conforms at its end (see sqlite.py),
-so mypy checks it, and tests/unit/test_engine_sql.py checks every module of
-this package at run time.
+statements' parameters in its driver's style; what both say alike (the list's
+sort orders) is netui.state.list_order. A new engine is one more package here,
+and, for the demo generator (netui.state.demo), a bulk writer of its own. A
+package states that it conforms at its end (see sqlite/__init__.py), so mypy
+checks it, and tests/unit/test_engine_sql.py checks every package here at run
+time.
 """
 
 from __future__ import annotations
