@@ -14,7 +14,7 @@ from enginekit import EngineUnderTest
 
 from netui.data.models import Contact, Event, Interaction, UndoCommand
 from netui.domain.records import ContactDraft
-from netui.state import ContactQuery, Store
+from netui.state import ContactQuery, Store, copy_digest
 from netui.state import copy as copying
 from netui.state.check import check_database
 from netui.state.copy import (
@@ -121,7 +121,7 @@ def test_tables_read_in_many_pages_arrive_whole(
     demo: Store, engine: EngineUnderTest, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """With pages of 7 rows every table, the join tables' two-column keys too, is read page after page."""
-    monkeypatch.setattr(copying, "BATCH", 7)
+    monkeypatch.setattr(copy_digest, "BATCH", 7)
     target, report = copied(demo, engine.target)
     assert report.agrees
     assert counts(target) == counts(demo)
@@ -360,13 +360,13 @@ def test_a_reader_that_skips_rows_is_caught_by_the_counts(
     """Rows missed on the way to the target hash alike on both sides, but the target's count falls short."""
     target = open_target(demo, engine.target)
     empty = digest(target)
-    pages = copying._pages
+    pages = copying.pages
 
     def skipping(session: Any, model: Any) -> Iterator[list[tuple[Any, ...]]]:
         for rows in pages(session, model):
             yield rows[1:] if session is demo.session and model is Interaction else rows
 
-    monkeypatch.setattr(copying, "_pages", skipping)
+    monkeypatch.setattr(copying, "pages", skipping)
     with pytest.raises(CopyMismatch, match="in interaction;"):
         copy_records(demo, target)
     assert digest(target) == empty
