@@ -19,14 +19,8 @@ import netui.data.schema as db_module
 from netui.data import postgres_schema
 from netui.data.models import EXTRA_SQL, MODELS, Contact
 from netui.data.postgres import VERSION_TABLE
-from netui.data.sqlite import (
-    DatabaseOpenError,
-    Migration,
-    backup_path,
-    close_database,
-    open_database,
-    schema_version,
-)
+from netui.data.sqlite import DatabaseOpenError, Migration, close_database, open_database
+from netui.data.sqlite_file import backup_path, schema_version
 from netui.domain.records import ContactDraft
 from netui.state import ContactQuery, Store, StoreDamaged
 

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 import netui.data.sqlite as sqlite_module
+import netui.data.sqlite_file as sqlite_file
 from netui.domain.records import ContactDraft
 from netui.state import Store, StoreMissing, StoreReadOnly, StoreUnavailable
 from netui.state.check import check_database
@@ -29,7 +30,7 @@ def _seed(path: Path) -> None:
 def make_unwritable(monkeypatch: pytest.MonkeyPatch) -> None:
     """From now on netui sees every database as one it cannot write (a read-only file, folder or
     disk), as the chmod tests in tests/cli do for a user other than root, whom permissions never stop."""
-    monkeypatch.setattr(sqlite_module, "can_write", lambda path: False)
+    monkeypatch.setattr(sqlite_file, "can_write", lambda path: False)
 
 
 def test_a_read_of_a_missing_file_creates_nothing(tmp_path: Path) -> None:

@@ -143,7 +143,7 @@ async def test_a_read_only_database_is_said_at_start(
     db_path: Path, net: Network, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """On a database it cannot write, the app opens it read-only and says so."""
-    monkeypatch.setattr("netui.data.sqlite.can_write", lambda path: False)
+    monkeypatch.setattr("netui.data.sqlite_file.can_write", lambda path: False)
     reader = Store(db_path)
     try:
         async with running(reader) as (app, _pilot):
