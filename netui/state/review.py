@@ -20,9 +20,7 @@ from netui.data.models import Contact, Event, FollowUp, Interaction, Review
 from netui.domain.contact_rules import clean_text
 from netui.lazy import lazy_import
 from netui.state.prepared import Param, numbered, params
-from netui.state.rows import as_date as _date
-from netui.state.rows import as_datetime as _datetime
-from netui.state.rows import first_tuple, tuples
+from netui.state.rows import as_date as _date, as_datetime as _datetime, first_tuple, tuples
 from netui.state.session import Session
 from netui.state.sql import SEPARATOR
 from netui.state.topics import Topic

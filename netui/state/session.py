@@ -30,8 +30,7 @@ from netui.data.engine import (
 from netui.data.models import Meta, unregister, using
 from netui.domain.cadence import DEFAULT_STAGE_CADENCE, STAGES
 from netui.i18n import _
-from netui.state import derived
-from netui.state import undo as undo_journal
+from netui.state import derived, undo as undo_journal
 from netui.state.errors import (
     StoreBusy,
     StoreDamaged,

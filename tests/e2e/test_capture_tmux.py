@@ -12,8 +12,13 @@ import time
 from pathlib import Path
 
 import pytest
-from test_tmux import Tmux, human_pause, needs_tmux, netui_command
-from test_tmux import tmux as tmux  # noqa: F401 - the fixture, re-exported for this module
+from test_tmux import (
+    Tmux,
+    human_pause,
+    needs_tmux,
+    netui_command,
+    tmux as tmux,  # noqa: F401 - the fixture, re-exported for this module
+)
 
 from netui.data.models import Contact, FollowUp
 from netui.data.sqlite import close_database

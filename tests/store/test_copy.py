@@ -14,8 +14,7 @@ from enginekit import EngineUnderTest
 
 from netui.data.models import Contact, Event, Interaction, UndoCommand
 from netui.domain.records import ContactDraft
-from netui.state import ContactQuery, Store, copy_digest
-from netui.state import copy as copying
+from netui.state import ContactQuery, Store, copy as copying, copy_digest
 from netui.state.check import check_database
 from netui.state.copy import (
     STEPS,

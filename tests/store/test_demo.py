@@ -17,8 +17,7 @@ from netui.domain.cadence import effective_cadence, next_due
 from netui.domain.contact_rules import CHANNELS, INTERACTION_KINDS, normalize_tag
 from netui.domain.reading import has_kanji, to_romaji
 from netui.domain.records import ContactDraft
-from netui.state import TOPICS, Store, derived
-from netui.state import demo_words as words
+from netui.state import TOPICS, Store, demo_words as words, derived
 from netui.state.check import check_database
 from netui.state.contacts import draft_fields
 from netui.state.demo import DemoError, DemoSummary, generate_demo

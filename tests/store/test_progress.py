@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from netui.state import Store
-from netui.state.check import STEPS as CHECK_STEPS
-from netui.state.check import check_database
+from netui.state.check import STEPS as CHECK_STEPS, check_database
 from netui.state.demo import FINISHING, STEPS, generate_demo
 
 

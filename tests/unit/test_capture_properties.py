@@ -6,8 +6,7 @@ import re
 import unicodedata
 from datetime import date, timedelta
 
-from hypothesis import HealthCheck, assume, given, settings
-from hypothesis import strategies as st
+from hypothesis import HealthCheck, assume, given, settings, strategies as st
 
 from netui.domain.cadence import MAX_CADENCE_DAYS, STAGES
 from netui.domain.capture import (

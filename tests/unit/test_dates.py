@@ -6,8 +6,7 @@ import contextlib
 from datetime import date, timedelta
 
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
+from hypothesis import given, strategies as st
 
 from netui.domain.dates import (
     DatePhraseError,

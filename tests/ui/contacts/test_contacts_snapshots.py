@@ -10,8 +10,7 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
-from formkit import SIZE as FORM_SIZE
-from formkit import Harness, goto
+from formkit import SIZE as FORM_SIZE, Harness, goto
 from textual.pilot import Pilot
 from textual.widgets import Input
 from uikit import SIZE, Network

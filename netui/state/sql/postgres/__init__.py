@@ -33,8 +33,7 @@ from typing import TYPE_CHECKING
 
 from peewee import Cast, ColumnBase, Database, Insert, fn
 
-from netui.data.engine import run_sql
-from netui.data.engine import run_value as _value
+from netui.data.engine import run_sql, run_value as _value
 from netui.data.postgres import VERSION_TABLE, run_sql_planned
 from netui.state.list_order import order_clause, row_columns, unfiltered_position
 from netui.state.search import (
@@ -53,17 +52,9 @@ from netui.state.sql import (
 # The weekly review's sections are the interface's too (`as`: re-exported).
 from netui.state.sql.postgres.review import (
     review_goals as review_goals,
-)
-from netui.state.sql.postgres.review import (
     review_overdue as review_overdue,
-)
-from netui.state.sql.postgres.review import (
     review_reciprocity as review_reciprocity,
-)
-from netui.state.sql.postgres.review import (
     review_reciprocity_then as review_reciprocity_then,
-)
-from netui.state.sql.postgres.review import (
     review_upcoming as review_upcoming,
 )
 

@@ -34,8 +34,7 @@ from typing import TYPE_CHECKING
 
 from peewee import ColumnBase, Database, Insert, Value, fn
 
-from netui.data.engine import run_sql
-from netui.data.engine import run_value as _value
+from netui.data.engine import run_sql, run_value as _value
 from netui.state import search_fts
 from netui.state.list_order import order_clause, row_columns, unfiltered_position
 from netui.state.search import ContactQuery
@@ -48,17 +47,9 @@ from netui.state.sql import (
 # The weekly review's sections are the interface's too (`as`: re-exported).
 from netui.state.sql.sqlite.review import (
     review_goals as review_goals,
-)
-from netui.state.sql.sqlite.review import (
     review_overdue as review_overdue,
-)
-from netui.state.sql.sqlite.review import (
     review_reciprocity as review_reciprocity,
-)
-from netui.state.sql.sqlite.review import (
     review_reciprocity_then as review_reciprocity_then,
-)
-from netui.state.sql.sqlite.review import (
     review_upcoming as review_upcoming,
 )
 

@@ -11,8 +11,7 @@ import datetime as dt
 
 from peewee import Database
 
-from netui.data.engine import run_sql
-from netui.data.engine import run_value as _value
+from netui.data.engine import run_sql, run_value as _value
 from netui.state.sql import SEPARATOR, GoalRow, OverdueRow, ReciprocityRow, UpcomingRow
 
 
