@@ -58,8 +58,8 @@ def fts_matches(terms: list[str], tags: list[str], *, starts: bool) -> Matches:
 
 # One FTS5 row per contact in each, rowid = contact id (netui.data.models, EXTRA_SQL).
 SEARCH_INDEXES: tuple[SearchIndex, ...] = (
-    SearchIndex("contact_fts", "search row", "search"),
-    SearchIndex("contact_short", "short search row", "1- and 2-character search"),
+    SearchIndex("contact_fts", "search row", "search", key="rowid"),
+    SearchIndex("contact_short", "short search row", "1- and 2-character search", key="rowid"),
 )
 
 
@@ -83,30 +83,6 @@ def write_search_rows(db: Database, contact_id: int, values: Sequence[str]) -> N
         "INSERT INTO contact_short (rowid, grams) VALUES (?, ?)",
         [contact_id, short_row(values)],
     )
-
-
-def contacts_missing_from(db: Database, index: SearchIndex) -> list[tuple[int, str]]:
-    """Contacts without a row in the table (FTS5 rowids are unique: rowid = contact id)."""
-    return [
-        (int(cid), str(name))
-        for cid, name in run_sql(
-            db,
-            f"SELECT c.id, c.name FROM contact c WHERE NOT EXISTS"
-            f" (SELECT 1 FROM {index.name} f WHERE f.rowid = c.id) ORDER BY c.id",
-        )
-    ]
-
-
-def rows_without_contact(db: Database, index: SearchIndex) -> list[int]:
-    """Rowids of the table that no contact has."""
-    return [
-        int(rowid)
-        for (rowid,) in run_sql(
-            db,
-            f"SELECT f.rowid FROM {index.name} f WHERE NOT EXISTS"
-            f" (SELECT 1 FROM contact c WHERE c.id = f.rowid) ORDER BY f.rowid",
-        )
-    ]
 
 
 def stored_search_rows(db: Database) -> Iterator[tuple[int, tuple[str, ...], str]]:

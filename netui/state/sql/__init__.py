@@ -39,6 +39,8 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol, cast
 
+from netui.data.engine import run_sql
+
 if TYPE_CHECKING:
     from peewee import ColumnBase, Database, Insert
 
@@ -70,6 +72,27 @@ class SearchIndex:
     name: str
     row: str  # what one contact has in it, e.g. "search row"
     search: str  # what cannot find a contact missing from it
+    key: str = "contact_id"  # the column holding the contact's id (FTS5's: rowid)
+
+
+def contacts_missing_from(db: Database, index: SearchIndex) -> list[tuple[int, str]]:
+    """(id, name) of every contact without a row in the index, by id: EngineSQL's, the
+    same SQL on every engine."""
+    sql = (
+        f"SELECT c.id, c.name FROM contact c WHERE NOT EXISTS"
+        f" (SELECT 1 FROM {index.name} f WHERE f.{index.key} = c.id) ORDER BY c.id"
+    )
+    return [(int(cid), str(name)) for cid, name in run_sql(db, sql)]
+
+
+def rows_without_contact(db: Database, index: SearchIndex) -> list[int]:
+    """The contact ids of the index's rows that belong to no contact, in order: EngineSQL's,
+    the same SQL on every engine."""
+    sql = (
+        f"SELECT DISTINCT f.{index.key} FROM {index.name} f WHERE NOT EXISTS"
+        f" (SELECT 1 FROM contact c WHERE c.id = f.{index.key}) ORDER BY f.{index.key}"
+    )
+    return [int(cid) for (cid,) in run_sql(db, sql)]
 
 
 class EngineSQL(Protocol):
@@ -188,5 +211,7 @@ __all__ = [
     "ReciprocityRow",
     "SearchIndex",
     "UpcomingRow",
+    "contacts_missing_from",
     "for_engine",
+    "rows_without_contact",
 ]

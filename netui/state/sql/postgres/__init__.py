@@ -47,6 +47,8 @@ from netui.state.search_rank import Ranked, position, rank, shown_count
 from netui.state.sql import (
     ContactRowValues,
     SearchIndex,
+    contacts_missing_from as contacts_missing_from,
+    rows_without_contact as rows_without_contact,
 )
 
 # The weekly review's sections are the interface's too (`as`: re-exported).
@@ -301,30 +303,6 @@ def write_search_rows(db: Database, contact_id: int, values: Sequence[str]) -> N
         " ON CONFLICT DO NOTHING",
         [grams, contact_id],
     )
-
-
-def contacts_missing_from(db: Database, index: SearchIndex) -> list[tuple[int, str]]:
-    """Contacts without a row in the table, by id."""
-    return [
-        (int(cid), str(name))
-        for cid, name in run_sql(
-            db,
-            f"SELECT c.id, c.name FROM contact c WHERE NOT EXISTS"
-            f" (SELECT 1 FROM {index.name} f WHERE f.contact_id = c.id) ORDER BY c.id",
-        )
-    ]
-
-
-def rows_without_contact(db: Database, index: SearchIndex) -> list[int]:
-    """The contact ids of the table's rows that no contact has, in order."""
-    return [
-        int(cid)
-        for (cid,) in run_sql(
-            db,
-            f"SELECT DISTINCT f.contact_id FROM {index.name} f WHERE NOT EXISTS"
-            f" (SELECT 1 FROM contact c WHERE c.id = f.contact_id) ORDER BY f.contact_id",
-        )
-    ]
 
 
 def stored_search_rows(db: Database) -> Iterator[tuple[int, tuple[str, ...], str]]:

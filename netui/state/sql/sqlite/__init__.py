@@ -42,6 +42,8 @@ from netui.state.search_fts import Matches, fts_matches
 from netui.state.search_rank import MatchIds, Ranked, position, rank, shown_count
 from netui.state.sql import (
     ContactRowValues,
+    contacts_missing_from as contacts_missing_from,
+    rows_without_contact as rows_without_contact,
 )
 
 # The weekly review's sections are the interface's too (`as`: re-exported).
@@ -216,8 +218,6 @@ def contact_position(db: Database, query: ContactQuery, contact_id: int) -> int 
 SEARCH_INDEXES = search_fts.SEARCH_INDEXES
 write_search_rows = search_fts.write_search_rows
 delete_search_rows = search_fts.delete_search_rows
-contacts_missing_from = search_fts.contacts_missing_from
-rows_without_contact = search_fts.rows_without_contact
 stored_search_rows = search_fts.stored_search_rows
 
 
