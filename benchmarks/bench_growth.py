@@ -20,12 +20,16 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from pathlib import Path
+from typing import TypeVar
 
 from _common import BIN, default_path, ensure_database, load_average
 
 BUDGET = 1.1
 SOCKET = "netui-bench-growth"
+K = TypeVar("K")
 # Words typed into the filter one character at a time; escape clears the filter
 # between them.
 WORDS = ("tanaka", "sato", "acme", "coffee", "kenta", "田中", "さとう", "#ux")
@@ -85,6 +89,17 @@ def one_run(command: str, first_row: str) -> tuple[float, dict[str, list[float]]
         tmux("kill-session", "-t", session)
 
 
+@contextmanager
+def netui_commands(targets: Mapping[K, object]) -> Iterator[dict[K, str]]:
+    """For the block, the shell command that runs netui on each target (`--db`), with a
+    config of its own in a temporary directory (the default dark theme)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        config = Path(tmp) / "config.toml"
+        config.write_text('theme = "textual-dark"\n')
+        env = f"-u PYTHONDONTWRITEBYTECODE NETUI_CONFIG={config}"
+        yield {key: f"env {env} {BIN / 'netui'} --db {target}" for key, target in targets.items()}
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=3)
@@ -99,13 +114,7 @@ def main() -> int:
         ensure_database(path, size)
     tmux("new-session", "-d", "-s", "keeper", "sleep 3600")
     try:
-        with tempfile.TemporaryDirectory() as tmp:
-            config = Path(tmp) / "config.toml"
-            config.write_text('theme = "textual-dark"\n')
-            env = f"-u PYTHONDONTWRITEBYTECODE NETUI_CONFIG={config}"
-            commands = {
-                size: f"env {env} {BIN / 'netui'} --db {path}" for size, path in tiers.items()
-            }
+        with netui_commands(tiers) as commands:
             rows = {size: first_contact(path) for size, path in tiers.items()}
             for size, command in commands.items():  # warm the .pyc files and the page cache
                 one_run(command, rows[size])

@@ -18,11 +18,9 @@ import argparse
 import shutil
 import statistics
 import sys
-import tempfile
-from pathlib import Path
 
-from _common import BIN, default_path, ensure_database, load_average
-from bench_growth import WORDS, first_contact, one_run, tmux
+from _common import default_path, ensure_database, load_average
+from bench_growth import WORDS, first_contact, netui_commands, one_run, tmux
 from bench_postgres import ensure_postgres
 
 BUDGET = 1.5
@@ -45,11 +43,7 @@ def main() -> int:
     }
     tmux("new-session", "-d", "-s", "keeper", "sleep 3600")
     try:
-        with tempfile.TemporaryDirectory() as tmp:
-            config = Path(tmp) / "config.toml"
-            config.write_text('theme = "textual-dark"\n')
-            env = f"-u PYTHONDONTWRITEBYTECODE NETUI_CONFIG={config}"
-            commands = {name: f"env {env} {BIN / 'netui'} --db {t}" for name, t in targets.items()}
+        with netui_commands(targets) as commands:
             rows = {name: first_contact(t) for name, t in targets.items()}  # type: ignore[arg-type]
             for name, command in commands.items():  # warm the .pyc files and the caches
                 one_run(command, rows[name])
