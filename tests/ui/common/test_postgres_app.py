@@ -13,6 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from pgkit import cluster, own_server
+from textual.widgets import Input
 from textual_private import header_title, told
 from uikit import press, running, settle, table_names
 
@@ -20,7 +21,9 @@ from netui.app import BACK, LOST_STATUS, NetuiApp
 from netui.data.models import Contact
 from netui.domain.records import ContactDraft
 from netui.screens.capture.screen import CaptureScreen
+from netui.screens.contacts.form import ContactForm
 from netui.state import Store
+from netui.widgets.form_field import FormError
 
 NOW = dt.datetime(2026, 11, 21, 10, 0)
 WAIT = 20.0
@@ -98,5 +101,38 @@ async def test_a_lost_server_is_a_status_and_the_capture_waits_for_it(tmp_path: 
                 assert table_names(app) == ["Kato Sora"]
             with store.connection():
                 assert [c.name for c in Contact.select()] == ["Kato Sora"]
+        finally:
+            store.close()
+
+
+async def test_a_form_saved_while_the_server_is_away_keeps_what_was_typed(
+    tmp_path: Path,
+) -> None:
+    """A new contact's form saved while the server is down stays open with every field as
+    typed and says nothing was saved; the same ctrl+s saves it once the server is back."""
+    with own_server() as (url, folder):
+        store = Store(url, clock=lambda: NOW)
+        try:
+            async with running(store) as (app, pilot):
+                await press(app, pilot, "n")
+                assert isinstance(app.screen, ContactForm)
+                await press(app, pilot, *"Mori Aya")
+
+                cluster("down", folder)
+                await until(app, lambda: app.database_lost)
+                await press(app, pilot, "ctrl+s")
+                assert isinstance(app.screen, ContactForm), "a failed save keeps the form"
+                assert app.screen.query_one("#name", Input).value == "Mori Aya"
+                error = app.screen.query_one(FormError).message
+                assert "nothing was saved, and what you typed is kept" in error
+
+                cluster("up", folder)
+                await until(app, lambda: not app.database_lost)
+                await press(app, pilot, "ctrl+s")
+                await settle(app, pilot)
+                assert not isinstance(app.screen, ContactForm), told(app)
+                assert app.screen.sub_title == "Mori Aya"  # the new contact's page
+            with store.connection():
+                assert [c.name for c in Contact.select()] == ["Mori Aya"]
         finally:
             store.close()
