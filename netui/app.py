@@ -29,6 +29,7 @@ from netui.areas import AREA, AREA_KEYS, AREAS, FIRST_AREA, MODES, Area, Command
 from netui.commands import AppCommandsProvider
 from netui.config import Config, ConfigError, save_theme
 from netui.i18n import _
+from netui.screens.common.base import NetuiScreen
 from netui.screens.common.failure import FAILURES, explain, in_worker
 from netui.screens.common.host import PaletteEntry
 from netui.state import ALL_TOPICS, Store
@@ -219,6 +220,26 @@ class NetuiApp(App[None]):
             self.notify(in_worker(worker.name, worker.error), severity="error", markup=False)
 
     # -- areas -----------------------------------------------------------------------
+
+    async def action_quit(self) -> None:
+        """Quit; first ask when a screen says quitting now would lose what was typed (a
+        changed form; a capture whose draft cannot be written while the database is away)."""
+        from netui.screens.common.confirm import QuitScreen
+
+        if isinstance(self.screen, QuitScreen):  # asked already: the key again means quit
+            self.exit()
+            return
+        for screen in reversed(self.screen_stack):
+            loses = screen.quit_loses() if isinstance(screen, NetuiScreen) else None
+            if loses:
+
+                def answered(quit_anyway: bool | None) -> None:
+                    if quit_anyway:
+                        self.exit()
+
+                self.push_screen(QuitScreen(loses), answered)
+                return
+        self.exit()
 
     def action_open_area(self, name: str) -> None:
         """Open an area: switch to its mode, or open it over the screen (quick capture)."""

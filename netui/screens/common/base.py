@@ -26,6 +26,11 @@ class NetuiScreen(Screen[ResultT]):
     (`Worker.StateChanged` does not bubble, so each screen passes it on).
     """
 
+    def quit_loses(self) -> str | None:
+        """What quitting netui now would lose on this screen, in one line for the question
+        the App asks first; None when nothing would be lost (the default)."""
+        return None
+
     def tell(self, message: str, *, error: bool = False) -> None:
         """A notification whose text is shown literally (it may hold user text).
 

@@ -131,3 +131,14 @@ class ConfirmScreen(Question[bool]):
     def action_cancel(self) -> None:
         """Answer no."""
         self.dismiss(False)
+
+
+class QuitScreen(ConfirmScreen):
+    """ "Quit netui?" when quitting would lose what was typed; the quit key again quits."""
+
+    def __init__(self, loses: str) -> None:
+        """
+        Args:
+            loses: What quitting now would lose (a screen's `quit_loses`); plain text.
+        """
+        super().__init__(_("Quit netui?"), loses, confirm_label=_("Quit"))

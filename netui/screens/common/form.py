@@ -75,6 +75,10 @@ class FormScreen(Dialog[ResultT | None]):
     def opened(self) -> None:
         """Hook: the form is shown (and what it edits exists)."""
 
+    def quit_loses(self) -> str | None:
+        """What was typed and not saved: quitting would lose it, as escape would."""
+        return self.DISCARD[1] if self.changed() else None
+
     # -- the skeleton ---------------------------------------------------------------
 
     def compose(self) -> ComposeResult:

@@ -7,6 +7,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from textual.widgets import Input, Static
 from textual_private import exit_requested, notifications, poll_external_changes
 from uikit import (
     NAME_ORDER,
@@ -20,6 +21,8 @@ from uikit import (
 
 from netui.config import Config, load_config
 from netui.domain.records import ContactDraft
+from netui.screens.common.confirm import QuitScreen
+from netui.screens.contacts.form import ContactForm
 from netui.screens.contacts.list_screen import ContactsScreen
 from netui.state import Store
 
@@ -71,6 +74,43 @@ async def test_ctrl_q_quits_from_anywhere(store: Store, net: Network, where: str
         assert exit_requested(app)
         assert app.return_code == 0
     assert not app.is_running
+
+
+@pytest.mark.parametrize("form", ["new contact", "capture"])
+async def test_ctrl_q_from_an_untouched_form_or_a_capture_quits_at_once(
+    store: Store, net: Network, form: str
+) -> None:
+    """Nothing typed in a form, or a capture (its text kept as the draft): ctrl+q quits unasked."""
+    async with running(store) as (app, pilot):
+        await press(app, pilot, "n" if form == "new contact" else "c")
+        if form == "capture":
+            await press(app, pilot, *"Kato Sora")
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert exit_requested(app)
+    assert store.capture.draft() == ("Kato Sora" if form == "capture" else "")
+
+
+async def test_ctrl_q_with_a_changed_form_asks_first(store: Store, net: Network) -> None:
+    """Typed and not saved, ctrl+q asks "Quit netui?": n keeps the form as typed, y quits,
+    and ctrl+q again on the question quits too."""
+    async with running(store) as (app, pilot):
+        await press(app, pilot, "n", *"Mori Aya")
+        await press(app, pilot, "ctrl+q")
+        assert isinstance(app.screen, QuitScreen)
+        assert "What was typed in this form will be lost." in str(
+            app.screen.query_one("#message", Static).content
+        )
+        await press(app, pilot, "n")
+        assert isinstance(app.screen, ContactForm)
+        assert app.screen.query_one("#name", Input).value == "Mori Aya"
+        assert not exit_requested(app)
+        await press(app, pilot, "ctrl+q", "y")
+        assert exit_requested(app)
+    async with running(store) as (app, pilot):
+        await press(app, pilot, "n", *"Mori Aya", "ctrl+q", "ctrl+q")
+        assert exit_requested(app)
+    assert "Mori Aya" not in [row.name for row in store.contacts.find("mori")]
 
 
 async def test_escape_never_quits(store: Store, net: Network) -> None:

@@ -14,13 +14,14 @@ from pathlib import Path
 
 from pgkit import cluster, own_server
 from textual.widgets import Input
-from textual_private import header_title, told
+from textual_private import exit_requested, header_title, told
 from uikit import press, running, settle, table_names
 
 from netui.app import BACK, LOST_STATUS, NetuiApp
 from netui.data.models import Contact
 from netui.domain.records import ContactDraft
 from netui.screens.capture.screen import CaptureScreen
+from netui.screens.common.confirm import QuitScreen
 from netui.screens.contacts.form import ContactForm
 from netui.state import Store
 from netui.widgets.form_field import FormError
@@ -134,5 +135,33 @@ async def test_a_form_saved_while_the_server_is_away_keeps_what_was_typed(
                 assert app.screen.sub_title == "Mori Aya"  # the new contact's page
             with store.connection():
                 assert [c.name for c in Contact.select()] == ["Mori Aya"]
+        finally:
+            store.close()
+
+
+async def test_quitting_while_the_server_is_away_asks_before_losing_the_capture(
+    tmp_path: Path,
+) -> None:
+    """With the server down the capture's text cannot become a draft, so ctrl+q asks first
+    and n keeps the box as typed; once the server is back ctrl+q quits at once, keeping it."""
+    with own_server() as (url, folder):
+        store = Store(url, clock=lambda: NOW)
+        try:
+            async with running(store) as (app, pilot):
+                await press(app, pilot, "c", *"Kato Sora (Acme)")
+                text = app.screen.text  # type: ignore[attr-defined]
+                cluster("down", folder)
+                await until(app, lambda: app.database_lost)
+                await press(app, pilot, "ctrl+q")
+                assert isinstance(app.screen, QuitScreen)
+                await press(app, pilot, "n")
+                assert isinstance(app.screen, CaptureScreen) and app.screen.text == text
+                assert not exit_requested(app)
+
+                cluster("up", folder)
+                await until(app, lambda: not app.database_lost)
+                await press(app, pilot, "ctrl+q")
+                assert exit_requested(app)
+            assert store.capture.draft() == text
         finally:
             store.close()
