@@ -1,9 +1,11 @@
-"""A PostgreSQL database per test, on the server NETUI_TEST_PG_URL names.
+"""A database per test on either engine: a PostgreSQL one on the server NETUI_TEST_PG_URL names.
 
 `url=$(scripts/pg-cluster start DIR)` makes a throwaway server; .ci/run starts
 one and exports its URL. Without the variable a PostgreSQL test skips with one
 line saying how to run it, but under CI (CI=true) it fails: a CI that skipped
-them would prove less than it claims.
+them would prove less than it claims. `engine_target` is what the Store and
+command-line suites' engine fixtures give each run of a test: a fresh, empty
+database on the engine of ENGINES it is for.
 """
 
 from __future__ import annotations
@@ -16,11 +18,18 @@ import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit, urlunsplit
 
 import pytest
 
 from netui.data.sqlite import close_database
+
+if TYPE_CHECKING:
+    from netui.state import Store
+
+# The engines the suites that take an engine fixture run on.
+ENGINES = ("sqlite", "postgres")
 
 PG_URL_VARIABLE = "NETUI_TEST_PG_URL"
 CLUSTER = Path(__file__).resolve().parents[1] / "scripts" / "pg-cluster"
@@ -52,6 +61,27 @@ def pg_database() -> Iterator[str]:
         close_database()
         with psycopg.connect(server, autocommit=True) as admin:
             admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@contextmanager
+def engine_target(engine: str, db_path: Path) -> Iterator[Path | str]:
+    """A fresh, empty database target on `engine`: `db_path` (not yet made) on SQLite, a new
+    database's URL on PostgreSQL, which skips the test without a server (fails it under CI)."""
+    if engine == "sqlite":
+        yield db_path
+        return
+    if engine != "postgres":
+        raise AssertionError(f"no such engine: {engine}")
+    with pg_database() as url:
+        yield url
+
+
+def dump_database(store: Store) -> dict[str, list[tuple[Any, ...]]]:
+    """Every row of every table (SQLite's FTS shadow tables included), order-independent."""
+    return {
+        name: sorted(store.db.execute_sql(f'SELECT * FROM "{name}"').fetchall(), key=repr)
+        for name in store.db.get_tables()
+    }
 
 
 def cluster(command: str, folder: Path) -> str:

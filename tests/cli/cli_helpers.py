@@ -1,17 +1,29 @@
-"""Helpers for command-line tests: seeded database files and real runs of netui."""
+"""Helpers for command-line tests: seeded databases on either engine, reads and raw writes of
+their rows, and real runs of netui.
+
+A target is what `--db` is given: a file path, or a PostgreSQL URL (what the `cli_db`
+fixture gives, one per engine). The helpers read and write the database through
+connections of their own, never the command's.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import os
+import sqlite3
 import subprocess
 import sys
 from collections.abc import Sequence
+from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
+
+from peewee import Select
+from pgkit import dump_database
 
 from netui.domain.records import ContactDraft
-from netui.state import Store
+from netui.state import Store, redact
 
 # Dates in the seeded contacts are fixed, so their stored due dates are too.
 MET = dt.date(2026, 3, 2)
@@ -37,9 +49,11 @@ class Result:
     err: str
 
 
-def seed_db(path: Path, drafts: Sequence[ContactDraft], *, interactions: bool = True) -> list[int]:
+def seed_db(
+    target: Path | str, drafts: Sequence[ContactDraft], *, interactions: bool = True
+) -> list[int]:
     """Write contacts (and one interaction each) with the Store, close it, and return their ids."""
-    store = Store(path)
+    store = Store(target)
     try:
         ids = [store.contacts.create(draft) for draft in drafts]
         if interactions:
@@ -48,6 +62,59 @@ def seed_db(path: Path, drafts: Sequence[ContactDraft], *, interactions: bool = 
     finally:
         store.close()
     return ids
+
+
+def is_url(target: Path | str) -> bool:
+    """Whether the target is a server's URL rather than a file path."""
+    return "://" in str(target)
+
+
+def shown(target: Path | str) -> str:
+    """The target as netui's messages name it: the path, or the URL with any password as ***."""
+    return redact(str(target)) if is_url(target) else str(target)
+
+
+def rows(target: Path | str, query: Select) -> list[tuple[Any, ...]]:
+    """The rows a models query (Contact.select(...)) reads, as tuples of Python values (dates
+    as dates on either engine), through a read-only Store of the test's own."""
+    store = Store(target, read_only=True)
+    try:
+        with store.session.read():
+            return list(query.tuples())
+    finally:
+        store.close()
+
+
+def write_behind(target: Path | str, *statements: str | tuple[str, Sequence[object]]) -> None:
+    """Run SQL statements (each text, or text and its `?` parameters) on a connection of
+    the test's own, in one transaction, behind the Store's back, as a bug, a hand edit or
+    a foreign tool would: SQLite's foreign keys are off, as a plain connection has them."""
+    steps = [(step, ()) if isinstance(step, str) else step for step in statements]
+    if not is_url(target):
+        with closing(sqlite3.connect(target)) as connection:
+            connection.execute("PRAGMA foreign_keys = OFF")
+            for sql, params in steps:
+                connection.execute(sql, tuple(params))
+            connection.commit()
+        return
+    import psycopg
+
+    with psycopg.connect(str(target)) as connection:
+        for sql, params in steps:
+            connection.execute(sql.replace("?", "%s"), tuple(params))
+
+
+def footprint(target: Path | str) -> object:
+    """What a command that writes nothing leaves equal: the file's fingerprint (bytes, mtime,
+    names beside it) on SQLite, every row of every table on PostgreSQL."""
+    if not is_url(target):
+        return fingerprint(Path(target))
+    store = Store(target, read_only=True)
+    try:
+        with store.session.read():
+            return dump_database(store)
+    finally:
+        store.close()
 
 
 def fingerprint(path: Path) -> tuple[bytes, int, list[str]]:

@@ -5,10 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
-from pathlib import Path
 
 import pytest
-from cli_helpers import Result, fingerprint
+from cli_helpers import Result, footprint
 
 from netui.cli.capture import describe_preview
 from netui.screens.capture.preview import render_preview
@@ -53,21 +52,21 @@ Kim Ara
 
 
 @pytest.fixture
-def with_event(seeded: Path) -> int:
+def with_event(seeded_db: str) -> int:
     """The seeded database plus an event, closed again; returns its id."""
-    store = Store(seeded)
+    store = Store(seeded_db)
     try:
         return store.events.create("JS Meetup", dt.datetime(2026, 11, 20, 19, 0))
     finally:
         store.close()
 
 
-def test_dry_run_shows_every_field_the_box_shows(run: Run, seeded: Path, with_event: int) -> None:
+def test_dry_run_shows_every_field_the_box_shows(run: Run, seeded_db: str, with_event: int) -> None:
     """Role, tags, pitch, cadence, stage, follow-ups, gives and takes, introducer, needs, offers,
-    email, phone, notes, the meeting and its event: all of it, and the file is left as it was."""
-    before = fingerprint(seeded)
+    email, phone, notes, the meeting and its event: all of it, and the database is left as it was."""
+    before = footprint(seeded_db)
     result = run(
-        "--db", str(seeded), "capture", "--dry-run", "--thanks",
+        "--db", seeded_db, "capture", "--dry-run", "--thanks",
         "--event", str(with_event), "--on", ON.isoformat(), EVERYTHING,
     )  # fmt: skip
     assert (result.code, result.err) == (0, "")
@@ -102,26 +101,26 @@ def test_dry_run_shows_every_field_the_box_shows(run: Run, seeded: Path, with_ev
         "  follow-up 2026-11-21: thank-you",
         "Kim Ara: same as line 1",
     ]
-    assert fingerprint(seeded) == before
+    assert footprint(seeded_db) == before
 
 
-def test_dry_run_of_an_archived_match_says_saving_restores_it(run: Run, seeded: Path) -> None:
+def test_dry_run_of_an_archived_match_says_saving_restores_it(run: Run, seeded_db: str) -> None:
     """A name matching an archived contact is that contact, by stored name and id, to be restored."""
-    store = Store(seeded)
+    store = Store(seeded_db)
     try:
         store.contacts.archive(3)
     finally:
         store.close()
-    result = run("--db", str(seeded), "capture", "--dry-run", "lee min")
+    result = run("--db", seeded_db, "capture", "--dry-run", "lee min")
     assert result.out.splitlines()[2:] == [
         "Lee Min: existing @3 (archived: restored)",
         "  written as: lee min",
     ]
 
 
-def test_dry_run_and_the_box_render_the_same_plan(seeded: Path, with_event: int) -> None:
+def test_dry_run_and_the_box_render_the_same_plan(seeded_db: str, with_event: int) -> None:
     """Every value the capture box's preview shows is in the dry run's text too: one plan, two renderings."""
-    store = Store(seeded)
+    store = Store(seeded_db)
     try:
         preview = store.capture.preview(EVERYTHING, ON, with_event, thanks=True)
     finally:

@@ -1,17 +1,24 @@
-"""`netui check` and netui.state.check: SQLite's checks and the Store's invariants, read-only."""
+"""`netui check` and netui.state.check: the engine's checks and the Store's invariants, read-only.
+
+The checks run on each engine (`cli_db`); a database is broken behind the Store's back
+with SQL of the engine's own where the engines keep a thing differently (the search
+rows), and the same report is expected from both.
+"""
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
 from cli_helpers import (
     Result,
-    fingerprint,
+    footprint,
+    is_url,
     one_error_line,
     run_process,
     seed_db,
+    shown,
+    write_behind,
 )
 
 from netui.domain.records import ContactDraft
@@ -21,41 +28,35 @@ from netui.state.check import MAX_LINES_PER_CHECK, check_database
 Run = Callable[..., Result]
 
 
-def corrupt(path: Path, *statements: str) -> None:
-    """Change the file behind the Store's back, foreign keys off, as a bug or a hand edit would."""
-    conn = sqlite3.connect(path)
-    try:
-        conn.execute("PRAGMA foreign_keys = OFF")
-        for statement in statements:
-            conn.execute(statement)
-        conn.commit()
-    finally:
-        conn.close()
+def corrupt(target: Path | str, *statements: str) -> None:
+    """Change the database behind the Store's back (a file with its foreign keys off), as a bug
+    or a hand edit would."""
+    write_behind(target, *statements)
 
 
-def test_check_ok_prints_the_counts(run: Run, seeded: Path) -> None:
-    """A consistent database gets one `ok:` line with its counts and exit 0."""
-    result = run("--db", str(seeded), "check")
+def test_check_ok_prints_the_counts(run: Run, seeded_db: str) -> None:
+    """A consistent database gets one `ok:` line with its counts, naming it, and exit 0."""
+    result = run("--db", seeded_db, "check")
     assert (result.code, result.err) == (0, "")
     assert result.out == (
         "ok: 3 contacts (0 archived), 3 interactions, 0 ledger entries, 0 open follow-ups, "
-        f"0 events, 0 goals in {seeded}\n"
+        f"0 events, 0 goals in {shown(seeded_db)}\n"
     )
 
 
-def test_check_reports_a_corrupted_next_due(run: Run, seeded: Path) -> None:
+def test_check_reports_a_corrupted_next_due(run: Run, seeded_db: str) -> None:
     """A next_due that differs from last contact + cadence is one line on stdout, exit 1."""
-    corrupt(seeded, "UPDATE contact SET next_due = '2000-01-01' WHERE id = 1")
-    result = run("--db", str(seeded), "check")
+    corrupt(seeded_db, "UPDATE contact SET next_due = '2000-01-01' WHERE id = 1")
+    result = run("--db", seeded_db, "check")
     assert result.code == 1
     assert result.out == "contact 1 (田中 優希): next_due is 2000-01-01, expected 2026-06-30\n"
-    assert result.err == f"netui: {seeded}: 1 problem found\n"
+    assert result.err == f"netui: {shown(seeded_db)}: 1 problem found\n"
 
 
-def test_check_reports_a_wrong_last_contact(run: Run, seeded: Path) -> None:
+def test_check_reports_a_wrong_last_contact(run: Run, seeded_db: str) -> None:
     """A stored last_contact that is not the latest interaction's date is reported with its due."""
-    corrupt(seeded, "UPDATE contact SET last_contact = NULL, next_due = NULL WHERE id = 2")
-    result = run("--db", str(seeded), "check")
+    corrupt(seeded_db, "UPDATE contact SET last_contact = NULL, next_due = NULL WHERE id = 2")
+    result = run("--db", seeded_db, "check")
     assert result.code == 1
     assert result.out.splitlines() == [
         "contact 2 (Jane Smith): last_contact is empty, expected 2026-04-02",
@@ -63,14 +64,17 @@ def test_check_reports_a_wrong_last_contact(run: Run, seeded: Path) -> None:
     ]
 
 
-def test_check_reports_search_rows_missing_and_orphaned(run: Run, seeded: Path) -> None:
-    """A contact without its search row and a search row without a contact are both reported."""
-    corrupt(
-        seeded,
-        "DELETE FROM contact_fts WHERE rowid = 3",
-        "INSERT INTO contact_fts (rowid, name) VALUES (42, 'ghost')",
-    )
-    result = run("--db", str(seeded), "check")
+def test_check_reports_search_rows_missing_and_orphaned(run: Run, seeded_db: str) -> None:
+    """A contact without its search row and a search row without a contact are both reported
+    (SQLite's contact_fts, PostgreSQL's contact_search)."""
+    if is_url(seeded_db):
+        missing = "DELETE FROM contact_search WHERE contact_id = 3"
+        orphan = "INSERT INTO contact_search (contact_id, doc) VALUES (42, 'ghost')"
+    else:
+        missing = "DELETE FROM contact_fts WHERE rowid = 3"
+        orphan = "INSERT INTO contact_fts (rowid, name) VALUES (42, 'ghost')"
+    corrupt(seeded_db, missing, orphan)
+    result = run("--db", seeded_db, "check")
     assert result.code == 1
     assert result.out.splitlines() == [
         "contact 3 (Lee Min): has no search row; search cannot find it",
@@ -78,14 +82,17 @@ def test_check_reports_search_rows_missing_and_orphaned(run: Run, seeded: Path) 
     ]
 
 
-def test_check_reports_short_search_rows_missing_and_orphaned(run: Run, seeded: Path) -> None:
-    """The table for 1- and 2-character words is held to one row per contact as well."""
-    corrupt(
-        seeded,
-        "DELETE FROM contact_short WHERE rowid = 2",
-        "INSERT INTO contact_short (rowid, grams) VALUES (42, 'gh')",
-    )
-    result = run("--db", str(seeded), "check")
+def test_check_reports_short_search_rows_missing_and_orphaned(run: Run, seeded_db: str) -> None:
+    """The table for 1- and 2-character words is held to one row per contact as well (SQLite's
+    contact_short; PostgreSQL's contact_gram, a contact's rows being its grams)."""
+    if is_url(seeded_db):
+        missing = "DELETE FROM contact_gram WHERE contact_id = 2"
+        orphan = "INSERT INTO contact_gram (gram, contact_id) VALUES ('gh', 42)"
+    else:
+        missing = "DELETE FROM contact_short WHERE rowid = 2"
+        orphan = "INSERT INTO contact_short (rowid, grams) VALUES (42, 'gh')"
+    corrupt(seeded_db, missing, orphan)
+    result = run("--db", seeded_db, "check")
     assert result.code == 1
     assert result.out.splitlines() == [
         "contact 2 (Jane Smith): has no short search row; 1- and 2-character search cannot find it",
@@ -94,7 +101,8 @@ def test_check_reports_short_search_rows_missing_and_orphaned(run: Run, seeded: 
 
 
 def test_check_reports_a_broken_foreign_key(run: Run, seeded: Path) -> None:
-    """An interaction pointing at a contact that does not exist fails the foreign-key check."""
+    """An interaction pointing at a contact that does not exist fails the foreign-key check (on a
+    file: PostgreSQL enforces foreign keys at each commit, so no hand edit leaves one broken)."""
     corrupt(
         seeded,
         'INSERT INTO interaction (contact_id, "when", kind, initiator, summary, created_at,'
@@ -107,20 +115,21 @@ def test_check_reports_a_broken_foreign_key(run: Run, seeded: Path) -> None:
     assert "points to a missing contact row" in result.out
 
 
-def test_check_writes_nothing_even_when_it_finds_problems(run: Run, seeded: Path) -> None:
-    """check only reads: a broken database keeps its exact bytes, so the evidence stays."""
-    corrupt(seeded, "UPDATE contact SET next_due = '2000-01-01' WHERE id = 1")
-    before = fingerprint(seeded)
-    assert run("--db", str(seeded), "check").code == 1
-    assert fingerprint(seeded) == before
+def test_check_writes_nothing_even_when_it_finds_problems(run: Run, seeded_db: str) -> None:
+    """check only reads: a broken database keeps its exact bytes (a file) or every row (a
+    server's), so the evidence stays."""
+    corrupt(seeded_db, "UPDATE contact SET next_due = '2000-01-01' WHERE id = 1")
+    before = footprint(seeded_db)
+    assert run("--db", seeded_db, "check").code == 1
+    assert footprint(seeded_db) == before
 
 
-def test_check_caps_the_lines_of_one_check(db_path: Path) -> None:
+def test_check_caps_the_lines_of_one_check(cli_db: str) -> None:
     """A fault repeated on many contacts prints the first lines and a count of the rest."""
     drafts = [ContactDraft(name=f"Person {i}", stage="trusted") for i in range(25)]
-    seed_db(db_path, drafts)
-    corrupt(db_path, "UPDATE contact SET next_due = '2000-01-01'")
-    store = Store(db_path)
+    seed_db(cli_db, drafts)
+    corrupt(cli_db, "UPDATE contact SET next_due = '2000-01-01'")
+    store = Store(cli_db)
     try:
         problems = check_database(store)
     finally:
@@ -129,14 +138,16 @@ def test_check_caps_the_lines_of_one_check(db_path: Path) -> None:
     assert problems[-1] == f"... and {25 - MAX_LINES_PER_CHECK} more wrong due dates"
 
 
-def test_check_follows_the_configured_stage_cadence(run: Run, tmp_path: Path, seeded: Path) -> None:
+def test_check_follows_the_configured_stage_cadence(
+    run: Run, tmp_path: Path, seeded_db: str
+) -> None:
     """Due dates are checked against the config's cadences, which the Store applies on open."""
     (tmp_path / "config.toml").write_text("[stages]\nknown = 45\n", encoding="utf-8")
-    assert run("--db", str(seeded), "check").code == 0
-    store = Store(seeded, stage_cadence={"known": 45})
+    assert run("--db", seeded_db, "check").code == 0
+    store = Store(seeded_db, stage_cadence={"known": 45})
     try:
         assert store.contacts.get(1).next_due.isoformat() == "2026-05-16"  # type: ignore[union-attr]
-        corrupt(seeded, "UPDATE contact SET next_due = '2026-06-30' WHERE id = 1")
+        corrupt(seeded_db, "UPDATE contact SET next_due = '2026-06-30' WHERE id = 1")
         assert check_database(store) == [
             "contact 1 (田中 優希): next_due is 2026-06-30, expected 2026-05-16"
         ]
@@ -145,14 +156,16 @@ def test_check_follows_the_configured_stage_cadence(run: Run, tmp_path: Path, se
 
 
 def test_check_refuses_a_missing_database(run: Run, tmp_path: Path) -> None:
-    """check on a path with no database is an error, and creates nothing."""
+    """check on a path with no database is an error, and creates nothing (a file path's own case:
+    netui never creates a server's database)."""
     missing = tmp_path / "none.db"
     assert "no netui database" in one_error_line(run("--db", str(missing), "check"))
     assert not missing.exists()
 
 
 def test_real_process_check_exit_codes(seeded: Path) -> None:
-    """A real `netui check` exits 0 on a good database and 1 once an invariant is broken."""
+    """A real `netui check` exits 0 on a good database and 1 once an invariant is broken (on a
+    file: the process's exit status is what is tested, alike on either engine)."""
     good = run_process("--db", str(seeded), "check")
     assert good.code == 0 and good.out.startswith("ok: 3 contacts")
     corrupt(seeded, "UPDATE contact SET next_due = '2000-01-01' WHERE id = 3")
@@ -184,13 +197,15 @@ def test_migrate_upgrades_an_older_postgresql_database_the_app_refused(
     assert "Suzuki Ken" in run("--db", pg_url, "find", "suzuki").out
 
 
-def test_migrate_on_a_current_file_says_so_and_changes_nothing(run: Run, seeded: Path) -> None:
-    """On a database already at this netui's schema `migrate` says so."""
+def test_migrate_on_a_current_database_says_so_and_changes_nothing(
+    run: Run, seeded_db: str
+) -> None:
+    """On a database already at this netui's schema `migrate` says so, naming it, and changes
+    nothing (a file's bytes, a server's rows)."""
     from netui.state import schema_version
 
-    before = seeded.read_bytes()
-    result = run("--db", str(seeded), "migrate")
-    assert (
-        result.code == 0 and result.out == f"{seeded}: at schema {schema_version()}, this netui's\n"
-    )
-    assert seeded.read_bytes() == before
+    before = footprint(seeded_db)
+    result = run("--db", seeded_db, "migrate")
+    assert result.code == 0
+    assert result.out == f"{shown(seeded_db)}: at schema {schema_version()}, this netui's\n"
+    assert footprint(seeded_db) == before

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import json
-import sqlite3
 import sys
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from cli_helpers import LEE, Result, one_error_line, run_process, seed_db
+from cli_helpers import LEE, Result, one_error_line, run_process, seed_db, write_behind
 
 from netui.cli.output import cell_width
 from netui.state import Store
@@ -17,8 +16,8 @@ from netui.state import Store
 Run = Callable[..., Result]
 
 
-def find_json(run: Run, db: Path, text: str, *extra: str) -> list[dict[str, object]]:
-    result = run("--db", str(db), "find", text, "--format", "json", *extra)
+def find_json(run: Run, db: str, text: str, *extra: str) -> list[dict[str, object]]:
+    result = run("--db", db, "find", text, "--format", "json", *extra)
     assert result.code in (0, 1), result
     return json.loads(result.out)
 
@@ -38,9 +37,9 @@ def test_find_help_documents_the_grep_like_exit_status(run: Run) -> None:
 # -- the table and the JSON --------------------------------------------------------------------
 
 
-def test_find_table_prints_aligned_columns(run: Run, seeded: Path) -> None:
+def test_find_table_prints_aligned_columns(run: Run, seeded_db: str) -> None:
     """The table has a header and id, name, company, stage, next due and tags in aligned columns."""
-    result = run("--db", str(seeded), "find", "acme")
+    result = run("--db", seeded_db, "find", "acme")
     assert result.code == 0 and result.err == ""
     lines = result.out.splitlines()
     assert lines[0].split() == ["ID", "NAME", "COMPANY", "STAGE", "NEXT", "DUE", "TAGS"]
@@ -62,9 +61,9 @@ def test_find_table_prints_aligned_columns(run: Run, seeded: Path) -> None:
         assert len(starts) == 1, (label, starts)
 
 
-def test_find_json_gives_every_field(run: Run, seeded: Path) -> None:
+def test_find_json_gives_every_field(run: Run, seeded_db: str) -> None:
     """--format json lists objects with id, name, company, stage, channel, dates as ISO or null, tags."""
-    items = find_json(run, seeded, "tanaka")
+    items = find_json(run, seeded_db, "tanaka")
     assert items == [
         {
             "id": 1,
@@ -80,10 +79,10 @@ def test_find_json_gives_every_field(run: Run, seeded: Path) -> None:
     ]
 
 
-def test_find_json_gives_null_for_missing_dates(run: Run, db_path: Path) -> None:
+def test_find_json_gives_null_for_missing_dates(run: Run, cli_db: str) -> None:
     """A contact never contacted and never due has null last_contact and next_due."""
-    seed_db(db_path, [LEE], interactions=False)
-    (item,) = find_json(run, db_path, "lee")
+    seed_db(cli_db, [LEE], interactions=False)
+    (item,) = find_json(run, cli_db, "lee")
     assert item["last_contact"] is None and item["next_due"] is None
 
 
@@ -93,31 +92,31 @@ def test_find_json_gives_null_for_missing_dates(run: Run, db_path: Path) -> None
 @pytest.mark.parametrize(
     "text", ["tanaka", "yuuki", "tanakayuki", "タナカ", "たなか", "ﾀﾅｶ", "田中"]
 )
-def test_find_japanese_name_by_romaji_kana_and_kanji(run: Run, seeded: Path, text: str) -> None:
+def test_find_japanese_name_by_romaji_kana_and_kanji(run: Run, seeded_db: str, text: str) -> None:
     """A Japanese contact is found by the romaji, either kana script (any width) or the kanji."""
-    assert [item["name"] for item in find_json(run, seeded, text)] == ["田中 優希"]
+    assert [item["name"] for item in find_json(run, seeded_db, text)] == ["田中 優希"]
 
 
-def test_find_by_tag(run: Run, seeded: Path) -> None:
+def test_find_by_tag(run: Run, seeded_db: str) -> None:
     """`#tag` keeps only contacts carrying a tag that starts with it, as the filter does."""
-    assert [item["name"] for item in find_json(run, seeded, "#hir")] == ["Lee Min"]
+    assert [item["name"] for item in find_json(run, seeded_db, "#hir")] == ["Lee Min"]
 
 
-def test_find_hides_archived_contacts_unless_asked(run: Run, seeded: Path) -> None:
+def test_find_hides_archived_contacts_unless_asked(run: Run, seeded_db: str) -> None:
     """Archived contacts are left out of find, and --archived brings them back, marked."""
-    store = Store(seeded)
+    store = Store(seeded_db)
     store.contacts.archive(2)
     store.close()
-    assert find_json(run, seeded, "smith") == []
-    (item,) = find_json(run, seeded, "smith", "--archived")
+    assert find_json(run, seeded_db, "smith") == []
+    (item,) = find_json(run, seeded_db, "smith", "--archived")
     assert item["archived"] is True
-    result = run("--db", str(seeded), "find", "smith", "--archived")
+    result = run("--db", seeded_db, "find", "smith", "--archived")
     assert "trusted (archived)" in result.out
 
 
-def test_find_limit_cuts_the_list_and_says_so(run: Run, seeded: Path) -> None:
+def test_find_limit_cuts_the_list_and_says_so(run: Run, seeded_db: str) -> None:
     """--limit N prints at most N rows and a note on stderr that there were more."""
-    result = run("--db", str(seeded), "find", "acme", "--limit", "1")
+    result = run("--db", seeded_db, "find", "acme", "--limit", "1")
     assert result.code == 0
     assert len(result.out.splitlines()) == 2  # header and one row
     assert result.err == "netui: showing the first 1; use --limit for more\n"
@@ -126,40 +125,40 @@ def test_find_limit_cuts_the_list_and_says_so(run: Run, seeded: Path) -> None:
 # -- no match, hostile text, no database -------------------------------------------------------
 
 
-def test_find_no_match_table_is_grep_like(run: Run, seeded: Path) -> None:
+def test_find_no_match_table_is_grep_like(run: Run, seeded_db: str) -> None:
     """No match in table format: nothing on stdout, `no contacts match "TEXT"` on stderr, exit 1."""
-    result = run("--db", str(seeded), "find", "zzz")
+    result = run("--db", seeded_db, "find", "zzz")
     assert (result.code, result.out, result.err) == (1, "", 'no contacts match "zzz"\n')
 
 
-def test_find_no_match_json_prints_an_empty_list(run: Run, seeded: Path) -> None:
+def test_find_no_match_json_prints_an_empty_list(run: Run, seeded_db: str) -> None:
     """No match in json format prints [] (valid JSON for a pipe), nothing on stderr, exit 1."""
-    result = run("--db", str(seeded), "find", "zzz", "--format", "json")
+    result = run("--db", seeded_db, "find", "zzz", "--format", "json")
     assert (result.code, result.out, result.err) == (1, "[]\n", "")
 
 
-def test_find_prints_hostile_names_as_inert_text(run: Run, seeded: Path) -> None:
+def test_find_prints_hostile_names_as_inert_text(run: Run, seeded_db: str) -> None:
     """Escape sequences, C1 controls and bidi overrides in stored text cannot reach the terminal."""
     hostile = "Evil\x1b[2J\x1b]0;owned\x07 \x9b31mName\u202e\nend"
     # Written behind the Store's back, as an old version or a foreign tool might have.
-    with sqlite3.connect(seeded) as conn:
-        conn.execute("UPDATE contact SET name = ?, company = ? WHERE id = 2", (hostile, hostile))
-    conn.close()
-    table = run("--db", str(seeded), "find", "smith")
+    write_behind(
+        seeded_db, ("UPDATE contact SET name = ?, company = ? WHERE id = 2", (hostile, hostile))
+    )
+    table = run("--db", seeded_db, "find", "smith")
     assert table.code == 0
     for bad in ("\x1b", "\x07", "\x9b", "\u202e"):
         assert bad not in table.out
     assert "Evil[2J]0;owned 31mName end" in table.out
-    raw = run("--db", str(seeded), "find", "smith", "--format", "json")
+    raw = run("--db", seeded_db, "find", "smith", "--format", "json")
     for bad in ("\x1b", "\x07", "\x9b", "\u202e"):
         assert bad not in raw.out
     # JSON escapes them instead, so the data still round-trips exactly.
     assert json.loads(raw.out)[0]["name"] == hostile
 
 
-def test_find_prints_the_search_text_inertly_on_no_match(run: Run, seeded: Path) -> None:
+def test_find_prints_the_search_text_inertly_on_no_match(run: Run, seeded_db: str) -> None:
     """The TEXT echoed in the no-match line has its control characters removed too."""
-    result = run("--db", str(seeded), "find", "zz\x1b[31mzz")
+    result = run("--db", seeded_db, "find", "zz\x1b[31mzz")
     assert result.err == 'no contacts match "zz[31mzz"\n'
 
 
@@ -175,7 +174,8 @@ def test_find_refuses_a_missing_database_without_creating_it(run: Run, tmp_path:
 
 
 def test_console_script_finds_and_fails_like_grep(seeded: Path) -> None:
-    """The installed `netui` script finds a contact (exit 0) and exits 1 on no match."""
+    """The installed `netui` script finds a contact (exit 0) and exits 1 on no match (on a file:
+    what is tested is the script, which opens either engine alike)."""
     script = Path(sys.executable).parent / "netui"
     if not script.exists():
         pytest.skip("the netui console script is not installed beside this Python")
@@ -185,12 +185,12 @@ def test_console_script_finds_and_fails_like_grep(seeded: Path) -> None:
     assert (missing.code, missing.out, missing.err) == (1, "", 'no contacts match "zzz"\n')
 
 
-def test_find_loads_neither_textual_nor_pykakasi(seeded: Path) -> None:
+def test_find_loads_neither_textual_nor_pykakasi(seeded_db: str) -> None:
     """`netui find` stays fast by never importing Textual or pykakasi."""
     probe = (
         "import sys\n"
         "from netui.cli import main\n"
-        f"code = main(['--db', {str(seeded)!r}, 'find', 'tanaka'])\n"
+        f"code = main(['--db', {seeded_db!r}, 'find', 'tanaka'])\n"
         "loaded = sorted(m for m in ('textual', 'pykakasi', 'rich') if m in sys.modules)\n"
         "print('CODE', code, 'LOADED', loaded, file=sys.stderr)\n"
     )

@@ -3,22 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
 from collections.abc import Callable
-from contextlib import closing
 from pathlib import Path
-from typing import Any
 
 import pytest
-from cli_helpers import Result, fingerprint, one_error_line
+from cli_helpers import Result, footprint, one_error_line, rows
+
+from netui.data.models import Contact, Interaction
 
 Run = Callable[..., Result]
-
-
-def query(db: Path, sql: str, *params: object) -> list[tuple[Any, ...]]:
-    """Rows from a read-only connection of our own."""
-    with closing(sqlite3.connect(f"file:{db}?mode=ro", uri=True)) as connection:
-        return connection.execute(sql, params).fetchall()
 
 
 def notes_line() -> str:
@@ -28,13 +21,13 @@ def notes_line() -> str:
     )
 
 
-def test_dry_run_prints_the_plan_and_writes_nothing(run: Run, seeded: Path) -> None:
+def test_dry_run_prints_the_plan_and_writes_nothing(run: Run, seeded_db: str) -> None:
     """--dry-run names what is kept, what comes from the other, what goes to notes and what moves;
-    the database file is untouched."""
-    before = fingerprint(seeded)
-    result = run("--db", str(seeded), "merge", "1", "2", "--dry-run")
+    the database is untouched."""
+    before = footprint(seeded_db)
+    result = run("--db", seeded_db, "merge", "1", "2", "--dry-run")
     assert (result.code, result.err) == (0, "")
-    assert fingerprint(seeded) == before
+    assert footprint(seeded_db) == before
     lines = result.out.splitlines()
     assert lines[0] == "merge Jane Smith (@2) into 田中 優希 (@1)"
     assert "  company: Acme 株式会社, kept; Acme Labs goes to notes" in lines
@@ -47,18 +40,18 @@ def test_dry_run_prints_the_plan_and_writes_nothing(run: Run, seeded: Path) -> N
     assert lines[-1] == "dry run: nothing written"
 
 
-def test_merge_merges_with_the_defaults_and_says_so(run: Run, seeded: Path) -> None:
+def test_merge_merges_with_the_defaults_and_says_so(run: Run, seeded_db: str) -> None:
     """Without --dry-run the same plan is applied: the other is gone, its history and values are on the kept one."""
-    result = run("--db", str(seeded), "merge", "1", "@2")
+    result = run("--db", seeded_db, "merge", "1", "@2")
     assert (result.code, result.err) == (0, "")
     assert result.out.splitlines()[-1] == "merged Jane Smith into 田中 優希 (@1)"
-    assert query(seeded, "SELECT id FROM contact WHERE id = 2") == []
-    ((company, stage, channel, notes),) = query(
-        seeded, "SELECT company, stage, channel, notes FROM contact WHERE id = 1"
-    )
+    assert rows(seeded_db, Contact.select(Contact.id).where(Contact.id == 2)) == []
+    kept = Contact.select(Contact.company, Contact.stage, Contact.channel, Contact.notes)
+    ((company, stage, channel, notes),) = rows(seeded_db, kept.where(Contact.id == 1))
     assert (company, stage, channel) == ("Acme 株式会社", "trusted", "mixer")
     assert notes == notes_line()
-    assert query(seeded, "SELECT count(*) FROM interaction WHERE contact_id = 1") == [(2,)]
+    history = Interaction.select(Interaction.id).where(Interaction.contact == 1)
+    assert len(rows(seeded_db, history)) == 2
 
 
 def test_merge_help_says_what_moves_and_where_left_out_values_go(run: Run) -> None:
@@ -82,17 +75,19 @@ def test_merge_help_says_what_moves_and_where_left_out_values_go(run: Run) -> No
     ids=["same id", "unknown other", "unknown keep", "not an id", "zero"],
 )
 def test_bad_ids_are_one_line_and_write_nothing(
-    run: Run, seeded: Path, args: tuple[str, str], message: str
+    run: Run, seeded_db: str, args: tuple[str, str], message: str
 ) -> None:
-    """The same id twice, an unknown id or something that is no id: one line, exit 1, file untouched."""
-    before = fingerprint(seeded)
-    line = one_error_line(run("--db", str(seeded), "merge", *args))
+    """The same id twice, an unknown id or something that is no id: one line, exit 1, database
+    untouched."""
+    before = footprint(seeded_db)
+    line = one_error_line(run("--db", seeded_db, "merge", *args))
     assert line.startswith(message)
-    assert fingerprint(seeded) == before
+    assert footprint(seeded_db) == before
 
 
 def test_merge_on_a_missing_database_creates_none(run: Run, tmp_path: Path) -> None:
-    """A typo in --db is refused, and leaves no empty database behind."""
+    """A typo in --db is refused, and leaves no empty database behind (a file path's own case:
+    netui never creates a server's database)."""
     target = tmp_path / "typo.db"
     line = one_error_line(run("--db", str(target), "merge", "1", "2"))
     assert "no netui database here" in line

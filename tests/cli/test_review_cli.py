@@ -2,8 +2,9 @@
 
 The tests run on a database seeded for the week of Saturday 2026-11-21 and pass
 --week, because the command line runs on the real clock; those that need that week
-to be this week put the command's Store on its clock (`seeded_clock`). The JSON and Markdown
-forms themselves are pinned in tests/unit/test_review_format.py.
+to be this week put the command's Store on its clock (`seeded_clock`). They run on each
+engine (`cli_db`), but for the real processes and the README's examples, which run on a file.
+The JSON and Markdown forms themselves are pinned in tests/unit/test_review_format.py.
 """
 
 from __future__ import annotations
@@ -12,7 +13,6 @@ import datetime as dt
 import json
 import os
 import re
-import sqlite3
 import subprocess
 import sys
 import textwrap
@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from cli_helpers import Result, one_error_line, run_process
+from cli_helpers import Result, one_error_line, run_process, write_behind
 
 from netui.data.models import Attendance, ContactGoal, EventGoal, Goal
 from netui.domain.records import ContactDraft
@@ -64,10 +64,9 @@ def seeded_clock(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(netui.state, "Store", lambda *a, **k: real(*a, clock=lambda: NOW, **k))
 
 
-@pytest.fixture
-def seeded(db_path: Path) -> dict[str, int]:
-    """A database with one of everything in the week of 2026-11-21, closed; returns the ids."""
-    store = Store(db_path, clock=lambda: NOW)
+def seed_week(target: Path | str) -> dict[str, int]:
+    """One of everything in the week of 2026-11-21 written at `target`, closed; the ids."""
+    store = Store(target, clock=lambda: NOW)
     try:
         ids = {
             "overdue": store.contacts.create(
@@ -100,8 +99,21 @@ def seeded(db_path: Path) -> dict[str, int]:
     return ids
 
 
-def review_json(run: Run, db: Path, *args: str) -> dict[str, Any]:
-    result = run("--db", str(db), "review", "--format", "json", *args)
+@pytest.fixture
+def seeded(cli_db: str) -> dict[str, int]:
+    """The database of the engine under test, with one of everything in the week of
+    2026-11-21 (seed_week); returns the ids."""
+    return seed_week(cli_db)
+
+
+@pytest.fixture
+def seeded_file(db_path: Path) -> dict[str, int]:
+    """A database file with one of everything in the week of 2026-11-21 (seed_week); the ids."""
+    return seed_week(db_path)
+
+
+def review_json(run: Run, db: str, *args: str) -> dict[str, Any]:
+    result = run("--db", db, "review", "--format", "json", *args)
     assert (result.code, result.err) == (0, ""), result
     data: dict[str, Any] = json.loads(result.out)
     return data
@@ -109,10 +121,10 @@ def review_json(run: Run, db: Path, *args: str) -> dict[str, Any]:
 
 @pytest.mark.usefixtures("seeded_clock")
 def test_review_json_from_the_shell_has_every_section_with_ids(
-    run: Run, db_path: Path, seeded: dict[str, int]
+    run: Run, cli_db: str, seeded: dict[str, int]
 ) -> None:
     """`netui review --format json` prints the week's review with the database's ids in every section."""
-    data = review_json(run, db_path, "--week", WEEK)
+    data = review_json(run, cli_db, "--week", WEEK)
 
     assert set(data) >= DESIGN_KEYS
     assert (data["week_start"], data["week_end"]) == ("2026-11-16", "2026-11-22")
@@ -139,10 +151,10 @@ def test_review_json_from_the_shell_has_every_section_with_ids(
 
 
 def test_review_markdown_from_the_shell_counts_and_escapes(
-    run: Run, db_path: Path, seeded: dict[str, int]
+    run: Run, cli_db: str, seeded: dict[str, int]
 ) -> None:
     """The default Markdown has a heading with each count and the hostile name escaped, exit 0."""
-    result = run("--db", str(db_path), "review", "--week", WEEK)
+    result = run("--db", cli_db, "review", "--week", WEEK)
 
     assert (result.code, result.err) == (0, "")
     lines = result.out.splitlines()
@@ -154,22 +166,22 @@ def test_review_markdown_from_the_shell_counts_and_escapes(
 
 
 def test_any_day_of_the_week_reviews_the_same_week(
-    run: Run, db_path: Path, seeded: dict[str, int]
+    run: Run, cli_db: str, seeded: dict[str, int]
 ) -> None:
     """--week with the Monday, the Sunday or a date phrase for them all give the week of 11-16."""
     for week in ("2026-11-16", "2026-11-22", "2026/11/19", "2026年11月20日"):
-        data = review_json(run, db_path, "--week", week)
+        data = review_json(run, cli_db, "--week", week)
         assert (data["week_start"], data["week_end"]) == ("2026-11-16", "2026-11-22"), week
 
 
 def test_week_phrases_count_from_today_and_the_default_is_this_week(
-    run: Run, db_path: Path, seeded: dict[str, int]
+    run: Run, cli_db: str, seeded: dict[str, int]
 ) -> None:
     """No --week is this week; `last week`, `先週` and `2w ago` go back from the real today."""
     before = dt.date.today()
-    default = review_json(run, db_path)["week_start"]
+    default = review_json(run, cli_db)["week_start"]
     phrases = {
-        phrase: review_json(run, db_path, "--week", phrase)["week_start"]
+        phrase: review_json(run, cli_db, "--week", phrase)["week_start"]
         for phrase in ("this week", "last week", "先週", "2w ago", "14d ago", "yesterday")
     }
     after = dt.date.today()
@@ -188,9 +200,9 @@ def test_week_phrases_count_from_today_and_the_default_is_this_week(
     assert phrases["yesterday"] in monday(1)
 
 
-def test_limit_cuts_items_but_not_totals(run: Run, db_path: Path) -> None:
+def test_limit_cuts_items_but_not_totals(run: Run, cli_db: str) -> None:
     """--limit 2 lists two of five overdue contacts and still counts five."""
-    store = Store(db_path, clock=lambda: NOW)
+    store = Store(cli_db, clock=lambda: NOW)
     try:
         for n in range(5):
             store.contacts.create(
@@ -199,36 +211,34 @@ def test_limit_cuts_items_but_not_totals(run: Run, db_path: Path) -> None:
     finally:
         store.close()
 
-    overdue = review_json(run, db_path, "--week", WEEK, "--limit", "2")["overdue"]
+    overdue = review_json(run, cli_db, "--week", WEEK, "--limit", "2")["overdue"]
 
     assert (overdue["total"], [i["name"] for i in overdue["items"]]) == (5, ["P0", "P1"])
-    markdown = run("--db", str(db_path), "review", "--week", WEEK, "--limit", "2").out
+    markdown = run("--db", cli_db, "review", "--week", WEEK, "--limit", "2").out
     assert "## Overdue (5)" in markdown and "- … and 3 more" in markdown
 
 
-def test_an_empty_database_reviews_fine_with_exit_0(run: Run, db_path: Path) -> None:
+def test_an_empty_database_reviews_fine_with_exit_0(run: Run, cli_db: str) -> None:
     """A database with nothing in it prints every heading with (0) and its nothing line, exit 0."""
-    Store(db_path).close()
+    Store(cli_db).close()
 
-    result = run("--db", str(db_path), "review", "--week", WEEK)
+    result = run("--db", cli_db, "review", "--week", WEEK)
 
     assert (result.code, result.err) == (0, "")
     assert "## Overdue (0)\n\nNothing overdue." in result.out
     assert "Not completed yet; streak 0 weeks." in result.out
-    assert review_json(run, db_path, "--week", WEEK)["overdue"] == {"total": 0, "items": []}
+    assert review_json(run, cli_db, "--week", WEEK)["overdue"] == {"total": 0, "items": []}
 
 
 def test_hostile_stored_text_is_inert_in_markdown_and_exact_in_json(
-    run: Run, db_path: Path, seeded: dict[str, int]
+    run: Run, cli_db: str, seeded: dict[str, int]
 ) -> None:
     """Escape sequences, C1 and bidi controls stored behind the Store's back never reach the terminal."""
     hostile = "Evil\x1b[2J\x1b]0;owned\x07 \x9b31mName\u202e\nend"
-    with sqlite3.connect(db_path) as conn:
-        conn.execute("UPDATE contact SET name = ? WHERE id = ?", (hostile, seeded["overdue"]))
-    conn.close()
+    write_behind(cli_db, ("UPDATE contact SET name = ? WHERE id = ?", (hostile, seeded["overdue"])))
 
-    markdown = run("--db", str(db_path), "review", "--week", WEEK).out
-    raw = run("--db", str(db_path), "review", "--week", WEEK, "--format", "json").out
+    markdown = run("--db", cli_db, "review", "--week", WEEK).out
+    raw = run("--db", cli_db, "review", "--week", WEEK, "--format", "json").out
 
     for bad in ("\x1b", "\x07", "\x9b", "\u202e"):
         assert bad not in markdown and bad not in raw
@@ -247,10 +257,10 @@ def test_hostile_stored_text_is_inert_in_markdown_and_exact_in_json(
     ids=["phrase", "no-such-day", "format", "limit"],
 )
 def test_bad_arguments_are_one_line_and_exit_1(
-    run: Run, db_path: Path, seeded: dict[str, int], args: tuple[str, ...], names: str
+    run: Run, cli_db: str, seeded: dict[str, int], args: tuple[str, ...], names: str
 ) -> None:
     """An unparseable --week, an unknown --format or a bad --limit: one line naming it, exit 1, no output."""
-    result = run("--db", str(db_path), "review", *args)
+    result = run("--db", cli_db, "review", *args)
 
     line = one_error_line(result)
     assert line.startswith("netui review: ") and names in line
@@ -258,7 +268,8 @@ def test_bad_arguments_are_one_line_and_exit_1(
 
 
 def test_a_missing_database_is_one_line_and_not_created(run: Run, tmp_path: Path) -> None:
-    """Reviewing a database that does not exist says so in one line and leaves no file behind."""
+    """Reviewing a database that does not exist says so in one line and leaves no file behind (a
+    file path's own case: netui never creates a server's database)."""
     missing = tmp_path / "nowhere.db"
 
     line = one_error_line(run("--db", str(missing), "review"))
@@ -267,13 +278,14 @@ def test_a_missing_database_is_one_line_and_not_created(run: Run, tmp_path: Path
     assert not missing.exists()
 
 
-def test_review_runs_as_a_real_process(db_path: Path, seeded: dict[str, int]) -> None:
-    """`python -m netui review` in a real process prints the JSON and the Markdown, exit 0."""
+def test_review_runs_as_a_real_process(db_path: Path, seeded_file: dict[str, int]) -> None:
+    """`python -m netui review` in a real process prints the JSON and the Markdown, exit 0 (on a
+    file: the process is what is tested, alike on either engine)."""
     data = run_process("--db", str(db_path), "review", "--week", WEEK, "--format", "json")
     markdown = run_process("--db", str(db_path), "review", "--week", "2026-11-16")
 
     assert (data.code, data.err, markdown.code, markdown.err) == (0, "", 0, "")
-    assert json.loads(data.out)["overdue"]["items"][0]["contact_id"] == seeded["overdue"]
+    assert json.loads(data.out)["overdue"]["items"][0]["contact_id"] == seeded_file["overdue"]
     assert markdown.out.startswith("# Weekly review 2026-11-16 to 2026-11-22\n")
 
 
@@ -289,8 +301,11 @@ def readme_section(title: str) -> str:
     return text[start:end]
 
 
-def test_readme_review_examples_run(tmp_path: Path, seeded: dict[str, int], db_path: Path) -> None:
-    """Every `netui review` example in the README's "Weekly review" section runs in bash, exit 0."""
+def test_readme_review_examples_run(
+    tmp_path: Path, seeded_file: dict[str, int], db_path: Path
+) -> None:
+    """Every `netui review` example in the README's "Weekly review" section runs in bash, exit 0
+    (on a file: the examples are what is tested, alike on either engine)."""
     blocks = re.findall(r"^```sh\n(.*?)^```$", readme_section("Weekly review"), re.M | re.S)
     script = "\n".join(textwrap.dedent(b) for b in blocks)
     assert script.count("netui review") == 3

@@ -1,7 +1,7 @@
 """Fixtures for Store tests: the engine, a topic recorder, whole-database dumps, reopening, raw rows.
 
 Every Store test takes its database from the `engine` fixture, so the suite
-runs unchanged on each engine listed in ENGINES. PostgreSQL needs a server:
+runs unchanged on each engine listed in pgkit.ENGINES. PostgreSQL needs a server:
 NETUI_TEST_PG_URL names one whose user may create databases (`url=$(scripts/pg-cluster
 start DIR)` makes a throwaway one); each test gets a database of its own, dropped
 after it. Without the variable the PostgreSQL runs skip with one line saying so,
@@ -19,14 +19,12 @@ from typing import Any
 import pytest
 from capturekit import MIXER_START
 from enginekit import EngineUnderTest
-from pgkit import pg_database
+from pgkit import ENGINES, dump_database, engine_target
 
 from netui.data.models import Attendance, Event, LedgerEntry
 from netui.domain.records import ContactDraft
 from netui.state import Store
 
-# The engines the Store suite runs on.
-ENGINES = ("sqlite", "postgres")
 # Test modules whose checks read SQLite's own tables and SQL (sqlite_master, contact_fts,
 # PRAGMAs, date()): their PostgreSQL runs skip, saying so. It is empty now, every module's
 # checks being engine-neutral (or SQLite's own kept beside PostgreSQL's), and it only
@@ -36,17 +34,13 @@ NOT_YET_ON_POSTGRES: frozenset[str] = frozenset()
 
 @pytest.fixture(params=ENGINES)
 def engine(request: pytest.FixtureRequest, db_path: Path) -> Iterator[EngineUnderTest]:
-    """The engine this run of the test is on, with a fresh, empty database target."""
-    if request.param == "sqlite":
-        yield EngineUnderTest("sqlite", db_path)
-        return
-    if request.param != "postgres":
-        raise AssertionError(f"no such engine: {request.param}")
+    """The engine this run of the test is on (one of pgkit.ENGINES), with a fresh, empty
+    database target."""
     module = request.node.module.__name__.rpartition(".")[2]
-    if module in NOT_YET_ON_POSTGRES:
+    if request.param == "postgres" and module in NOT_YET_ON_POSTGRES:
         pytest.skip(f"{module}: reads SQLite's own tables (tests/store/conftest.py)")
-    with pg_database() as url:
-        yield EngineUnderTest("postgres", url)
+    with engine_target(request.param, db_path) as target:
+        yield EngineUnderTest(request.param, target)
 
 
 @pytest.fixture
@@ -61,14 +55,6 @@ def announced(store: Store) -> list[frozenset[str]]:
     seen: list[frozenset[str]] = []
     store.subscribe(seen.append)
     return seen
-
-
-def dump_database(store: Store) -> dict[str, list[tuple[Any, ...]]]:
-    """Every row of every table (SQLite's FTS shadow tables included), order-independent."""
-    return {
-        name: sorted(store.db.execute_sql(f'SELECT * FROM "{name}"').fetchall(), key=repr)
-        for name in store.db.get_tables()
-    }
 
 
 @pytest.fixture
