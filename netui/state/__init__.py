@@ -116,9 +116,9 @@ class Store:
         return self.session.label
 
     @property
-    def path(self) -> Path:
-        """The database file."""
-        return Path(self.session.label)
+    def path(self) -> Path | None:
+        """The database file; None for a database on a server (`label` names either)."""
+        return Path(self.session.label) if self.session.engine.name == "sqlite" else None
 
     @property
     def db(self) -> Database:

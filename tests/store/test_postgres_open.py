@@ -4,6 +4,7 @@ that change nothing, migrations, read-only opens, passwords never shown, and cha
 from __future__ import annotations
 
 import builtins
+from pathlib import Path
 from typing import Any
 
 import psycopg
@@ -140,6 +141,18 @@ def test_migration_5_indexes_the_list_keys_and_the_word_starts(pg_url: str) -> N
         assert [row.name for row in store.contacts.find("sora")] == ["Kato Sora"]
     finally:
         store.close()
+
+
+def test_a_server_database_has_a_label_and_no_file_path(pg_url: str, db_path: Path) -> None:
+    """Store.path is the file on SQLite and None on a server: a URL is not a path (Path()
+    would fold postgresql:// into postgresql:/); the label names either."""
+    on_server, in_file = Store(pg_url), Store(db_path)
+    try:
+        assert on_server.path is None and on_server.label == pg_url
+        assert in_file.path == db_path and in_file.label == str(db_path)
+    finally:
+        on_server.close()
+        in_file.close()
 
 
 def test_a_read_finds_no_database_in_an_empty_one_and_creates_nothing(pg_url: str) -> None:
