@@ -127,13 +127,15 @@ def table_phrases() -> dict[str, Callable[[int], str]]:
     }
 
 
-# The summary's fields that count rows joining or indexing the records above.
+# The summary's fields that count rows joining or indexing the records above, and
+# the stage history, which only goals' progress reads.
 INTERNAL = frozenset(
     {
         "contact_tags",
         "goal_tags",
         "contact_goals",
         "event_goals",
+        "stage_changes",
         "search_rows",
         "short_search_rows",
     }

@@ -313,6 +313,31 @@ class LedgerEntry(BaseModel):
         )
 
 
+class StageChange(Model):
+    """One change of a contact's stage, dated by the Store's clock (what goals count as
+    promotions). from_stage is None where the contact was created at to_stage; the
+    history starts at schema version 6 (netui.data.schema)."""
+
+    id = AutoField()
+    # index=False: the (contact, changed_at) index leads with the column.
+    contact = ForeignKeyField(Contact, on_delete="CASCADE", index=False)
+    from_stage = CharField(null=True)
+    to_stage = CharField()
+    changed_at = DateTimeField()
+    if TYPE_CHECKING:
+        contact_id: int  # the foreign key's own column
+
+    class Meta:
+        database = database
+        legacy_table_names = False
+        indexes = (
+            # A contact's history in order.
+            (("contact", "changed_at"), False),
+            # The promotions in a period, across every contact.
+            (("changed_at",), False),
+        )
+
+
 class Review(BaseModel):
     id = AutoField()
     week_start = DateField(unique=True)
@@ -377,6 +402,7 @@ MODELS: tuple[type[Model], ...] = (
     Interaction,
     FollowUp,
     LedgerEntry,
+    StageChange,
     Review,
     Meta,
     UndoCommand,

@@ -19,7 +19,9 @@ Run after `db.create_tables(MODELS)` when a database is created
 
 from __future__ import annotations
 
-from peewee import CharField, Database, TextField
+from collections.abc import Iterable
+
+from peewee import CharField, Database, Model, TextField
 
 from netui.data.engine import run_sql
 from netui.data.models import MODELS
@@ -61,10 +63,10 @@ SEARCH_SQL: tuple[str, ...] = (
 )
 
 
-def collation_sql() -> list[str]:
+def collation_sql(models: Iterable[type[Model]] = MODELS) -> list[str]:
     """ALTER statements making every text column of the models COLLATE "C"."""
     statements = []
-    for model in MODELS:
+    for model in models:
         table = model._meta.table_name
         for field in model._meta.sorted_fields:
             if isinstance(field, TextField | CharField):
@@ -97,6 +99,19 @@ def index_list_keys_and_word_starts(db: Database) -> None:
     """Schema version 5 on PostgreSQL: contact_list_keys, and contact_search's starts."""
     for statement in (*INDEX_SQL, *SEARCH_SQL):
         run_sql(db, statement)
+
+
+def add_tables(db: Database, models: Iterable[type[Model]]) -> None:
+    """A migration's new tables, as create_schema would have made them: created, their text
+    columns COLLATE "C", their foreign keys deferrable and the journal's trigger on them."""
+    from netui.data import postgres_journal
+
+    models = list(models)
+    db.create_tables(models)
+    for statement in collation_sql(models):
+        run_sql(db, statement)
+    defer_foreign_keys(db)
+    postgres_journal.install_journal(db)
 
 
 def extra_sql() -> list[str]:

@@ -5,7 +5,14 @@ from __future__ import annotations
 from peewee import Database, PostgresqlDatabase
 
 from netui.data.engine import Migration, run_sql
-from netui.data.models import EXTRA_SQL, MODELS, LedgerEntry, UndoChange, UndoCommand
+from netui.data.models import (
+    EXTRA_SQL,
+    MODELS,
+    LedgerEntry,
+    StageChange,
+    UndoChange,
+    UndoCommand,
+)
 from netui.data.sqlite_journal import install_journal
 
 
@@ -87,6 +94,30 @@ def index_list_keys_and_word_starts(db: Database) -> None:
         postgres_schema.index_list_keys_and_word_starts(db)
 
 
+def record_stage_changes(db: Database) -> None:
+    """Version 6: stage_change, every change of a contact's stage, dated.
+
+    The history starts at the upgrade: each contact gets one row saying it was
+    created at the stage it has now (from_stage NULL), dated by its created_at,
+    since the stages it had before were never recorded. The table is made as
+    create_schema makes it on each engine (on PostgreSQL: text COLLATE "C", the
+    foreign key deferrable, the journal's trigger), so a migrated database and a
+    fresh one end alike.
+    """
+    if isinstance(db, PostgresqlDatabase):
+        from netui.data import postgres_schema
+
+        postgres_schema.add_tables(db, [StageChange])
+    else:
+        db.create_tables([StageChange])
+        install_journal(db)
+    run_sql(
+        db,
+        "INSERT INTO stage_change (contact_id, from_stage, to_stage, changed_at)"
+        " SELECT id, NULL, stage, created_at FROM contact ORDER BY id",
+    )
+
+
 # Ordered; a fresh database is created at the last version in one step.
 MIGRATIONS: list[Migration] = [
     Migration(1, "initial schema", create_schema),
@@ -100,6 +131,7 @@ MIGRATIONS: list[Migration] = [
         "PostgreSQL indexes the list's sort keys and word starts",
         index_list_keys_and_word_starts,
     ),
+    Migration(6, "every change of a contact's stage, dated", record_stage_changes),
 ]
 
 

@@ -111,6 +111,17 @@ class LedgerRecord:
 
 
 @dataclass(frozen=True)
+class StageChangeRecord:
+    """One change of a contact's stage, as the stage history lists it."""
+
+    id: int
+    contact_id: int
+    from_stage: str | None  # None: the contact was created at to_stage
+    to_stage: str
+    changed_at: dt.datetime
+
+
+@dataclass(frozen=True)
 class ContactDraft:
     """What a person typed into the contact form: the input of create and update."""
 

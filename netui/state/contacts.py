@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+import datetime as dt
+from collections.abc import Callable, Collection, Iterable
 
 from peewee import JOIN, SQL, Query, Select, fn
 
@@ -25,10 +26,11 @@ from netui.domain.records import (
     ContactRef,
     ContactRow,
     Counts,
+    StageChangeRecord,
     TagCount,
 )
 from netui.i18n import _
-from netui.state import derived
+from netui.state import derived, stage_history
 from netui.state.contact_detail import read_detail
 from netui.state.errors import NotFound
 from netui.state.events import Events
@@ -217,6 +219,19 @@ class Contacts:
         refs = [ContactRef(r.id, r.name, r.company) for r in rows if r.id != exclude]
         return refs[:limit]
 
+    def stage_history(self, contact_id: int) -> list[StageChangeRecord]:
+        """Every change of the contact's stage, oldest first (empty for no such contact)."""
+        with self.s.read():
+            return stage_history.history(contact_id)
+
+    def promotions(
+        self, since: dt.date, until: dt.date, contact_ids: Collection[int] | None = None
+    ) -> int:
+        """How many times a contact moved to a later stage from `since` to `until` (both
+        days included), among every contact or only `contact_ids`; one statement."""
+        with self.s.read():
+            return stage_history.promotions(since, until, contact_ids)
+
     # -- what other services use inside their writes ------------------------------
 
     def require(self, contact_id: int) -> Contact:
@@ -273,6 +288,7 @@ class Contacts:
             contact_id = int(
                 Contact.insert(created_at=now, updated_at=now, **draft_fields(draft)).execute()
             )
+            stage_history.record(self.s, contact_id, None, draft.stage)
             self.set_tags(contact_id, draft.tags)
             derived.refresh_due(self.s, [contact_id])
             derived.refresh_search(self.s, contact_id)
@@ -287,11 +303,12 @@ class Contacts:
         """
         draft = validate_draft(draft)
         with self.s.write(Topic.CONTACTS, Topic.TAGS):
-            self.require(contact_id)
+            before = self.require(contact_id).stage
             self._check_links(draft, contact_id)
             Contact.update(updated_at=self.s.now(), **draft_fields(draft)).where(
                 Contact.id == contact_id
             ).execute()
+            stage_history.record(self.s, contact_id, before, draft.stage)
             self.set_tags(contact_id, draft.tags)
             derived.refresh_due(self.s, [contact_id])
             derived.refresh_search(self.s, contact_id)
@@ -359,10 +376,11 @@ class Contacts:
                 "stage", message.format(value=repr(stage), choices=", ".join(STAGES))
             )
         with self.s.write(Topic.CONTACTS):
-            self.require(contact_id)
+            before = self.require(contact_id).stage
             Contact.update(stage=stage, updated_at=self.s.now()).where(
                 Contact.id == contact_id
             ).execute()
+            stage_history.record(self.s, contact_id, before, stage)
             derived.refresh_due(self.s, [contact_id])
 
     def set_cadence(self, contact_id: int, days: int | None) -> None:

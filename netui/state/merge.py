@@ -14,12 +14,13 @@ from netui.data.models import (
     FollowUp,
     Interaction,
     LedgerEntry,
+    StageChange,
 )
 from netui.domain.contact_rules import ValidationError, validate_draft
 from netui.domain.merge import MergePlan, Pick, plan_merge
 from netui.domain.records import ContactDetail
 from netui.i18n import _
-from netui.state import derived
+from netui.state import derived, stage_history
 from netui.state.contact_detail import read_detail
 from netui.state.contacts import EVERYTHING_OF_A_CONTACT, Contacts, draft_fields
 from netui.state.errors import NotFound
@@ -80,6 +81,7 @@ class Merge:
         with self.s.write(*EVERYTHING_OF_A_CONTACT, undo=label):
             plan = self._plan(keep_id, other_id).with_picks(picks or {})
             draft = validate_draft(plan.draft())
+            before = self.contacts.require(keep_id).stage
             self._move_everything(keep_id, other_id)
             Contact.delete().where(Contact.id == other_id).execute()
             derived.delete_search_rows(self.s, other_id)
@@ -87,6 +89,7 @@ class Merge:
             Contact.update(updated_at=self.s.now(), **draft_fields(draft)).where(
                 Contact.id == keep_id
             ).execute()
+            stage_history.record(self.s, keep_id, before, draft.stage)
             self.contacts.set_tags(keep_id, draft.tags)
             derived.refresh_due(self.s, [keep_id])
             derived.refresh_ledger(self.s, [keep_id])
@@ -133,7 +136,8 @@ class Merge:
 
     def _move_everything(self, keep_id: int, drop_id: int) -> None:
         """Point everything that names `drop_id` at `keep_id`, once each."""
-        for model in (Interaction, FollowUp, LedgerEntry):
+        # The other's stage history too: the kept contact's then holds both, in time order.
+        for model in (Interaction, FollowUp, LedgerEntry, StageChange):
             model.update(contact=keep_id).where(model.contact == drop_id).execute()
         LedgerEntry.update(introduced=keep_id).where(LedgerEntry.introduced == drop_id).execute()
         Contact.update(introduced_by=keep_id).where(

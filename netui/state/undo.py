@@ -53,6 +53,7 @@ _CONTACT_COLUMNS = {
     "interaction": "contact_id",
     "follow_up": "contact_id",
     "ledger_entry": "contact_id",
+    "stage_change": "contact_id",
 }
 
 

@@ -164,7 +164,8 @@ def test_a_target_holding_records_is_refused_and_untouched(
     before = fingerprint(target)
     line = one_error_line(run("--db", str(source), "copy", "--to", str(target)))
     assert line == (
-        f"netui: {target}: not empty (it holds contact, tag, contact_tag, interaction rows);"
+        f"netui: {target}: not empty (it holds contact, tag, contact_tag, interaction,"
+        " stage_change rows);"
         " netui copy copies only into an empty database, and changed nothing"
     )
     assert fingerprint(target) == before

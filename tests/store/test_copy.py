@@ -304,7 +304,7 @@ def test_a_target_holding_records_is_refused_and_left_as_it_was(
     held.contacts.create(ContactDraft(name="Already here", met_on=NOW.date()))
     before = digest(held)
     held.close()
-    with pytest.raises(CopyRefused, match=r"not empty \(it holds contact rows\)"):
+    with pytest.raises(CopyRefused, match=r"not empty \(it holds contact, stage_change rows\)"):
         open_target(demo, engine.target, stage_cadence={"met": 3})
     assert digest(reopened(held, engine.target)) == before
 

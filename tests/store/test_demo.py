@@ -34,6 +34,7 @@ TABLES = {
     "interaction": "interactions",
     "follow_up": "followups",
     "ledger_entry": "ledger_entries",
+    "stage_change": "stage_changes",
     "goal": "goals",
     "goal_tag": "goal_tags",
     "contact_goal": "contact_goals",

@@ -16,7 +16,7 @@ from netui.data.models import Attendance, Contact, FollowUp, Interaction, Ledger
 from netui.domain.reading import fold
 from netui.domain.records import ContactRef, EventRef
 from netui.i18n import _
-from netui.state import derived
+from netui.state import derived, stage_history
 from netui.state.capture.records import THANKS, CapturePreview, CaptureResult, ResolvedPerson
 from netui.state.contacts import Contacts, draft_fields
 from netui.state.errors import NotFound
@@ -50,7 +50,7 @@ def _introduce() -> Query:
 
 
 def _texts() -> Query:
-    return Contact.select(Contact.needs, Contact.offers, Contact.notes).where(
+    return Contact.select(Contact.needs, Contact.offers, Contact.notes, Contact.stage).where(
         Contact.id == Param("contact")
     )
 
@@ -196,6 +196,7 @@ class CaptureWriter:
         contact_id = self.s.prepared.insert(
             self.s.db, Contact, created_at=now, updated_at=now, **fields
         )
+        stage_history.record(self.s, contact_id, None, person.draft.stage)
         self.contacts.set_tags(contact_id, person.draft.tags)
         return contact_id
 
@@ -203,7 +204,7 @@ class CaptureWriter:
         texts = self.s.prepared.get("capture.texts", _texts).run(self.s.db, contact=contact_id)
         if not texts:
             raise NotFound(_("contact {contact_id} no longer exists").format(contact_id=contact_id))
-        ((needs, offers, notes),) = texts
+        ((needs, offers, notes, stage),) = texts
         kept = {"needs": needs, "offers": offers}
         updates: dict[str, object] = {"updated_at": now}
         for name in ("company", "role", "email", "phone"):
@@ -222,6 +223,8 @@ class CaptureWriter:
         if plan.stage:
             updates["stage"] = plan.stage
         self.s.prepared.update(self.s.db, Contact, contact_id, **updates)
+        if plan.stage:
+            stage_history.record(self.s, contact_id, stage, plan.stage)
         if plan.tags:
             have = derived.tag_names(self.s, contact_id)
             self.contacts.set_tags(contact_id, [*have, *(t for t in plan.tags if t not in have)])

@@ -30,7 +30,8 @@ TABLES = dict(
     for item in """
     contact_tag:contact_tags contact_goal:contact_goals goal_tag:goal_tags
     event_goal:event_goals attendance:attendances interaction:interactions
-    follow_up:followups ledger_entry:ledger_entries review:reviews contact:contacts
+    follow_up:followups ledger_entry:ledger_entries stage_change:stage_changes review:reviews
+    contact:contacts
     event:events tag:tags goal:goals contact_fts:search_rows contact_short:short_search_rows
     """.split()
 )
@@ -51,6 +52,7 @@ class DemoSummary:
     interactions: int
     followups: int
     ledger_entries: int
+    stage_changes: int
     goals: int
     goal_tags: int
     contact_goals: int

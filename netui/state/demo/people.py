@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bisect import bisect
+from collections.abc import Iterator
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -136,6 +137,11 @@ def add_contacts(gen: Generator) -> None:
         + ", ".join(f"?{i}" for i in (*range(1, 26), 25, *((26,) if with_key else ()))),
         rows,
     )
+    gen.insert(
+        "stage_change",
+        "contact_id, from_stage, to_stage, changed_at",
+        stage_changes(gen, [row[24] for row in rows]),
+    )
     gen.insert("contact_tag", "contact_id, tag_id", links)
     gen.insert(
         "contact_fts",
@@ -146,3 +152,21 @@ def add_contacts(gen: Generator) -> None:
     per_goal = min(40, max(3, n // 50))
     linked = {(rng.randint(1, n), gid) for gid in gen.goal_ids for _ in range(per_goal)}
     gen.insert("contact_goal", "contact_id, goal_id", sorted(linked))
+
+
+def stage_changes(gen: Generator, created: list[str]) -> Iterator[tuple[object, ...]]:
+    """Each contact's stage history: created at its stage, as the schema's back-fill says,
+    except every seventh contact past the first stage, created a stage lower and promoted
+    halfway between its meeting and today (the goals' promotions have some to count).
+
+    `created` holds each contact's created_at, in id order. No random draw is taken, so
+    every other table of the demo stays as the seed made it before.
+    """
+    today = gen.today.toordinal()
+    for cid in range(1, gen.n + 1):
+        stage, day, at = gen.stage[cid], gen.met_day[cid], created[cid - 1]
+        if stage and cid % 7 == 0 and today - day >= 2:
+            yield cid, None, STAGES[stage - 1], at
+            yield cid, STAGES[stage - 1], STAGES[stage], f"{gen.day((day + today) // 2)} 18:00:00"
+        else:
+            yield cid, None, STAGES[stage], at
