@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import replace
 from typing import Any
 
@@ -80,17 +81,25 @@ def normalize_tag(text: str) -> str:
     return tag
 
 
-def parse_tags(text: str) -> tuple[str, ...]:
-    """Tags from 'ux, #fintech design': separated by spaces or commas; a repeat is an error."""
+def unique_tags(raw: Iterable[str]) -> tuple[str, ...]:
+    """The tags as stored, in the order given; a repeat (once normalized) is an error.
+
+    Raises:
+        ValidationError: a tag that is not one, or one given twice ("tags").
+    """
     tags: list[str] = []
-    for part in re.split(r"[\s,、]+", unicodedata.normalize("NFKC", text)):
-        if not part.strip():
-            continue
-        tag = normalize_tag(part)
+    for text in raw:
+        tag = normalize_tag(text)
         if tag in tags:
             raise ValidationError("tags", _("#{tag} is given twice").format(tag=tag))
         tags.append(tag)
     return tuple(tags)
+
+
+def parse_tags(text: str) -> tuple[str, ...]:
+    """Tags from 'ux, #fintech design': separated by spaces or commas; a repeat is an error."""
+    parts = re.split(r"[\s,、]+", unicodedata.normalize("NFKC", text))
+    return unique_tags(part for part in parts if part.strip())
 
 
 def _not_one_of(value: str, allowed: tuple[str, ...]) -> str:
@@ -138,16 +147,11 @@ def validate_draft(draft: ContactDraft) -> ContactDraft:
                 name_, _("is longer than {count} characters").format(count=MAX_TEXT)
             )
         texts[name_] = value
-    tags: list[str] = []
-    for raw in draft.tags:
-        tag = normalize_tag(raw)
-        if tag in tags:
-            raise ValidationError("tags", _("#{tag} is given twice").format(tag=tag))
-        tags.append(tag)
+    tags = unique_tags(draft.tags)
     return replace(
         draft,
         name=name,
         email=validate_email(draft.email),
-        tags=tuple(tags),
+        tags=tags,
         **texts,
     )

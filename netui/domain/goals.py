@@ -17,6 +17,7 @@ from netui.domain.contact_rules import (
     ValidationError,
     clean_text,
     normalize_tag,
+    unique_tags,
 )
 from netui.domain.dates import day_label
 from netui.domain.goal_progress import KeyResult, metric_label, validate_key_results
@@ -159,12 +160,7 @@ def validate_profile(profile: TargetProfile) -> TargetProfile:
         ValidationError: a tag that is not one or is given twice ("tags"), a word given
             twice once folded ("words"), an unknown channel or stage.
     """
-    tags: list[str] = []
-    for raw in profile.tags:
-        tag = normalize_tag(raw)
-        if tag in tags:
-            raise ValidationError("tags", _("#{tag} is given twice").format(tag=tag))
-        tags.append(tag)
+    tags = unique_tags(profile.tags)
     words: list[str] = []
     for raw in profile.words:
         word = clean_text(raw)
@@ -177,9 +173,7 @@ def validate_profile(profile: TargetProfile) -> TargetProfile:
         raise ValidationError("channel", _one_of(profile.channel, CHANNELS))
     if profile.min_stage is not None and profile.min_stage not in STAGES:
         raise ValidationError("min_stage", _one_of(profile.min_stage, STAGES))
-    return replace(
-        profile, tags=tuple(tags), words=tuple(words), location=clean_text(profile.location)
-    )
+    return replace(profile, tags=tags, words=tuple(words), location=clean_text(profile.location))
 
 
 def _past_dates(draft: GoalDraft, today: dt.date, previous: GoalDraft | None) -> list[str]:
