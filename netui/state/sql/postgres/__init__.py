@@ -11,7 +11,11 @@ contact has one row in each of two tables (netui.data.postgres_schema),
 - contact_search: the folded columns of SQLite's contact_fts in one text,
   `doc`, with a pg_trgm GIN index: a word of three or more characters is
   `doc LIKE '%word%'`, which the index answers from its trigrams (the LIKE
-  rechecks each candidate, so the match is exact, markers included);
+  rechecks each candidate, so the match is exact, markers included); its
+  generated column `starts` holds the marked words alone, with a trigram index
+  of its own, for word starts (the word after WORD_START, LIKE in `starts`): a
+  word common in notes then finds the few names it starts without reading every
+  note;
 - contact_gram: (gram, contact_id), one row per short token of the contact
   (search.short_row, the tokens of SQLite's contact_short): a 1- or
   2-character word, a short word start and every `#tag` prefix are one b-tree
@@ -100,10 +104,10 @@ def _like(text: str) -> str:
 
 
 def _conditions(terms: list[str], tags: list[str], *, starts: bool) -> tuple[list[str], list[str]]:
-    """The filter as (gram tokens, LIKE patterns of doc) a contact must all have.
+    """The filter as (gram tokens, LIKE patterns) a contact must all have.
 
     A word of 3+ characters is a pattern of contact_search's doc (with `starts`,
-    after WORD_START); a shorter word, and every `#tag` prefix, a token of
+    after WORD_START, matched in its `starts` column); a shorter word, and every `#tag` prefix, a token of
     contact_gram, as SQLite's contact_short holds them.
     """
     mark = WORD_START if starts else ""
