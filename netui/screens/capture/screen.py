@@ -345,8 +345,8 @@ class CaptureScreen(FormScreen[CaptureResult]):
         self._finished = True
 
     def quit_loses(self) -> str | None:
-        """Nothing while the text can be kept as the draft (quitting keeps it, and `c` goes
-        on with it); when it cannot (the database is away), the text itself."""
+        """None while the text can be kept as the draft (quitting keeps it, and `c` goes on
+        with it); when it cannot (the database is away), that the text would be lost."""
         if self._finished or self._keep_draft():
             return None
         return _("The capture box's text cannot be kept as a draft now, so it would be lost.")

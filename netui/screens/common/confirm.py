@@ -134,7 +134,7 @@ class ConfirmScreen(Question[bool]):
 
 
 class QuitScreen(ConfirmScreen):
-    """ "Quit netui?" when quitting would lose what was typed; the quit key again quits."""
+    """Asks "Quit netui?" when quitting would lose what was typed; the quit key again quits."""
 
     def __init__(self, loses: str) -> None:
         """
