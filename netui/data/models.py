@@ -116,6 +116,9 @@ class Goal(BaseModel):
     id = AutoField()
     title = TextField()
     why = TextField(default="")
+    # Who the goal needs, as criteria (netui.domain.goals.TargetProfile): a JSON object
+    # of its words, channel, location and minimum stage, "" for none (schema version
+    # 7; the tags are goal_tag rows). The candidates' SQL is built from it per goal.
     target_profile = TextField(default="")
     target_count = IntegerField(null=True)
     target_date = DateField(null=True)
@@ -220,6 +223,10 @@ class ContactTag(JoinModel):
 class ContactGoal(JoinModel):
     contact = ForeignKeyField(Contact, on_delete="CASCADE", index=False)
     goal = ForeignKeyField(Goal, on_delete="CASCADE", index=False)
+    role = TextField(default="")  # the part the contact plays for the goal ("investor")
+    # The day it was linked: a goal's history counts a contact from then on. None for a
+    # link made before schema version 7, which recorded no day.
+    linked_on = DateField(null=True)
 
     class Meta:
         primary_key = CompositeKey("contact", "goal")
@@ -241,6 +248,45 @@ class EventGoal(JoinModel):
     class Meta:
         primary_key = CompositeKey("event", "goal")
         indexes = ((("goal", "event"), False),)
+
+
+class GoalKeyResult(BaseModel):
+    """One of a goal's 1-3 key results (netui.domain.goal_progress.KeyResult): the metric
+    and its start and target; the current value is computed, never stored."""
+
+    id = AutoField()
+    goal = ForeignKeyField(Goal, on_delete="CASCADE", index=False)
+    position = IntegerField()  # the order the goal shows its results in
+    metric = CharField()
+    start = IntegerField(default=0)
+    target = IntegerField()
+    period = CharField(null=True)  # "month", "week" or None
+    by_date = DateField(null=True)  # the day to reach the target by ("by" is SQL's)
+    started_on = DateField()  # counted from: the day the result was set
+    if TYPE_CHECKING:
+        goal_id: int
+
+    class Meta:
+        indexes = ((("goal", "position"), True),)
+
+
+class GoalSlot(BaseModel):
+    """A person a goal still needs ("a hiring manager at a Tokyo fintech"): open until a
+    contact fills it."""
+
+    id = AutoField()
+    goal = ForeignKeyField(Goal, on_delete="CASCADE", index=False)
+    position = IntegerField()
+    description = TextField()
+    # Deleting the contact opens the slot again (filled_on then means nothing).
+    contact = ForeignKeyField(Contact, null=True, on_delete="SET NULL")
+    filled_on = DateField(null=True)
+    if TYPE_CHECKING:
+        goal_id: int
+        contact_id: int | None
+
+    class Meta:
+        indexes = ((("goal", "position"), False),)
 
 
 class Attendance(BaseModel):
@@ -311,6 +357,19 @@ class LedgerEntry(BaseModel):
             # index alone, not row by row from the table. Migration 4.
             (("date", "contact", "direction", "weight"), False),
         )
+
+
+class LedgerGoal(JoinModel):
+    """The goal a ledger entry served: an introduction received for it counts as progress."""
+
+    entry = ForeignKeyField(LedgerEntry, primary_key=True, on_delete="CASCADE")
+    goal = ForeignKeyField(Goal, on_delete="CASCADE", index=False)
+    if TYPE_CHECKING:
+        entry_id: int
+        goal_id: int
+
+    class Meta:
+        indexes = ((("goal", "entry"), False),)
 
 
 class StageChange(Model):
@@ -398,10 +457,13 @@ MODELS: tuple[type[Model], ...] = (
     ContactGoal,
     GoalTag,
     EventGoal,
+    GoalKeyResult,
+    GoalSlot,
     Attendance,
     Interaction,
     FollowUp,
     LedgerEntry,
+    LedgerGoal,
     StageChange,
     Review,
     Meta,

@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from peewee import Database, PostgresqlDatabase
 
 from netui.data.engine import Migration, run_sql
 from netui.data.models import (
     EXTRA_SQL,
     MODELS,
+    ContactGoal,
+    Goal,
+    GoalKeyResult,
+    GoalSlot,
     LedgerEntry,
+    LedgerGoal,
     StageChange,
     UndoChange,
     UndoCommand,
@@ -118,6 +125,79 @@ def record_stage_changes(db: Database) -> None:
     )
 
 
+def _add_tables(db: Database, models: list[type]) -> None:
+    """A migration's new tables, made as create_schema makes them on each engine."""
+    if isinstance(db, PostgresqlDatabase):
+        from netui.data import postgres_schema
+
+        postgres_schema.add_tables(db, models)
+    else:
+        db.create_tables(models)
+        install_journal(db)
+
+
+def measure_goals(db: Database) -> None:
+    """Version 7: goals measured from the records.
+
+    - goal_key_result, goal_slot and ledger_goal are new;
+    - contact_goal gains the role a contact plays and the day it was linked (None
+      for the links made before, whose day was never recorded): the table is made
+      again, as a fresh database has it, and its rows copied over;
+    - goal.target_profile holds criteria (a JSON object) rather than prose: a prose
+      profile is kept at the end of the goal's why, where the person still reads it,
+      and the profile left empty;
+    - a goal's target count becomes its first key result (known or trusted contacts,
+      from 0, by its target date), which is what the weekly review measured it by.
+
+    Undo entries that changed goals or their links are dropped from the journal: their
+    rows are not the rows the tables now hold.
+    """
+    links = list(run_sql(db, "SELECT contact_id, goal_id FROM contact_goal ORDER BY 1, 2"))
+    run_sql(db, "DROP TABLE contact_goal")
+    _add_tables(db, [ContactGoal, GoalKeyResult, GoalSlot, LedgerGoal])
+    ContactGoal.insert_many(
+        [(contact_id, goal_id, "", None) for contact_id, goal_id in links],
+        fields=[ContactGoal.contact, ContactGoal.goal, ContactGoal.role, ContactGoal.linked_on],
+    ).execute(db)
+    goals = list(
+        run_sql(
+            db, "SELECT id, why, target_profile, target_count, target_date, created_at FROM goal"
+        )
+    )
+    for goal_id, why, profile, count, by, created in goals:
+        prose = (profile or "").strip()
+        if prose and not prose.startswith("{"):
+            joined = f"{why.rstrip()}\n\n{prose}" if why and why.strip() else prose
+            Goal.update(why=joined, target_profile="").where(Goal.id == goal_id).execute(db)
+        if count is not None and int(count) >= 1:
+            GoalKeyResult.insert(
+                goal=goal_id,
+                position=0,
+                metric="known_or_trusted",
+                start=0,
+                target=int(count),
+                period=None,
+                by_date=by,
+                started_on=_day(created),
+                created_at=created,
+                updated_at=created,
+            ).execute(db)
+    run_sql(
+        db,
+        "DELETE FROM undo_command WHERE id IN"
+        " (SELECT command_id FROM undo_change WHERE tbl IN ('goal', 'contact_goal'))",
+    )
+
+
+def _day(value: object) -> object:
+    """A stored timestamp's day (SQLite returns text, PostgreSQL a datetime)."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, str):
+        return dt.date.fromisoformat(value[:10])
+    return value
+
+
 # Ordered; a fresh database is created at the last version in one step.
 MIGRATIONS: list[Migration] = [
     Migration(1, "initial schema", create_schema),
@@ -132,6 +212,7 @@ MIGRATIONS: list[Migration] = [
         index_list_keys_and_word_starts,
     ),
     Migration(6, "every change of a contact's stage, dated", record_stage_changes),
+    Migration(7, "goals' key results, slots and criteria", measure_goals),
 ]
 
 

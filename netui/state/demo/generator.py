@@ -200,7 +200,7 @@ class _Generator:
             day = self.day(self.today.toordinal() + rng.randint(60, 365))
             target = day if rng.random() < 0.7 else None
             count = rng.choice((3, 5, 10, 20))
-            goals.append((gid, title, why, profile, count, target, status, now))
+            goals.append((gid, title, f"{why}\n\n{profile}", "", count, target, status, now))
             goal_tags += [(gid, words.TAGS.index(t) + 1) for t in tag_names]
         self.insert(
             "goal",

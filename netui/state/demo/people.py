@@ -151,7 +151,11 @@ def add_contacts(gen: Generator) -> None:
     gen.insert("contact_short", "rowid, grams", short)
     per_goal = min(40, max(3, n // 50))
     linked = {(rng.randint(1, n), gid) for gid in gen.goal_ids for _ in range(per_goal)}
-    gen.insert("contact_goal", "contact_id, goal_id", sorted(linked))
+    gen.insert(
+        "contact_goal",
+        "contact_id, goal_id, role, linked_on",
+        [(cid, gid, "", None) for cid, gid in sorted(linked)],
+    )
 
 
 def stage_changes(gen: Generator, created: list[str]) -> Iterator[tuple[object, ...]]:
