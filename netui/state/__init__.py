@@ -33,6 +33,7 @@ from netui.state.errors import (
 )
 from netui.state.events import Events
 from netui.state.followups import FollowUps
+from netui.state.goals import Goals
 from netui.state.interactions import Interactions
 from netui.state.ledger import Ledger
 from netui.state.review import Reviews
@@ -87,6 +88,7 @@ class Store:
         self.interactions = Interactions(self.session, self.contacts, self.events)
         self.followups = FollowUps(self.session, self.contacts, self.events)
         self.ledger = Ledger(self.session, self.contacts)
+        self.goals = Goals(self.session)
         self.review = Reviews(self.session)
         self.undo = Undo(self.session)
 

@@ -42,7 +42,7 @@ from typing import TYPE_CHECKING, Any, Protocol, cast
 from netui.data.engine import run_sql
 
 if TYPE_CHECKING:
-    from peewee import ColumnBase, Database, Insert
+    from peewee import SQL, ColumnBase, Database, Insert
 
     from netui.state.search import ContactQuery
 
@@ -161,6 +161,12 @@ class EngineSQL(Protocol):
     def restart_ids(self, db: Database, table: str, column: str) -> None:
         """Make the ids the table generates next follow the largest one in it, after rows
         were written with ids of their own (netui.state.copy)."""
+
+    # -- goals -------------------------------------------------------------------------------
+
+    def profile_word(self, word: str) -> SQL:
+        """A subquery of the ids of contacts holding the folded `word` in their role,
+        company, needs or offers: a target profile's word (netui.domain.goals.matches)."""
 
     # -- the weekly review's pinned sections ----------------------------------------------
 

@@ -46,7 +46,9 @@ from netui.state.sql import (
     rows_without_contact as rows_without_contact,
 )
 
-# The weekly review's sections are the interface's too (`as`: re-exported).
+# A goal's profile words and the weekly review's sections are the interface's too
+# (`as`: re-exported).
+from netui.state.sql.sqlite.goals import profile_word as profile_word
 from netui.state.sql.sqlite.review import (
     review_goals as review_goals,
     review_overdue as review_overdue,
