@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from netui.data.models import LedgerEntry
+from netui.data.models import Goal, LedgerEntry, LedgerGoal
 from netui.domain.contact_rules import LEDGER_KINDS, ValidationError, clean_text
 from netui.domain.records import LedgerRecord
 from netui.i18n import _
@@ -56,15 +56,20 @@ class Ledger:
         weight: int,
         date: dt.date,
         introduced_id: int | None = None,
+        goal_id: int | None = None,
     ) -> int:
-        """Record something given to or received from a contact.
+        """Record something given to or received from a contact, optionally for a goal (an
+        introduction received for it counts towards the goal's key results).
 
         Raises:
-            ValidationError: a bad direction, kind, weight or introduced contact.
+            ValidationError: a bad direction, kind, weight, introduced contact or goal.
             NotFound: the contact was deleted meanwhile.
         """
         _check(direction, kind, weight, date, self.s.today())
-        with self.s.write(Topic.LEDGER, Topic.CONTACTS):
+        topics = (Topic.LEDGER, Topic.CONTACTS) + ((Topic.GOALS,) if goal_id is not None else ())
+        with self.s.write(*topics):
+            if goal_id is not None and not Goal.select().where(Goal.id == goal_id).exists():
+                raise ValidationError("goal", _("no goal with id {id}").format(id=goal_id))
             self.contacts.require(contact_id)
             if introduced_id is not None and not self.contacts.exists(introduced_id):
                 raise ValidationError(
@@ -84,6 +89,8 @@ class Ledger:
                     updated_at=now,
                 ).execute()
             )
+            if goal_id is not None:
+                LedgerGoal.insert(entry=entry_id, goal=goal_id).execute()
             derived.refresh_ledger(self.s, [contact_id])
         return entry_id
 

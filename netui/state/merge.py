@@ -12,6 +12,7 @@ from netui.data.models import (
     Contact,
     ContactGoal,
     FollowUp,
+    GoalSlot,
     Interaction,
     LedgerEntry,
     StageChange,
@@ -160,15 +161,36 @@ class Merge:
                 Attendance.select(Attendance.event).where(Attendance.contact == keep_id)
             )
         ).execute()
-        # Tags are set from the plan's union; goal links are united here.
-        self.s.sql.insert_ignore(
-            ContactGoal.insert_from(
-                ContactGoal.select(Value(keep_id), ContactGoal.goal).where(
-                    ContactGoal.contact == drop_id
-                ),
-                fields=[ContactGoal.contact, ContactGoal.goal],
+        # Tags are set from the plan's union; goal links are united here: a goal both were
+        # linked to keeps the kept contact's link, with the other's part if it had none.
+        theirs_link = ContactGoal.alias("theirs")
+        their_role = theirs_link.select(theirs_link.role).where(
+            (theirs_link.contact == drop_id) & (theirs_link.goal == ContactGoal.goal)
+        )
+        ContactGoal.update(role=their_role).where(
+            (ContactGoal.contact == keep_id)
+            & (ContactGoal.role == "")
+            & ContactGoal.goal.in_(
+                theirs_link.select(theirs_link.goal).where(
+                    (theirs_link.contact == drop_id) & (theirs_link.role != "")
+                )
             )
         ).execute()
+        self.s.sql.insert_ignore(
+            ContactGoal.insert_from(
+                ContactGoal.select(
+                    Value(keep_id), ContactGoal.goal, ContactGoal.role, ContactGoal.linked_on
+                ).where(ContactGoal.contact == drop_id),
+                fields=[
+                    ContactGoal.contact,
+                    ContactGoal.goal,
+                    ContactGoal.role,
+                    ContactGoal.linked_on,
+                ],
+            )
+        ).execute()
+        # The slots the other filled are the kept contact's now.
+        GoalSlot.update(contact=keep_id).where(GoalSlot.contact == drop_id).execute()
 
 
 def _refuse_itself(keep_id: int, other_id: int) -> None:
