@@ -35,14 +35,14 @@ from __future__ import annotations
 
 import datetime as dt
 import importlib
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol, cast
 
 from netui.data.engine import run_sql
 
 if TYPE_CHECKING:
-    from peewee import SQL, ColumnBase, Database, Insert
+    from peewee import ColumnBase, Database, Insert
 
     from netui.state.search import ContactQuery
 
@@ -164,9 +164,12 @@ class EngineSQL(Protocol):
 
     # -- goals -------------------------------------------------------------------------------
 
-    def profile_word(self, word: str) -> SQL:
-        """A subquery of the ids of contacts holding the folded `word` in their role,
-        company, needs or offers: a target profile's word (netui.domain.goals.matches)."""
+    def profile_word(
+        self, word: str, contact_id: ColumnBase, bind: Callable[[Any], Any]
+    ) -> ColumnBase:
+        """The contact `contact_id` names holds the folded `word` in its role, company,
+        needs or offers: a target profile's word (netui.domain.goals.matches). `bind`
+        gives each value its place: a Param of a prepared statement, or the value."""
 
     # -- the weekly review's pinned sections ----------------------------------------------
 
