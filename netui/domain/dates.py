@@ -21,7 +21,15 @@ __all__ = [
     "format_relative",
     "parse_date_phrase",
     "split_date_phrase",
+    "week_bounds",
 ]
+
+
+def week_bounds(day: date) -> tuple[date, date]:
+    """The ISO week (Monday to Sunday) holding `day`: the weekly review's, and a goal's
+    "per week"."""
+    start = day - timedelta(days=day.weekday())
+    return start, start + timedelta(days=6)
 
 
 def _accepted() -> str:

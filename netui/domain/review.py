@@ -11,6 +11,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
+# The week a review covers; defined with the other dates (a goal's "per week" uses it too).
+from netui.domain.dates import week_bounds as week_bounds
+
 T = TypeVar("T")
 
 # Reciprocity: I have taken this much more than I gave ...
@@ -25,12 +28,6 @@ UPCOMING_DAYS = 14
 GOAL_EVENT_DAYS = 30
 # Activity: this week against this many weeks before it.
 ACTIVITY_WEEKS = 8
-
-
-def week_bounds(day: dt.date) -> tuple[dt.date, dt.date]:
-    """The ISO week (Monday to Sunday) holding `day`."""
-    start = day - dt.timedelta(days=day.weekday())
-    return start, start + dt.timedelta(days=6)
 
 
 def as_of(day: dt.date, today: dt.date) -> dt.date:

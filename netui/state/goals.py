@@ -50,6 +50,7 @@ from netui.data.models import (
 )
 from netui.domain.cadence import STAGES
 from netui.domain.contact_rules import ValidationError, clean_text
+from netui.domain.dates import week_bounds
 from netui.domain.goal_progress import (
     METRICS,
     KeyResult,
@@ -73,7 +74,6 @@ from netui.domain.goal_records import (
 )
 from netui.domain.goals import GOAL_STATUSES, CheckedGoal, GoalDraft, TargetProfile, validate_goal
 from netui.domain.reading import search_fold
-from netui.domain.review import week_bounds
 from netui.i18n import _
 from netui.state.errors import NotFound
 from netui.state.goal_words import longest_piece
