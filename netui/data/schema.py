@@ -165,8 +165,10 @@ def measure_goals(db: Database) -> None:
         )
     )
     for goal_id, why, profile, count, by, created in goals:
+        # Version 6 kept prose only (criteria are this version's), so any text is prose,
+        # one that starts with a brace too.
         prose = (profile or "").strip()
-        if prose and not prose.startswith("{"):
+        if prose:
             joined = f"{why.rstrip()}\n\n{prose}" if why and why.strip() else prose
             Goal.update(why=joined, target_profile="").where(Goal.id == goal_id).execute(db)
         if count is not None and int(count) >= 1:
@@ -187,6 +189,9 @@ def measure_goals(db: Database) -> None:
         "DELETE FROM undo_command WHERE id IN"
         " (SELECT command_id FROM undo_change WHERE tbl IN ('goal', 'contact_goal'))",
     )
+    # Their changes by hand: SQLite runs a migration with foreign keys off, so the
+    # ON DELETE CASCADE that takes them on PostgreSQL does nothing there.
+    run_sql(db, "DELETE FROM undo_change WHERE command_id NOT IN (SELECT id FROM undo_command)")
 
 
 def _day(value: object) -> object:
