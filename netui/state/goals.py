@@ -1244,13 +1244,17 @@ class Goals:
 
     def fill_in(self, goal_id: int, text: str, contact_id: int) -> bool:
         """Fill the goal's first open slot whose description is `text` once folded, inside
-        the caller's write (capture's `goal:` naming a slot). Returns whether one was."""
+        the caller's write (capture's `goal:` naming a slot), and link the contact as
+        fill_slot does: a filled slot's contact is always one of the goal's links (unlink
+        opens the slots again, `netui check` reports one that is not). Returns whether a
+        slot was filled."""
         folded = search_fold(text)
         for slot in self._slots(goal_id):
             if slot.is_open and search_fold(slot.description) == folded:
                 GoalSlot.update(
                     contact=contact_id, filled_on=self.s.today(), updated_at=self.s.now()
                 ).where(GoalSlot.id == slot.id).execute()
+                self.link_in(goal_id, contact_id, slot.description)
                 return True
         return False
 
