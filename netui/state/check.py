@@ -1,8 +1,10 @@
 """Consistency checks of a netui database: the engine's own, then the invariants the Store keeps.
 
 The engine checks itself (SQLite: integrity_check and foreign keys;
-PostgreSQL: the schema version and the indexes netui made). The Store keeps
-derived data that nothing else repairs: each contact's search rows (SQLite:
+PostgreSQL: the schema version and the indexes netui made). Beside the foreign
+keys, the links a goal's rows keep among themselves: a filled slot's contact is
+linked to its goal, and each key result counts a metric netui computes. The
+Store keeps derived data that nothing else repairs: each contact's search rows (SQLite:
 contact_fts and contact_short; PostgreSQL: contact_search and contact_gram),
 its stored last_contact and next_due, and its ledger aggregates. These checks
 recompute each from its definition and report where the stored values differ;
@@ -16,9 +18,10 @@ from collections.abc import Callable, Sequence
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
-from peewee import Select
+from peewee import JOIN, Select
 
-from netui.data.models import Contact
+from netui.data.models import Contact, ContactGoal, GoalKeyResult, GoalSlot
+from netui.domain.goal_progress import METRICS, PERIODS
 from netui.i18n import _
 from netui.state.derived import (
     differs,
@@ -91,13 +94,69 @@ def _capped(rows: Sequence[Any], line: Callable[[Any], str], what: str) -> list[
 
 def _foreign_keys(session: Session) -> list[str]:
     rows = session.engine.broken_links()
-    return _capped(
+    lines = _capped(
         rows,
         lambda r: _("foreign key: {table} row {row} points to a missing {parent} row").format(
             table=r[0], row=r[1], parent=r[2]
         ),
         _("rows with a broken foreign key"),
     )
+    return lines + _goal_links()
+
+
+def _goal_links() -> list[str]:
+    """A goal's rows that point where the Store never leaves them.
+
+    A filled slot's contact is linked to the slot's goal (filling links them, unlinking
+    opens the slot, a merge moves both): one that is not shows in the goal's detail
+    filled by someone the goal does not list. A key result counts a metric (and a
+    period) of netui.domain.goal_progress: the goals list cannot count any other.
+    """
+    link = ContactGoal.alias("link")
+    unlinked = tuples(
+        GoalSlot.select(GoalSlot.goal, GoalSlot.id, Contact.id, Contact.name)
+        .join(Contact, on=GoalSlot.contact == Contact.id)
+        .join(
+            link,
+            JOIN.LEFT_OUTER,
+            on=(link.contact == GoalSlot.contact) & (link.goal == GoalSlot.goal),
+        )
+        .where(link.contact.is_null())
+        .order_by(GoalSlot.id)
+    )
+    lines = _capped(
+        unlinked,
+        lambda r: _(
+            "goal {goal}: slot {slot} is filled by contact {id} ({name}),"
+            " who is not linked to the goal"
+        ).format(goal=r[0], slot=r[1], id=r[2], name=r[3]),
+        _("filled slots whose contact is not linked"),
+    )
+    uncounted = tuples(
+        GoalKeyResult.select(
+            GoalKeyResult.goal, GoalKeyResult.id, GoalKeyResult.metric, GoalKeyResult.period
+        )
+        .where(
+            GoalKeyResult.metric.not_in(METRICS)
+            | (GoalKeyResult.period.is_null(False) & GoalKeyResult.period.not_in(PERIODS))
+        )
+        .order_by(GoalKeyResult.id)
+    )
+    lines += _capped(uncounted, _uncounted_line, _("key results netui cannot compute"))
+    return lines
+
+
+def _uncounted_line(row: tuple[int, int, str, str | None]) -> str:
+    goal, result, metric, period = row
+    if period is None:
+        return _(
+            "goal {goal}: key result {id} counts {metric},"
+            " which netui cannot compute; the goals list fails on it"
+        ).format(goal=goal, id=result, metric=repr(metric))
+    return _(
+        "goal {goal}: key result {id} counts {metric} per {period},"
+        " which netui cannot compute; the goals list fails on it"
+    ).format(goal=goal, id=result, metric=repr(metric), period=repr(period))
 
 
 def _search_rows(session: Session) -> list[str]:
