@@ -226,8 +226,9 @@ def test_link_event_and_unlink_it(store: Store) -> None:
 # -- undo ---------------------------------------------------------------------------------
 
 
-def test_every_command_is_undone_exactly(store: Store) -> None:
-    """Each command is one undo entry, and undoing it leaves every row as it was."""
+def test_every_command_is_undone_exactly(store: Store, announced: list[frozenset[str]]) -> None:
+    """Each command announces the goals once committed, is one undo entry, and undoing it
+    leaves every row as it was."""
     goal = store.goals.create(DRAFT, ["an angel", "a lawyer"])
     cid = store.contacts.create(ContactDraft("Aoki Ren"))
     event = store.events.create("Mixer", NOW, kind="mixer", status="attended")
@@ -257,6 +258,7 @@ def test_every_command_is_undone_exactly(store: Store) -> None:
         before = records(store)
         entries = len(store.undo.entries())
         command()
+        assert "goals" in announced[-1], name
         assert len(store.undo.entries()) == entries + 1, name
         store.undo.undo()
         assert records(store) == before, name
@@ -276,6 +278,25 @@ def test_undoing_a_delete_brings_the_goal_back_whole(store: Store) -> None:
     undone = store.undo.undo()
     assert undone is not None and undone.label == f"Deleted goal {before.summary.title}"
     assert store.goals.detail(goal) == before
+
+
+def test_reads_write_nothing(store: Store, dump: Callable[[], object]) -> None:
+    """The list, a goal, its detail and candidates, names, a contact's goals and the quiet
+    ones leave the database as it was."""
+    goal = store.goals.create(DRAFT, ["an angel"])
+    cid = store.contacts.create(ContactDraft("Aoki Ren", tags=("fintech",), stage="known"))
+    store.goals.link(goal, cid)
+    before = dump()
+    store.goals.summaries()
+    store.goals.get(goal)
+    store.goals.detail(goal)
+    store.goals.candidates(goal)
+    store.goals.refs(closed=True)
+    store.goals.resolve("find")
+    store.goals.of_contact(cid)
+    store.goals.quiet(TODAY + dt.timedelta(days=200))
+    store.goals.check(DRAFT, goal)
+    assert dump() == before
 
 
 # -- refusals -----------------------------------------------------------------------------
