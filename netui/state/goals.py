@@ -31,7 +31,7 @@ from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import replace
 from typing import Any
 
-from peewee import CTE, JOIN, Case, ColumnBase, Expression, Select, fn
+from peewee import CTE, JOIN, SQL, Case, ColumnBase, Expression, Select, fn
 
 from netui.data.models import (
     Contact,
@@ -550,18 +550,20 @@ class Goals:
     @staticmethod
     def _level_then(people: CTE, end: dt.date) -> Select:
         """How many of the goal's people were at a level stage at the end of `end`: their
-        last recorded change by then went to one."""
+        last recorded change by then (by time, then by id for changes of one moment) went
+        to one. By time, not id: a merge moves the other contact's rows with their ids."""
         moment = _midnight(end + dt.timedelta(days=1))
-        latest = StageChange.alias("latest")
-        last_change = (
-            latest.select(fn.max(latest.id))
-            .where(latest.changed_at < moment)
-            .group_by(latest.contact)
+        order = fn.row_number().over(
+            partition_by=[StageChange.contact],
+            order_by=[StageChange.changed_at.desc(), StageChange.id.desc()],
         )
-        return StageChange.select(fn.count(StageChange.id)).where(
-            StageChange.id.in_(last_change)
-            & StageChange.to_stage.in_(LEVEL_STAGES)
-            & _among(StageChange.contact, people)
+        changes = (
+            StageChange.select(StageChange.to_stage, order.alias("latest"))
+            .where((StageChange.changed_at < moment) & _among(StageChange.contact, people))
+            .alias("changes")
+        )
+        return Select([changes], [fn.count(SQL("*"))]).where(
+            (changes.c.latest == 1) & changes.c.to_stage.in_(LEVEL_STAGES)
         )
 
     # -- reads: one goal --------------------------------------------------------------------

@@ -389,3 +389,29 @@ def test_summaries_are_a_bounded_number_of_statements(store: Store) -> None:
     # ... and seven for every goal at once: goals, key results, tags, profiles, slots,
     # links, and the distinct locations folded once.
     assert len(many) == 4 + 7
+
+
+def test_history_takes_each_contacts_stage_by_time_not_by_row_order(
+    timed: Store, clock: Clock
+) -> None:
+    """The level a week ends at is each person's latest change by then in time: a row written
+    later for an earlier moment (as a merge brings the other contact's history, ids and
+    all) does not stand for their stage now."""
+    clock.on(d(9, 1))
+    ann = timed.contacts.create(ContactDraft(name="Ann", stage="met", tags=("fintech",)))
+    clock.on(d(11, 20))
+    timed.contacts.set_stage(ann, "known")  # the latest change in time
+    clock.on(d(11, 2))
+    timed.contacts.set_stage(ann, "acquainted")  # written after it, dated before it
+    clock.at = NOW
+    goal = timed.goals.create(
+        GoalDraft(
+            title="Fintech",
+            target_profile=TargetProfile(tags=("fintech",)),
+            key_results=(KeyResult("known_or_trusted", 0, 3),),
+        )
+    )
+    (result,) = timed.goals.detail(goal).summary.key_results
+    # This week ends today (Sat Nov 21): by time Ann is known since Nov 20, so 1; by row
+    # order her last row says acquainted, which would give 0.
+    assert result.history[-1] == 1
