@@ -33,11 +33,16 @@ One person per line; fields after `;` or on indented lines below:
     next: fri send the slides
     every: 90d
     via: Sato Ken
+    goal: Find 5 fintech people
+    slot: a designer
   Suzuki Ken (Globex) !pitch; next: 2w coffee
 
-Keys: gave got next every via needs offers note stage email phone
-(与 受 次 頻度 紹介 求 提供 メモ). A name matching one existing contact adds to
+Keys: gave got next every via needs offers note stage email phone goal slot
+(与 受 次 頻度 紹介 求 提供 メモ 目的 枠). A name matching one existing contact adds to
 it; several matches are an error listing them: add "@ID" to pick one.
+goal: links the person to a goal, named by its title or "#ID" (a title matching
+several is an error: write its #ID); slot: fills one of the goal's wanted
+people; their "got: intro ..." counts as an introduction received for the goal.
 Everything is saved in one transaction: any error saves nothing.
 exit status: 0 when saved; 1 on an error (printed with its line and column).""")
 
@@ -173,6 +178,10 @@ def _counts(preview: CapturePreview) -> str:
         counts.append(
             ngettext("{count} ledger entry", "{count} ledger entries", ledger).format(count=ledger)
         )
+    if links := preview.goal_links:
+        counts.append(
+            ngettext("{count} goal link", "{count} goal links", links).format(count=links)
+        )
     return " · ".join(counts)
 
 
@@ -202,6 +211,7 @@ def _details(person: ResolvedPerson) -> Iterator[str]:
             reading=plain(person.reading)
         )
     yield from _introducer(person)
+    yield from _goal(person)
     if plan.tags:
         yield _("tags: {tags}").format(tags=" ".join(f"#{plain(tag)}" for tag in plan.tags))
     if plan.solicitation:
@@ -221,8 +231,11 @@ def _details(person: ResolvedPerson) -> Iterator[str]:
         yield _("meeting that day: already recorded")
     if person.thanks_due:
         yield _("follow-up {due}: thank-you").format(due=person.thanks_due.isoformat())
-    for entry in plan.ledger:
-        yield _ledger_line(entry.direction, entry.kind, plain(entry.description))
+    for index, entry in enumerate(plan.ledger):
+        line = _ledger_line(entry.direction, entry.kind, plain(entry.description))
+        yield (
+            _("{entry} (for the goal)").format(entry=line) if index in person.goal_entries else line
+        )
     fields = (
         (_("needs: {value}"), plan.needs),
         (_("offers: {value}"), plan.offers),
@@ -249,6 +262,27 @@ def _introducer(person: ResolvedPerson) -> Iterator[str]:
         yield _("introduced by {name}").format(name=name)
 
 
+def _goal(person: ResolvedPerson) -> Iterator[str]:
+    goal = person.goal
+    if goal is None:
+        return
+    title = plain(goal.title) if goal.status == "active" else f"{plain(goal.title)} ({goal.status})"
+    if not person.goal_linked:
+        state = _("new link, as {role}") if person.goal_role else _("new link")
+    elif person.goal_role:
+        state = _("already linked; their part: {role}")
+    else:
+        state = _("already linked")
+    yield _("→ goal: {title} (#{id}): {state}").format(
+        title=title, id=goal.id, state=state.format(role=plain(person.goal_role))
+    )
+    if person.slot is not None:
+        if person.slot_recorded:
+            yield _("→ fills: {slot} (already theirs)").format(slot=plain(person.slot))
+        else:
+            yield _("→ fills: {slot}").format(slot=plain(person.slot))
+
+
 def _ledger_line(direction: str, kind: str, description: str) -> str:
     if direction == "give":
         if description:
@@ -270,4 +304,17 @@ def describe_result(result: CaptureResult) -> str:
         _INDENT + _("updated: {name} (@{id})").format(name=plain(ref.name), id=ref.id)
         for ref in result.updated
     ]
+    for saved in result.goals:
+        done = ngettext("{count} new link", "{count} new links", saved.linked).format(
+            count=saved.linked
+        )
+        if saved.filled:
+            filled = ngettext(
+                "{count} wanted person filled", "{count} wanted people filled", saved.filled
+            ).format(count=saved.filled)
+            done = _("{links}, {filled}").format(links=done, filled=filled)
+        line = _("goal: {title} (#{id}): {done}")
+        lines.append(
+            _INDENT + line.format(title=plain(saved.goal.title), id=saved.goal.id, done=done)
+        )
     return "\n".join(lines)

@@ -15,12 +15,16 @@ matches several); each ends at a space or at the next ``#``, ``!``, ``@``, ``(``
 (``＃ａｉ！勧誘`` is the tag ai and the flag).
 
 Fields are ``key: value``, keys ignoring case and width: ``gave``, ``got``, ``next``, ``note``
-may repeat; ``every``, ``via``, ``needs``, ``offers``, ``stage``, ``email``, ``phone`` may
-not. An indented line holds exactly one field, so its value may contain ``;``; on the head line
-``;`` separates fields. An unindented line that starts with a known key (``next: fri call``) is
-an error rather than a person called "next: fri call". ``gave:``/``got:`` may start with a kind
-word (``intro``, ``紹介``, ...; see `KIND_WORDS`); ``next:`` is a date phrase then what to do,
-due on or after the capture date; ``every:`` is a cadence; ``via:`` is a name, ``@id``, or both.
+may repeat; ``every``, ``via``, ``needs``, ``offers``, ``stage``, ``email``, ``phone``,
+``goal``, ``slot`` may not. An indented line holds exactly one field, so its value may contain
+``;``; on the head line ``;`` separates fields. An unindented line that starts with a known key
+(``next: fri call``) is an error rather than a person called "next: fri call".
+``gave:``/``got:`` may start with a kind word (``intro``, ``紹介``, ...; see `KIND_WORDS`);
+``next:`` is a date phrase then what to do, due on or after the capture date; ``every:`` is a
+cadence; ``via:`` is a name, ``@id``, or both. ``goal:`` (``目的``) is a goal's title or
+``#12`` (full-width ``＃１２`` too; a value reading as ``#`` and digits is always an id);
+``slot:`` (``枠``) names one of that goal's wanted people by its description. Both are
+resolved by the Store, which also refuses a ``slot:`` with no ``goal:``.
 
 Full-width ``（），：；＃！＠`` act as their ASCII forms, but names and values are kept exactly as
 typed (emails alone are NFKC-folded). Control characters other than tab are errors. Columns in
@@ -68,6 +72,7 @@ from netui.domain.capture_model import (
     PersonPlan,
     fold_word,
     format_capture,
+    goal_digits,
     same_plan,
     unescape,
     without_positions,
@@ -322,6 +327,12 @@ def _parse_field(line: TypedLine, start: int, end: int, person: PersonInProgress
             raise line.error(value_start, str(error)) from None
     elif key == "via":
         _parse_via(line, value_start, end, value, person)
+    elif key == "goal":
+        _parse_goal(line, value_start, value, person)
+    elif key == "slot":
+        person.values.update(
+            slot=value, slot_line=line.number, slot_column=value_start + 1 + line.offset
+        )
     elif key == "note":
         person.notes.append(value)
     elif key == "stage":
@@ -408,4 +419,22 @@ def _parse_via(line: TypedLine, start: int, end: int, value: str, person: Person
         value = line.value(start, at) or f"@{via_id}"
     person.values.update(
         via=value, via_id=via_id, via_line=line.number, via_column=start + 1 + line.offset
+    )
+
+
+def _parse_goal(line: TypedLine, start: int, value: str, person: PersonInProgress) -> None:
+    """A goal's title, or ``#12`` naming it by id (the title is resolved by the Store)."""
+    digits = goal_digits(value)
+    goal_id = None
+    if digits is not None:
+        if not CONTACT_ID.fullmatch(digits) or int(digits) == 0:
+            raise line.error(
+                start, _('"{value}" is not a goal id (like #12)').format(value=shown(value))
+            )
+        goal_id = int(digits)
+    person.values.update(
+        goal=None if goal_id is not None else value,
+        goal_id=goal_id,
+        goal_line=line.number,
+        goal_column=start + 1 + line.offset,
     )

@@ -63,6 +63,8 @@ FIELD_KEYS = {
     "stage": "stage",
     "email": "email",
     "phone": "phone",
+    "goal": "goal",
+    "slot": "slot",
     "与": "gave",
     "受": "got",
     "次": "next",
@@ -71,10 +73,12 @@ FIELD_KEYS = {
     "求": "needs",
     "提供": "offers",
     "メモ": "note",
+    "目的": "goal",
+    "枠": "slot",
 }
 KNOWN_KEYS = (
-    "gave, got, next, every, via, needs, offers, note, stage, email, phone; "
-    "与 受 次 頻度 紹介 求 提供 メモ"
+    "gave, got, next, every, via, needs, offers, note, stage, email, phone, goal, slot; "
+    "与 受 次 頻度 紹介 求 提供 メモ 目的 枠"
 )
 REPEATABLE_KEYS = frozenset({"gave", "got", "next", "note"})
 # A first word of gave:/got: (after `fold_word`) -> ledger kind.
@@ -118,6 +122,15 @@ FLAGS = frozenset({"pitch", "勧誘"})
 def fold_word(text: str) -> str:
     """A key, kind word or flag as compared: NFKC, casefolded, stripped."""
     return unicodedata.normalize("NFKC", text).casefold().strip()
+
+
+def goal_digits(value: str) -> str | None:
+    """The digits of a ``goal:`` value that names a goal by its id (``#12``, ``＃１２``), or
+    None for a title: the rule of the Store's goal names (`Goals.resolve`), width folded."""
+    folded = unicodedata.normalize("NFKC", value).strip()
+    if folded.startswith("#") and folded[1:].strip().isdigit():
+        return folded[1:].strip()
+    return None
 
 
 def unescape(text: str) -> str:
@@ -195,6 +208,15 @@ class PersonPlan:
     stage: str | None = None
     email: str = ""
     phone: str = ""
+    # goal: a goal's title as typed, or goal_id for "#12" (then goal is None); the
+    # position is the value's, for resolution errors. slot: a wanted person of that goal.
+    goal: str | None = None
+    goal_id: int | None = None
+    goal_line: int = 0
+    goal_column: int = 0
+    slot: str | None = None
+    slot_line: int = 0
+    slot_column: int = 0
 
 
 @dataclass(frozen=True)
@@ -221,6 +243,10 @@ def without_positions(plan: CapturePlan) -> CapturePlan:
             column=0,
             via_line=0,
             via_column=0,
+            goal_line=0,
+            goal_column=0,
+            slot_line=0,
+            slot_column=0,
             ledger=tuple(replace(entry, line=0) for entry in person.ledger),
             followups=tuple(replace(followup, line=0) for followup in person.followups),
         )
@@ -264,7 +290,8 @@ def format_capture(plan: CapturePlan) -> str:
         ValueError: The plan holds something no capture could produce (no people, an empty or
             unstripped name or value, a control character other than tab and line feed, an
             unknown kind or stage, a follow-up before ``plan.on``, a tag that is not normalised,
-            a ``via_id`` without ``via``), so no text would read back as it.
+            a ``via_id`` without ``via``, a goal title that reads as ``#ID``), so no text
+            would read back as it.
     """
     if not plan.people:
         raise ValueError("a capture needs at least one person")
@@ -341,6 +368,20 @@ def _format_head(person: PersonPlan) -> str:
     return " ".join(parts)
 
 
+def _format_goal(person: PersonPlan) -> Iterator[str]:
+    if person.goal_id is not None:
+        if person.goal is not None or not 0 < person.goal_id < 10**18:
+            raise ValueError(f"goal {person.goal!r} #{person.goal_id} cannot be written")
+        yield f"goal: #{person.goal_id}"
+    elif person.goal is not None:
+        if goal_digits(_check(person.goal, "goal")) is not None:
+            raise ValueError(f"goal {person.goal!r} reads as a goal id")
+        yield f"goal: {_escape(person.goal)}"
+    if person.slot is not None:
+        # A slot without a goal parses (the Store refuses it, after every grammar error).
+        yield f"slot: {_escape(_check(person.slot, 'slot'))}"
+
+
 def _format_fields(person: PersonPlan, on: date) -> Iterator[str]:
     for entry in person.ledger:
         key = {"give": "gave", "take": "got"}.get(entry.direction)
@@ -368,6 +409,7 @@ def _format_fields(person: PersonPlan, on: date) -> Iterator[str]:
         yield f"via: {via} @{person.via_id}" if person.via_id is not None else f"via: {via}"
     elif person.via_id is not None:
         raise ValueError("via_id is set without via")
+    yield from _format_goal(person)
     for key in ("needs", "offers"):
         if value := _check(getattr(person, key), key, required=False):
             yield f"{key}: {_escape(value)}"

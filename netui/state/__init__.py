@@ -101,7 +101,7 @@ class Store:
         """Quick capture: preview and save."""
         from netui.state.capture import Capture
 
-        return Capture(self.session, self.contacts, self.events)
+        return Capture(self.session, self.contacts, self.events, self.goals)
 
     @cached_property
     def merge(self) -> Merge:

@@ -19,6 +19,7 @@ import pytest
 
 from netui.config import load_config
 from netui.domain.capture import FIELD_KEYS, parse_capture
+from netui.domain.goals import GoalDraft
 from netui.state import Store
 
 README = Path(__file__).resolve().parents[2] / "README.md"
@@ -55,12 +56,24 @@ def test_section_has_the_examples_it_promises() -> None:
 
 @pytest.mark.parametrize("text", CAPTURES, ids=[f"capture-{i}" for i in range(len(CAPTURES))])
 def test_capture_example_saves(store: Store, text: str) -> None:
-    """Each capture example saves through the Store, and every person in it is then a contact."""
-    names = [person.name for person in parse_capture(text, store.today()).people]
+    """Each capture example saves through the Store, and every person in it is then a contact,
+    linked to the goal it names (made first, as a reader would have it, with its wanted people)."""
+    people = parse_capture(text, store.today()).people
+    wanted: dict[str, list[str]] = {}
+    for person in people:
+        if person.goal is not None:
+            wanted.setdefault(person.goal, []).extend([person.slot] if person.slot else [])
+    for title, slots in wanted.items():
+        store.goals.create(GoalDraft(title), slots=slots)
+    names = [person.name for person in people]
     result = store.capture.save(text, store.today())
     saved = {ref.name for ref in result.created + result.updated}
     assert saved == set(names)
     assert all(store.contacts.find(name) for name in names)
+    for person in people:
+        if person.goal is not None:
+            (row,) = store.contacts.find(person.name)
+            assert person.goal in [link.title for link in store.goals.of_contact(row.id)]
 
 
 def test_japanese_example_uses_every_japanese_key_and_full_width_punctuation() -> None:

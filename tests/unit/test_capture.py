@@ -312,8 +312,8 @@ def test_backslash_makes_structure_plain_text() -> None:
 # --- errors --------------------------------------------------------------------------------
 
 KNOWN = (
-    "known: gave, got, next, every, via, needs, offers, note, stage, email, phone; "
-    "与 受 次 頻度 紹介 求 提供 メモ"
+    "known: gave, got, next, every, via, needs, offers, note, stage, email, phone, goal, slot; "
+    "与 受 次 頻度 紹介 求 提供 メモ 目的 枠"
 )
 
 

@@ -65,6 +65,12 @@ FRAGMENTS = [
     "stage: ",
     "email: ",
     "phone: ",
+    "goal: ",
+    "slot: ",
+    "目的：",
+    "枠：",
+    "#12",
+    "＃３",
     "与：",
     "次：",
     "頻度：",
@@ -163,10 +169,24 @@ def followups(draw: st.DrawFn) -> FollowUpLine:
     return FollowUpLine(ON + timedelta(days=draw(st.integers(0, 4000))), what, 0)
 
 
+def _reads_as_goal_id(text: str) -> bool:
+    folded = unicodedata.normalize("NFKC", text).strip()
+    return folded.startswith("#") and folded[1:].strip().isdigit()
+
+
+# A goal: a title (never one reading as "#12", which is an id) or an id, or none.
+GOALS = st.one_of(
+    st.just((None, None)),
+    TEXT.filter(lambda text: not _reads_as_goal_id(text)).map(lambda title: (title, None)),
+    IDS.map(lambda goal_id: (None, goal_id)),
+)
+
+
 @st.composite
 def people(draw: st.DrawFn) -> PersonPlan:
     """A person with any mix of fields, each holding a value a capture could produce."""
     via = draw(st.one_of(st.none(), TEXT))
+    goal, goal_id = draw(GOALS)
     return PersonPlan(
         line=0,
         column=0,
@@ -187,6 +207,9 @@ def people(draw: st.DrawFn) -> PersonPlan:
         stage=draw(st.one_of(st.none(), st.sampled_from(STAGES))),
         email=draw(EMAILS),
         phone=draw(OPTIONAL_TEXT),
+        goal=goal,
+        goal_id=goal_id,
+        slot=draw(st.one_of(st.none(), TEXT)),
     )
 
 

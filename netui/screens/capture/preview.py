@@ -77,6 +77,7 @@ def _person_lines(person: ResolvedPerson) -> Iterator[Content]:
         yield _field(_("via"), person.via_new, ("  " + _("new in this capture"), _MUTED))
     if person.via_ignored:
         yield _field("", (_("ignored: they already have an introducer, who is kept"), _WARNING))
+    yield from _goal_lines(person)
     if plan.tags:
         yield _field(_("tags"), " ".join(f"#{tag}" for tag in plan.tags))
     if plan.solicitation:
@@ -95,11 +96,13 @@ def _person_lines(person: ResolvedPerson) -> Iterator[Content]:
         yield _field(_("next"), *due)
     if person.thanks_due is not None:
         yield _field(_("next"), (day_label(person.thanks_due), "bold"), "  ", THANKS)
-    for entry in plan.ledger:
+    for index, entry in enumerate(plan.ledger):
         label = _("gave") if entry.direction == "give" else _("got")
         parts: list[str | tuple[str, str]] = [(entry.kind, "italic")]
         if entry.description:
             parts += ["  ", entry.description]
+        if index in person.goal_entries:
+            parts += ["  ", (_("for the goal"), _MUTED)]
         yield _field(label, *parts)
     fields = (
         (_("needs"), plan.needs),
@@ -112,6 +115,27 @@ def _person_lines(person: ResolvedPerson) -> Iterator[Content]:
             yield _field(label, value)
     for note in plan.notes:
         yield _field(_("note"), note)
+
+
+def _goal_lines(person: ResolvedPerson) -> Iterator[Content]:
+    """The goal the person is linked to, and the wanted person of it they fill."""
+    goal = person.goal
+    if goal is None:
+        return
+    parts: list[str | tuple[str, str]] = ["→ ", (goal.title, "bold"), (f"  #{goal.id}", _MUTED)]
+    if goal.status != "active":
+        parts.append((f" ({goal.status})", _WARNING))
+    if not person.goal_linked:
+        state = _("new link, as {role}") if person.goal_role else _("new link")
+    elif person.goal_role:
+        state = _("already linked; their part: {role}")
+    else:
+        state = _("already linked")
+    parts.append(("  " + state.format(role=person.goal_role), _MUTED))
+    yield _field(_("goal"), *parts)
+    if person.slot is not None:
+        note = _("already theirs") if person.slot_recorded else _("a wanted person of the goal")
+        yield _field(_("fills"), person.slot, ("  " + note, _MUTED))
 
 
 def _summary(preview: CapturePreview) -> Content:
@@ -141,6 +165,10 @@ def _summary(preview: CapturePreview) -> Content:
     if ledger:
         counts.append(
             ngettext("{count} ledger entry", "{count} ledger entries", ledger).format(count=ledger)
+        )
+    if links := preview.goal_links:
+        counts.append(
+            ngettext("{count} goal link", "{count} goal links", links).format(count=links)
         )
     return Content("\n").join(
         [Content.assemble(*where), Content.assemble((" · ".join(counts), _MUTED))]

@@ -38,7 +38,8 @@ def saved_people(result: CaptureResult) -> list[ContactRef]:
 
 
 def saved_notice(result: CaptureResult) -> str:
-    """The notice after a save: the summary, who was saved, and the key that opens them."""
+    """The notice after a save: the summary, who was saved (and the goals they were linked
+    to), and the key that opens them."""
     summary = capture_summary(
         people=len(result.created) + len(result.updated),
         created=len(result.created),
@@ -56,9 +57,13 @@ def saved_notice(result: CaptureResult) -> str:
             names=names, count=more
         )
     opens = _("{key} opens their page") if len(people) == 1 else _("{key} opens them")
-    return _("{summary}: {names}. {opens}").format(
-        summary=summary, names=names, opens=opens.format(key=typed("app.open_saved"))
-    )
+    opens = opens.format(key=typed("app.open_saved"))
+    if result.goals:
+        goals = ", ".join(saved.goal.title for saved in result.goals)
+        return _("{summary}: {names}, linked to {goals}. {opens}").format(
+            summary=summary, names=names, goals=goals, opens=opens
+        )
+    return _("{summary}: {names}. {opens}").format(summary=summary, names=names, opens=opens)
 
 
 def open_saved(app: Host) -> None:

@@ -73,12 +73,12 @@ def _muted_template(template: str, **values: str) -> Content:
 
 HELP = _muted_template(
     _(
-        "One person per line; fields after {semicolon} or on lines indented with spaces.  "
+        "One person per line; fields after {semicolon} or on indented lines.  "
         "Keys: {keys}  ({keys_ja}).  {id} picks one of several contacts with the same name."
     ),
     semicolon=";",
-    keys="gave got next every via needs offers note stage email phone",
-    keys_ja="与 受 次 頻度 紹介 求 提供 メモ",
+    keys="gave got next every via needs offers note stage email phone goal slot",
+    keys_ja="与 受 次 頻度 紹介 求 提供 メモ 目的 枠",
     id="@12",
 )
 DRAFT_KEPT = _("Kept as a draft until you save it: closing loses nothing.")

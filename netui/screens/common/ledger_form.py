@@ -1,4 +1,6 @@
-"""Record something given to, or received from, a contact: kind, what, how much (1–5), when."""
+"""Record something given to, or received from, a contact: kind, what, how much (1–5), when,
+and, for a new entry while there are active goals, the goal it served (an introduction
+received for a goal counts towards it)."""
 
 from __future__ import annotations
 
@@ -6,6 +8,7 @@ import datetime as dt
 from typing import Any
 
 from textual.app import ComposeResult
+from textual.content import Content
 from textual.widgets import Input, Select
 
 from netui.areas import bindings
@@ -58,6 +61,8 @@ class LedgerForm(ContactDialog):
         self._direction = direction
         self._entry = entry
         self._initial: dict[str, Any] = {}
+        # The goal an entry served is chosen when it is recorded (a correction keeps it).
+        self._goals = store.goals.refs() if entry is None else []
 
     def heading(self) -> str:
         if self._direction == "give":
@@ -81,6 +86,13 @@ class LedgerForm(ContactDialog):
         yield FormField(_("Weight"), weights, hint=_("how much it was worth to them, 1 to 5"))
         when = entry.date.isoformat() if entry else "today"
         yield text_field("date", _("When"), when, _("today, yesterday, 2026-11-02, 11/2"))
+        if self._goals:
+            # Titles are what the person typed: Content, never markup.
+            goals = Select([(Content(ref.title), ref.id) for ref in self._goals],
+                           prompt=_("no goal"), id="goal", compact=True)  # fmt: skip
+            yield FormField(
+                _("For goal"), goals, hint=_("an introduction you got for a goal counts towards it")
+            )
 
     def opened(self) -> None:
         """Show what "today" means, and remember the values to spot changes."""
@@ -93,7 +105,15 @@ class LedgerForm(ContactDialog):
             "kind": self.query_one("#kind", Select).value,
             "weight": self.query_one("#weight", Select).value,
             "date": self.query_one("#date", Input).value,
+            "goal": self._goal_id(),
         }
+
+    def _goal_id(self) -> int | None:
+        """The goal chosen, if the form offers one."""
+        if not self._goals:
+            return None
+        value = self.query_one("#goal", Select).value
+        return None if value is Select.NULL else int(value)  # type: ignore[arg-type]
 
     def _date(self) -> dt.date:
         """The day typed.
@@ -154,6 +174,7 @@ class LedgerForm(ContactDialog):
             values["description"],
             int(values["weight"]),
             day,
+            goal_id=values["goal"],
         )
 
     def changed(self) -> bool:

@@ -3,7 +3,9 @@
 `preview` and `save` run the same resolution (netui.state.capture.resolve), so
 the preview shows exactly what saving does. Saving (netui.state.capture.save)
 is one IMMEDIATE transaction: any error (a name matching several contacts, an
-unknown `via:`, a contact or event deleted meanwhile) saves nothing.
+unknown `via:` or `goal:`, a contact, event or goal deleted meanwhile) saves
+nothing, and undoing the capture takes back all of it, its goal links and
+filled wanted people included.
 """
 
 from __future__ import annotations
@@ -13,11 +15,18 @@ import datetime as dt
 from netui.data.models import Meta
 from netui.i18n import _, ngettext
 from netui.state import derived
-from netui.state.capture.records import THANKS, CapturePreview, CaptureResult, ResolvedPerson
+from netui.state.capture.records import (
+    THANKS,
+    CapturePreview,
+    CaptureResult,
+    GoalSaved,
+    ResolvedPerson,
+)
 from netui.state.capture.resolve import Resolution, grammar
 from netui.state.capture.save import CaptureWriter
 from netui.state.contacts import Contacts
 from netui.state.events import Events
+from netui.state.goals import Goals
 from netui.state.session import Session
 from netui.state.topics import Topic
 
@@ -27,10 +36,10 @@ DRAFT_KEY = "capture_draft"
 class Capture:
     """Preview and save a quick capture, and keep its unsaved draft."""
 
-    def __init__(self, session: Session, contacts: Contacts, events: Events) -> None:
+    def __init__(self, session: Session, contacts: Contacts, events: Events, goals: Goals) -> None:
         self.s = session
-        self.resolution = Resolution(session, events)
-        self.writer = CaptureWriter(session, contacts)
+        self.resolution = Resolution(session, events, goals)
+        self.writer = CaptureWriter(session, contacts, goals)
 
     def preview(
         self, text: str, on: dt.date, event_id: int | None = None, thanks: bool = False
@@ -48,22 +57,25 @@ class Capture:
     def save(
         self, text: str, on: dt.date, event_id: int | None = None, thanks: bool = False
     ) -> CaptureResult:
-        """Save a capture: contacts, tags, interactions, attendance, follow-ups, ledger, in one go; undoable.
+        """Save a capture: contacts, tags, interactions, attendance, follow-ups, ledger and goal
+        links, in one go; undoable.
 
         Raises:
             CaptureError: nothing was saved; the error names its line and column.
             NotFound: the event does not exist; nothing was saved.
         """
         plan = grammar().parse_capture(text, on)
-        with self.s.write(
+        topics = [
             Topic.CONTACTS,
             Topic.TAGS,
             Topic.INTERACTIONS,
             Topic.FOLLOWUPS,
             Topic.LEDGER,
             Topic.EVENTS,
-            undo=_captured(plan.people[0].name, len(plan.people)),
-        ):
+        ]
+        if any(p.goal is not None or p.goal_id is not None for p in plan.people):
+            topics.append(Topic.GOALS)
+        with self.s.write(*topics, undo=_captured(plan.people[0].name, len(plan.people))):
             # Resolved inside the transaction: what was previewed may have
             # changed in another netui meanwhile.
             preview = self.resolution.resolve(plan, event_id, thanks)
@@ -91,7 +103,7 @@ class Capture:
                 Meta.delete().where(Meta.key == DRAFT_KEY).execute()
 
 
-__all__ = ["THANKS", "Capture", "CapturePreview", "CaptureResult", "ResolvedPerson"]
+__all__ = ["THANKS", "Capture", "CapturePreview", "CaptureResult", "GoalSaved", "ResolvedPerson"]
 
 
 def _captured(first: str, count: int) -> str:

@@ -6,14 +6,21 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from netui.domain.goal_records import GoalRef
 from netui.domain.records import ContactDraft, ContactRef, EventRef
 from netui.domain.words import capture_summary
 
 if TYPE_CHECKING:
-    from netui.domain.capture import CapturePlan, PersonPlan
+    from netui.domain.capture import CapturePlan, LedgerLine, PersonPlan
 
 THANKS = "thank-you"
 """What a thank-you follow-up says (`--thanks`: one for each new person, the next day)."""
+
+
+def serves_goal(entry: LedgerLine) -> bool:
+    """Whether a ledger line of a person captured with ``goal:`` is recorded for that goal: an
+    introduction received, which is what a goal's introductions result counts."""
+    return entry.direction == "take" and entry.kind == "introduction"
 
 
 @dataclass(frozen=True)
@@ -35,6 +42,16 @@ class ResolvedPerson:
     # indexes of plan.followups that are, and whether the meeting is.
     followups_recorded: frozenset[int] = frozenset()
     meeting_recorded: bool = False
+    # goal: the goal saving links the person to; goal_linked: they already are (in the
+    # database or on an earlier line), so no second link; goal_role: the part the link
+    # gets ("" = none, or an existing link's part is kept).
+    goal: GoalRef | None = None
+    goal_linked: bool = False
+    goal_role: str = ""
+    # slot: the description of the goal's wanted person saving fills with them;
+    # slot_recorded: they fill one so described already, so nothing is filled.
+    slot: str | None = None
+    slot_recorded: bool = False
 
     @property
     def is_new(self) -> bool:
@@ -46,6 +63,18 @@ class ResolvedPerson:
         """How many follow-ups saving adds for this person (the thank-you included)."""
         typed = len(self.plan.followups) - len(self.followups_recorded)
         return typed + (self.thanks_due is not None)
+
+    @property
+    def goal_entries(self) -> frozenset[int]:
+        """The indexes of plan.ledger saving records for the goal (introductions received)."""
+        if self.goal is None:
+            return frozenset()
+        return frozenset(i for i, entry in enumerate(self.plan.ledger) if serves_goal(entry))
+
+    @property
+    def fills_slot(self) -> bool:
+        """Whether saving fills one of the goal's wanted people with this person."""
+        return self.slot is not None and not self.slot_recorded
 
 
 @dataclass(frozen=True)
@@ -62,6 +91,20 @@ class CapturePreview:
         """How many contacts saving creates."""
         return sum(1 for p in self.people if p.is_new)
 
+    @property
+    def goal_links(self) -> int:
+        """How many links of a person to a goal saving makes (those already there aside)."""
+        return sum(1 for p in self.people if p.goal is not None and not p.goal_linked)
+
+
+@dataclass(frozen=True)
+class GoalSaved:
+    """What a saved capture did for one goal."""
+
+    goal: GoalRef
+    linked: int  # people newly linked to it
+    filled: int  # wanted people filled
+
 
 @dataclass(frozen=True)
 class CaptureResult:
@@ -75,6 +118,7 @@ class CaptureResult:
     attendances: int
     event: EventRef | None
     contact_ids: tuple[int, ...] = field(default=())
+    goals: tuple[GoalSaved, ...] = ()  # the goals it linked people to, first named first
 
     def summary(self) -> str:
         """One line for a notification or the shell: "Saved 3 people at JS Meetup (2 new)"."""

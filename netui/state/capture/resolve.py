@@ -3,9 +3,10 @@
 A name that matches exactly one contact (by folded name, spaces aside, or
 folded reading)
 adds to that contact; one that matches several is an error listing them; a
-`via:` may name a contact or a person new in the same capture. New people's
-drafts are validated here, so the preview never shows as fine a person that
-saving would refuse.
+`via:` may name a contact or a person new in the same capture; `goal:` and
+`slot:` name a goal and one of its wanted people (netui.state.capture.goal_links).
+New people's drafts are validated here, so the preview never shows as fine a
+person that saving would refuse.
 """
 
 from __future__ import annotations
@@ -22,9 +23,11 @@ from netui.domain.followup_rules import thanks_due
 from netui.domain.reading import fold, name_key, suggest_reading
 from netui.domain.records import ContactDraft, ContactRef
 from netui.i18n import _
+from netui.state.capture.goal_links import GoalResolution
 from netui.state.capture.recorded import Recorded, recorded
 from netui.state.capture.records import CapturePreview, ResolvedPerson
 from netui.state.events import Events
+from netui.state.goals import Goals
 from netui.state.prepared import Param, numbered, params
 from netui.state.session import Session
 
@@ -108,9 +111,10 @@ def _repeats(
 class Resolution:
     """Resolves captures for one Session."""
 
-    def __init__(self, session: Session, events: Events) -> None:
+    def __init__(self, session: Session, events: Events, goals: Goals) -> None:
         self.s = session
         self.events = events
+        self.goal_links = GoalResolution(session, goals)
 
     def _matches(self, name: str) -> list[tuple[int, str, str, bool]]:
         matching = self.s.prepared.get("capture.matches", _matching)
@@ -152,7 +156,9 @@ class Resolution:
         """What saving the plan will do, person by person (inside a read or the write).
 
         Raises:
-            CaptureError: a name or a `via:` matches several contacts, or none.
+            CaptureError: a name or a `via:` matches several contacts, or none; a `goal:`
+                or `slot:` names no goal or wanted person, or several
+                (netui.state.capture.goal_links).
             NotFound: the event does not exist.
         """
         event = self.events.get(event_id) if event_id is not None else None
@@ -179,6 +185,12 @@ class Resolution:
                 same_as = seen_existing.setdefault(found[0].id, person.line)
             found_by_line[person.line] = found
             same_by_line[person.line] = None if same_as == person.line else same_as
+        # Who each line is: a contact, or (negative) the first line naming someone new.
+        who = {
+            line: match[0].id if match else -(same_by_line[line] or line)
+            for line, match in found_by_line.items()
+        }
+        goal_parts = self.goal_links.resolve(plan.people, who)
         existing = [f[0].id for f in found_by_line.values() if f]
         introducers = self._introducers(existing)
         # The same text captured again records nothing twice (netui.state.capture.recorded).
@@ -198,6 +210,7 @@ class Resolution:
             draft = self._draft(person, reading, channel, plan.on) if is_new else None
             kept = introducers.get(found[0].id) if found else None
             contact_id = found[0].id if found else None
+            part = goal_parts.get(person.line)
             people.append(
                 ResolvedPerson(
                     plan=person,
@@ -216,6 +229,11 @@ class Resolution:
                         person, contact_id, same_as, already, seen_followups
                     ),
                     meeting_recorded=same_as is None and contact_id in already.met,
+                    goal=part.goal if part else None,
+                    goal_linked=part.linked if part else False,
+                    goal_role=part.role if part else "",
+                    slot=part.slot if part else None,
+                    slot_recorded=part.slot_recorded if part else False,
                 )
             )
         return CapturePreview(plan, tuple(people), event, when)

@@ -1,25 +1,38 @@
-"""Saving a resolved capture: contacts, tags, interactions, attendance, follow-ups, ledger.
+"""Saving a resolved capture: contacts, tags, interactions, attendance, follow-ups, ledger,
+goal links.
 
 Everything happens inside the capture's one IMMEDIATE transaction
 (Capture.save), after the capture was resolved again inside it; the derived
-columns of every contact touched are recomputed at the end.
+columns of every contact touched are recomputed at the end. A person captured
+with `goal:` is linked to the goal (the Goals service's link_in, dated today,
+with the part resolution chose), fills the wanted person their `slot:` names
+(fill_in), and their introductions received are recorded for the goal.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from peewee import SQL, Query
 
-from netui.data.models import Attendance, Contact, FollowUp, Interaction, LedgerEntry
+from netui.data.models import Attendance, Contact, FollowUp, Interaction, LedgerEntry, LedgerGoal
+from netui.domain.goal_records import GoalRef
 from netui.domain.reading import fold
 from netui.domain.records import ContactRef, EventRef
 from netui.i18n import _
 from netui.state import derived, stage_history
-from netui.state.capture.records import THANKS, CapturePreview, CaptureResult, ResolvedPerson
+from netui.state.capture.records import (
+    THANKS,
+    CapturePreview,
+    CaptureResult,
+    GoalSaved,
+    ResolvedPerson,
+)
 from netui.state.contacts import Contacts, draft_fields
 from netui.state.errors import NotFound
+from netui.state.goals import Goals
 from netui.state.prepared import Param
 from netui.state.session import Session
 
@@ -58,9 +71,10 @@ def _texts() -> Query:
 class CaptureWriter:
     """Writes resolved captures for one Session."""
 
-    def __init__(self, session: Session, contacts: Contacts) -> None:
+    def __init__(self, session: Session, contacts: Contacts, goals: Goals) -> None:
         self.s = session
         self.contacts = contacts
+        self.goals = goals
 
     def write(self, preview: CapturePreview) -> CaptureResult:
         """Write what the preview says (inside the capture's write).
@@ -77,6 +91,7 @@ class CaptureWriter:
         created: list[ContactRef] = []
         updated: list[ContactRef] = []
         counts = {"interactions": 0, "followups": 0, "ledger": 0, "attendances": 0}
+        goals: dict[int, GoalSaved] = {}  # by goal id, first named first
         for person in preview.people:
             plan = person.plan
             if person.same_as_line is not None:
@@ -149,8 +164,8 @@ class CaptureWriter:
                     updated_at=now,
                 )
                 counts["followups"] += 1
-            for entry in plan.ledger:
-                prepared.insert(
+            for index, entry in enumerate(plan.ledger):
+                entry_id = prepared.insert(
                     db,
                     LedgerEntry,
                     contact=contact_id,
@@ -163,6 +178,14 @@ class CaptureWriter:
                     updated_at=now,
                 )
                 counts["ledger"] += 1
+                if person.goal is not None and index in person.goal_entries:
+                    LedgerGoal.insert(entry=entry_id, goal=person.goal.id).execute()
+            if person.goal is not None:
+                linked, filled = self._link(person, person.goal, contact_id)
+                done = goals.get(person.goal.id, GoalSaved(person.goal, 0, 0))
+                goals[person.goal.id] = replace(
+                    done, linked=done.linked + linked, filled=done.filled + filled
+                )
         # Introducers last: a via: may name someone created further down.
         for person in preview.people:
             introducer = person.via.id if person.via else None
@@ -186,7 +209,24 @@ class CaptureWriter:
             attendances=counts["attendances"],
             event=event,
             contact_ids=tuple(touched),
+            goals=tuple(goals.values()),
         )
+
+    def _link(self, person: ResolvedPerson, goal: GoalRef, contact_id: int) -> tuple[bool, bool]:
+        """Link the person to the goal and fill the wanted person they stand for; returns
+        whether the link is new and whether a slot was filled."""
+        filled = False
+        if person.fills_slot:
+            assert person.slot is not None
+            if not self.goals.fill_in(goal.id, person.slot, contact_id):
+                # Resolved in this very transaction, so only a bug gets here: save nothing.
+                raise NotFound(
+                    _("the wanted person {slot} of {title} is no longer open").format(
+                        slot=person.slot, title=goal.title
+                    )
+                )
+            filled = True
+        return self.goals.link_in(goal.id, contact_id, person.goal_role), filled
 
     def _create(self, person: ResolvedPerson, event: EventRef | None, now: dt.datetime) -> int:
         """Insert a new contact from its validated draft, met at the event if there is one."""
