@@ -12,6 +12,7 @@ creates, migrates and changes nothing and leaves no -wal or -shm behind.
 from __future__ import annotations
 
 import sqlite3
+import threading
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -189,6 +190,9 @@ class SqliteEngine:
         self.created = opened.created
         self.journal: Journal = sqlite_journal
         self._data_version: int | None = None
+        # Per thread (each has its connection): the changes its connection made and
+        # rolled back, which total_changes counts all the same.
+        self._discarded = threading.local()
 
     @contextmanager
     def write(self, topics: Iterable[str] = ()) -> Iterator[None]:
@@ -196,8 +200,16 @@ class SqliteEngine:
         once with "database is locked" if another netui committed in between; an
         immediate one waits on the busy timeout instead. Other processes learn of
         it by `changed_elsewhere`, so its `topics` go nowhere."""
-        with self.db.atomic("IMMEDIATE"):
-            yield
+        outermost = not self.db.in_transaction()
+        before = self.connection().total_changes if outermost else 0
+        try:
+            with self.db.atomic("IMMEDIATE"):
+                yield
+        except BaseException:
+            if outermost:
+                made = self.connection().total_changes - before
+                self._discarded.count = getattr(self._discarded, "count", 0) + made
+            raise
 
     @contextmanager
     def snapshot(self) -> Iterator[None]:
@@ -234,8 +246,10 @@ class SqliteEngine:
         """
         if self.db.is_closed():
             return
+        discarded, self._discarded.count = getattr(self._discarded, "count", 0), 0
         try:
-            if self.connection().total_changes:
+            # A refused command's changes were rolled back, though total_changes counts them.
+            if self.connection().total_changes > discarded:
                 # Statistics can wait for the next session rather than for a busy writer.
                 run_sql(self.db, "PRAGMA busy_timeout = 100")
                 run_sql(self.db, "PRAGMA analysis_limit = 400")

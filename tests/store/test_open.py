@@ -21,6 +21,7 @@ from netui.data.models import EXTRA_SQL, MODELS, Contact
 from netui.data.postgres import VERSION_TABLE
 from netui.data.sqlite import DatabaseOpenError, Migration, close_database, open_database
 from netui.data.sqlite_file import backup_path, schema_version
+from netui.domain.capture_model import CaptureError
 from netui.domain.records import ContactDraft
 from netui.state import ContactQuery, Store, StoreDamaged
 
@@ -258,6 +259,29 @@ def test_closing_after_only_reading_writes_nothing(db_path: Path) -> None:
     reader = Store(db_path)
     assert [r.name for r in reader.contacts.find("sato")] == ["Sato Ken"]
     reader.close()
+    assert (db_path.read_bytes(), db_path.stat().st_mtime_ns) == before
+
+
+def test_closing_after_a_refused_command_writes_nothing(db_path: Path) -> None:
+    """A command refused inside its transaction (its undo journal row written, then rolled
+    back with the rest) leaves the file as it was on close: statistics are refreshed only
+    after writes that committed."""
+    s = Store(db_path)
+    for i in range(30):
+        s.contacts.create(ContactDraft(name=f"Person {i}", company="Acme"))
+    s.close()
+    close_database()
+    conn = sqlite3.connect(db_path)
+    conn.execute("DELETE FROM sqlite_stat1")
+    conn.commit()
+    conn.close()
+    before = db_path.read_bytes(), db_path.stat().st_mtime_ns
+    again = Store(db_path)
+    with pytest.raises(CaptureError):
+        # Resolved again inside the save's transaction, by the name index: no one is
+        # called Nobody Here, so nothing is saved.
+        again.capture.save("Sato Ken (Acme); via: Nobody Here", again.today())
+    again.close()
     assert (db_path.read_bytes(), db_path.stat().st_mtime_ns) == before
 
 
