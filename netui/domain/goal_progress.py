@@ -11,10 +11,18 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from netui.domain.contact_rules import ValidationError
-from netui.domain.review import week_bounds
 from netui.i18n import _
+from netui.lazy import lazy_import
+
+if TYPE_CHECKING:
+    from netui.domain import review
+else:
+    # The review's rules (the ISO week) load on first use: the contact list, which netui
+    # opens on, reaches this module through the Store and needs none of them.
+    review = lazy_import("netui.domain.review")
 
 __all__ = [
     "MAX_KEY_RESULTS",
@@ -152,7 +160,7 @@ def period_bounds(period: str, day: dt.date) -> tuple[dt.date, dt.date]:
         ValueError: a period that is not one of PERIODS.
     """
     if period == "week":
-        return week_bounds(day)
+        return review.week_bounds(day)
     if period == "month":
         first = day.replace(day=1)
         following = (first + dt.timedelta(days=31)).replace(day=1)
