@@ -69,6 +69,10 @@ class GoalDetailScreen(GoalRowActions):
         padding: 0 1;
         border-right: vkey $border-blurred;
     }
+    GoalDetailScreen.-narrow #goal-summary {
+        width: 30;
+        min-width: 30;
+    }
     GoalDetailScreen #goal-summary > Static {
         margin-bottom: 1;
     }
@@ -79,6 +83,9 @@ class GoalDetailScreen(GoalRowActions):
     """
 
     TOPICS = GOAL_TOPICS
+
+    # Below 100 columns the summary narrows, so the sections' tables keep readable columns.
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
 
     BINDINGS = [
         *bindings("goal_detail.back", "pane.next"),

@@ -95,11 +95,10 @@ class GoalsScreen(GoalActions):
         yield GoalSection(
             "goals",
             (
-                (_("Goal"), 32),
-                (_("Key results"), 46),
+                (_("Goal"), 30),
+                (_("Key results"), 44),
                 (_("Pace"), 8),
-                (_("Status"), 8),
-                (_("Target date"), 14),
+                (_("Target date"), 11),
                 (_("Wanted"), 11),
             ),
             heading=False,

@@ -41,7 +41,7 @@ PACE_STYLES = {
     "at risk": "bold yellow",
     "overdue": "bold red",
 }
-STATUS_STYLES = {"active": "", "paused": "yellow", "achieved": "green", "dropped": MUTED}
+STATUS_STYLES = {"active": "", "paused": "bold yellow", "achieved": "bold green", "dropped": MUTED}
 BAR_WIDTH = 10
 SPARK_BLOCKS = "▁▂▃▄▅▆▇█"
 
@@ -168,7 +168,11 @@ def goal_height(summary: GoalSummary) -> int:
 
 
 def goal_cells(summary: GoalSummary, today: dt.date) -> Cells:
-    """Goal (title, why), key results, pace per result, status, target date, open slots."""
+    """Goal (title, why), key results, pace per result, target date, open slots.
+
+    A goal not active shows its status where an active one shows its pace: a paused,
+    achieved or dropped goal keeps no pace.
+    """
     title = Text(no_wrap=True, overflow="ellipsis")
     title.append(one_line(summary.title), style="bold")
     title.append("\n")
@@ -179,12 +183,13 @@ def goal_cells(summary: GoalSummary, today: dt.date) -> Cells:
     else:
         results = cell(_("no key results: e adds up to three"), MUTED)
         paces = cell("—", MUTED)
+    if summary.status != "active":
+        paces = cell(status_word(summary.status), STATUS_STYLES.get(summary.status, ""))
     by = when_text(summary.target_date, today)
     return (
         title,
         results,
         paces,
-        cell(status_word(summary.status), STATUS_STYLES.get(summary.status, "")),
         cell(by or "—", "" if by else MUTED),
         cell(slots_text(summary) or "—", "" if summary.open_slots else MUTED),
     )
