@@ -116,7 +116,7 @@ class Area:
 
 # In the order the palette lists their commands when it opens empty (the everyday
 # ones first); keys show in help and the footer by key. DESIGN's areas to come:
-# goals 1, planner 3, ledger 4. Keys one a line (fmt: off keeps them so, as a table).
+# planner 3, ledger 4. Keys one a line (fmt: off keeps them so, as a table).
 # fmt: off
 AREAS: tuple[Area, ...] = (
     Area(
@@ -233,6 +233,49 @@ AREAS: tuple[Area, ...] = (
             Key("merge_form.down", "down", "move(1)", _("Next field"), _("The next field that differs."), show=False),
         ),
     ),
+    Area(
+        "goals", "1", _("Goals"), Deferred("netui.screens.goals.list_screen:GoalsScreen"),
+        commands=(
+            Command(_("New goal"), _("Say why you network and who you need"), "new_goal"),
+            Command(_("goals: show or hide closed goals"), _("Paused, achieved and dropped goals"), "toggle_closed"),
+        ),
+        providers=(Deferred("netui.screens.goals.palette:GoalsProvider"),),
+        keys=(
+            # The list.
+            Key("goals.new", "n", "new_goal", _("New"), _("Add a goal: why you network, who you need, how to measure it")),
+            Key("goals.closed", "C", "toggle_closed", _("Closed"), _("Show or hide the paused, achieved and dropped goals")),
+            # Moving in a goal table (the list, and each section of a goal's page).
+            Key("goal_table.open", "enter", "select_cursor", _("Open"), _("Open the goal, or the contact on this row")),
+            Key("goal_table.up", "up,k", "cursor_up", _("Up"), show=False),
+            Key("goal_table.down", "down,j", "cursor_down", _("Down"), show=False),
+            Key("goal_table.page_up", "pageup", "page_up", _("Page up"), show=False),
+            Key("goal_table.page_down", "pagedown", "page_down", _("Page down"), show=False),
+            Key("goal_table.first", "home,g", "scroll_top", _("First"), show=False),
+            Key("goal_table.last", "end,G", "scroll_bottom", _("Last"), show=False),
+            # The goal in front of me, on the list and its page (each screen picks its footer).
+            Key("goal.edit", "e", "edit_goal", _("Edit"), _("Edit this goal: its title, why, profile and key results")),
+            Key("goal.done", "x", "achieve", _("Done"), _("Mark the goal achieved")),
+            Key("goal.pause", "p", "pause", _("Pause"), _("Pause the goal: it stays, off the active goals")),
+            Key("goal.drop", "D", "drop", _("Drop"), _("Drop the goal: it is no longer why you network")),
+            Key("goal.resume", "r", "resume", _("Take up again"), _("Make a paused, achieved or dropped goal active again")),
+            Key("goal.delete", "d", "delete_goal", _("Delete"), _("Delete this goal, after asking (its contacts stay)")),
+            # A goal's page: the row under the cursor in its sections.
+            Key("goal_detail.back", "escape", "back", _("Back"), _("Back to the goals")),
+            Key("goal_detail.link", "L", "link", _("Link"), _("Link the highlighted candidate to the goal, with the role they play (on a linked contact: change the role)")),
+            Key("goal_detail.remove", "backspace", "remove", _("Remove"), _("Take the highlighted contact off the goal, or remove the highlighted wanted person")),
+            Key("goal_detail.wanted", "w", "add_slot", _("Wanted"), _("Add a person the goal still needs (a wanted-person slot)")),
+            Key("goal_detail.fill", "F", "fill_slot", _("Fill"), _("Fill the highlighted wanted person with a contact you pick")),
+            Key("goal_detail.reopen", "O", "reopen_slot", _("Reopen"), _("Open the highlighted filled wanted person again (the contact stays linked)")),
+            Key("goal_detail.reword", "W", "reword_slot", _("Reword"), _("Change what the highlighted wanted person says")),
+            # Its dialogs.
+            Key("goal_form.save", "ctrl+s", "save", _("Save"), _("Save the goal.")),
+            Key("goal_form.cancel", "escape", "cancel", _("Cancel"), _("Close the form; asks first if something was typed.")),
+            Key("slot_form.save", "ctrl+s", "save", _("Save"), _("Save the wanted person (enter does the same).")),
+            Key("slot_form.cancel", "escape", "cancel", _("Cancel"), _("Close without saving.")),
+            Key("role_form.save", "ctrl+s", "save", _("Save"), _("Save the role (enter does the same; it may be left empty).")),
+            Key("role_form.cancel", "escape", "cancel", _("Cancel"), _("Close without linking or changing anything.")),
+        ),
+    ),
 )
 
 # The App's own keys; those of the dialogs that more than one area opens, and of moving between panes.
@@ -322,7 +365,11 @@ SCREENS_OF_PREFIX: dict[str, tuple[str, ...]] = {
     "table": ("contact list",),
     "contact": ("contact list", "contact page"),
     "detail": ("contact page",),
-    "pane": ("contact list", "contact page", "review", "capture"),
+    "pane": ("contact list", "contact page", "review", "capture", "goal page"),
+    "goals": ("goal list",),
+    "goal_table": ("goal list", "goal page"),
+    "goal": ("goal list", "goal page"),
+    "goal_detail": ("goal page",),
 }
 
 

@@ -62,7 +62,10 @@ def test_a_setting_netui_cannot_use_is_named(tmp_path: Path, text: str, expected
 @pytest.mark.parametrize(
     ("keys", "expected"),
     [
-        ('new = "N"', "[keys] unknown binding id 'new' (did you mean 'contacts.new'?)"),
+        (
+            'new = "N"',
+            "[keys] unknown binding id 'new' (did you mean 'contacts.new' or 'goals.new'?)",
+        ),
         ('"contacts.nwe" = "N"', "[keys] unknown binding id 'contacts.nwe' (did you mean"),
         ('"contacts.new" = ""', '[keys] contacts.new has an empty key name; write one such as "N"'),
         ('"contacts.new" = "N,"', "[keys] contacts.new has an empty key name"),

@@ -32,6 +32,7 @@ SCANNED = (
     "netui/screens/contacts",
     "netui/screens/capture",
     "netui/screens/review",
+    "netui/screens/goals",
     "netui/widgets",
     "netui/app.py",
     "netui/areas.py",
