@@ -172,7 +172,7 @@ def readme_sections() -> dict[str, str]:
     """README's "Keys" section, split at the lines that name what a part is about."""
     text = README.read_text(encoding="utf-8")
     keys = text.split("\n## Keys\n", 1)[1].split("\n## ", 1)[0]
-    parts = re.split(r"^(Everywhere|Contact list|Contact detail|Merge dialog|Weekly review|Forms)\b", keys,
+    parts = re.split(r"^(Everywhere|Contact list|Contact detail|Merge dialog|Goals|Goal page|Weekly review|Forms)\b", keys,
                      flags=re.M)  # fmt: skip
     return {name: body for name, body in zip(parts[1::2], parts[2::2], strict=True)}
 
@@ -199,6 +199,9 @@ def scope(name: str) -> set[str]:
     from netui.screens.contacts.list_screen import ContactsScreen
     from netui.screens.contacts.merge_form import MergeForm
     from netui.screens.contacts.table import ContactTable
+    from netui.screens.goals.detail import GoalDetailScreen
+    from netui.screens.goals.list_screen import GoalsScreen
+    from netui.screens.goals.table import GoalTable
     from netui.screens.review.screen import ReviewScreen
     from netui.screens.review.section import ReviewTable
 
@@ -207,11 +210,13 @@ def scope(name: str) -> set[str]:
         "Contact list": bound_keys(ContactsScreen, ContactTable),
         "Contact detail": bound_keys(ContactDetailScreen),
         "Merge dialog": bound_keys(MergeForm),
+        "Goals": bound_keys(GoalsScreen, GoalTable),
+        "Goal page": bound_keys(GoalDetailScreen),
         "Weekly review": bound_keys(ReviewScreen, ReviewTable),
     }[name]
 
 
-@pytest.mark.parametrize("part", ["Everywhere", "Contact list", "Weekly review"])
+@pytest.mark.parametrize("part", ["Everywhere", "Contact list", "Goals", "Weekly review"])
 def test_readme_names_only_keys_that_are_bound(part: str) -> None:
     """Every key a README keys table lists does something there (or is Textual's own)."""
     named = first_column_keys(readme_sections()[part])
@@ -225,6 +230,13 @@ def test_readme_names_only_bound_keys_on_the_contact_page() -> None:
     assert named - {"enter"} <= scope("Contact detail")
 
 
+def test_readme_names_only_bound_keys_on_the_goal_page() -> None:
+    """The goal page's paragraph names only keys the page binds (enter and tab are its tables'
+    and the App's)."""
+    named = keys_named(readme_sections()["Goal page"])
+    assert named - {"enter", "tab"} <= scope("Goal page")
+
+
 def test_readme_names_only_bound_keys_in_the_merge_dialog() -> None:
     """The merge dialog's paragraph names only keys the dialog binds (`m`, which opens it, aside)."""
     named = keys_named(readme_sections()["Merge dialog"])
@@ -232,7 +244,16 @@ def test_readme_names_only_bound_keys_in_the_merge_dialog() -> None:
 
 
 @pytest.mark.parametrize(
-    "part", ["Everywhere", "Contact list", "Contact detail", "Merge dialog", "Weekly review"]
+    "part",
+    [
+        "Everywhere",
+        "Contact list",
+        "Contact detail",
+        "Merge dialog",
+        "Goals",
+        "Goal page",
+        "Weekly review",
+    ],
 )
 def test_readme_names_every_key_that_is_bound(part: str) -> None:
     """Every key netui binds on a screen is named in that screen's part of README."""
