@@ -29,7 +29,7 @@ import datetime as dt
 import json
 from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import replace
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from peewee import CTE, JOIN, SQL, Case, ColumnBase, Expression, Select, fn
 
@@ -75,19 +75,12 @@ from netui.domain.goal_records import (
 from netui.domain.goals import GOAL_STATUSES, CheckedGoal, GoalDraft, TargetProfile, validate_goal
 from netui.domain.reading import search_fold
 from netui.i18n import _
-from netui.lazy import lazy_import
 from netui.state.errors import NotFound
 from netui.state.goal_words import longest_piece
 from netui.state.prepared import Param
 from netui.state.rows import as_date, as_datetime, first_tuple, tuples
 from netui.state.session import Session
 from netui.state.topics import Topic
-
-if TYPE_CHECKING:
-    from netui.domain import review
-else:
-    # The review's rules (the ISO week) load when a goal's history is first read, not at launch.
-    review = lazy_import("netui.domain.review")
 
 __all__ = ["HISTORY_WEEKS", "LEVEL_STAGES", "QUIET_DAYS", "Goals"]
 
@@ -526,7 +519,7 @@ class Goals:
         last one ending today), oldest first: one statement per week, in one query."""
         result, started = progress.result, progress.started_on
         ends = [
-            min(review.week_bounds(today - dt.timedelta(weeks=back))[1], today)
+            min(week_bounds(today - dt.timedelta(weeks=back))[1], today)
             for back in range(HISTORY_WEEKS - 1, -1, -1)
         ]
         people = _people(goal_id, matching)
