@@ -71,7 +71,14 @@ from netui.domain.goal_records import (
     GoalSummary,
     KeyResultProgress,
 )
-from netui.domain.goals import GOAL_STATUSES, CheckedGoal, GoalDraft, TargetProfile, validate_goal
+from netui.domain.goals import (
+    GOAL_STATUSES,
+    CheckedGoal,
+    GoalDraft,
+    TargetProfile,
+    validate_goal,
+    validate_profile,
+)
 from netui.domain.reading import search_fold
 from netui.domain.review import week_bounds
 from netui.i18n import _
@@ -155,14 +162,19 @@ class _Profiles:
             self._locations = [(str(raw), search_fold(str(raw))) for (raw,) in rows]
         return [raw for raw, text in self._locations if folded in text]
 
-    def condition(self, goal_id: int, profile: TargetProfile) -> Expression | None:
+    def condition(self, goal_id: int | None, profile: TargetProfile) -> Expression | None:
         """The live contacts matching the goal's profile, as a condition; None for nobody
-        (an empty profile, or a location no contact has)."""
+        (an empty profile, or a location no contact has). With no goal (a profile not
+        saved yet) its tags are looked up by name, as stored (validate_profile)."""
         if profile.is_empty:
             return None
         parts: list[Expression] = [Contact.archived == False]  # noqa: E712
         if profile.tags:
-            wanted = GoalTag.select(GoalTag.tag).where(GoalTag.goal == goal_id)
+            wanted = (
+                GoalTag.select(GoalTag.tag).where(GoalTag.goal == goal_id)
+                if goal_id is not None
+                else Tag.select(Tag.id).where(Tag.name.in_(list(profile.tags)))
+            )
             parts.append(
                 Contact.id.in_(
                     ContactTag.select(ContactTag.contact).where(ContactTag.tag.in_(wanted))
@@ -745,6 +757,29 @@ class Goals:
                 ),
             )
         )
+
+    def profile_counts(self, profile: TargetProfile) -> tuple[int, int]:
+        """How many live contacts match a target profile not saved yet, and how many of them
+        are at stage known or trusted: what a new goal with it counts from (it has no linked
+        contacts yet, so its people are these), and whether its criteria match anybody.
+
+        Raises:
+            ValidationError: the profile is not valid (netui.domain.goals.validate_profile).
+        """
+        checked = validate_profile(profile)
+        with self.s.read():
+            matching = _Profiles(self.s).condition(None, checked)
+            if matching is None:
+                return 0, 0
+            row = first_tuple(
+                Contact.select(
+                    fn.count(Contact.id),
+                    fn.sum(Case(None, [(Contact.stage.in_(LEVEL_STAGES), 1)], 0)),
+                ).where(matching)
+            )
+        if row is None:
+            return 0, 0
+        return int(row[0] or 0), int(row[1] or 0)
 
     # -- reads: goals of a contact, names --------------------------------------------------
 
