@@ -103,6 +103,7 @@ def step_phrases() -> dict[str, str]:
         "due_dates": _("due dates"),
         "balances": _("give and take balances"),
         "statistics": _("statistics"),
+        "key_results": _("goals' targets"),
         "done": _("done"),
     }
 
@@ -111,7 +112,8 @@ def table_phrases() -> dict[str, Callable[[int], str]]:
     """Per record the demo's summary names (a field of DemoSummary), its count as words.
 
     The summary speaks of what a person will find in netui: contacts, tags, events,
-    attendances, interactions, follow-ups, ledger entries, goals and reviews. The
+    attendances, interactions, follow-ups, ledger entries, goals with their key results
+    and wanted people, and reviews. The
     rows that only join or index those (INTERNAL) are left out.
     """
     return {
@@ -123,6 +125,8 @@ def table_phrases() -> dict[str, Callable[[int], str]]:
         "followups": lambda n: ngettext("{count} follow-up", "{count} follow-ups", n),
         "ledger_entries": lambda n: ngettext("{count} ledger entry", "{count} ledger entries", n),
         "goals": lambda n: ngettext("{count} goal", "{count} goals", n),
+        "key_results": lambda n: ngettext("{count} key result", "{count} key results", n),
+        "slots": lambda n: ngettext("{count} wanted person", "{count} wanted people", n),
         "reviews": lambda n: ngettext("{count} completed review", "{count} completed reviews", n),
     }
 
@@ -135,6 +139,7 @@ INTERNAL = frozenset(
         "goal_tags",
         "contact_goals",
         "event_goals",
+        "ledger_goals",
         "stage_changes",
         "search_rows",
         "short_search_rows",

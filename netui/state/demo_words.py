@@ -12,7 +12,7 @@ import random
 from bisect import bisect_right
 from functools import cache
 from itertools import accumulate
-from typing import Generic, TypeVar
+from typing import Generic, NamedTuple, TypeVar
 
 from netui.domain.reading import fold, to_romaji
 
@@ -232,22 +232,59 @@ LEDGER_PHRASES = {
     for text in [text.replace(";", "|")]
 }
 
-# title ; why ; target profile ; tags that mark candidates
-GOALS = tuple(
-    (title, why, profile, tuple(tags.split()))
-    for title, why, profile, tags in (
-        line.split(" ; ")
-        for line in _phrases("""
-    Find a co-founder ; make the side project a company ; engineer from a startup ; startup python
-    Hire two frontend engineers ; the team ships too slowly ; React or Vue, 3+ years ; hiring 採用
-    Win three design clients ; grow the freelance practice ; teams without a designer ; design ux
-    Meet ten people in fintech ; switch industry within a year ; fintech PMs and engineers ; fintech
-    英語で話せる仲間を増やす ; 海外案件に挑戦したい ; 英語で仕事をしている人 ; english
-    Find a mentor in product ; become a better PM ; senior PM or head of product ; pm mentor
-    Grow the Python study group ; people who teach each other ; speakers, regulars ; python 勉強会
-    Talk to angel investors ; raise a seed round next year ; B2B SaaS angels ; investor vc 投資
-    """)
+
+class DemoGoal(NamedTuple):
+    """A goal of the demo: why, who it needs as criteria (netui.domain.goals.TargetProfile),
+    the event kind that serves it, the people it still needs, what it measures, and the
+    parts its linked contacts play."""
+
+    title: str
+    why: str
+    tags: tuple[str, ...]
+    words: tuple[str, ...] = ()
+    channel: str = ""
+    location: str = ""
+    min_stage: str | None = None
+    kind: str = "mixer"  # the kind of the events that serve it
+    slots: tuple[str, ...] = ()
+    # Each "metric" (some time), "metric:by" (by the goal's date) or "metric:month"/":week".
+    results: tuple[str, ...] = ()
+    roles: tuple[str, ...] = ()
+
+
+def _goal(line: str) -> DemoGoal:
+    """`title ; why ; tags ; words ; channel ; location ; min stage ; kind ; slots ; results ;
+    roles`, the lists separated by commas (tags and results by spaces)."""
+    title, why, tags, words, channel, location, stage, kind, slots, results, roles = (
+        part.strip() for part in line.split(";")
     )
+    return DemoGoal(
+        title,
+        why,
+        tuple(tags.split()),
+        tuple(w.strip() for w in words.split(",") if w.strip()),
+        channel,
+        location,
+        stage or None,
+        kind,
+        tuple(w.strip() for w in slots.split(",") if w.strip()),
+        tuple(results.split()),
+        tuple(w.strip() for w in roles.split(",") if w.strip()),
+    )
+
+
+GOALS = tuple(
+    _goal(line)
+    for line in """
+    Find a co-founder ; make the side project a company ; startup python ; engineer ; ; ; acquainted ; study group ; an engineer who has shipped a product, someone who has sold to businesses ; known_or_trusted:by new_matching:month ; co-founder candidate, advisor, introducer
+    Hire two frontend engineers ; the team ships too slowly ; hiring 採用 ; engineer ; ; 東京 ; ; mixer ; a senior frontend engineer, a frontend engineer who can mentor ; introductions:by events_attended:month ; candidate, recruiter, referrer
+    Win three design clients ; grow the freelance practice ; design ux ; ; ; ; known ; conference ; a founder without a designer, a product manager at a startup, an agency that subcontracts ; slots_filled:by known_or_trusted:by ; client, referrer
+    Meet ten people in fintech ; switch industry within a year ; fintech ; ; ; ; ; conference ; a PM at a fintech, a hiring manager at a Tokyo fintech ; new_matching:by known_or_trusted:month introductions:by ; insider, introducer, mentor
+    英語で話せる仲間を増やす ; 海外案件に挑戦したい ; english ; ; ; ; ; morning session ; 英語で仕事をしている人 ; promoted:by events_attended ; 練習相手, 紹介者
+    Find a mentor in product ; become a better PM ; pm mentor ; ; ; ; acquainted ; study group ; a head of product who has done it twice ; slots_filled:by known_or_trusted:by ; mentor, sparring partner
+    Grow the Python study group ; people who teach each other ; python 勉強会 ; ; study group ; ; ; study group ; a regular speaker, a venue host ; events_attended:month new_matching:month ; speaker, regular, organiser
+    Talk to angel investors ; raise a seed round next year ; investor vc 投資 ; ; ; ; acquainted ; mixer ; an angel in B2B SaaS, a partner at a seed fund ; introductions:by known_or_trusted:by promoted:week ; angel, introducer, advisor
+    """.strip().splitlines()
 )
 
 ANSWERS = (

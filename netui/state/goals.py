@@ -72,7 +72,14 @@ from netui.domain.goal_records import (
     GoalSummary,
     KeyResultProgress,
 )
-from netui.domain.goals import GOAL_STATUSES, CheckedGoal, GoalDraft, TargetProfile, validate_goal
+from netui.domain.goals import (
+    GOAL_STATUSES,
+    CheckedGoal,
+    GoalDraft,
+    TargetProfile,
+    validate_goal,
+    validate_profile,
+)
 from netui.domain.reading import search_fold
 from netui.i18n import _
 from netui.state.errors import NotFound
@@ -186,10 +193,11 @@ class _Profiles:
         return [raw for raw, text in self._locations if folded in text]
 
     def condition(
-        self, goal_id: int, profile: TargetProfile, b: _Binder = _LITERAL
+        self, goal_id: int | None, profile: TargetProfile, b: _Binder = _LITERAL
     ) -> ColumnBase | None:
         """The live contacts matching the goal's profile, as a condition; None for nobody
-        (an empty profile, or a location no contact has)."""
+        (an empty profile, or a location no contact has). With no goal (a profile not
+        saved yet) its tags are looked up by name, as stored (validate_profile)."""
         if profile.is_empty:
             b.mark("nobody")
             return None
@@ -203,7 +211,12 @@ class _Profiles:
         parts: list[ColumnBase] = [Contact.archived == False]  # noqa: E712
         b.mark("tags", bool(profile.tags))
         if profile.tags:
-            wanted = GoalTag.select(GoalTag.tag).where(GoalTag.goal == b(goal_id))
+            b.mark("saved", goal_id is not None, 0 if goal_id is not None else len(profile.tags))
+            wanted = (
+                GoalTag.select(GoalTag.tag).where(GoalTag.goal == b(goal_id))
+                if goal_id is not None
+                else Tag.select(Tag.id).where(Tag.name.in_([b(tag) for tag in profile.tags]))
+            )
             parts.append(
                 Contact.id.in_(
                     ContactTag.select(ContactTag.contact).where(ContactTag.tag.in_(wanted))
@@ -819,6 +832,29 @@ class Goals:
                 ),
             )
         )
+
+    def profile_counts(self, profile: TargetProfile) -> tuple[int, int]:
+        """How many live contacts match a target profile not saved yet, and how many of them
+        are at stage known or trusted: what a new goal with it counts from (it has no linked
+        contacts yet, so its people are these), and whether its criteria match anybody.
+
+        Raises:
+            ValidationError: the profile is not valid (netui.domain.goals.validate_profile).
+        """
+        checked = validate_profile(profile)
+        with self.s.read():
+            matching = _Profiles(self.s).condition(None, checked)
+            if matching is None:
+                return 0, 0
+            row = first_tuple(
+                Contact.select(
+                    fn.count(Contact.id),
+                    fn.sum(Case(None, [(Contact.stage.in_(LEVEL_STAGES), 1)], 0)),
+                ).where(matching)
+            )
+        if row is None:
+            return 0, 0
+        return int(row[0] or 0), int(row[1] or 0)
 
     # -- reads: goals of a contact, names --------------------------------------------------
 

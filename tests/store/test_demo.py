@@ -5,22 +5,24 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import astuple
+from dataclasses import astuple, replace
 from pathlib import Path
 from typing import Any
 
 import pytest
 from enginekit import dangling_references, planner_statistics, schema, search_rows, short_rows
 
-from netui.data.models import Attendance, Contact, Event, FollowUp, Interaction
+from netui.data.models import Attendance, Contact, Event, FollowUp, Goal, Interaction
 from netui.domain.cadence import effective_cadence, next_due
 from netui.domain.contact_rules import CHANNELS, INTERACTION_KINDS, normalize_tag
+from netui.domain.goals import TargetProfile, validate_goal
 from netui.domain.reading import has_kanji, to_romaji
 from netui.domain.records import ContactDraft
 from netui.state import TOPICS, Store, demo_words as words, derived
 from netui.state.check import check_database
 from netui.state.contacts import draft_fields
 from netui.state.demo import DemoError, DemoSummary, generate_demo
+from netui.state.goals import _profile_text
 from netui.state.rows import as_date
 
 # Every table holding the user's records, and the DemoSummary field counting it; the
@@ -34,8 +36,11 @@ TABLES = {
     "interaction": "interactions",
     "follow_up": "followups",
     "ledger_entry": "ledger_entries",
+    "ledger_goal": "ledger_goals",
     "stage_change": "stage_changes",
     "goal": "goals",
+    "goal_key_result": "key_results",
+    "goal_slot": "slots",
     "goal_tag": "goal_tags",
     "contact_goal": "contact_goals",
     "event_goal": "event_goals",
@@ -402,3 +407,109 @@ def test_events_come_in_the_next_two_weeks_of_the_clock(
     )
     assert soon >= (3 if contacts >= 30 else 1)
     assert len(store.review.week(today).upcoming_events.items) >= min(soon, 3)
+
+
+# -- goals ---------------------------------------------------------------------------------
+
+
+def _spec(title: str) -> words.DemoGoal:
+    [spec] = [goal for goal in words.GOALS if goal.title == title]
+    return spec
+
+
+@pytest.mark.parametrize(("contacts", "seed"), [(80, 7), (200, 1), (600, 3)])
+def test_goals_have_criteria_key_results_and_real_why(
+    store: Store, contacts: int, seed: int
+) -> None:
+    """Each goal's profile is criteria the Store reads back (the JSON its own writer makes,
+    the tags as goal_tag rows), its why is the outcome alone, and it has one to three key
+    results over different metrics, by its date or per month or week."""
+    generate_demo(store, contacts=contacts, seed=seed)
+    periods, dated = set(), 0
+    for ref in store.goals.refs(closed=True):
+        record = store.goals.get(ref.id)
+        spec = _spec(record.draft.title)
+        profile = TargetProfile(spec.tags, spec.words, spec.channel, spec.location, spec.min_stage)
+        assert record.draft.target_profile == replace(profile, tags=tuple(sorted(spec.tags)))
+        with store.session.read():
+            stored = Goal.get_by_id(ref.id).target_profile
+        assert stored == _profile_text(profile)
+        assert record.draft.why == spec.why
+        results = record.draft.key_results
+        assert 1 <= len(results) <= 3
+        assert len({result.metric for result in results}) == len(results)
+        assert validate_goal(record.draft, store.today()).draft.key_results == results
+        for result in results:
+            periods.add(result.period)
+            if result.by is not None:
+                dated += 1
+                assert result.by == record.draft.target_date
+        assert [slot.description for slot in record.slots] == list(spec.slots)
+    assert dated > 0 and "month" in periods
+
+
+@pytest.mark.parametrize(("contacts", "seed"), [(80, 7), (200, 1), (600, 3)])
+def test_goals_have_people_slots_events_and_introductions(
+    store: Store, rows: Rows, contacts: int, seed: int
+) -> None:
+    """Goals have linked people with parts and the day each was linked (after they met and
+    the goal was set), slots some filled by a linked contact and some open, attended events
+    since they were set (when there are any), and introductions received for them from
+    their people."""
+    generate_demo(store, contacts=contacts, seed=seed)
+    today = store.today()
+    filled = opened = counted = 0
+    for ref in store.goals.refs(closed=True):
+        detail = store.goals.detail(ref.id)
+        set_on = detail.record.created_on
+        members = {member.contact_id: member for member in detail.members}
+        assert members
+        for member in members.values():
+            assert member.linked_on is not None and set_on <= member.linked_on <= today
+            met = store.contacts.get(member.contact_id).draft.met_on
+            assert met is not None and met <= member.linked_on
+        for slot in detail.record.slots:
+            if slot.is_open:
+                opened += 1
+                continue
+            filled += 1
+            assert slot.contact_id in members and members[slot.contact_id].role == slot.description
+            assert slot.filled_on is not None
+            assert members[slot.contact_id].linked_on <= slot.filled_on <= today
+        attended = [e for e in detail.events_attended if e.starts_at.date() >= set_on]
+        # Every goal has an event it counts, whenever one was attended since it was set.
+        held = Event.select().where(
+            (Event.status == "attended")
+            & (Event.starts_at >= dt.datetime.combine(set_on, dt.time()))
+        )
+        assert bool(attended) == held.exists(), ref.title
+        counted += bool(attended)
+        received = [item for item in detail.ledger if item.for_goal]
+        assert received and all(
+            (item.direction, item.kind) == ("take", "introduction") for item in received
+        )
+    assert filled > 0 and opened > 0 and counted > 0
+    roles = rows("SELECT count(*) FROM contact_goal WHERE role <> ''")[0][0]
+    assert 0 < roles < rows("SELECT count(*) FROM contact_goal")[0][0]
+    assert rows(
+        "SELECT count(*) FROM ledger_goal lg JOIN ledger_entry e ON e.id = lg.entry_id"
+        " WHERE e.direction <> 'take' OR e.kind <> 'introduction'"
+    ) == [(0,)]
+
+
+def test_the_goals_area_opens_on_real_progress(store: Store) -> None:
+    """Key results are part way: the achieved goal reached its own, the paused one slipped
+    past its date, and the active ones are some on track and some behind."""
+    generate_demo(store, contacts=600, seed=3)
+    goals = {goal.status: goal for goal in store.goals.summaries()}
+    assert {result.pace for result in goals["achieved"].key_results} == {"achieved"}
+    assert goals["paused"].target_date is not None and goals["paused"].target_date < store.today()
+    active = [goal for goal in store.goals.summaries(closed=False)]
+    results = [result for goal in active for result in goal.key_results]
+    assert any(0 < result.fraction < 1 for result in results)
+    paces = {result.pace for result in results}
+    assert {"on track", "at risk"} <= paces
+    for result in results:
+        assert result.result.target > result.result.start
+        if result.result.metric == "known_or_trusted" and result.result.period is None:
+            assert result.result.start <= result.current

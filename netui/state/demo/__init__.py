@@ -10,9 +10,10 @@ come from short lists, so their search forms (the slow pykakasi part) are comput
 per distinct name, and the short-search pieces once per distinct column value; the stored
 due dates and ledger aggregates come from the Store's own netui.state.derived.
 
-The rows are made by netui.state.demo.generator (tags, goals, events, reviews),
-.people (contacts) and .history (their interactions, follow-ups, ledger); this
-module checks, clears, times the index rebuild and computes what the Store derives.
+The rows are made by netui.state.demo.generator (tags, events, reviews), .goals
+(goals with their criteria, key results, slots and links), .people (contacts) and
+.history (their interactions, follow-ups, ledger); this module checks, clears, times
+the index rebuild and computes what the Store derives, the goals' targets last.
 Each engine's bulk path is a writer of netui.state.demo.writers (SQLite:
 executemany on the sqlite3 connection; PostgreSQL: COPY).
 """
@@ -27,6 +28,7 @@ from netui.data.engine import run_sql
 from netui.i18n import _
 from netui.state import derived
 from netui.state.demo.generator import STEPS, TABLES, DemoSummary, _Generator
+from netui.state.demo.goals import set_targets
 from netui.state.progress import Progress, silent
 from netui.state.topics import ALL_TOPICS
 
@@ -36,7 +38,7 @@ if TYPE_CHECKING:
 MAX_CONTACTS = 1_000_000
 
 # What the demo does after making the rows, as its progress reports name the steps.
-FINISHING = ("indexes", "due_dates", "balances", "statistics")
+FINISHING = ("indexes", "due_dates", "balances", "statistics", "key_results")
 
 
 class DemoError(Exception):
@@ -159,7 +161,8 @@ def generate_demo(
                 run_sql(db, f"DELETE FROM {table}")
         indexes = _set_aside(db, engine)
         total = len(STEPS) + len(FINISHING)
-        summary = _Generator(session, contacts, seed, progress, total).run()
+        generator = _Generator(session, contacts, seed, progress, total)
+        summary = generator.run()
         done = len(STEPS)
         progress("indexes", done, total)
         for sql in indexes:
@@ -174,6 +177,10 @@ def generate_demo(
         # (archived, sort_key) index for every filter; at L, ANALYZE takes ~0.5 s and
         # brings "tanaka" from ~30 ms to ~2 ms (count and first page).
         run_sql(db, "ANALYZE")
+        progress("key_results", done + 4, total)
+        # Last, on the indexed rows: each key result's start and target from the value the
+        # Store computes for it now (netui.state.demo.goals).
+        set_targets(session, generator.rng)
     if engine == "postgres":
         # The due dates and balances rewrote every contact, leaving a dead row for
         # each: VACUUM (which runs outside a transaction) clears them and marks the

@@ -1,8 +1,9 @@
 """The demo's generator: one random source, the rows of every table, in dependency order.
 
-Tags, goals, events and the reviews are made here; the contacts in
-netui.state.demo.people, and their history (attendance, interactions,
-follow-ups, ledger) in netui.state.demo.history. Each step draws from what
+Tags, events and the reviews are made here; the goals (criteria, key results,
+the events serving them, their links and slots) in netui.state.demo.goals, the
+contacts in netui.state.demo.people, and their history (attendance,
+interactions, follow-ups, ledger) in netui.state.demo.history. Each step draws from what
 the steps before it made, in the same order every time, so a seed always
 gives the same demo.
 """
@@ -16,6 +17,7 @@ from dataclasses import dataclass, fields
 
 from netui.domain.review import UPCOMING_DAYS
 from netui.state import demo_words as words
+from netui.state.demo.goals import GoalPlan, attended_since, make_goals, served
 from netui.state.demo.history import attendance, followup, interactions, ledger
 from netui.state.demo.people import MET_DAYS, add_contacts
 from netui.state.demo.writers import writer_for
@@ -29,9 +31,10 @@ TABLES = dict(
     item.split(":")
     for item in """
     contact_tag:contact_tags contact_goal:contact_goals goal_tag:goal_tags
-    event_goal:event_goals attendance:attendances interaction:interactions
-    follow_up:followups ledger_entry:ledger_entries stage_change:stage_changes review:reviews
-    contact:contacts
+    event_goal:event_goals goal_key_result:key_results goal_slot:slots
+    attendance:attendances interaction:interactions follow_up:followups
+    ledger_goal:ledger_goals ledger_entry:ledger_entries stage_change:stage_changes
+    review:reviews contact:contacts
     event:events tag:tags goal:goals contact_fts:search_rows contact_short:short_search_rows
     """.split()
 )
@@ -52,8 +55,11 @@ class DemoSummary:
     interactions: int
     followups: int
     ledger_entries: int
+    ledger_goals: int
     stage_changes: int
     goals: int
+    key_results: int
+    slots: int
     goal_tags: int
     contact_goals: int
     event_goals: int
@@ -103,7 +109,12 @@ class _Generator:
         # What each table's rows draw from those made before them: set by the
         # step that makes them (see run), read by the later ones.
         self.tag_pick: words.Picker[int]
-        self.goal_ids: list[int] = []
+        self.goals: list[GoalPlan] = []
+        # Per linked contact, its goals and the day each counts from (history.ledger).
+        self.goals_of: dict[int, list[tuple[int, int]]] = {}
+        # (ledger entry id, goal id): the introductions received for a goal.
+        self.ledger_goals: list[tuple[int, int]] = []
+        self.event_count = 0
         self.by_kind: dict[str, tuple[list[int], list[int]]] = {}
         self.event_day: list[int] = [0]
         self.upcoming: list[int] = []
@@ -174,10 +185,11 @@ class _Generator:
         self.step("ledger")
         self.insert(
             "ledger_entry",
-            "contact_id, direction, kind, description, weight, date, introduced_id, created_at,"
-            " updated_at = ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?6, ?6",
+            "id, contact_id, direction, kind, description, weight, date, introduced_id,"
+            " created_at, updated_at = ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?7, ?7",
             ledger(self),
         )
+        self.insert("ledger_goal", "entry_id, goal_id", self.ledger_goals)
         self.step("reviews")
         self._reviews()
         return DemoSummary(**self.counts)
@@ -190,26 +202,7 @@ class _Generator:
         )
         tags = [(i + 1, name, now) for i, name in enumerate(words.TAGS)]
         self.insert("tag", "id, name, created_at, updated_at = ?1, ?2, ?3, ?3", tags)
-        chosen = sorted(
-            rng.sample(range(len(words.GOALS)), rng.randint(5, min(8, len(words.GOALS))))
-        )
-        goals, goal_tags = [], []
-        for gid, index in enumerate(chosen, start=1):
-            title, why, profile, tag_names = words.GOALS[index]
-            status = ("achieved", "paused")[gid - 1] if gid <= 2 else "active"
-            day = self.day(self.today.toordinal() + rng.randint(60, 365))
-            target = day if rng.random() < 0.7 else None
-            count = rng.choice((3, 5, 10, 20))
-            goals.append((gid, title, f"{why}\n\n{profile}", "", count, target, status, now))
-            goal_tags += [(gid, words.TAGS.index(t) + 1) for t in tag_names]
-        self.insert(
-            "goal",
-            "id, title, why, target_profile, target_count, target_date, status, created_at,"
-            " updated_at = ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8",
-            goals,
-        )
-        self.insert("goal_tag", "goal_id, tag_id", goal_tags)
-        self.goal_ids = [goal[0] for goal in goals]
+        self.goals = make_goals(self)
 
     def _events(self) -> None:
         rng, r, today = self.rng, self.rng.random, self.today.toordinal()
@@ -226,8 +219,10 @@ class _Generator:
             ]
         )
         self.by_kind = {k: ([], []) for k in _EVENT_KINDS}
-        self.event_day, self.upcoming = [0], []
-        rows, event_goals = [], []
+        self.event_day, self.upcoming, self.event_count = [0], [], count
+        rows: list[tuple[object, ...]] = []
+        event_goals: list[tuple[int, int]] = []
+        attended_days: list[tuple[int, int]] = []
         for eid, day in enumerate(days, start=1):
             title, kind, place, cost = words.EVENT_SERIES[int(r() * len(words.EVENT_SERIES))]
             title = title.format(n=rng.randint(2, 180))
@@ -256,8 +251,9 @@ class _Generator:
             if attended:
                 self.by_kind[kind][0].append(day)
                 self.by_kind[kind][1].append(eid)
-            if (day >= today or r() < 0.05) and self.goal_ids:
-                event_goals.append((eid, rng.choice(self.goal_ids)))
+                attended_days.append((eid, day))
+            event_goals += [(eid, gid) for gid in served(self, day, kind, attended)]
+        event_goals += attended_since(self, attended_days, set(event_goals))
         self.insert(
             "event",
             "id, title, kind, starts_at, ends_at, place, url, cost, currency, status, intent,"
@@ -265,7 +261,7 @@ class _Generator:
             " = ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?15",
             rows,
         )
-        self.insert("event_goal", "event_id, goal_id", event_goals)
+        self.insert("event_goal", "event_id, goal_id", sorted(event_goals))
 
     def _reviews(self) -> None:
         monday = self.today.toordinal() - self.today.weekday()

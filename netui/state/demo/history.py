@@ -49,25 +49,44 @@ def interactions(gen: Generator) -> Iterator[tuple[object, ...]]:
 
 
 def ledger(gen: Generator) -> Iterator[tuple[object, ...]]:
+    """Each contact's gives and takes, with ids. An introduction received from a goal's
+    linked contact since they count for it was for the goal (gen.ledger_goals; a contact
+    linked to several goals, for the first), and each goal gets one to three more."""
     rng, r, n, today = gen.rng, gen.rng.random, gen.n, gen.today.toordinal()
     kind_pick, weight_pick = (
         words.Picker(rng, words.LEDGER_KIND_WEIGHTS),
         words.Picker(rng, words.LEDGER_WEIGHTS),
     )
+    entry, goals_of, for_goals = 0, gen.goals_of, gen.ledger_goals
     for cid in range(1, n + 1):
         met = gen.met_day[cid]
         span = today - met + 1
+        goals = goals_of.get(cid)
         for _ in range(int(r() * (2 * _LEDGER_BY_STAGE[gen.stage[cid]] + 1))):
             kind = kind_pick()
             introduced = rng.randint(1, n) if kind == "introduction" else None
             introduced = introduced if introduced != cid else None
             direction = "give" if r() < 0.55 else "take"
-            what, day = gen.pick(words.LEDGER_PHRASES[kind]), gen.day(met + int(r() * span))
-            yield cid, direction, kind, what, weight_pick(), day, introduced
+            what, on = gen.pick(words.LEDGER_PHRASES[kind]), met + int(r() * span)
+            entry += 1
+            yield entry, cid, direction, kind, what, weight_pick(), gen.day(on), introduced
+            if goals and kind == "introduction" and direction == "take":
+                for_goals += [(entry, gid) for gid, since in goals[:1] if on >= since]
         if gen.introducer[cid] is not None:
             # The introducer gave me this contact: an introduction taken, on the day we met.
             what = "introduced me to a new contact"
-            yield gen.introducer[cid], "take", "introduction", what, 2, gen.day(met), cid
+            entry += 1
+            yield entry, gen.introducer[cid], "take", "introduction", what, 2, gen.day(met), cid
+    for plan in gen.goals:
+        for _ in range(rng.randint(1, 3) if plan.linked else 0):
+            cid, since = plan.linked[int(r() * len(plan.linked))]
+            introduced = rng.randint(1, n)
+            introduced = introduced if introduced != cid else None
+            what = gen.pick(words.LEDGER_PHRASES["introduction"])
+            entry += 1
+            day = gen.day(rng.randint(since, today))
+            yield entry, cid, "take", "introduction", what, 3, day, introduced
+            for_goals.append((entry, plan.gid))
 
 
 def followup(gen: Generator, cid: int) -> tuple[object, ...]:

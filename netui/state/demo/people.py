@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from netui.domain.reading import name_key, sort_key
 from netui.state import demo_words as words
+from netui.state.demo.goals import link_people
 from netui.state.search import fts_values, short_grams, short_tokens
 
 if TYPE_CHECKING:
@@ -76,7 +77,7 @@ def met(
 
 
 def add_contacts(gen: Generator) -> None:
-    """Contacts, their tags, search rows and goal links; what later tables draw from them."""
+    """Contacts, their tags, search rows and goal links and slots; what later tables draw from them."""
     rng, r, n, today = gen.rng, gen.rng.random, gen.n, gen.today.toordinal()
     stage_pick = words.Picker(rng, tuple(zip(range(4), _STAGE_WEIGHTS, strict=True)))
     channel_pick = words.Picker(rng, words.CHANNEL_WEIGHTS)
@@ -93,6 +94,12 @@ def add_contacts(gen: Generator) -> None:
     columns = gen.writer.columns("contact")
     with_key = "name_key" in columns
     rows, fts, short, links = [], [], [], []
+    # The contacts carrying each goal's tags, in id order: whom its links are drawn from.
+    carriers: dict[int, list[int]] = {plan.gid: [] for plan in gen.goals}
+    goals_by_tag: dict[str, list[int]] = {}
+    for plan in gen.goals:
+        for tag in plan.spec.tags:
+            goals_by_tag.setdefault(tag, []).append(plan.gid)
     for cid in range(1, n + 1):
         name, reading, local = person(gen)
         if cid in tricky:
@@ -106,6 +113,8 @@ def add_contacts(gen: Generator) -> None:
         confirmed = int(not reading or r() < 0.9)
         tags = sorted({words.TAGS[gen.tag_pick() - 1] for _ in range(int(r() * 4.5))})
         links += [(cid, words.TAGS.index(t) + 1) for t in tags]
+        for gid in {gid for tag in tags for gid in goals_by_tag.get(tag, ())}:
+            carriers[gid].append(cid)
         notes = gen.maybe(0.6, words.NOTES)
         needs, offers = gen.maybe(0.4, words.NEEDS), gen.maybe(0.4, words.OFFERS)
         pitch = r() < 0.03
@@ -149,13 +158,7 @@ def add_contacts(gen: Generator) -> None:
         fts,
     )
     gen.insert("contact_short", "rowid, grams", short)
-    per_goal = min(40, max(3, n // 50))
-    linked = {(rng.randint(1, n), gid) for gid in gen.goal_ids for _ in range(per_goal)}
-    gen.insert(
-        "contact_goal",
-        "contact_id, goal_id, role, linked_on",
-        [(cid, gid, "", None) for cid, gid in sorted(linked)],
-    )
+    link_people(gen, carriers)
 
 
 def stage_changes(gen: Generator, created: list[str]) -> Iterator[tuple[object, ...]]:
