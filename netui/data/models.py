@@ -191,6 +191,10 @@ class Contact(BaseModel):
         indexes = (
             # Sort orders of the contact list, NULLs last, usable by ORDER BY as written.
             (("archived", "sort_key"), False),
+            # A goal's location criterion: its few distinct values are read off the index
+            # and folded in Python, then the matching contacts found by it (schema 7; at
+            # 100k contacts 177 -> 17 ms for a goal's candidates).
+            (("location",), False),
         )
 
 

@@ -10,6 +10,7 @@ from netui.data.engine import Migration, run_sql
 from netui.data.models import (
     EXTRA_SQL,
     MODELS,
+    Contact,
     ContactGoal,
     Goal,
     GoalKeyResult,
@@ -146,12 +147,14 @@ def measure_goals(db: Database) -> None:
     - goal.target_profile holds criteria (a JSON object) rather than prose: a prose
       profile is kept at the end of the goal's why, where the person still reads it,
       and the profile left empty;
+    - contact.location is indexed, for a goal's location criterion;
     - a goal's target count becomes its first key result (known or trusted contacts,
       from 0, by its target date), which is what the weekly review measured it by.
 
     Undo entries that changed goals or their links are dropped from the journal: their
     rows are not the rows the tables now hold.
     """
+    db.create_tables([Contact])  # the table is there: only its new location index is made
     links = list(run_sql(db, "SELECT contact_id, goal_id FROM contact_goal ORDER BY 1, 2"))
     run_sql(db, "DROP TABLE contact_goal")
     _add_tables(db, [ContactGoal, GoalKeyResult, GoalSlot, LedgerGoal])
