@@ -147,7 +147,8 @@ def measure_goals(db: Database) -> None:
     - goal.target_profile holds criteria (a JSON object) rather than prose: a prose
       profile is kept at the end of the goal's why, where the person still reads it,
       and the profile left empty;
-    - contact.location is indexed, for a goal's location criterion;
+    - contact.location is indexed, for a goal's location criterion, and the short search
+      tokens hold the 2-character pieces of role, needs and offers, for its short words;
     - a goal's target count becomes its first key result (known or trusted contacts,
       from 0, by its target date), which is what the weekly review measured it by.
 
@@ -187,6 +188,7 @@ def measure_goals(db: Database) -> None:
                 created_at=created,
                 updated_at=created,
             ).execute(db)
+    _add_word_grams(db)
     run_sql(
         db,
         "DELETE FROM undo_command WHERE id IN"
@@ -195,6 +197,27 @@ def measure_goals(db: Database) -> None:
     # Their changes by hand: SQLite runs a migration with foreign keys off, so the
     # ON DELETE CASCADE that takes them on PostgreSQL does nothing there.
     run_sql(db, "DELETE FROM undo_change WHERE command_id NOT IN (SELECT id FROM undo_command)")
+
+
+def _add_word_grams(db: Database) -> None:
+    """Every contact's short search tokens gain the 2-character pieces of its role, needs and
+    offers (netui.state.search.word_grams), which a goal's short profile words are found by:
+    on SQLite each contact_short row is written again from the functions every writer uses
+    (as version 2 did), on PostgreSQL the new tokens are added to contact_gram."""
+    if not isinstance(db, PostgresqlDatabase):
+        refold_names_and_search_rows(db)
+        return
+    from netui.state.search import word_grams
+
+    rows = run_sql(db, "SELECT contact_id, doc FROM contact_search ORDER BY contact_id")
+    cursor = db.connection().cursor()
+    with cursor.copy("COPY contact_gram (gram, contact_id) FROM STDIN") as copy:
+        for contact_id, doc in rows:
+            # doc's columns, as netui.state.search.fts_values orders them (role 4th, needs
+            # and offers 7th and 8th), joined by a newline.
+            values = str(doc).split("\n")
+            for gram in sorted(word_grams(values[3], values[6], values[7])):
+                copy.write_row((gram, contact_id))
 
 
 def _day(value: object) -> object:

@@ -83,7 +83,7 @@ from netui.domain.goals import (
 from netui.domain.reading import search_fold
 from netui.i18n import _
 from netui.state.errors import NotFound
-from netui.state.goal_words import longest_piece
+from netui.state.goal_words import word_path
 from netui.state.prepared import Param
 from netui.state.rows import as_date, as_datetime, first_tuple, tuples
 from netui.state.session import Session
@@ -227,7 +227,7 @@ class _Profiles:
         for word in profile.words:
             folded = search_fold(word)
             if folded:
-                b.mark("word", len(longest_piece(folded)) >= 3)
+                b.mark("word", word_path(folded))
                 word_checks.append(self.s.sql.profile_word(folded, Contact.id, b))
         b.mark("channel", bool(profile.channel), "places", len(places))
         if profile.channel:

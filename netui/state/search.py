@@ -131,20 +131,42 @@ def short_tokens(text: str) -> frozenset[str]:
     return frozenset(map(short_token, pieces))
 
 
+WORD_GRAM = "w"
+"""Starts the short token of each 2-character piece of a contact's role, needs and offers.
+
+A goal's profile word of one or two characters (`pm`, `vc`, `投資`) has no trigram to find
+it by: its contacts are found by this token, then checked exactly
+(netui.state.sql.*.goals). Spelled apart from the pieces the contact filter looks up,
+which are one or two characters long, or start with "x" (short_token), so the filter's
+short words keep matching the name, reading, company and tags alone.
+"""
+
+
+def word_grams(*columns: str) -> frozenset[str]:
+    """The WORD_GRAM tokens of every 2-character piece of the folded (unmarked) columns."""
+    pieces = {
+        word[i : i + 2] for text in columns for word in text.split() for i in range(len(word) - 1)
+    }
+    return frozenset(WORD_GRAM + short_token(piece) for piece in pieces)
+
+
 def short_grams(
     name: str,
     reading: str,
     company: str,
     tags: str,
     *,
+    words: frozenset[str] = frozenset(),
     tokens: Callable[[str], frozenset[str]] = short_tokens,
 ) -> str:
-    """The text of a contact's contact_short row, from the folded columns of its contact_fts row.
+    """The text of a contact's contact_short row, from the folded columns of its contact_fts row
+    and the word_grams of its role, needs and offers.
 
     Sorted, so the same contact always gets the same row. `tokens` lets a bulk
     writer pass a cached short_tokens.
     """
-    return " ".join(sorted(tokens(name) | tokens(reading) | tokens(company) | tokens(tags)))
+    found = tokens(name) | tokens(reading) | tokens(company) | tokens(tags) | words
+    return " ".join(sorted(found))
 
 
 def fts_values(
@@ -172,5 +194,5 @@ def fts_values(
 
 def short_row(values: Sequence[str]) -> str:
     """The contact_short text for a contact_fts row (the tuple fts_values returns)."""
-    name, reading, company, _role, tags, *_ = values
-    return short_grams(name, reading, company, tags)
+    name, reading, company, role, tags, _notes, needs, offers = values
+    return short_grams(name, reading, company, tags, words=word_grams(role, needs, offers))

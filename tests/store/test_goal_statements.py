@@ -119,3 +119,21 @@ def test_goals_of_one_shape_keep_their_own_values(store: Store) -> None:
         ),
     )
     assert {goal.id: goal.key_results[0].current for goal in store.goals.summaries()}[vc] == 1
+
+
+def test_a_two_character_word_is_found_by_its_pieces_and_the_filter_keeps_its_columns(
+    store: Store,
+) -> None:
+    """A profile word of two characters is found by the short tokens of role, needs and offers
+    (search.word_grams) and checked exactly: a name holding it is no match. The contact
+    filter's short words still look in the name, reading, company and tags alone."""
+    lead = store.contacts.create(ContactDraft(name="Ota Ren", role="PM lead"))
+    investor = store.contacts.create(ContactDraft(name="Kudo Aya", needs="投資の相談"))
+    named = store.contacts.create(ContactDraft(name="Pmelo Kai", role="designer"))
+    store.contacts.create(ContactDraft(name="Abe Jun", offers="design reviews"))
+    for word, expected in (("pm", [lead]), ("投資", [investor]), ("ＰＭ", [lead])):
+        goal = store.goals.create(
+            GoalDraft(title=word, target_profile=TargetProfile(words=(word,)))
+        )
+        assert [c.contact_id for c in store.goals.candidates(goal)[0]] == expected, word
+    assert [row.id for row in store.contacts.find("pm")] == [named]

@@ -47,7 +47,8 @@ def _back_to_version_6(
 ) -> None:
     """Make the database what netui 6 left: contact_goal without role and linked_on (its
     links kept), no goal_key_result, goal_slot or ledger_goal, each goal's target profile the
-    prose given and its target count; version 6."""
+    prose given and its target count, no index on locations, no short tokens of roles,
+    needs and offers; version 6."""
     db = store.db
     with db.atomic():
         links = db.execute_sql("SELECT contact_id, goal_id FROM contact_goal").fetchall()
@@ -56,8 +57,18 @@ def _back_to_version_6(
         # Made without its journal trigger (whose installer wants every table of version
         # 7): the migration drops the table, and what it makes is compared below.
         db.create_tables([ContactGoalV6])
+        db.execute_sql("DROP INDEX contact_location")
+        # Version 6's short search tokens had no pieces of role, needs and offers.
         if engine.name == "postgres":
             db.execute_sql("UPDATE netui_schema SET version = 6")
+            db.execute_sql("DELETE FROM contact_gram WHERE gram LIKE 'w%%' AND length(gram) > 2")
+        else:
+            for rowid, grams in db.execute_sql("SELECT rowid, grams FROM contact_short").fetchall():
+                kept = " ".join(t for t in grams.split(" ") if not (t[:1] == "w" and len(t) > 2))
+                db.execute_sql("DELETE FROM contact_short WHERE rowid = ?", [rowid])
+                db.execute_sql(
+                    "INSERT INTO contact_short (rowid, grams) VALUES (?, ?)", [rowid, kept]
+                )
         ContactGoalV6.insert_many(links, fields=["contact", "goal"]).execute(db)
         for goal_id, (prose, count) in profiles.items():
             Goal.update(target_profile=prose, target_count=count).where(Goal.id == goal_id).execute(
@@ -77,6 +88,7 @@ def test_migration_7_keeps_links_moves_prose_and_ends_like_a_fresh_database(
     fresh = schema(store)
     aoki = store.contacts.create(ContactDraft("Aoki Ren", stage="known"))
     baba = store.contacts.create(ContactDraft("Baba Sho"))
+    chiba = store.contacts.create(ContactDraft("Chiba Mai", role="PM", location="Tokyo"))
     by = dt.date(2027, 3, 31)
     fund = store.goals.create(GoalDraft("Fund", why="Raise a seed round  ", target_date=by))
     hire = store.goals.create(GoalDraft("Hire"))
@@ -121,7 +133,15 @@ def test_migration_7_keeps_links_moves_prose_and_ends_like_a_fresh_database(
     (result,) = next(s for s in migrated.goals.summaries() if s.id == fund).key_results
     # Aoki, linked and known, counts; Baba is archived.
     assert (result.started_on, result.current) == (NOW.date(), 1)
+    # The short tokens now hold the role's pieces (netui check compares every row with
+    # what the writers make), and the location is indexed: a goal finds Chiba by either.
     assert check_database(migrated) == []
+    for profile in (TargetProfile(words=("pm",)), TargetProfile(location="tokyo")):
+        goal = migrated.goals.create(GoalDraft("Find a PM", target_profile=profile))
+        assert [c.contact_id for c in migrated.goals.candidates(goal)[0]] == [chiba]
+        migrated.goals.delete(goal)
+        migrated.undo.undo()
+        migrated.undo.undo()
     # The journal kept only what is not a goal's: the archive, which undoes.
     assert [e.label for e in migrated.undo.entries()] == ["Archived Baba Sho"]
     migrated.undo.undo()

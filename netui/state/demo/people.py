@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from netui.domain.reading import name_key, sort_key
 from netui.state import demo_words as words
 from netui.state.demo.goals import link_people
-from netui.state.search import fts_values, short_grams, short_tokens
+from netui.state.search import fts_values, short_grams, short_tokens, word_grams
 
 if TYPE_CHECKING:
     from netui.state.demo.generator import _Generator as Generator
@@ -133,7 +133,14 @@ def add_contacts(gen: Generator) -> None:
         rest = (company, role, tuple(tags), notes, needs, offers)
         folded = (fts_name, fts_reading, *map(_fts_column, range(2, 8), rest))
         fts.append((cid, *folded))
-        grams = short_grams(folded[0], folded[1], folded[2], folded[4], tokens=_short_tokens)
+        grams = short_grams(
+            folded[0],
+            folded[1],
+            folded[2],
+            folded[4],
+            words=word_grams(folded[3], folded[6], folded[7]),
+            tokens=_short_tokens,
+        )
         short.append((cid, grams))
     gen.insert(
         "contact",
