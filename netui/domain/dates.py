@@ -21,6 +21,7 @@ __all__ = [
     "format_relative",
     "parse_date_phrase",
     "split_date_phrase",
+    "week_bounds",
 ]
 
 
@@ -347,3 +348,10 @@ def day_label(day: date) -> str:
         locale's names, so a screen reads the same on every machine).
     """
     return f"{_DAY_NAMES[day.weekday()]} {day.isoformat()}"
+
+
+def week_bounds(day: date) -> tuple[date, date]:
+    """The ISO week (Monday to Sunday) holding `day`: the weekly review's week, and a goal's
+    "per week"."""
+    start = day - timedelta(days=day.weekday())
+    return start, start + timedelta(days=6)

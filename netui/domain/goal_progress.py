@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from netui.domain.contact_rules import ValidationError
-from netui.domain.review import week_bounds
+from netui.domain.dates import week_bounds
 from netui.i18n import _
 
 __all__ = [
