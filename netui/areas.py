@@ -149,6 +149,10 @@ AREAS: tuple[Area, ...] = (
             Key("review.log", "l", "log", _("Log"), _("Log an interaction with this contact")),
             Key("review.give", "plus", "give", _("Give"), _("Record something you gave them")),
             Key("review.followup", "f", "followup", _("Follow-up"), _("Add a follow-up for this contact"), show=False),
+            # A goal with no progress in a quarter: still why I network? (a goal row pauses and drops too)
+            Key("review.goal_pause", "p", "goal_status('paused')", _("Pause goal"), _("Pause this goal: it leaves the review until you take it up again"), show=False),
+            Key("review.goal_drop", "D", "goal_status('dropped')", _("Drop goal"), _("Drop this goal: it is no longer why you network"), show=False),
+            Key("review.goal_keep", "K", "goal_keep", _("Keep goal"), _("Keep this goal: it is still why you network; not asked again for 90 days"), show=False),
             Key("review.complete", "R", "complete", _("Complete"), _("Mark this week's review complete, with notes")),
             Key("review.previous_week", "left_square_bracket", "previous_week", _("Previous week"), _("Review the week before"), show=False),
             Key("review.next_week", "right_square_bracket", "next_week", _("Next week"), _("Review the week after, up to this week"), show=False),
