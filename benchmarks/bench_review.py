@@ -12,7 +12,15 @@ Each database is built once and cached in the temp directory under a name that
 carries a digest of the schema, so a schema change builds a new one; --s/--l
 name other files to build or reuse, --rebuild replaces their data.
 
+With --key-results each size is timed again on a copy of its database (kept beside
+it, "-goals" added to its name) whose goals are as the goals area makes them: three
+key results each (known or trusted by a date, new matching people a month, filled
+slots), a profile of tags (and a word, for half of them), and set half a year ago, so the review's
+90-day question (`store.goals.quiet()`) has every active goal to weigh. The demo's
+own goals have tags and a target count only.
+
     .venv/bin/python benchmarks/bench_review.py [--sizes S L] [--runs 15] [--s PATH] [--l PATH]
+        [--key-results]
 """
 
 from __future__ import annotations
@@ -42,6 +50,7 @@ SECTIONS = (
     ("new_contacts", "_new_contacts"),
     ("upcoming_events", "_upcoming"),
     ("goals", "_goals"),
+    ("goal_questions", "_goal_questions"),
     ("activity", "_activity"),
     ("completed", "record"),
     ("streak weeks", "_completed_weeks"),
@@ -68,6 +77,67 @@ def section_call(store: Any, method: str, today: dt.date) -> Callable[[], object
     return lambda: function(**kwargs)
 
 
+# The word each goal's profile adds (a role every demo size has), by goal id.
+GOAL_WORDS = (
+    "engineer",
+    "founder",
+    "investor",
+    "designer",
+    "consultant",
+    "CEO",
+    "研究員",
+    "弁護士",
+)
+
+
+def with_key_results(path: Path) -> Path:
+    """A copy of the demo database at `path` whose goals have key results and a word each.
+
+    Made once beside it ("-goals" added to its name) and reused; the goals are changed
+    through the Store as the goals area changes them, then dated half a year back.
+    """
+    import dataclasses
+    import sqlite3
+
+    from netui.data.models import Goal
+    from netui.domain.goal_progress import KeyResult
+    from netui.state import Store
+
+    copy = path.with_name(f"{path.stem}-goals{path.suffix}")
+    if copy.exists() and copy.stat().st_mtime >= path.stat().st_mtime:
+        print(f"reusing {copy}")
+        return copy
+    copy.unlink(missing_ok=True)
+    with sqlite3.connect(path) as source, sqlite3.connect(copy) as target:
+        source.backup(target)
+    store = Store(copy)
+    try:
+        today = store.today()
+        for goal in store.goals.summaries():
+            draft = store.goals.get(goal.id).draft
+            # Half the goals add a word to their tags; the others keep tags alone, as a
+            # goal from before profiles were criteria does.
+            words = (GOAL_WORDS[goal.id % len(GOAL_WORDS)],) if goal.id % 2 == 0 else ()
+            profile = dataclasses.replace(draft.target_profile, words=words)
+            results = (
+                KeyResult("known_or_trusted", 0, draft.target_count or 5,
+                          by=today + dt.timedelta(days=200)),
+                KeyResult("new_matching", 0, 3, period="month"),
+                KeyResult("slots_filled", 0, 2),
+            )  # fmt: skip
+            store.goals.update(
+                goal.id,
+                dataclasses.replace(draft, target_profile=profile, key_results=results),
+            )
+        long_ago = dt.datetime.combine(today - dt.timedelta(days=180), dt.time())
+        with store.db.atomic():
+            Goal.update(created_at=long_ago, updated_at=long_ago).execute()
+    finally:
+        store.close()
+    print(f"made {copy}: every goal with three key results, set 180 days ago")
+    return copy
+
+
 def bench(size: str, path: Path, runs: int) -> bool:
     """Time the review on one database; True when the median is within its budget."""
     from netui.state import Store
@@ -88,7 +158,9 @@ def bench(size: str, path: Path, runs: int) -> bool:
             f"{name} {getattr(review, name).total}"
             for name in ("overdue", "followups", "reciprocity", "new_contacts", "upcoming_events")
         )
-        print(f"  sections: {totals}, goals {len(review.goals)},"
+        print(f"  sections: {totals}, goals {len(review.goals)}"
+              f" ({sum(len(goal.key_results) for goal in review.goals)} key results),"
+              f" goal questions {len(review.goal_questions)},"
               f" this week {review.activity.this_week} interactions")  # fmt: skip
 
         timed_ms(lambda: store.review.week(today, limit=LIMIT), WARMUP_RUNS)
@@ -135,6 +207,11 @@ def main() -> None:
     parser.add_argument("--l", type=Path, metavar="PATH", help="the L database to build or reuse")
     parser.add_argument("--rebuild", action="store_true", help="replace the databases' data")
     parser.add_argument("--runs", type=int, default=15, help="measured reviews per size")
+    parser.add_argument(
+        "--key-results",
+        action="store_true",
+        help="time each size again with goals that have key results (see above)",
+    )
     args = parser.parse_args()
 
     verdicts = {}
@@ -142,6 +219,9 @@ def main() -> None:
         path = getattr(args, size.lower()) or default_path(SIZES[size][0])
         ensure_database(path, SIZES[size][0], args.rebuild)
         verdicts[size] = bench(size, path, args.runs)
+        if args.key_results:
+            goals = f"{size} with key results"
+            verdicts[goals] = bench(size, with_key_results(path), args.runs)
     print(f"\n{load_average()}")
     print("verdict: " + ", ".join(
         f"{size} {'within' if ok else 'OVER'}" for size, ok in verdicts.items()

@@ -149,6 +149,10 @@ AREAS: tuple[Area, ...] = (
             Key("review.log", "l", "log", _("Log"), _("Log an interaction with this contact")),
             Key("review.give", "plus", "give", _("Give"), _("Record something you gave them")),
             Key("review.followup", "f", "followup", _("Follow-up"), _("Add a follow-up for this contact"), show=False),
+            # A goal with no progress in a quarter: still why I network? (a goal row pauses and drops too)
+            Key("review.goal_pause", "p", "goal_status('paused')", _("Pause goal"), _("Pause this goal: it leaves the review until you take it up again"), show=False),
+            Key("review.goal_drop", "D", "goal_status('dropped')", _("Drop goal"), _("Drop this goal: it is no longer why you network"), show=False),
+            Key("review.goal_keep", "K", "goal_keep", _("Keep goal"), _("Keep this goal: it is still why you network; not asked again for 90 days"), show=False),
             Key("review.complete", "R", "complete", _("Complete"), _("Mark this week's review complete, with notes")),
             Key("review.previous_week", "left_square_bracket", "previous_week", _("Previous week"), _("Review the week before"), show=False),
             Key("review.next_week", "right_square_bracket", "next_week", _("Next week"), _("Review the week after, up to this week"), show=False),
@@ -202,6 +206,7 @@ AREAS: tuple[Area, ...] = (
             Key("contact.archive", "a", "archive", _("Archive"), _("Archive (or restore) this contact")),
             Key("contact.delete", "d", "delete", _("Delete"), _("Delete this contact and its history")),
             Key("contact.merge", "m", "merge", _("Merge"), _("Merge another contact into this one")),
+            Key("contact.goal", "w", "link_goal", _("Link to goal"), _("Link this contact to a goal, with their part, or as one of its wanted people")),
             # A contact's page.
             Key("detail.back", "escape", "back", _("Back"), _("Back to the screen this page was opened from")),
             Key("detail.introducer", "i", "open_introducer", _("Introducer"), _("Open the contact who introduced this one"), show=False),
@@ -210,6 +215,7 @@ AREAS: tuple[Area, ...] = (
             Key("detail.open_entry", "enter", "open_entry", _("Open"), _("Open the history row in full, to read, correct or delete it")),
             Key("detail.give", "plus", "give", _("Give"), _("Record something you gave them")),
             Key("detail.take", "minus", "take", _("Take"), _("Record something you received from them")),
+            Key("detail.unlink_goal", "U", "unlink_goal", _("Unlink goal"), _("Take this contact off the goal highlighted under Goals, after asking"), show=False),
             # A history row in full.
             Key("history_entry.edit", "e", "edit", _("Edit"), _("Correct this entry in its form")),
             Key("history_entry.delete", "d", "delete", _("Delete"), _("Delete this entry, after asking")),
@@ -219,6 +225,8 @@ AREAS: tuple[Area, ...] = (
             Key("contact_form.save", "ctrl+s", "save", _("Save"), _("Save the contact.")),
             Key("contact_form.cancel", "escape", "cancel", _("Cancel"), _("Close the form.")),
             Key("contact_form.confirm_reading", "ctrl+r", "confirm_reading", _("Confirm reading"), _("Keep the guessed reading as correct.")),
+            Key("goal_link_form.save", "ctrl+s", "save", _("Link"), _("Link them to the goal (enter does the same).")),
+            Key("goal_link_form.cancel", "escape", "cancel", _("Cancel"), _("Close without linking; asks first if something was typed.")),
             Key("contact_picker.pick", "enter", "pick", _("Pick"), _("Choose the highlighted contact."), priority=True),
             Key("contact_picker.cancel", "escape", "cancel", _("Cancel"), _("Close without choosing anyone.")),
             Key("contact_picker.down", "down", "cursor_down", _("Next"), _("Highlight the next match."), show=False),

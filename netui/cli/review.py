@@ -24,8 +24,10 @@ def _review_help() -> str:
     return _("""\
 The review of the ISO week (Monday to Sunday) holding --week: who is overdue,
 follow-ups due by Sunday, where give and take tilt, new people with no
-follow-up, events in the next 14 days, goals, and this week's interactions
-against the 8 before. Each section lists its first N items and counts all.
+follow-up, events in the next 14 days, goals with their key results and pace,
+and this week's interactions against the 8 before. Each section lists its first
+N items and counts all. A goal with no progress in 90 days is asked about
+(goal_questions in JSON): pause, drop or keep it in the review area (5).
 
 examples:
   netui review                          this week, as Markdown

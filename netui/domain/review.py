@@ -9,10 +9,13 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Generic, TypeVar
+from typing import TYPE_CHECKING, Generic, TypeVar
 
-# The week a review covers; defined with the other dates (a goal's "per week" uses it too).
+# The review's week is dates' (where goals, loaded at launch, take it without this module).
 from netui.domain.dates import week_bounds as week_bounds
+
+if TYPE_CHECKING:
+    from netui.domain.goal_records import KeyResultProgress
 
 T = TypeVar("T")
 
@@ -26,6 +29,8 @@ NEW_CONTACT_DAYS = 14
 UPCOMING_DAYS = 14
 # Goals: events attended within this many days count.
 GOAL_EVENT_DAYS = 30
+# A goal's pace is its worst key result's, worst first (netui.domain.goal_progress.PACES).
+PACE_ORDER = ("overdue", "at risk", "on track", "achieved")
 # Activity: this week against this many weeks before it.
 ACTIVITY_WEEKS = 8
 
@@ -137,7 +142,13 @@ class UpcomingEvent:
 
 @dataclass(frozen=True)
 class GoalProgress:
-    """An active goal: its contacts, how close they are, recent events, progress."""
+    """An active goal: its key results, its people, how close they are, recent events.
+
+    Its people are its live linked contacts and the live contacts matching its target
+    profile, as the goals service counts them (netui.state.goals): `candidates` are
+    those matching and not linked, `known_or_trusted` those of them all at stage known
+    or trusted.
+    """
 
     goal_id: int
     title: str
@@ -147,13 +158,36 @@ class GoalProgress:
     events_attended: int
     target_count: int | None
     target_date: dt.date | None
+    key_results: tuple[KeyResultProgress, ...] = ()
 
     @property
     def progress(self) -> float | None:
-        """Known-or-trusted linked contacts over the target, capped at 1; None without a target."""
+        """How far the goal has come, from 0 to 1: the mean of its key results' fractions;
+        without key results, known-or-trusted people over the target count, capped at 1;
+        None with neither."""
+        if self.key_results:
+            return sum(result.fraction for result in self.key_results) / len(self.key_results)
         if not self.target_count:
             return None
         return min(self.known_or_trusted / self.target_count, 1.0)
+
+    @property
+    def pace(self) -> str | None:
+        """Its worst key result's pace (PACE_ORDER); None without key results."""
+        paces = [result.pace for result in self.key_results]
+        return min(paces, key=PACE_ORDER.index) if paces else None
+
+
+@dataclass(frozen=True)
+class GoalQuestion:
+    """An active goal with no progress in the last `quiet_days`: the review asks whether it
+    is still why the person networks (pause, drop or keep it)."""
+
+    goal_id: int
+    title: str
+    why: str
+    created_on: dt.date
+    quiet_days: int
 
 
 @dataclass(frozen=True)
@@ -205,3 +239,5 @@ class WeeklyReview:
     streak: int
     recent_reviews: tuple[ReviewRecord, ...]
     past: bool = False  # a week before this one: its words say "that week"
+    # The quiet goals to ask about: this week's review only (a past week asks nothing).
+    goal_questions: tuple[GoalQuestion, ...] = ()

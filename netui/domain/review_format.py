@@ -7,12 +7,25 @@ JSON shape (``review_to_json``), stable for scripts:
   Sunday for a past one, whichever day of it was asked for; "days overdue"
   and the 14-day windows count from it).
 - ``overdue``, ``followups``, ``reciprocity``, ``new_contacts``,
-  ``upcoming_events``, ``goals``: each ``{"total": N, "items": [...]}``, where
-  ``items`` holds at most the requested limit and ``total`` counts them all.
+  ``upcoming_events``, ``goals``, ``goal_questions``: each
+  ``{"total": N, "items": [...]}``, where ``items`` holds at most the requested
+  limit and ``total`` counts them all (goals and their questions are all listed).
   Items carry their ids (``contact_id``, ``followup_id``, ``event_id``,
   ``goal_id``) and every field shown on screen; dates are ISO
   (``2026-11-21``), times ISO without a zone (``2026-11-21T19:00:00``: local
   wall-clock, as stored), a missing date is ``null``.
+- a goal: ``goal_id``, ``title``, ``linked``, ``candidates`` (live contacts
+  matching its target profile, not linked), ``known_or_trusted`` (of its linked
+  and matching people), ``events_attended`` (in the 30 days to the reference),
+  ``target_count``, ``target_date``, ``key_results`` (each ``metric``, ``start``,
+  ``current``, ``target``, ``period`` (``month``, ``week`` or ``null``), ``by``
+  (a date or ``null``), ``pace`` (``achieved``, ``on track``, ``at risk`` or
+  ``overdue``) and ``fraction`` (0 to 1)), ``progress`` (the key results'
+  fractions averaged, or known-or-trusted over the target count, or ``null``)
+  and ``pace`` (its worst key result's, or ``null``).
+- a goal question (a goal with no progress in ``quiet_days``, asked whether it is
+  still why the person networks; this week's review only): ``goal_id``,
+  ``title``, ``why``, ``created_on``, ``quiet_days``.
 - ``activity``: ``this_week``, ``previous_weeks`` (oldest first),
   ``previous_average`` and ``by_kind`` (``[{"kind": ..., "count": ...}]``,
   most first).
@@ -28,7 +41,7 @@ import datetime as dt
 import re
 import unicodedata
 from dataclasses import fields, is_dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from netui.domain.review import (
     GOAL_EVENT_DAYS,
@@ -36,6 +49,7 @@ from netui.domain.review import (
     Activity,
     FollowUpItem,
     GoalProgress,
+    GoalQuestion,
     NewContactItem,
     OverdueItem,
     ReciprocityItem,
@@ -47,7 +61,17 @@ from netui.domain.review import (
 from netui.domain.words import lateness
 from netui.i18n import _, ngettext
 
-__all__ = ["md_escape", "review_to_json", "review_to_markdown"]
+if TYPE_CHECKING:
+    from netui.domain.goal_records import KeyResultProgress
+
+__all__ = [
+    "key_result_text",
+    "md_escape",
+    "metric_name",
+    "pace_label",
+    "review_to_json",
+    "review_to_markdown",
+]
 
 # -- JSON ---------------------------------------------------------------------------
 
@@ -72,8 +96,24 @@ def _section(section: Section[Any]) -> dict[str, Any]:
     return {"total": section.total, "items": [_item(item) for item in section.items]}
 
 
+def _key_result(result: KeyResultProgress) -> dict[str, Any]:
+    kr = result.result
+    return {
+        "metric": kr.metric,
+        "start": kr.start,
+        "current": result.current,
+        "target": kr.target,
+        "period": kr.period,
+        "by": _value(kr.by),
+        "pace": result.pace,
+        "fraction": result.fraction,
+    }
+
+
 def _goal(goal: GoalProgress) -> dict[str, Any]:
-    return {**_item(goal), "progress": goal.progress}
+    values = {f.name: _value(getattr(goal, f.name)) for f in fields(goal)}
+    values["key_results"] = [_key_result(result) for result in goal.key_results]
+    return {**values, "progress": goal.progress, "pace": goal.pace}
 
 
 def _activity(activity: Activity) -> dict[str, Any]:
@@ -102,6 +142,10 @@ def review_to_json(review: WeeklyReview) -> dict[str, Any]:
         "upcoming_events": _section(review.upcoming_events),
         # Goals are all listed (there are few); the same shape keeps scripts simple.
         "goals": {"total": len(review.goals), "items": [_goal(g) for g in review.goals]},
+        "goal_questions": {
+            "total": len(review.goal_questions),
+            "items": [_item(question) for question in review.goal_questions],
+        },
         "activity": _activity(review.activity),
         "completed": _record(review.completed),
         "streak": review.streak,
@@ -251,17 +295,108 @@ def _goal_head(goal: GoalProgress) -> str:
     )
 
 
-def _goal_line(goal: GoalProgress) -> str:
-    return _("{head} · {linked} linked, {candidates} · {events} attended in {days} days").format(
-        head=_goal_head(goal),
+def metric_name(metric: str) -> str:
+    """What a key result counts, in a few words (goal_progress.metric_label is the long form)."""
+    names = {
+        "known_or_trusted": _("known or trusted"),
+        "new_matching": _("new matching people"),
+        "promoted": _("moved up a stage"),
+        "introductions": _("introductions received"),
+        "events_attended": _("events attended"),
+        "slots_filled": _("wanted people found"),
+    }
+    return names.get(metric, metric)
+
+
+def pace_label(pace: str | None) -> str:
+    """A pace (goal_progress.PACES) in words; "" for none."""
+    labels = {
+        "achieved": _("achieved"),
+        "on track": _("on track"),
+        "at risk": _("at risk"),
+        "overdue": _("overdue"),
+    }
+    return labels.get(pace, pace) if pace else ""
+
+
+def key_result_text(result: KeyResultProgress) -> str:
+    """ "known or trusted: 3 of 5 by 2027-03-31", "new matching people: 1 of 3 this month"."""
+    kr = result.result
+    if kr.period == "month":
+        line = _("{metric}: {current} of {target} this month")
+    elif kr.period == "week":
+        line = _("{metric}: {current} of {target} this week")
+    elif kr.by is not None:
+        line = _("{metric}: {current} of {target} by {date}")
+    else:
+        line = _("{metric}: {current} of {target}")
+    text = line.format(
+        metric=metric_name(kr.metric),
+        current=result.current,
+        target=kr.target,
+        date=kr.by.isoformat() if kr.by else "",
+    )
+    if kr.start and kr.period is None:
+        text = _("{result}, from {start}").format(result=text, start=kr.start)
+    return text
+
+
+def _key_result_line(result: KeyResultProgress) -> str:
+    return _("{result} ({percent}), {pace}").format(
+        result=key_result_text(result),
+        percent=f"{result.fraction:.0%}",
+        pace=pace_label(result.pace),
+    )
+
+
+def _goal_counts(goal: GoalProgress) -> str:
+    """ "3 linked, 5 candidates · 2 known or trusted · 1 event attended in 30 days"."""
+    return _(
+        "{linked} linked, {candidates} · {known} known or trusted · {events} attended"
+        " in {days} days"
+    ).format(
         linked=goal.linked,
         candidates=ngettext("{count} candidate", "{count} candidates", goal.candidates).format(
             count=goal.candidates
         ),
+        known=goal.known_or_trusted,
         events=ngettext("{count} event", "{count} events", goal.events_attended).format(
             count=goal.events_attended
         ),
         days=GOAL_EVENT_DAYS,
+    )
+
+
+def _goal_line(goal: GoalProgress) -> str:
+    """A goal's bullet: with key results, its counts then a bullet per result; without, its
+    known-or-trusted people against its target count, then its counts."""
+    if not goal.key_results:
+        return _(
+            "{head} · {linked} linked, {candidates} · {events} attended in {days} days"
+        ).format(
+            head=_goal_head(goal),
+            linked=goal.linked,
+            candidates=ngettext("{count} candidate", "{count} candidates", goal.candidates).format(
+                count=goal.candidates
+            ),
+            events=ngettext("{count} event", "{count} events", goal.events_attended).format(
+                count=goal.events_attended
+            ),
+            days=GOAL_EVENT_DAYS,
+        )
+    head = _("{title} · {counts}").format(title=md_escape(goal.title), counts=_goal_counts(goal))
+    return "\n".join([head, *(f"  - {_key_result_line(r)}" for r in goal.key_results)])
+
+
+def _question_line(question: GoalQuestion) -> str:
+    line = _(
+        "{title} (set {date}): no progress in {days} days. Still why you network?"
+        " Pause, drop or keep it in the review area (5)."
+    )
+    return line.format(
+        title=md_escape(question.title),
+        date=question.created_on.isoformat(),
+        days=question.quiet_days,
     )
 
 
@@ -347,6 +482,11 @@ def review_to_markdown(review: WeeklyReview) -> str:
     goals = Section(review.goals, len(review.goals))
     out += ["", _heading(2, f"{_('Goals')} ({len(review.goals)})"), ""]
     out += _bullets(goals, _goal_line, _("No active goals."))
+    if review.goal_questions:
+        # Asked once a quarter, so the heading shows only when there is a question.
+        asked = Section(review.goal_questions, len(review.goal_questions))
+        out += ["", _heading(2, f"{_('Still why you network?')} ({asked.total})"), ""]
+        out += _bullets(asked, _question_line, "")
     out += ["", _heading(2, _("Activity")), "", _activity_line(review.activity)]
     out += ["", _heading(2, _("Review")), ""]
     done = review.completed

@@ -89,7 +89,7 @@ class Store:
         self.followups = FollowUps(self.session, self.contacts, self.events)
         self.ledger = Ledger(self.session, self.contacts)
         self.goals = Goals(self.session)
-        self.review = Reviews(self.session)
+        self.review = Reviews(self.session, self.goals)
         self.undo = Undo(self.session)
 
     # Made when first used: their modules (the capture grammar's resolution and

@@ -16,9 +16,10 @@ from typing import TYPE_CHECKING
 
 from peewee import JOIN, SQL, Query, Select, fn
 
-from netui.data.models import Contact, Event, FollowUp, Interaction, Review
+from netui.data.models import Contact, Event, FollowUp, Goal, Interaction, Review
 from netui.domain.contact_rules import clean_text
 from netui.lazy import lazy_import
+from netui.state.goals import QUIET_DAYS
 from netui.state.prepared import Param, numbered, params
 from netui.state.rows import as_date as _date, as_datetime as _datetime, first_tuple, tuples
 from netui.state.session import Session
@@ -27,6 +28,7 @@ from netui.state.topics import Topic
 
 if TYPE_CHECKING:
     from netui.domain import review as rules
+    from netui.state.goals import Goals
     from netui.state.sql import EngineSQL
 else:
     # The review's records and rules, loaded when a review is first asked for.
@@ -165,8 +167,9 @@ def _kinds() -> Query:
 class Reviews:
     """The weekly review's sections, and completing a week's review."""
 
-    def __init__(self, session: Session) -> None:
+    def __init__(self, session: Session, goals: Goals) -> None:
         self.s = session
+        self.goals = goals  # the goals' key results, people and quiet quarters
 
     def week(self, day: dt.date | None = None, *, limit: int = 100) -> rules.WeeklyReview:
         """The review of the ISO week holding `day` (default: today).
@@ -201,6 +204,7 @@ class Reviews:
                 streak=rules.streak(self._completed_weeks(), start),
                 recent_reviews=self.recent(),
                 past=past,
+                goal_questions=() if past else self._goal_questions(),
             )
 
     def _overdue(self, ref: dt.date, end: dt.date, limit: int) -> rules.Section[rules.OverdueItem]:
@@ -292,15 +296,58 @@ class Reviews:
         return rules.Section(items, total)
 
     def _goals(self, ref: dt.date) -> tuple[rules.GoalProgress, ...]:
+        """Every active goal in the order they were set: its key results as they stand
+        (the goals service's, also for a past week), its people, and its events attended
+        in the GOAL_EVENT_DAYS up to `ref`."""
         since = ref - dt.timedelta(days=rules.GOAL_EVENT_DAYS)
-        rows = self.s.sql.review_goals(
-            self.s.db, _midnight(since), _midnight(ref + dt.timedelta(days=1))
+        summaries = sorted(self.goals.summaries(closed=False), key=lambda goal: goal.id)
+        people = self.goals.people_counts([goal.id for goal in summaries])
+        events = dict(
+            self.s.sql.review_goals(
+                self.s.db, _midnight(since), _midnight(ref + dt.timedelta(days=1))
+            )
+        )
+        targets = self._target_counts([goal.id for goal in summaries])
+        progress = []
+        for goal in summaries:
+            candidates, known = people.get(goal.id, (0, 0))
+            progress.append(
+                rules.GoalProgress(
+                    goal.id,
+                    goal.title,
+                    goal.linked,
+                    candidates,
+                    known,
+                    int(events.get(goal.id, 0)),
+                    targets.get(goal.id),
+                    goal.target_date,
+                    goal.key_results,
+                )
+            )
+        return tuple(progress)
+
+    def _target_counts(self, ids: list[int]) -> dict[int, int | None]:
+        """The goals' target counts (a goal from before key results keeps its own)."""
+        if not ids:
+            return {}
+        rows = tuples(Goal.select(Goal.id, Goal.target_count).where(Goal.id.in_(ids)))
+        return {gid: count for gid, count in rows}
+
+    def _goal_questions(self) -> tuple[rules.GoalQuestion, ...]:
+        """The active goals with no progress in the last quarter, not asked about in it
+        (the goals service's quiet()), in the order they were set: the review asks
+        whether each is still why the person networks."""
+        quiet = self.goals.quiet_ids()
+        if not quiet:
+            return ()
+        rows = tuples(
+            Goal.select(Goal.id, Goal.title, Goal.why, Goal.created_at)
+            .where(Goal.id.in_(quiet))
+            .order_by(Goal.id)
         )
         return tuple(
-            rules.GoalProgress(
-                gid, title, linked, candidates, known, events, target, _date(target_date)
-            )
-            for gid, title, target, target_date, linked, candidates, known, events in rows
+            rules.GoalQuestion(gid, title, why, _date(created) or self.s.today(), QUIET_DAYS)
+            for gid, title, why, created in rows
         )
 
     def _activity(self, start: dt.date) -> rules.Activity:

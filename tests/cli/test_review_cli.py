@@ -165,6 +165,90 @@ def test_review_markdown_from_the_shell_counts_and_escapes(
     assert "Completed" in result.out and "good week" in result.out
 
 
+def seed_goals(target: Path | str) -> dict[str, int]:
+    """A goal with two key results and one set in July that stood still since, at `target`."""
+    from netui.domain.goal_progress import KeyResult
+    from netui.domain.goals import GoalDraft, TargetProfile
+
+    store = Store(target, clock=lambda: NOW)
+    try:
+        fintech = store.goals.create(
+            GoalDraft(
+                "Fintech people",
+                target_profile=TargetProfile(tags=("fintech",)),
+                key_results=(
+                    KeyResult("known_or_trusted", 1, 4, by=d("2027-03-31")),
+                    KeyResult("new_matching", 0, 2, period="month"),
+                ),
+            )
+        )
+        store.contacts.create(ContactDraft(name="Ana", stage="known", tags=("fintech",)))
+        quiet = store.goals.create(GoalDraft(HOSTILE, why="raise a [b]round[/b]"))
+        with store.db.atomic():
+            july = dt.datetime(2026, 7, 1, 9, 0)
+            Goal.update(created_at=july, updated_at=july).where(Goal.id == quiet).execute()
+    finally:
+        store.close()
+    return {"fintech": fintech, "quiet": quiet}
+
+
+@pytest.mark.usefixtures("seeded_clock")
+def test_review_json_has_each_goals_key_results_and_the_quarters_questions(
+    run: Run, cli_db: str
+) -> None:
+    """Each goal lists its key results (metric, start, current, target, period, by, pace);
+    goal_questions names the goal that stood still since July, its title as typed."""
+    ids = seed_goals(cli_db)
+
+    data = review_json(run, cli_db, "--week", WEEK)
+
+    fintech, quiet = data["goals"]["items"]
+    assert (fintech["goal_id"], fintech["candidates"], fintech["known_or_trusted"]) == (
+        ids["fintech"],
+        1,
+        1,
+    )
+    assert [
+        {key: result[key] for key in ("metric", "start", "current", "target", "period", "by")}
+        for result in fintech["key_results"]
+    ] == [
+        {"metric": "known_or_trusted", "start": 1, "current": 1, "target": 4, "period": None,
+         "by": "2027-03-31"},
+        {"metric": "new_matching", "start": 0, "current": 0, "target": 2, "period": "month",
+         "by": None},
+    ]  # fmt: skip
+    # Both set today: nothing is due yet, so both keep pace.
+    assert [result["pace"] for result in fintech["key_results"]] == ["on track", "on track"]
+    assert fintech["pace"] == "on track"
+    assert (quiet["goal_id"], quiet["key_results"], quiet["pace"]) == (ids["quiet"], [], None)
+    assert data["goal_questions"] == {
+        "total": 1,
+        "items": [
+            {
+                "goal_id": ids["quiet"],
+                "title": HOSTILE,
+                "why": "raise a [b]round[/b]",
+                "created_on": "2026-07-01",
+                "quiet_days": 90,
+            }
+        ],
+    }
+
+
+@pytest.mark.usefixtures("seeded_clock")
+def test_review_markdown_asks_about_the_goal_that_stood_still(run: Run, cli_db: str) -> None:
+    """The Markdown has the key results under their goal, and the question under its heading."""
+    seed_goals(cli_db)
+
+    result = run("--db", cli_db, "review", "--week", WEEK)
+
+    assert (result.code, result.err) == (0, "")
+    lines = result.out.splitlines()
+    assert "  - known or trusted: 1 of 4 by 2027-03-31, from 1 (0%), on track" in lines
+    assert "## Still why you network? (1)" in lines
+    assert any(line.startswith(r"- \*bold\* \[x\](y) (set 2026-07-01)") for line in lines)
+
+
 def test_any_day_of_the_week_reviews_the_same_week(
     run: Run, cli_db: str, seeded: dict[str, int]
 ) -> None:

@@ -39,7 +39,8 @@ def person(store: Store, name: str, **fields: Any) -> int:
 
 
 def goal(store: Store, title: str, *, tags: tuple[str, ...] = (), **fields: Any) -> int:
-    """A goal row (goals have no Store command yet), marking contacts with `tags` as candidates."""
+    """A goal row as an older netui wrote it (no key results: the review reads its target count),
+    marking contacts with `tags` as candidates."""
     with store.db.atomic():
         goal_id = Goal.create(title=title, **fields).id
         for name in tags:
@@ -149,7 +150,8 @@ def test_only_active_goals_are_reviewed_in_creation_order(store: Store) -> None:
 
 
 def test_goal_counts_linked_contacts_and_tag_candidates_once_each(store: Store) -> None:
-    """Linked contacts count as linked (even when tagged too); tagged ones not linked are candidates."""
+    """Linked contacts count as linked (even when tagged too); tagged ones not linked are candidates;
+    known or trusted are counted among them all (Untagged is neither)."""
     gid = goal(store, "Fintech clients", tags=("fintech",), target_count=4)
     linked_known = person(store, "Linked Known", stage="known")
     linked_tagged = person(store, "Linked Tagged", stage="met", tags=("fintech",))
@@ -163,6 +165,7 @@ def test_goal_counts_linked_contacts_and_tag_candidates_once_each(store: Store) 
     assert (progress.goal_id, progress.title) == (gid, "Fintech clients")
     assert (progress.linked, progress.candidates, progress.known_or_trusted) == (2, 2, 1)
     assert (progress.target_count, progress.progress) == (4, 0.25)
+    assert progress.key_results == ()
 
 
 def test_archived_contacts_count_for_no_goal(store: Store) -> None:
@@ -190,16 +193,19 @@ def test_known_and_trusted_both_count_towards_a_goal(store: Store) -> None:
     assert (progress.linked, progress.known_or_trusted, progress.progress) == (4, 2, 0.2)
 
 
-def test_progress_counts_linked_contacts_not_tag_candidates(store: Store) -> None:
-    """A known candidate merely carrying the goal's tag does not advance the goal: 1 linked of 2 is 50%."""
+def test_known_candidates_count_as_known_or_trusted_like_the_goals_key_result(store: Store) -> None:
+    """A goal's people are its linked and matching contacts (the goals service's rule, and its
+    known_or_trusted key result's): a known candidate counts, so 2 of a target of 2 is 100%."""
     gid = goal(store, "Goal", tags=("fintech",), target_count=2)
     linked = person(store, "Linked", stage="known")
     person(store, "Candidate", stage="known", tags=("fintech",))
+    person(store, "Met candidate", stage="met", tags=("fintech",))
     link(store, gid, contacts=(linked,))
 
     (progress,) = store.review.week().goals
 
-    assert progress.progress == 0.5
+    assert (progress.linked, progress.candidates, progress.known_or_trusted) == (1, 2, 2)
+    assert progress.progress == 1.0
 
 
 def test_goal_progress_is_capped_at_one_and_none_without_a_target(store: Store) -> None:

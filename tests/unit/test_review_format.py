@@ -15,10 +15,13 @@ from typing import Any
 
 import pytest
 
+from netui.domain.goal_progress import KeyResult
+from netui.domain.goal_records import KeyResultProgress
 from netui.domain.review import (
     Activity,
     FollowUpItem,
     GoalProgress,
+    GoalQuestion,
     NewContactItem,
     OverdueItem,
     ReciprocityItem,
@@ -40,7 +43,15 @@ DESIGN_KEYS = {
     "goals",
     "activity",
 }
-SECTIONS = ("overdue", "followups", "reciprocity", "new_contacts", "upcoming_events", "goals")
+SECTIONS = (
+    "overdue",
+    "followups",
+    "reciprocity",
+    "new_contacts",
+    "upcoming_events",
+    "goals",
+    "goal_questions",
+)
 NOW = dt.datetime(2026, 11, 21, 10, 0)
 HOSTILE = "*bold* [x](y)"
 
@@ -116,7 +127,7 @@ def test_json_has_the_design_keys_and_a_total_and_items_per_section() -> None:
     """The top level holds DESIGN.md's keys plus reference, completed and streak; sections are {total, items}."""
     data = review_to_json(sample())
 
-    assert set(data) == DESIGN_KEYS | {"reference", "completed", "streak"}
+    assert set(data) == DESIGN_KEYS | {"reference", "completed", "streak", "goal_questions"}
     for name in SECTIONS:
         assert set(data[name]) == {"total", "items"}, name
     assert (data["week_start"], data["week_end"], data["reference"]) == (
@@ -204,7 +215,9 @@ def test_json_goals_activity_and_completion() -> None:
                 "events_attended": 2,
                 "target_count": 4,
                 "target_date": "2027-03-31",
+                "key_results": [],
                 "progress": 0.25,
+                "pace": None,
             }
         ],
     }
@@ -229,6 +242,71 @@ def test_json_of_an_empty_review_is_zero_totals_and_null_completion() -> None:
     assert all(data[name] == {"total": 0, "items": []} for name in SECTIONS)
     assert (data["completed"], data["streak"]) == (None, 0)
     assert json.loads(json.dumps(data)) == data  # plain JSON values only
+
+
+def key_results() -> tuple[KeyResultProgress, ...]:
+    """Two key results: 3 of 6 known or trusted from 2 by March (at risk), 2 of 2 a month."""
+    by_march = KeyResult("known_or_trusted", 2, 6, by=d("2027-03-31"))
+    monthly = KeyResult("new_matching", 0, 2, period="month")
+    return (
+        KeyResultProgress(11, by_march, d("2026-10-01"), 3, 0.25, "at risk"),
+        KeyResultProgress(12, monthly, d("2026-10-01"), 2, 1.0, "achieved"),
+    )
+
+
+def goal_with_key_results(title: str = "Investors") -> GoalProgress:
+    return GoalProgress(2, title, 3, 5, 1, 2, None, None, key_results())
+
+
+def test_json_goal_carries_its_key_results_their_pace_and_its_worst_pace() -> None:
+    """Each key result: metric, start, current, target, period, by, pace, fraction; the goal's
+    progress is their fractions' mean and its pace the worst of theirs."""
+    data = review_to_json(sample(goals=(goal_with_key_results(),)))
+
+    (goal,) = data["goals"]["items"]
+    assert goal["key_results"] == [
+        {
+            "metric": "known_or_trusted",
+            "start": 2,
+            "current": 3,
+            "target": 6,
+            "period": None,
+            "by": "2027-03-31",
+            "pace": "at risk",
+            "fraction": 0.25,
+        },
+        {
+            "metric": "new_matching",
+            "start": 0,
+            "current": 2,
+            "target": 2,
+            "period": "month",
+            "by": None,
+            "pace": "achieved",
+            "fraction": 1.0,
+        },
+    ]
+    assert (goal["progress"], goal["pace"]) == (0.625, "at risk")
+    assert json.loads(json.dumps(data)) == data
+
+
+def test_json_goal_questions_list_the_quiet_goals() -> None:
+    """A goal asked about: its id, title and why as typed, the day it was set, the quiet days."""
+    question = GoalQuestion(5, HOSTILE, "raise [b]a round[/b]", d("2026-05-01"), 90)
+    data = review_to_json(sample(goal_questions=(question,)))
+
+    assert data["goal_questions"] == {
+        "total": 1,
+        "items": [
+            {
+                "goal_id": 5,
+                "title": HOSTILE,
+                "why": "raise [b]a round[/b]",
+                "created_on": "2026-05-01",
+                "quiet_days": 90,
+            }
+        ],
+    }
 
 
 # -- Markdown --------------------------------------------------------------------------------------
@@ -283,6 +361,33 @@ def test_markdown_items_read_as_sentences() -> None:
     ) in lines
 
 
+def test_markdown_goal_with_key_results_lists_each_with_its_pace() -> None:
+    """A goal with key results: its counts, then a bullet per result with its value, share and pace."""
+    lines = review_to_markdown(sample(goals=(goal_with_key_results(HOSTILE),))).splitlines()
+
+    at = lines.index(
+        r"- \*bold\* \[x\](y) · 3 linked, 5 candidates · 1 known or trusted"
+        " · 2 events attended in 30 days"
+    )
+    assert lines[at + 1 : at + 3] == [
+        "  - known or trusted: 3 of 6 by 2027-03-31, from 2 (25%), at risk",
+        "  - new matching people: 2 of 2 this month (100%), achieved",
+    ]
+
+
+def test_markdown_asks_about_each_quiet_goal_under_its_own_heading() -> None:
+    """The quarter's question has a heading after the goals, one bullet per goal, title escaped."""
+    question = GoalQuestion(5, HOSTILE, "", d("2026-05-01"), 90)
+    lines = review_to_markdown(sample(goal_questions=(question,))).splitlines()
+
+    heading = lines.index("## Still why you network? (1)")
+    assert lines[heading - 2].startswith("- Investors: ")  # right after the goals
+    assert lines[heading + 2] == (
+        r"- \*bold\* \[x\](y) (set 2026-05-01): no progress in 90 days. Still why you network?"
+        " Pause, drop or keep it in the review area (5)."
+    )
+
+
 def test_markdown_completion_shows_streak_and_notes_as_a_quote() -> None:
     """A completed review shows when, the streak and each line of its notes, escaped, as a quote."""
     lines = review_to_markdown(sample()).splitlines()
@@ -305,6 +410,7 @@ def test_markdown_of_an_empty_review_says_nothing_for_each_section() -> None:
     ):
         assert f"{heading}\n\n{nothing}\n" in text
     assert "\n- " not in text
+    assert "Still why you network?" not in text  # asked only when a goal stood still
     assert "Not completed yet; streak 0 weeks." in text
     assert "0 interactions in the week; 0.0 a week over the previous 8" in text
 

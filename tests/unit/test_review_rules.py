@@ -6,6 +6,8 @@ import datetime as dt
 
 import pytest
 
+from netui.domain.goal_progress import KeyResult
+from netui.domain.goal_records import KeyResultProgress
 from netui.domain.review import Activity, GoalProgress, as_of, streak, tilted, week_bounds
 
 MONDAY = dt.date(2026, 11, 16)
@@ -108,6 +110,35 @@ def test_progress_is_known_or_trusted_over_target_capped_at_one(
 def test_progress_is_none_without_a_target(target: int | None) -> None:
     """No target (or a target of 0) has no progress, rather than a division by zero."""
     assert goal(3, target).progress is None
+
+
+def with_results(*paces_and_fractions: tuple[str, float]) -> GoalProgress:
+    results = tuple(
+        KeyResultProgress(n, KeyResult("promoted", 0, 4), dt.date(2026, 11, 1), 0, f, pace)
+        for n, (pace, f) in enumerate(paces_and_fractions)
+    )
+    return GoalProgress(1, "Goal", 5, 2, 3, 0, 4, None, results)
+
+
+def test_progress_with_key_results_is_their_mean_fraction_whatever_the_target_count() -> None:
+    """Key results decide: (0.5 + 1.0 + 0.0) / 3, not known-or-trusted 3 over the count 4."""
+    goal = with_results(("at risk", 0.5), ("achieved", 1.0), ("overdue", 0.0))
+    assert goal.progress == pytest.approx(0.5)
+
+
+@pytest.mark.parametrize(
+    ("paces", "worst"),
+    [
+        (("achieved", "on track"), "on track"),
+        (("on track", "at risk", "achieved"), "at risk"),
+        (("at risk", "overdue"), "overdue"),
+        (("achieved",), "achieved"),
+        ((), None),
+    ],
+)
+def test_a_goals_pace_is_its_worst_key_results(paces: tuple[str, ...], worst: str | None) -> None:
+    """Overdue beats at risk beats on track beats achieved; no key results, no pace."""
+    assert with_results(*((pace, 0.5) for pace in paces)).pace == worst
 
 
 def test_previous_average_is_the_mean_of_the_previous_weeks() -> None:

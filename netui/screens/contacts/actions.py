@@ -17,6 +17,7 @@ CONTACT_KEYS = (
     "contact.archive",
     "contact.delete",
     "contact.merge",
+    "contact.goal",
 )
 
 
@@ -30,7 +31,8 @@ def contact_bindings(*, footer: frozenset[str]) -> list[Binding]:
 
 
 class ContactActions(AreaScreen):
-    """A screen with a current contact that edit/log/follow-up/archive/delete/merge act on."""
+    """A screen with a current contact that edit/log/follow-up/archive/delete/merge and linking
+    to a goal act on."""
 
     def current_contact_id(self) -> int | None:
         """The contact the actions apply to (each screen's own)."""
@@ -150,6 +152,17 @@ class ContactActions(AreaScreen):
 
     def on_contact_deleted(self, contact_id: int) -> None:
         """Hook: the contact was just deleted from this screen."""
+
+    def action_link_goal(self) -> None:
+        """Link the current contact to an active goal, or make them one of its wanted people."""
+        from netui.screens.contacts.goal_form import GoalLinkForm
+
+        contact_id = self._target()
+        if contact_id is not None:
+            self.open_dialog(
+                lambda: GoalLinkForm(self.store, contact_id),
+                lambda done: done is not None and self.tell_undoable(done),
+            )
 
     def action_merge(self) -> None:
         """Pick another contact, then merge it into the current one field by field (the merge dialog)."""

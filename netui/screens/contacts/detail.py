@@ -1,4 +1,5 @@
-"""One contact: every field, how we met, who they introduced, and the full history."""
+"""One contact: every field, how we met, the goals they serve, who they introduced, and the
+full history."""
 
 from __future__ import annotations
 
@@ -12,9 +13,10 @@ from textual.content import Content
 from textual.widgets import DataTable, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
-from netui.areas import bindings
+from netui.areas import bindings, typed
 from netui.domain.cadence import format_cadence
 from netui.domain.dates import format_relative
+from netui.domain.goal_records import GoalLink
 from netui.domain.records import ContactDetail, HistoryItem
 from netui.domain.warmth import warmth_label
 from netui.domain.words import lateness
@@ -30,6 +32,20 @@ def _line(label: str, value: str) -> Content:
     return Content.assemble((f"{label:<15}", "$text-muted"), value or "—")
 
 
+def goal_line(link: GoalLink) -> Content:
+    """ "Find a mentor — investor · fills: a fintech angel (paused)": user text, never markup.
+    A wanted person that is already their part (filling one makes it so) is not said twice."""
+    parts: list[str | tuple[str, str]] = [(link.title, "bold")]
+    if link.role:
+        parts.append(f" — {link.role}")
+    slots = [slot for slot in link.slots if slot != link.role]
+    if slots:
+        parts.append((" · " + _("fills: {slots}").format(slots="; ".join(slots)), "$text-muted"))
+    if link.status != "active":
+        parts.append(("  " + _("({status})").format(status=link.status), "$warning"))
+    return Content.assemble(*parts)
+
+
 class ContactDetailScreen(ContactActions):
     """A contact's page, opened from the list, the palette or a link."""
 
@@ -41,6 +57,7 @@ class ContactDetailScreen(ContactActions):
             Topic.FOLLOWUPS,
             Topic.LEDGER,
             Topic.EVENTS,
+            Topic.GOALS,
         }
     )
 
@@ -50,7 +67,7 @@ class ContactDetailScreen(ContactActions):
     BINDINGS = [
         *bindings("detail.back", "pane.next"),
         *contact_bindings(footer=frozenset({"contact.edit", "contact.log", "contact.followup"})),
-        *bindings("detail.introducer", "detail.done", "detail.snooze"),
+        *bindings("detail.introducer", "detail.done", "detail.snooze", "detail.unlink_goal"),
         *bindings(
             "detail.open_entry",
             "detail.give",
@@ -69,6 +86,7 @@ class ContactDetailScreen(ContactActions):
         super().__init__(store)
         self.contact_id = contact_id
         self.detail: ContactDetail | None = None
+        self.goals: tuple[GoalLink, ...] = ()
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -76,6 +94,9 @@ class ContactDetailScreen(ContactActions):
             with VerticalScroll(id="profile", classes="pane") as profile:
                 profile.border_title = Content(_("Profile"))
                 yield Static(id="summary")
+                # What they are part of, right under who they are.
+                yield Static(_("Goals"), classes="section-title", id="goals-title")
+                yield OptionList(id="goals")
                 yield Static(id="how-met")
                 yield Static(id="contact-info")
                 yield Static(id="notes")
@@ -98,10 +119,16 @@ class ContactDetailScreen(ContactActions):
     # -- loading ------------------------------------------------------------------
 
     def reload(self) -> None:
-        """Read the contact and redraw everything; leave if it is gone."""
+        """Read the contact and the goals it is linked to, and redraw everything; leave if it
+        is gone."""
         detail = self.read(lambda: self.store.contacts.get(self.contact_id), gone=self._gone)
-        if detail is not None:
-            self._show(detail)
+        if detail is None:
+            return
+        goals = self.read(lambda: self.store.goals.of_contact(self.contact_id))
+        if goals is not None:
+            self.goals = tuple(goals)
+        self._show(detail)
+        self._show_goals()
 
     def _gone(self, error: NotFound) -> None:
         # Only the screen on top may dismiss itself; one under another screen
@@ -146,6 +173,10 @@ class ContactDetailScreen(ContactActions):
             _line(_("Give/take"), f"{detail.balance:+d}"),
             _line(_("Tags"), " ".join(f"#{t}" for t in d.tags)),
         ]
+        if not self.goals:  # one line; the goals it serves get a list of their own
+            lines.append(
+                _line(_("Goals"), _("none yet: {key} links one").format(key=typed("contact.goal")))
+            )
         if d.solicitation:
             lines.append(
                 Content.assemble(
@@ -206,6 +237,20 @@ class ContactDetailScreen(ContactActions):
             introduced.highlighted = 0
         self._fill_history(detail, today)
 
+    def _show_goals(self) -> None:
+        """The goals the contact is linked to, under their own title: each with their part,
+        the wanted people they are, and its status when it is not active; titles as typed.
+        None: the summary says so in a line instead."""
+        goals = self.goals
+        listed = self.query_one("#goals", OptionList)
+        highlighted = listed.highlighted
+        listed.clear_options()
+        listed.add_options(Option(goal_line(link), id=str(link.goal_id)) for link in goals)
+        listed.display = bool(goals)
+        self.query_one("#goals-title", Static).display = bool(goals)
+        if goals:
+            listed.highlighted = min(highlighted or 0, len(goals) - 1)
+
     def _fill_history(self, detail: ContactDetail, today: dt.date) -> None:
         self.query_one("#history", HistoryTable).show(detail.history, today)
         self.query_one("#history-pane").border_title = Content(
@@ -224,6 +269,36 @@ class ContactDetailScreen(ContactActions):
             self.app.push_screen(ContactDetailScreen(self.store, self.detail.introducer.id))
         else:
             self.tell(_("Nobody is recorded as having introduced this contact"))
+
+    def action_unlink_goal(self) -> None:
+        """Take the contact off the goal highlighted under Goals, after asking."""
+        from netui.screens.common.confirm import ConfirmScreen
+
+        listed = self.query_one("#goals", OptionList)
+        if not self.goals:
+            self.tell(_("Not linked to a goal: {key} links one").format(key=typed("contact.goal")))
+            return
+        index = listed.highlighted if listed.highlighted is not None else 0
+        link = self.goals[min(index, len(self.goals) - 1)]
+        name = self.detail.name if self.detail else ""
+
+        def confirmed(yes: bool | None) -> None:
+            if yes and self.attempt(lambda: self.store.goals.unlink(link.goal_id, self.contact_id)):
+                self.tell_undoable(
+                    _("Unlinked {name} from {title}").format(name=name, title=link.title)
+                )
+
+        self.app.push_screen(
+            ConfirmScreen(
+                _("Unlink from the goal?"),
+                _(
+                    "Take {name} off {title}? The wanted people they are for it open again; "
+                    "the contact and the goal stay."
+                ).format(name=name, title=link.title),
+                confirm_label=_("Unlink"),
+            ),
+            confirmed,
+        )
 
     @on(OptionList.OptionSelected, "#introduced")
     def _open_introduced(self, event: OptionList.OptionSelected) -> None:

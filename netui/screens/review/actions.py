@@ -1,4 +1,4 @@
-"""What the weekly review's keys do to the row under the cursor: x z Z l + f and enter.
+"""What the weekly review's keys do to the row under the cursor: x z Z l + f, p D K and enter.
 
 Each action writes through the Store; the topic it announces reloads the
 review, so the row leaves or changes without a hand-made refresh. A record
@@ -15,7 +15,7 @@ from textual.widgets import DataTable
 
 from netui.areas import typed
 from netui.domain.dates import day_label
-from netui.domain.review import FollowUpItem, GoalProgress, UpcomingEvent
+from netui.domain.review import FollowUpItem, GoalProgress, GoalQuestion, UpcomingEvent
 from netui.i18n import _
 from netui.screens.common.area import AreaScreen
 from netui.screens.review.section import ReviewSection, ReviewTable
@@ -30,6 +30,9 @@ ROW_KEYS = (
     "review.log",
     "review.give",
     "review.followup",
+    "review.goal_pause",
+    "review.goal_drop",
+    "review.goal_keep",
 )
 
 
@@ -75,6 +78,17 @@ class ReviewRowActions(AreaScreen):
             self.tell(said.format(key=typed(key_id)))
             return None
         return item
+
+    def _goal_of(self, item: Any, key_id: str, *, question: bool = False) -> Any | None:
+        """The row's goal: a question's, or (unless only a question will do) a goal row's."""
+        if isinstance(item, GoalQuestion) or (not question and isinstance(item, GoalProgress)):
+            return item
+        if question:
+            said = _("{key} keeps a goal asked about: move to a row under Still why you network?")
+        else:
+            said = _("{key} acts on a goal: move to a row under Goals or Still why you network?")
+        self.tell(said.format(key=typed(key_id)))
+        return None
 
     def _gone(self, error: NotFound) -> None:
         """Say that the row's record was deleted elsewhere, and drop the row."""
@@ -138,6 +152,30 @@ class ReviewRowActions(AreaScreen):
             snoozed,
         )
 
+    def action_goal_status(self, status: str) -> None:
+        """Pause or drop the goal on the row (a question's answer, or a goal row's)."""
+        key_id = "review.goal_pause" if status == "paused" else "review.goal_drop"
+        item = self._current()
+        goal = self._goal_of(item, key_id) if item is not None else None
+        if goal is None:
+            return
+        if self.attempt(lambda: self.store.goals.set_status(goal.goal_id, status), gone=self._gone):
+            self._drop_current()  # only active goals are reviewed, or asked about
+            paused = status == "paused"
+            said = _("Paused goal {title}") if paused else _("Dropped goal {title}")
+            self.tell_undoable(said.format(title=goal.title))
+
+    def action_goal_keep(self) -> None:
+        """Keep the goal asked about: it is still why the person networks, not asked for a quarter."""
+        item = self._current()
+        goal = self._goal_of(item, "review.goal_keep", question=True) if item is not None else None
+        if goal is None:
+            return
+        if self.attempt(lambda: self.store.goals.keep(goal.goal_id), gone=self._gone):
+            self._drop_current()
+            said = _("Kept goal {title}: asked again in {days} days if it stays still")
+            self.tell_undoable(said.format(title=goal.title, days=goal.quiet_days))
+
     def _contact_form(self, key_id: str, form: Any, said: str) -> None:
         """Open `form` for the row's contact; `said` is told with its {name} once saved."""
         item = self._current()
@@ -183,7 +221,7 @@ class ReviewRowActions(AreaScreen):
             return
         if isinstance(item, UpcomingEvent):
             self.app.push_screen(EventView(item, self.reference_day()))
-        elif isinstance(item, GoalProgress):
+        elif isinstance(item, GoalProgress | GoalQuestion):
             self.tell(
                 _("{goal}: goals have no page of their own yet; the row is all of it").format(
                     goal=item.title

@@ -1,5 +1,8 @@
 """The weekly review area (key 5): seven sections, each row acted on in place, then R.
 
+Below the goals, once a quarter, a question per goal with no progress in 90 days: is it
+still why you network? p pauses it, D drops it, K keeps it (not asked again for 90 days).
+
 The review is read in a thread worker (the Store's budget is 300 ms at L)
 on mount, on resume, on `[`/`]`, and whenever the Store announces a topic
 the review shows; an action on a row writes through the Store, whose topic
@@ -54,7 +57,8 @@ def current_streak(store: Store) -> int:
 
 
 class ReviewScreen(ReviewRowActions):
-    """The week's review: overdue, follow-ups, give and take, new contacts, events, goals, activity."""
+    """The week's review: overdue, follow-ups, give and take, new contacts, events, goals (and
+    once a quarter the goals that stood still), activity."""
 
     DEFAULT_CSS = """
     ReviewScreen #review-week {
@@ -196,12 +200,15 @@ class ReviewScreen(ReviewRowActions):
         for spec in SECTIONS:
             items, total = section_items(review, spec.key)
             empty = spec.empty_past if review.past and spec.empty_past else spec.empty
-            self._section(spec.key).show(
+            section = self._section(spec.key)
+            section.show(
                 heading(spec.title, len(items), total),
                 items,
                 [spec.cells(item, review.reference) for item in items],
                 empty.format(week=week),
             )
+            if spec.hide_empty:
+                section.display = bool(items)
         activity = review.activity
         heading_now = activity_heading(activity, review.past)
         self.query_one("#activity-heading", Static).update(heading_now)

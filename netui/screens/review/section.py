@@ -77,7 +77,7 @@ class ReviewSection(Vertical):
             key: The section's name (also its DOM id, prefixed "section-").
             title: The heading's text before the count.
             columns: The table's columns: header and width (longer cells end in "…").
-            row_height: Lines per row.
+            row_height: Lines per row; 0 makes each row as tall as its tallest cell.
         """
         super().__init__(id=f"section-{key}")
         self.key = key
@@ -127,9 +127,15 @@ class ReviewSection(Vertical):
         ):
             table.add_column(label, width=column_width)
         for cells in self._rows:
-            table.add_row(*cells, height=self._row_height)
+            table.add_row(*cells, height=self._height(cells))
         if self._rows:
             table.move_cursor(row=min(max(row, 0), len(self._rows) - 1), animate=False)
+
+    def _height(self, cells: Sequence[Text]) -> int:
+        """A row's lines: the section's, or its tallest cell's."""
+        if self._row_height:
+            return self._row_height
+        return max((cell.plain.count("\n") + 1 for cell in cells), default=1)
 
     @property
     def table(self) -> ReviewTable:
@@ -183,7 +189,7 @@ class ReviewSection(Vertical):
         self._rows = tuple(rows)
         table.clear()
         for cells in rows:
-            table.add_row(*cells, height=self._row_height)
+            table.add_row(*cells, height=self._height(cells))
         table.display = bool(rows)
         if rows:
             table.move_cursor(row=min(max(row, 0), len(rows) - 1), animate=False)

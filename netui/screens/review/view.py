@@ -15,7 +15,9 @@ from typing import Any
 from rich.text import Text
 from textual.content import Content
 
+from netui.areas import typed
 from netui.domain.dates import day_label, format_relative
+from netui.domain.goal_records import KeyResultProgress
 from netui.domain.review import (
     ACTIVITY_WEEKS,
     BALANCE_ALERT,
@@ -24,6 +26,7 @@ from netui.domain.review import (
     Activity,
     FollowUpItem,
     GoalProgress,
+    GoalQuestion,
     NewContactItem,
     OverdueItem,
     ReciprocityItem,
@@ -31,6 +34,7 @@ from netui.domain.review import (
     UpcomingEvent,
     WeeklyReview,
 )
+from netui.domain.review_format import metric_name, pace_label
 from netui.domain.words import lateness
 from netui.i18n import _, ngettext
 
@@ -163,25 +167,84 @@ def progress_bar(progress: float | None, width: int = 10) -> str:
     return "█" * filled + "░" * (width - filled) + f" {round(progress * 100):>3}%"
 
 
+# A key result's bar, in cells.
+KEY_RESULT_BAR = 6
+# How each pace shows: behind is a warning, past the date an alarm.
+PACE_STYLES = {"achieved": "green", "on track": "", "at risk": "yellow", "overdue": LATE}
+
+
+def _lines(lines: Sequence[tuple[str, str]]) -> Text:
+    """A cell of one line per (text, style), each cut to one line by the column."""
+    text = Text(no_wrap=True, overflow="ellipsis")
+    for number, (line, style) in enumerate(lines):
+        if number:
+            text.append("\n")
+        text.append(_one_line(line), style=style)
+    return text
+
+
+def key_result_line(result: KeyResultProgress, goal_date: dt.date | None = None) -> str:
+    """ "███░░░ 1/2 known or trusted by 2027-03-31", "░░░░░░ 0/3 new matching people a month";
+    a date that is the goal's own (`goal_date`, in the By column) is not said again."""
+    kr = result.result
+    if kr.period == "month":
+        line = _("{bar} {current}/{target} {metric} a month")
+    elif kr.period == "week":
+        line = _("{bar} {current}/{target} {metric} a week")
+    elif kr.by is not None and kr.by != goal_date:
+        line = _("{bar} {current}/{target} {metric} by {date}")
+    else:
+        line = _("{bar} {current}/{target} {metric}")
+    filled = round(result.fraction * KEY_RESULT_BAR)
+    return line.format(
+        bar="█" * filled + "░" * (KEY_RESULT_BAR - filled),
+        current=result.current,
+        target=kr.target,
+        metric=metric_name(kr.metric),
+        date=kr.by.isoformat() if kr.by else "",
+    )
+
+
 def goal_cells(goal: GoalProgress, ref: dt.date) -> Cells:
-    """The goal, its progress to target, its contacts, its recent events, its date."""
-    progress = progress_bar(goal.progress)
-    if goal.target_count:
-        progress += f" {goal.known_or_trusted}/{goal.target_count}"
-    by = ""
-    if goal.target_date:
-        by = goal.target_date.isoformat()
-        relative = format_relative(goal.target_date, ref)
-        if relative != by:  # far dates are already shown as the date itself
-            by = _("{date} ({when})").format(date=by, when=relative)
+    """The goal; a line per key result (its bar and value, then its pace); its people,
+    recent events and date. A goal without key results shows its target count's bar."""
+    if goal.key_results:
+        results = [(key_result_line(r, goal.target_date), "") for r in goal.key_results]
+        paces = [(pace_label(r.pace), PACE_STYLES.get(r.pace, "")) for r in goal.key_results]
+    else:
+        progress = progress_bar(goal.progress)
+        if goal.target_count:
+            progress += _(" {count}/{target} known or trusted").format(
+                count=goal.known_or_trusted, target=goal.target_count
+            )
+        results = [(progress, "" if goal.target_count else MUTED)]
+        paces = [("—", MUTED)]
+    by = goal.target_date.isoformat() if goal.target_date else ""
     return (
         _cell(goal.title, "bold"),
-        _cell(progress, "" if goal.target_count else MUTED),
+        _lines(results),
+        _lines(paces),
         _cell(str(goal.linked)),
         _cell(str(goal.candidates)),
         _cell(str(goal.known_or_trusted)),
         _cell(str(goal.events_attended)),
         _cell(by or "—", "" if by else MUTED),
+    )
+
+
+def question_cells(question: GoalQuestion, ref: dt.date) -> Cells:
+    """The goal, when it was set, and the question with the keys that answer it."""
+    ask = _("no progress in {days} days · {pause} pause · {drop} drop · {keep} keep").format(
+        days=question.quiet_days,
+        pause=typed("review.goal_pause"),
+        drop=typed("review.goal_drop"),
+        keep=typed("review.goal_keep"),
+    )
+    return (
+        _cell(question.title, "bold"),
+        _cell(question.created_on.isoformat(), MUTED),
+        _cell(question.why or _("no why written"), "" if question.why else MUTED),
+        _cell(ask),
     )
 
 
@@ -198,8 +261,9 @@ class SectionSpec:
     columns: tuple[Column, ...]
     cells: Callable[[Any, dt.date], Cells]
     empty: str  # "{week}" becomes "this week" or "that week"
-    row_height: int = 1
+    row_height: int = 1  # 0: each row as tall as its tallest cell
     empty_past: str = ""  # for a past week, when it says something else than `empty`
+    hide_empty: bool = False  # not shown at all while it has no rows
 
 
 SECTIONS: tuple[SectionSpec, ...] = (
@@ -258,15 +322,25 @@ SECTIONS: tuple[SectionSpec, ...] = (
         _("Goals"),
         (
             (_("Goal"), 24),
-            (_("Progress"), 20),
+            (_("Key results"), 42),
+            (_("Pace"), 9),
             (_("Linked"), 6),
             (_("Candidates"), 10),
             (_("Known/trusted"), 13),
             (_("Events"), 6),
-            (_("By"), 20),
+            (_("By"), 12),
         ),
         goal_cells,
         _("No active goals."),
+        row_height=0,
+    ),
+    SectionSpec(
+        "goal_questions",
+        _("Still why you network?"),
+        ((_("Goal"), 24), (_("Set on"), 10), (_("Why"), 20), (_("Question"), 50)),
+        question_cells,
+        "",
+        hide_empty=True,
     ),
 )
 
@@ -275,6 +349,8 @@ def section_items(review: WeeklyReview, key: str) -> tuple[tuple[Any, ...], int]
     """A section's listed items and its total count."""
     if key == "goals":
         return review.goals, len(review.goals)
+    if key == "goal_questions":
+        return review.goal_questions, len(review.goal_questions)
     section = getattr(review, key)
     return section.items, section.total
 

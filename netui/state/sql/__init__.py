@@ -57,8 +57,8 @@ ReciprocityRow = tuple[int, str, int, Any, Any]
 UpcomingRow = tuple[int, str, Any, str, str, str, Any, "str | None", "str | None"]
 """id, title, starts_at, place, status, intent, solicitation, goal titles, attendee names
 (both joined by SEPARATOR, or None)."""
-GoalRow = tuple[int, str, "int | None", Any, int, int, int, int]
-"""id, title, target_count, target_date, linked, candidates, linked and close, events."""
+GoalRow = tuple[int, int]
+"""id, events attended."""
 
 SEPARATOR = "\x1f"
 """What separates the values of a text aggregation that are split again: names and
@@ -197,9 +197,8 @@ class EngineSQL(Protocol):
         their goals' titles and their live attendees' names in name order; and the total."""
 
     def review_goals(self, db: Database, since: dt.datetime, until: dt.datetime) -> list[GoalRow]:
-        """Every active goal by id: its live linked contacts, its tag candidates (live
-        contacts carrying a goal tag, not linked), the linked ones known or trusted, and
-        its events attended in [since, until)."""
+        """Every active goal by id with its events attended in [since, until) (its people
+        are counted by the goals service, which matches target profiles)."""
 
 
 def for_engine(name: str) -> EngineSQL:

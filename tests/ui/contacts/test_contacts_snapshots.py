@@ -26,7 +26,15 @@ def test_contact_list_snapshot(snap_compare: Any, store: Store, net: Network) ->
 
 
 def test_contact_detail_snapshot(snap_compare: Any, store: Store, net: Network) -> None:
-    """田中 優希's page: profile, how we met with the introducer, notes shown literally, history."""
+    """田中 優希's page: profile, the goals she serves (her part, the wanted person she is, a
+    paused one), how we met with the introducer, notes and titles shown literally, history."""
+    from netui.domain.goals import GoalDraft
+
+    mentor = store.goals.create(GoalDraft("Find a [b]mentor[/b]"), slots=("a design lead",))
+    store.goals.link(mentor, net.tanaka, "mentor")
+    store.goals.fill_slot(store.goals.get(mentor).slots[0].id, net.tanaka)
+    hiring = store.goals.create(GoalDraft("Hire designers", status="paused"))
+    store.goals.link(hiring, net.tanaka)
     assert snap_compare(NetuiApp(store), press=["end", "enter"], terminal_size=SIZE)
 
 

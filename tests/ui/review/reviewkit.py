@@ -14,15 +14,9 @@ from textual.widgets import Static
 from uikit import CLICK_NAME, SLASH_NAME, at, press
 
 from netui.app import NetuiApp
-from netui.data.models import (
-    Attendance,
-    ContactGoal,
-    EventGoal,
-    FollowUp,
-    Goal,
-    GoalTag,
-    Tag,
-)
+from netui.data.models import Attendance, FollowUp, Goal
+from netui.domain.goal_progress import KeyResult
+from netui.domain.goals import GoalDraft, TargetProfile
 from netui.domain.records import ContactDraft
 from netui.screens.review.screen import ReviewScreen
 from netui.screens.review.section import ReviewSection
@@ -30,6 +24,10 @@ from netui.state import Store
 
 SUNDAY = dt.datetime(2026, 11, 22, 18, 0)
 NOW_SAT = dt.datetime(2026, 11, 21, 10, 0)  # the root conftest's NOW
+# A goal title that would be markup if anything rendered it as markup.
+QUIET_TITLE = "Speak at [b]PyCon[/] [@click=app.quit]x"
+# When the quiet goal was set: 120 days before NOW_SAT, so the review asks about it.
+QUIET_SET = dt.datetime(2026, 7, 24, 9, 0)
 
 
 def d(text: str) -> dt.date:
@@ -51,11 +49,13 @@ class Week:
     call: int  # Mallory's snoozed follow-up
     later: int  # snoozed past the week: not shown
     mixer: int  # an event in 6 days
-    mentor_goal: int
+    mentor_goal: int  # 1 of 2 known or trusted by 2026-12-31: Olga linked, Mia a candidate
+    quiet_goal: int  # QUIET_TITLE, set 120 days ago, nothing since: the review asks about it
 
 
 def build_week(store: Store) -> Week:
-    """One of everything the review shows, written through the Store (goals by hand: no command yet)."""
+    """One of everything the review shows, written through the Store; the quiet goal is dated
+    back by hand (a goal is set today)."""
 
     def person(name: str, **fields: Any) -> int:
         fields.setdefault("met_on", d("2026-01-05"))
@@ -93,17 +93,33 @@ def build_week(store: Store) -> Week:
         status="registered",
         intent="meet two payment engineers",
     )
+    mentor_goal = store.goals.create(
+        GoalDraft(
+            "Find a mentor",
+            target_profile=TargetProfile(tags=("mentor",)),
+            target_count=2,
+            target_date=d("2026-12-31"),
+            key_results=(KeyResult("known_or_trusted", 0, 2, by=d("2026-12-31")),),
+        )
+    )
+    store.goals.create(GoalDraft("Paused goal", status="paused"))
+    store.goals.link(mentor_goal, olga)
+    store.goals.link_event(mentor_goal, mixer)
+    quiet_goal = store.goals.create(
+        GoalDraft(QUIET_TITLE, why="be known [i]for[/i] talks", key_results=(
+            KeyResult("events_attended", 0, 2),
+        ))
+    )  # fmt: skip
     with store.db.atomic():
-        mentor_goal = Goal.create(
-            title="Find a mentor", target_count=2, target_date=d("2026-12-31")
-        ).id
-        Goal.create(title="Paused goal", status="paused")
-        GoalTag.create(goal=mentor_goal, tag=Tag.get(Tag.name == "mentor").id)
-        ContactGoal.create(contact=olga, goal=mentor_goal)
-        EventGoal.create(event=mixer, goal=mentor_goal)
+        Goal.update(created_at=QUIET_SET, updated_at=QUIET_SET).where(
+            Goal.id == quiet_goal
+        ).execute()
         Attendance.create(contact=rita, event=mixer, known_before=True)
         Attendance.create(contact=fiona, event=mixer, known_before=True)
-    return Week(olga, wes, fiona, mallory, rita, uma, nina, slides, call, later, mixer, mentor_goal)
+    return Week(
+        olga, wes, fiona, mallory, rita, uma, nina, slides, call, later, mixer, mentor_goal,
+        quiet_goal,
+    )  # fmt: skip
 
 
 # -- helpers -------------------------------------------------------------------------------
@@ -128,10 +144,11 @@ def names(app: NetuiApp, key: str, column: int = 0) -> list[str]:
 
 
 def headings(app: NetuiApp) -> list[str]:
-    """Every section heading, top to bottom, as shown."""
+    """Every section heading shown, top to bottom (a section hidden while empty is not)."""
     found = [
         str(s.query_one(".review-section--heading", Static).content)
         for s in app.screen.query(ReviewSection)
+        if s.display
     ]
     return [*found, str(app.screen.query_one("#activity-heading", Static).content)]
 

@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 from reviewkit import (
+    QUIET_TITLE,
     Week,
     d,
     focus_section,
@@ -43,7 +44,8 @@ async def test_5_shows_every_section_in_order_with_counts(store: Store, week: We
             "Give and take (2)",
             "New contacts without a follow-up (1)",
             "Events in the next 14 days (1)",
-            "Goals (1)",
+            "Goals (2)",
+            "Still why you network? (1)",
             "Activity (2 this week)",
         ]
         text = screen_text(app)
@@ -84,7 +86,25 @@ async def test_each_section_lists_its_rows(store: Store, week: Week) -> None:
             ]
         ]
         assert rows(app, "goals") == [
-            ["Find a mentor", "█████░░░░░  50% 1/2", "1", "1", "1", "0", "2026-12-31 (in 40d)"]
+            [
+                "Find a mentor",
+                "███░░░ 1/2 known or trusted",
+                "on track",
+                "1",
+                "1",
+                "1",
+                "0",
+                "2026-12-31",
+            ],
+            [QUIET_TITLE, "░░░░░░ 0/2 events attended", "on track", "0", "0", "0", "0", "—"],
+        ]
+        assert rows(app, "goal_questions") == [
+            [
+                QUIET_TITLE,
+                "2026-07-24",
+                "be known [i]for[/i] talks",
+                "no progress in 90 days · p pause · D drop · K keep",
+            ]
         ]
         activity = str(app.screen.query_one("#activity-text", Static).content)
         assert activity.startswith("2 interactions this week (email 1, meal 1)\n")
@@ -171,12 +191,19 @@ async def test_tab_moves_between_sections_and_skips_empty_ones(store: Store, wee
     async with running(store) as (app, pilot):
         await open_review(app, pilot)
         order = []
-        for _ in range(5):
+        for _ in range(6):
             order.append(app.focused.parent.key)  # type: ignore[union-attr]
             await press(app, pilot, "tab")
-        assert order == ["overdue", "followups", "reciprocity", "upcoming_events", "goals"]
+        assert order == [
+            "overdue",
+            "followups",
+            "reciprocity",
+            "upcoming_events",
+            "goals",
+            "goal_questions",
+        ]
         assert app.focused is section(app, "overdue").table  # round again
-        await press(app, pilot, "shift+tab", "shift+tab", "shift+tab")
+        await press(app, pilot, "shift+tab", "shift+tab", "shift+tab", "shift+tab")
         assert app.focused is section(app, "reciprocity").table
         await press(app, pilot, "down")
         assert section(app, "reciprocity").table.cursor_row == 1
@@ -195,6 +222,7 @@ async def test_help_lists_the_review_keys(store: Store, week: Week) -> None:
         keys = help_rows(app)
         expected = {"Done": "x", "Snooze": "z", "Log": "l", "Give": "+", "Follow-up": "f"}
         expected |= {"Complete": "R", "Open": "⏎"}
+        expected |= {"Pause goal": "p", "Drop goal": "D", "Keep goal": "K"}
         assert {does: keys.get(does) for does in expected} == expected
         for does in ("Snooze to…", "Previous week", "Next week", "This week"):
             assert does in keys
@@ -221,7 +249,8 @@ async def test_2_goes_back_to_contacts_and_5_returns(store: Store, week: Week) -
 
 
 def test_review_snapshot(snap_compare: Any, store: Store, week: Week) -> None:
-    """The full review at 120x40: header, seven sections with rows, activity, streak and notes."""
+    """The full review at 120x40: header, the sections with rows (a goal's key results and pace,
+    the quarter's question about the goal that stood still), activity, streak and notes."""
     from uikit import SIZE
 
     store.review.complete(d("2026-11-14"), "Thanked Sato; [b]not bold[/b]")

@@ -130,34 +130,12 @@ def review_upcoming(
 
 
 def review_goals(db: Database, since: dt.datetime, until: dt.datetime) -> list[GoalRow]:
-    """Every active goal's people and events attended in [since, until), in one pass
-    (the pairs counted once each, as on SQLite)."""
-    rows = run_sql(
+    """Every active goal's events attended in [since, until), by goal id (as on SQLite)."""
+    return run_sql(
         db,
-        "WITH active AS (SELECT id FROM goal WHERE status = 'active'), people AS ("
-        "  SELECT cg.goal_id, cg.contact_id, 1 AS linked FROM contact_goal cg"
-        "  WHERE cg.goal_id IN (SELECT id FROM active)"
-        "  UNION ALL"
-        "  SELECT gt.goal_id, ct.contact_id, 0 FROM goal_tag gt"
-        "  JOIN contact_tag ct ON ct.tag_id = gt.tag_id"
-        "  WHERE gt.goal_id IN (SELECT id FROM active)"
-        "), per_contact AS ("
-        "  SELECT p.goal_id, max(p.linked) AS linked FROM people p"
-        "  WHERE p.contact_id NOT IN (SELECT id FROM contact WHERE archived)"
-        "  GROUP BY p.goal_id, p.contact_id"
-        "), tally AS ("
-        "  SELECT goal_id, sum(linked) AS linked, sum(1 - linked) AS candidates"
-        "  FROM per_contact GROUP BY goal_id"
-        ")"
-        " SELECT g.id, g.title, g.target_count, g.target_date,"
-        " coalesce(t.linked, 0)::integer, coalesce(t.candidates, 0)::integer,"
-        " (SELECT count(*) FROM contact_goal cg JOIN contact c ON c.id = cg.contact_id"
-        "  WHERE cg.goal_id = g.id AND c.archived = false AND c.stage IN ('known', 'trusted')),"
-        " (SELECT count(*) FROM event_goal eg JOIN event e ON e.id = eg.event_id"
-        "  WHERE eg.goal_id = g.id AND e.status = 'attended'"
-        "  AND e.starts_at >= %s AND e.starts_at < %s)"
-        " FROM goal g LEFT JOIN tally t ON t.goal_id = g.id"
-        " WHERE g.status = 'active' ORDER BY g.id",
+        "SELECT g.id, (SELECT count(*) FROM event_goal eg JOIN event e"
+        "  ON e.id = eg.event_id WHERE eg.goal_id = g.id AND e.status = 'attended'"
+        "  AND e.starts_at >= %s AND e.starts_at < %s)::integer"
+        " FROM goal g WHERE g.status = 'active' ORDER BY g.id",
         [since, until],
     )
-    return rows

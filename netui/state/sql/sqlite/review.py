@@ -158,43 +158,19 @@ def review_upcoming(
 
 
 def review_goals(db: Database, since: dt.datetime, until: dt.datetime) -> list[GoalRow]:
-    """Every active goal's people and events attended in [since, until), in one pass."""
-    # One pass: every (goal, contact) pair once, linked beating candidate,
-    # then counted per goal; the CTE is not re-evaluated per column. Only the
-    # active goals' pairs: the others are not shown, and at L their tags'
-    # contacts were 40% of the pairs grouped. Archived contacts are left out by
-    # id, from the few ids of the (archived, ...) index, not by reading each
-    # pair's contact row (every link belongs to a contact: the foreign keys
-    # cascade, and `netui check` reports any that does not); only the ~40
-    # linked contacts per goal are read, for their stage. At L (33k pairs):
-    # ~490 ms for all goals with a contact row per pair, ~180 ms now.
-    rows = run_sql(
+    """Every active goal's events attended in [since, until), by goal id.
+
+    Its people (linked, candidates, known or trusted) are the goals service's, whose
+    target profiles this statement could not match (netui.state.goals); the events are
+    counted here from the few event_goal rows of each active goal.
+    """
+    # CROSS JOIN fixes the join order: from the goal's event_goal rows to their events,
+    # not every attended event in the window to its goals.
+    return run_sql(
         db,
-        "WITH active AS (SELECT id FROM goal WHERE status = 'active'), people AS ("
-        "  SELECT cg.goal_id, cg.contact_id, 1 AS linked FROM contact_goal cg"
-        "  WHERE cg.goal_id IN active"
-        "  UNION ALL"
-        "  SELECT gt.goal_id, ct.contact_id, 0 FROM goal_tag gt"
-        "  CROSS JOIN contact_tag ct ON ct.tag_id = gt.tag_id WHERE gt.goal_id IN active"
-        "), per_contact AS ("
-        "  SELECT p.goal_id, max(p.linked) AS linked FROM people p"
-        "  WHERE p.contact_id NOT IN (SELECT id FROM contact WHERE archived = 1)"
-        "  GROUP BY p.goal_id, p.contact_id"
-        "), tally AS ("
-        "  SELECT goal_id, sum(linked) AS linked, sum(1 - linked) AS candidates"
-        "  FROM per_contact GROUP BY goal_id"
-        ")"
-        " SELECT g.id, g.title, g.target_count, g.target_date,"
-        " coalesce(t.linked, 0), coalesce(t.candidates, 0),"
-        # Progress counts linked people who know me (known or trusted);
-        # tag candidates are prospects, not progress.
-        " (SELECT count(*) FROM contact_goal cg CROSS JOIN contact c ON c.id = cg.contact_id"
-        "  WHERE cg.goal_id = g.id AND c.archived = 0 AND c.stage IN ('known', 'trusted')),"
-        " (SELECT count(*) FROM event_goal eg CROSS JOIN event e ON e.id = eg.event_id"
-        "  WHERE eg.goal_id = g.id AND e.status = 'attended'"
+        "SELECT g.id, (SELECT count(*) FROM event_goal eg CROSS JOIN event e"
+        "  ON e.id = eg.event_id WHERE eg.goal_id = g.id AND e.status = 'attended'"
         "  AND e.starts_at >= ? AND e.starts_at < ?)"
-        " FROM goal g LEFT JOIN tally t ON t.goal_id = g.id"
-        " WHERE g.status = 'active' ORDER BY g.id",
+        " FROM goal g WHERE g.status = 'active' ORDER BY g.id",
         [_moment(since), _moment(until)],
     )
-    return rows
