@@ -206,7 +206,7 @@ AREAS: tuple[Area, ...] = (
             Key("contact.archive", "a", "archive", _("Archive"), _("Archive (or restore) this contact")),
             Key("contact.delete", "d", "delete", _("Delete"), _("Delete this contact and its history")),
             Key("contact.merge", "m", "merge", _("Merge"), _("Merge another contact into this one")),
-            Key("contact.goal", "w", "link_goal", _("Link to goal"), _("Link this contact to a goal, with their part, or as one of its wanted people")),
+            Key("contact.goal", "P", "link_goal", _("Link to goal"), _("Link this contact to a goal, with their part, or as one of its wanted people")),
             # A contact's page.
             Key("detail.back", "escape", "back", _("Back"), _("Back to the screen this page was opened from")),
             Key("detail.introducer", "i", "open_introducer", _("Introducer"), _("Open the contact who introduced this one"), show=False),
@@ -263,8 +263,8 @@ AREAS: tuple[Area, ...] = (
             # The goal in front of me, on the list and its page (each screen picks its footer).
             Key("goal.edit", "e", "edit_goal", _("Edit"), _("Edit this goal: its title, why, profile and key results")),
             Key("goal.done", "x", "achieve", _("Done"), _("Mark the goal achieved")),
-            Key("goal.pause", "p", "pause", _("Pause"), _("Pause the goal: it stays, off the active goals")),
-            Key("goal.drop", "D", "drop", _("Drop"), _("Drop the goal: it is no longer why you network")),
+            Key("goal.pause", "p", "pause", _("Pause goal"), _("Pause the goal: it stays, off the active goals")),
+            Key("goal.drop", "D", "drop", _("Drop goal"), _("Drop the goal: it is no longer why you network")),
             Key("goal.resume", "r", "resume", _("Take up again"), _("Make a paused, achieved or dropped goal active again")),
             Key("goal.delete", "d", "delete_goal", _("Delete"), _("Delete this goal, after asking (its contacts stay)")),
             # A goal's page: the row under the cursor in its sections.

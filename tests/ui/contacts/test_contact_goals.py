@@ -53,7 +53,7 @@ async def test_l_on_the_list_links_with_a_part_and_u_unlinks(store: Store, net: 
     goal(store, "Hire designers")
     async with running(store) as (app, pilot):
         await move_to(app, pilot, "Bob Brown")
-        await press(app, pilot, "w")
+        await press(app, pilot, "P")
         assert isinstance(app.screen, GoalLinkForm)
         assert app.focused is app.screen.query_one("#goal", Input)
         await press(app, pilot, *"find", "right")
@@ -79,8 +79,8 @@ async def test_l_on_the_page_fills_a_wanted_person_and_the_page_shows_it(
     async with running(store) as (app, pilot):
         await open_detail(app, pilot, "田中 優希")
         assert goals_listed(app) == []
-        assert "Goals          none yet: w links one" in screen_text(app)
-        await press(app, pilot, "w", *f"#{mentor}")
+        assert "Goals          none yet: P links one" in screen_text(app)
+        await press(app, pilot, "P", *f"#{mentor}")
         await goto(pilot, "slot")
         await press(app, pilot, "enter", "down", "enter")
         assert app.screen.query_one("#role", Input).disabled  # the slot is her part
@@ -125,7 +125,7 @@ async def test_a_new_part_for_a_goal_already_linked(store: Store, net: Network) 
     store.goals.link(mentor, net.tanaka, "mentor")
     async with running(store) as (app, pilot):
         await open_detail(app, pilot, "田中 優希")
-        await press(app, pilot, "w", *"find a mentor")
+        await press(app, pilot, "P", *"find a mentor")
         hint = app.screen.query_one("#goal-field", FormField).hint
         assert hint == f"#{mentor} Find a mentor: already linked, as mentor"
         await press(app, pilot, "ctrl+s")
@@ -149,7 +149,7 @@ async def test_a_goal_named_wrong_is_said_beside_it_and_nothing_is_linked(
     goal(store, "Old plan", status="paused")
     async with running(store) as (app, pilot):
         await open_detail(app, pilot, "田中 優希")
-        await press(app, pilot, "w", *"old plan", "ctrl+s")
+        await press(app, pilot, "P", *"old plan", "ctrl+s")
         assert "no active goal matches “old plan”" in screen_text(app)
         await press(app, pilot, *["backspace"] * 8, *"find", "ctrl+s")
         assert "2 goals match “find”" in screen_text(app)
@@ -161,7 +161,7 @@ async def test_l_with_no_active_goal_says_so(store: Store, net: Network) -> None
     """Without an active goal, w says there is nothing to link to and opens nothing."""
     goal(store, "Old plan", status="dropped")
     async with running(store) as (app, pilot):
-        await press(app, pilot, "w")
+        await press(app, pilot, "P")
         assert not isinstance(app.screen, GoalLinkForm)
         assert "No active goal to link Alice Suzuki to: set one up first" in told(app)
 
@@ -200,7 +200,7 @@ async def test_u_on_a_page_with_no_goal_says_how_to_link(store: Store, net: Netw
         await open_detail(app, pilot, "田中 優希")
         await press(app, pilot, "U")
         assert isinstance(app.screen, ContactDetailScreen)
-        assert "Not linked to a goal: w links one" in told(app)
+        assert "Not linked to a goal: P links one" in told(app)
 
 
 async def test_help_on_the_page_lists_the_goal_keys(store: Store, net: Network) -> None:
@@ -211,4 +211,4 @@ async def test_help_on_the_page_lists_the_goal_keys(store: Store, net: Network) 
         await open_detail(app, pilot, "田中 優希")
         await press(app, pilot, "question_mark")
         keys: dict[str, Any] = help_rows(app)
-        assert (keys.get("Link to goal"), keys.get("Unlink goal")) == ("w", "U")
+        assert (keys.get("Link to goal"), keys.get("Unlink goal")) == ("P", "U")
