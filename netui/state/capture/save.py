@@ -215,7 +215,9 @@ class CaptureWriter:
     def _link(self, person: ResolvedPerson, goal: GoalRef, contact_id: int) -> tuple[bool, bool]:
         """Link the person to the goal and fill the wanted person they stand for; returns
         whether the link is new and whether a slot was filled."""
-        filled = False
+        # The link first, with the person's part (their role, else the wanted person they
+        # fill): fill_in links a contact not linked yet with the slot as their part.
+        new = self.goals.link_in(goal.id, contact_id, person.goal_role)
         if person.fills_slot:
             assert person.slot is not None
             if not self.goals.fill_in(goal.id, person.slot, contact_id):
@@ -225,8 +227,7 @@ class CaptureWriter:
                         slot=person.slot, title=goal.title
                     )
                 )
-            filled = True
-        return self.goals.link_in(goal.id, contact_id, person.goal_role), filled
+        return new, person.fills_slot
 
     def _create(self, person: ResolvedPerson, event: EventRef | None, now: dt.datetime) -> int:
         """Insert a new contact from its validated draft, met at the event if there is one."""
