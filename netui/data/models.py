@@ -125,6 +125,19 @@ class Goal(BaseModel):
     status = CharField(default="active", index=True)
 
 
+class Series(BaseModel):
+    """A recurring 会 (a study group's monthly meeting, a 朝活 circle): events belong to at
+    most one (schema version 8)."""
+
+    id = AutoField()
+    title = TextField()
+    # reading.name_key(title): "an existing series" is found by its folded title, so
+    # "Python 勉強会" and "python勉強会" are one series, never two.
+    title_key = TextField(unique=True)
+    organizer = TextField(default="")
+    kind = CharField(default="other")  # one of the contact channels, as an event's
+
+
 class Event(BaseModel):
     id = AutoField()
     title = TextField()
@@ -140,6 +153,18 @@ class Event(BaseModel):
     rating = IntegerField(null=True)
     outcome = TextField(default="")
     solicitation = BooleanField(default=False)
+    # Schema version 8: the series it belongs to, who runs it, and where an imported event
+    # came from ("ics", "connpass") with its id there (an iCalendar UID), so a re-import
+    # updates the event rather than adding it again. A typed event has neither.
+    series = ForeignKeyField(Series, null=True, on_delete="SET NULL", backref="events")
+    organizer = TextField(default="")
+    source = CharField(default="")
+    external_id = TextField(null=True)
+    if TYPE_CHECKING:
+        series_id: int | None
+
+    class Meta:
+        indexes = ((("source", "external_id"), True),)
 
 
 class Contact(BaseModel):
@@ -298,6 +323,10 @@ class Attendance(BaseModel):
     contact = ForeignKeyField(Contact, on_delete="CASCADE", index=False)
     event = ForeignKeyField(Event, on_delete="CASCADE", index=False)
     known_before = BooleanField(default=False)
+    # Schema version 8: "expected" (a known contact said to be coming, added before the
+    # event), "present" (there: met there or seen there) or "absent" (expected, did not
+    # come). Rows from before were all people met or seen there.
+    status = CharField(default="present")
 
     class Meta:
         indexes = (
@@ -352,6 +381,8 @@ class LedgerEntry(BaseModel):
     introduced = ForeignKeyField(
         Contact, null=True, on_delete="SET NULL", backref="introduced_in_ledger"
     )
+    # Schema version 8: the event the entry came from (a worth-it card traces it there).
+    event = ForeignKeyField(Event, null=True, on_delete="SET NULL", backref="ledger_entries")
 
     class Meta:
         indexes = (
@@ -454,6 +485,7 @@ class UndoChange(Model):
 
 MODELS: tuple[type[Model], ...] = (
     Goal,
+    Series,
     Event,
     Contact,
     Tag,

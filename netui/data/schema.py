@@ -4,19 +4,22 @@ from __future__ import annotations
 
 import datetime as dt
 
-from peewee import Database, PostgresqlDatabase
+from peewee import Database, Model, PostgresqlDatabase
 
 from netui.data.engine import Migration, run_sql
 from netui.data.models import (
     EXTRA_SQL,
     MODELS,
+    Attendance,
     Contact,
     ContactGoal,
+    Event,
     Goal,
     GoalKeyResult,
     GoalSlot,
     LedgerEntry,
     LedgerGoal,
+    Series,
     StageChange,
     UndoChange,
     UndoCommand,
@@ -220,6 +223,94 @@ def _add_word_grams(db: Database) -> None:
                 copy.write_row((gram, contact_id))
 
 
+# Version 8's new columns per table, each with the value rows made before hold: the SQL
+# type PostgreSQL adds it with, and what SQLite's copy fills it with.
+_PLANNER_COLUMNS: dict[type[Model], tuple[tuple[str, str, str], ...]] = {
+    Event: (
+        ("series_id", 'INTEGER REFERENCES "series" ("id") ON DELETE SET NULL', "NULL"),
+        ("organizer", "TEXT NOT NULL DEFAULT ''", "''"),
+        ("source", "VARCHAR(255) NOT NULL DEFAULT ''", "''"),
+        ("external_id", "TEXT", "NULL"),
+    ),
+    Attendance: (("status", "VARCHAR(255) NOT NULL DEFAULT 'present'", "'present'"),),
+    LedgerEntry: (("event_id", 'INTEGER REFERENCES "event" ("id") ON DELETE SET NULL', "NULL"),),
+}
+
+
+def plan_events(db: Database) -> None:
+    """Version 8: the event planner's records.
+
+    - series is new: a recurring 会 that events belong to;
+    - event gains its series, organizer, and the source and external id an import
+      matches it by again (unique together);
+    - attendance gains its status: every row from before was someone met or seen there
+      ("present"), not a known contact only expected to come;
+    - ledger_entry gains the event an entry came from.
+
+    On PostgreSQL the columns are added (with the old rows' value as a default that is
+    then dropped, as a fresh table has none); SQLite cannot add a foreign key or a
+    NOT NULL column without a default the way a fresh table is made, so each of its
+    three tables is made again as a fresh database has it and its rows copied. A column
+    already there is kept as it is.
+    """
+    _add_tables(db, [Series])
+    if isinstance(db, PostgresqlDatabase):
+        from netui.data import postgres_schema
+
+        for model, added in _PLANNER_COLUMNS.items():
+            table = model._meta.table_name
+            for column, definition, _filled in added:
+                run_sql(
+                    db, f'ALTER TABLE "{table}" ADD COLUMN IF NOT EXISTS "{column}" {definition}'
+                )
+                if "DEFAULT" in definition:
+                    run_sql(db, f'ALTER TABLE "{table}" ALTER COLUMN "{column}" DROP DEFAULT')
+        # The new indexes (the tables are there: create_tables makes only what is missing),
+        # the text columns' collation, the new foreign keys deferrable.
+        db.create_tables(list(_PLANNER_COLUMNS))
+        for statement in postgres_schema.collation_sql(list(_PLANNER_COLUMNS)):
+            run_sql(db, statement)
+        postgres_schema.defer_foreign_keys(db)
+        return
+    for model, added in _PLANNER_COLUMNS.items():
+        _remake_sqlite_table(db, model, {column: filled for column, _sql, filled in added})
+    install_journal(db)
+
+
+def _remake_sqlite_table(db: Database, model: type[Model], filled: dict[str, str]) -> None:
+    """Make `model`'s table again as a fresh database has it, its rows copied and the new
+    columns given `filled` (column -> SQL value). The old table is renamed aside with
+    legacy renaming on, so the other tables' foreign keys keep naming the table itself."""
+    table = model._meta.table_name
+    old = f"{table}_before_8"
+    kept = _sqlite_columns(db, table)
+    # A column already there (a database made by a later netui and set back, as tests of
+    # earlier migrations do) is copied, not filled.
+    filled = {column: value for column, value in filled.items() if column not in kept}
+    objects = run_sql(
+        db,
+        "SELECT type, name FROM sqlite_master WHERE tbl_name = ? AND sql IS NOT NULL"
+        " AND type IN ('index', 'trigger')",
+        [table],
+    )
+    for kind, name in list(objects):
+        run_sql(db, f'DROP {kind.upper()} "{name}"')
+    run_sql(db, "PRAGMA legacy_alter_table = ON")
+    try:
+        run_sql(db, f'ALTER TABLE "{table}" RENAME TO "{old}"')
+    finally:
+        run_sql(db, "PRAGMA legacy_alter_table = OFF")
+    db.create_tables([model])
+    names = ", ".join(f'"{name}"' for name in [*kept, *filled])
+    values = ", ".join([*(f'"{name}"' for name in kept), *filled.values()])
+    run_sql(db, f'INSERT INTO "{table}" ({names}) SELECT {values} FROM "{old}"')
+    run_sql(db, f'DROP TABLE "{old}"')
+
+
+def _sqlite_columns(db: Database, table: str) -> list[str]:
+    return [str(row[1]) for row in run_sql(db, f'PRAGMA table_info("{table}")')]
+
+
 def _day(value: object) -> object:
     """A stored timestamp's day (SQLite returns text, PostgreSQL a datetime)."""
     if isinstance(value, dt.datetime):
@@ -244,6 +335,7 @@ MIGRATIONS: list[Migration] = [
     ),
     Migration(6, "every change of a contact's stage, dated", record_stage_changes),
     Migration(7, "goals' key results, slots and criteria", measure_goals),
+    Migration(8, "the event planner: series, sources, attendance status", plan_events),
 ]
 
 

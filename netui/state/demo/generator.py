@@ -164,8 +164,9 @@ class _Generator:
         self.step("attendance")
         self.insert(
             "attendance",
-            "contact_id, event_id, known_before, created_at, updated_at = ?1, ?2, ?3, ?4, ?4",
-            attendance(self),
+            "contact_id, event_id, known_before, status, created_at, updated_at"
+            " = ?1, ?2, ?3, ?5, ?4, ?4",
+            ((*row, "present") for row in attendance(self)),
         )
         self.step("interactions")
         self.insert(
@@ -246,7 +247,7 @@ class _Generator:
             pitch = int(kind == "mixer" and r() < 0.15)
             currency = "JPY" if cost else ""
             rows.append((eid, title, kind, starts, ends, place, url, cost, currency, status,
-                         intent, rating, outcome, pitch, created))  # fmt: skip
+                         intent, rating, outcome, pitch, created, ""))  # fmt: skip
             self.event_day.append(day)
             if attended:
                 self.by_kind[kind][0].append(day)
@@ -257,8 +258,8 @@ class _Generator:
         self.insert(
             "event",
             "id, title, kind, starts_at, ends_at, place, url, cost, currency, status, intent,"
-            " rating, outcome, solicitation, created_at, updated_at"
-            " = ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?15",
+            " rating, outcome, solicitation, created_at, updated_at, organizer, source"
+            " = ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?15, ?16, ?16",
             rows,
         )
         self.insert("event_goal", "event_id, goal_id", sorted(event_goals))
