@@ -153,13 +153,15 @@ class Event(BaseModel):
     rating = IntegerField(null=True)
     outcome = TextField(default="")
     solicitation = BooleanField(default=False)
-    # Schema version 8: the series it belongs to, who runs it, and where an imported event
+    # Schema version 8: the series it belongs to, who runs it, where an imported event
     # came from ("ics", "connpass") with its id there (an iCalendar UID), so a re-import
-    # updates the event rather than adding it again. A typed event has neither.
+    # updates the event rather than adding it again (a typed event has neither), and
+    # whether, looking back, it was worth it.
     series = ForeignKeyField(Series, null=True, on_delete="SET NULL", backref="events")
     organizer = TextField(default="")
     source = CharField(default="")
     external_id = TextField(null=True)
+    worth_it = BooleanField(null=True)  # the retrospective's answer; None until given
     if TYPE_CHECKING:
         series_id: int | None
 

@@ -231,6 +231,7 @@ _PLANNER_COLUMNS: dict[type[Model], tuple[tuple[str, str, str], ...]] = {
         ("organizer", "TEXT NOT NULL DEFAULT ''", "''"),
         ("source", "VARCHAR(255) NOT NULL DEFAULT ''", "''"),
         ("external_id", "TEXT", "NULL"),
+        ("worth_it", "BOOLEAN", "NULL"),
     ),
     Attendance: (("status", "VARCHAR(255) NOT NULL DEFAULT 'present'", "'present'"),),
     LedgerEntry: (("event_id", 'INTEGER REFERENCES "event" ("id") ON DELETE SET NULL', "NULL"),),
@@ -241,8 +242,8 @@ def plan_events(db: Database) -> None:
     """Version 8: the event planner's records.
 
     - series is new: a recurring 会 that events belong to;
-    - event gains its series, organizer, and the source and external id an import
-      matches it by again (unique together);
+    - event gains its series, organizer, the source and external id an import matches
+      it by again (unique together) and the retrospective's "was it worth it";
     - attendance gains its status: every row from before was someone met or seen there
       ("present"), not a known contact only expected to come;
     - ledger_entry gains the event an entry came from.

@@ -15,7 +15,7 @@ from netui.state import Store
 from netui.state.check import check_database
 
 _NEW = {
-    "event": ("series_id", "organizer", "source", "external_id"),
+    "event": ("series_id", "organizer", "source", "external_id", "worth_it"),
     "attendance": ("status",),
     "ledger_entry": ("event_id",),
 }
