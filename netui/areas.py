@@ -115,8 +115,8 @@ class Area:
 
 
 # In the order the palette lists their commands when it opens empty (the everyday
-# ones first); keys show in help and the footer by key. DESIGN's areas to come:
-# planner 3, ledger 4. Keys one a line (fmt: off keeps them so, as a table).
+# ones first); keys show in help and the footer by key. DESIGN's area to come:
+# ledger 4. Keys one a line (fmt: off keeps them so, as a table).
 # fmt: off
 AREAS: tuple[Area, ...] = (
     Area(
@@ -284,6 +284,59 @@ AREAS: tuple[Area, ...] = (
             Key("role_form.cancel", "escape", "cancel", _("Cancel"), _("Close without linking or changing anything.")),
         ),
     ),
+    Area(
+        "planner", "3", _("Planner"), Deferred("netui.screens.planner.list_screen:PlannerScreen"),
+        commands=(
+            Command(_("New event"), _("Plan a gathering: when, where, which goals it serves"), "new_event"),
+            Command(_("planner: returns by kind and series"), _("Which kinds of events and which series produced relationships"), "returns"),
+            Command(_("planner: series"), _("Every recurring 会, its regulars and what it produced"), "series_list"),
+        ),
+        keys=(
+            # The list and its month view.
+            Key("planner.new", "n", "new_event", _("New"), _("Plan an event: title, when, kind, place, goals it serves")),
+            Key("planner.filter", "slash", "focus_filter", _("Filter"), _("Filter events by title, place, series or kind")),
+            Key("planner.clear", "escape", "clear_filter", _("Clear"), _("Clear the filter"), show=False),
+            Key("planner.previous_month", "left_square_bracket", "previous_month", _("Previous month"), _("Show the month before in the calendar"), show=False),
+            Key("planner.next_month", "right_square_bracket", "next_month", _("Next month"), _("Show the month after in the calendar"), show=False),
+            Key("planner.today", "t", "today", _("Today"), _("Back to today in the calendar and the list"), show=False),
+            Key("planner.returns", "percent_sign", "returns", _("Returns"), _("Which kinds of events and which series produced relationships")),
+            Key("planner.series_list", "V", "series_list", _("All series"), _("Every series with its regulars, what it produced and its nudge"), show=False),
+            Key("event_table.open", "enter", "select_cursor", _("Open"), _("Open the event, or the contact on this row")),
+            Key("event_table.up", "up,k", "cursor_up", _("Up"), show=False),
+            Key("event_table.down", "down,j", "cursor_down", _("Down"), show=False),
+            Key("event_table.page_up", "pageup", "page_up", _("Page up"), show=False),
+            Key("event_table.page_down", "pagedown", "page_down", _("Page down"), show=False),
+            Key("event_table.first", "home,g", "scroll_top", _("First"), show=False),
+            Key("event_table.last", "end,G", "scroll_bottom", _("Last"), show=False),
+            # The event in front of me, on the list, in the calendar and on its page.
+            Key("event.edit", "e", "edit_event", _("Edit"), _("Edit this event")),
+            Key("event.attended", "x", "attended", _("Attended"), _("Mark the event attended")),
+            Key("event.status", "T", "status", _("Status"), _("Set the status: idea, planned, registered, attended, skipped, cancelled")),
+            Key("event.look_back", "b", "look_back", _("Look back"), _("Rate the event, note what came of it, say whether it was worth it")),
+            Key("event.card", "v", "card", _("Card"), _("Upcoming: the prep card; past: the worth-it card")),
+            Key("event.capture", "c", "capture_here", _("Capture here"), _("Quick capture with this event chosen: the people you met there")),
+            Key("event.series", "S", "open_series", _("Series"), _("Open the event's series: its events, regulars and what it produced"), show=False),
+            Key("event.delete", "d", "delete_event", _("Delete"), _("Delete this event, after asking (its people stay)")),
+            # An event's page: its people.
+            Key("event_detail.back", "escape", "back", _("Back"), _("Back to the planner")),
+            Key("event_detail.expect", "E", "expect", _("Expect"), _("Add a known contact who is coming (a picker with completion)")),
+            Key("event_detail.met", "M", "met", _("Met"), _("Add someone you met there, picked from your contacts")),
+            Key("event_detail.presence", "space", "presence", _("There / not there"), _("Toggle the highlighted person between there and expected-but-absent")),
+            Key("event_detail.remove", "backspace", "remove", _("Remove"), _("Take the highlighted person off the event")),
+            # The cards and views over the planner.
+            Key("planner_view.close", "escape,q", "close", _("Close"), _("Back to the planner")),
+            Key("planner_view.shorter", "left_square_bracket", "period(-1)", _("Shorter period"), _("Returns over a shorter period: everything, a year, 6 months, 90 days")),
+            Key("planner_view.longer", "right_square_bracket", "period(1)", _("Longer period"), _("Returns over a longer period")),
+            Key("planner_view.by", "B", "cycle_by", _("By"), _("Returns by kind, by the channel contacts were met through, or by series")),
+            # Its dialogs.
+            Key("event_form.save", "ctrl+s", "save", _("Save"), _("Save the event.")),
+            Key("event_form.cancel", "escape", "cancel", _("Cancel"), _("Close the form; asks first if something was typed.")),
+            Key("look_back_form.save", "ctrl+s", "save", _("Save"), _("Save the look back; the event counts as attended.")),
+            Key("look_back_form.cancel", "escape", "cancel", _("Cancel"), _("Close without saving.")),
+            Key("look_back_form.capture", "ctrl+o", "capture", _("Capture here"), _("Save, then open quick capture with this event chosen.")),
+            Key("status_form.cancel", "escape", "cancel", _("Cancel"), _("Leave the status as it is.")),
+        ),
+    ),
 )
 
 # The App's own keys; those of the dialogs that more than one area opens, and of moving between panes.
@@ -378,6 +431,10 @@ SCREENS_OF_PREFIX: dict[str, tuple[str, ...]] = {
     "goal_table": ("goal list", "goal page"),
     "goal": ("goal list", "goal page"),
     "goal_detail": ("goal page",),
+    "planner": ("planner",),
+    "event_table": ("planner", "event page"),
+    "event": ("planner", "event page"),
+    "event_detail": ("event page",),
 }
 
 

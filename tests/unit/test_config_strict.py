@@ -64,7 +64,7 @@ def test_a_setting_netui_cannot_use_is_named(tmp_path: Path, text: str, expected
     [
         (
             'new = "N"',
-            "[keys] unknown binding id 'new' (did you mean 'contacts.new' or 'goals.new'?)",
+            "[keys] unknown binding id 'new' (did you mean 'contacts.new' or 'goals.new' or 'planner.new'?)",
         ),
         ('"contacts.nwe" = "N"', "[keys] unknown binding id 'contacts.nwe' (did you mean"),
         ('"contacts.new" = ""', '[keys] contacts.new has an empty key name; write one such as "N"'),
