@@ -51,6 +51,15 @@ class Problem:
         return _("{position}: {message}").format(position=self.position, message=self.message)
 
 
+class BadEvents(Exception):
+    """A file holds events that cannot be imported, and bad ones are not to be skipped: the
+    import saves nothing. The first problem is the message; all are in `problems`."""
+
+    def __init__(self, problems: tuple[Problem, ...]) -> None:
+        super().__init__(str(problems[0]))
+        self.problems = problems
+
+
 @dataclass(frozen=True)
 class ImportedEvent:
     """One event read from a file, as it would be saved.

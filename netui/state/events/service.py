@@ -4,6 +4,8 @@ contact screens and the review need of events."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from netui.data.models import Attendance, Contact, Event, EventGoal, Goal, Series
 from netui.domain.contact_rules import ValidationError, clean_text
@@ -25,6 +27,9 @@ from netui.state.events.listing import EventListing, SeriesDetail
 from netui.state.rows import as_datetime, first_tuple, tuples
 from netui.state.session import Session
 from netui.state.topics import Topic
+
+if TYPE_CHECKING:
+    from netui.interop.records import ExportedEvent, ImportReport, ParsedFile
 
 __all__ = ["EVENT_STATUSES", "Events"]
 
@@ -370,3 +375,34 @@ class Events:
             Attendance.delete().where(
                 (Attendance.event == event_id) & (Attendance.contact == contact_id)
             ).execute()
+
+    # -- imports and exports (netui.state.events.imports, .exports) ----------------------
+
+    def plan_import(self, parsed: ParsedFile, *, skip_bad: bool = False) -> ImportReport:
+        """What importing a file's events would create, update and leave; writes nothing.
+
+        Raises:
+            BadEvents: the file has bad events and `skip_bad` is False.
+        """
+        from netui.state.events import imports
+
+        return imports.plan(self.s, parsed, skip_bad=skip_bad)
+
+    def save_import(
+        self, parsed: ParsedFile, label: Callable[[ImportReport], str], *, skip_bad: bool = False
+    ) -> ImportReport:
+        """Import a file's events as one undoable command named by `label`; nothing new
+        writes nothing.
+
+        Raises:
+            BadEvents: the file has bad events and `skip_bad` is False; nothing saved.
+        """
+        from netui.state.events import imports
+
+        return imports.save(self.s, parsed, label, skip_bad=skip_bad)
+
+    def exported(self, *, upcoming: bool = False) -> list[ExportedEvent]:
+        """Every event (or those not yet over) as an export writes it, soonest first."""
+        from netui.state.events import exports
+
+        return exports.exported(self.s, upcoming=upcoming)
