@@ -38,6 +38,7 @@ SCANNED = (
     "netui/areas.py",
     "netui/state",
     "netui/data",
+    "netui/interop",
     "netui/config.py",
 )
 
