@@ -262,7 +262,7 @@ def run_import(args: argparse.Namespace) -> int:
         raise CommandError(_bad_events_line(args, bad.problems)) from None
     finally:
         store.close()
-    for problem in report.skipped:
+    for problem in () if args.dry_run else report.skipped:  # a dry run lists them below
         say(
             _("{command}: {file}: skipped {problem}").format(
                 command=args.command, file=plain(args.file), problem=plain(str(problem))

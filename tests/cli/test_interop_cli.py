@@ -376,6 +376,22 @@ def test_skip_bad_saves_the_rest_and_reports_each_bad_one(
     )
 
 
+def test_a_dry_run_with_skip_bad_lists_what_it_would_skip(
+    run: Run, cli_db: str, tmp_path: Path
+) -> None:
+    """--dry-run --skip-bad: each event's fate, the bad one as "skip" with its position."""
+    path = tmp_path / "mixed.ics"
+    path.write_bytes(ics(EVENTS[0], EVENTS[1].replace("DTSTART:20261215T100000Z\r\n", "")))
+    Store(cli_db).close()
+    result = run("--db", cli_db, "import", "ics", str(path), "--dry-run", "--skip-bad")
+    assert (result.code, result.err) == (0, "")
+    assert result.out.splitlines() == [
+        "create     2026-12-10 19:00  Fintech 交流会 [b]x[/]",
+        "skip       event 2 (line 13): no DTSTART: an event needs its start",
+        "dry run, nothing saved: 2 events: 1 to create, 0 to update, 0 unchanged, 1 to skip",
+    ]
+
+
 def test_without_skip_bad_a_bad_event_saves_nothing(run: Run, cli_db: str, tmp_path: Path) -> None:
     """One bad event among good ones: nothing saved, the line says how to save the rest."""
     path = tmp_path / "mixed.ics"
