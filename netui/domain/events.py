@@ -24,6 +24,19 @@ _CURRENCY = re.compile(r"[A-Z]{3}")
 _MAX_COST = Decimal("9999999999.99")
 
 
+def status_label(status: str) -> str:
+    """An event status as a person reads it, translated."""
+    labels = {
+        "idea": _("idea"),
+        "planned": _("planned"),
+        "registered": _("registered"),
+        "attended": _("attended"),
+        "skipped": _("skipped"),
+        "cancelled": _("cancelled"),
+    }
+    return labels.get(status, status)
+
+
 def _choice(field_name: str, value: str, choices: tuple[str, ...]) -> None:
     if value not in choices:
         message = _("{value} is not one of {choices}").format(

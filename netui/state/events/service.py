@@ -17,6 +17,7 @@ from netui.domain.events import (
     EventRow,
     SeriesRow,
     check_rating,
+    status_label,
 )
 from netui.domain.reading import name_key
 from netui.domain.records import EventRef
@@ -284,7 +285,7 @@ class Events:
         label = _("Marked {title} {status}")
 
         def named() -> str:
-            return label.format(title=self.require(event_id), status=_(status))
+            return label.format(title=self.require(event_id), status=status_label(status))
 
         with self.s.write(Topic.EVENTS, Topic.GOALS, undo=named):
             Event.update(status=status, updated_at=self.s.now()).where(
