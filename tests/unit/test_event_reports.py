@@ -8,15 +8,8 @@ from decimal import Decimal
 
 import pytest
 
-from netui.domain.event_reports import (
-    PrepPerson,
-    ReturnRow,
-    WorthCard,
-    WorthPerson,
-    is_thanks,
-    match_offers,
-    self_introduction,
-)
+from netui.domain.event_prep import is_thanks, match_offers, self_introduction
+from netui.domain.event_reports import PrepPerson, ReturnRow, WorthCard, WorthPerson
 
 
 @pytest.mark.parametrize(

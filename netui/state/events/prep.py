@@ -25,6 +25,7 @@ from netui.data.models import (
     Series,
     Tag,
 )
+from netui.domain.event_prep import is_thanks, match_offers, self_introduction
 from netui.domain.event_reports import (
     OpenFollowUp,
     PitchHistory,
@@ -33,9 +34,6 @@ from netui.domain.event_reports import (
     PrepPerson,
     Take,
     Touch,
-    is_thanks,
-    match_offers,
-    self_introduction,
 )
 from netui.domain.events import NOT_HELD
 from netui.i18n import _
