@@ -225,7 +225,8 @@ def _person_line(person: PrepPerson) -> list[str]:
 
 def prep_to_markdown(card: PrepCard) -> str:
     """The prep card, to read on the train there."""
-    lines = [f"# {_('Prep')}: {md_escape(card.title)} (#{card.event_id})", ""]
+    title = _("Prep: {title} (#{id})").format(title=md_escape(card.title), id=card.event_id)
+    lines = [f"# {title}", ""]
     lines.append(_("When: {when}").format(when=_when(card.starts_at, card.ends_at)))
     if card.place:
         lines.append(_("Place: {place}").format(place=md_escape(card.place)))
@@ -268,9 +269,11 @@ def prep_to_markdown(card: PrepCard) -> str:
     return "\n".join(lines) + "\n"
 
 
-def worth_to_markdown(card: WorthCard) -> str:
-    """The worth-it card, to paste into notes."""
-    lines = [f"# {_('Worth it?')}: {md_escape(card.title)} (#{card.event_id})", ""]
+def worth_to_markdown(card: WorthCard, level: int = 1) -> str:
+    """The worth-it card, to paste into notes; its heading at `level` (2 under an event)."""
+    title = _("Worth it? {title} (#{id})").format(title=md_escape(card.title), id=card.event_id)
+    head, sub = "#" * level, "#" * (level + 1)
+    lines = [f"{head} {title}", ""]
     lines.append(_("When: {when}").format(when=_when(card.starts_at, card.ends_at)))
     hours = _("{hours} h").format(hours=f"{card.hours:g}") if card.hours is not None else "—"
     lines.append(_("Cost: {cost} · hours: {hours}").format(
@@ -287,7 +290,7 @@ def worth_to_markdown(card: WorthCard) -> str:
         lines.append(_("Rating: {rating}/5").format(rating=card.rating))
     if card.worth_it is not None:
         lines.append(_("Worth it: yes") if card.worth_it else _("Worth it: no"))
-    lines += ["", f"## {_('People met')}"]
+    lines += ["", f"{sub} {_('People met')}"]
     people = []
     for p in card.people:
         marks = [
@@ -296,7 +299,7 @@ def worth_to_markdown(card: WorthCard) -> str:
         ]
         people.append(" · ".join([_who(p.name, p.contact_id), p.stage, *marks]))
     lines += _list(people, _("nobody first met there"))
-    lines += ["", f"## {_('Ledger and introductions')}"]
+    lines += ["", f"{sub} {_('Ledger and introductions')}"]
     traced = [
         _("{direction} {kind}: {who} {text}").format(
             direction=_("gave") if i.direction == "give" else _("got"),
@@ -312,7 +315,7 @@ def worth_to_markdown(card: WorthCard) -> str:
         if i.source == "introduced_by"
     ]
     lines += _list(traced, _("nothing traced to this event yet"))
-    lines += ["", f"## {_('Goals moved')}"]
+    lines += ["", f"{sub} {_('Goals moved')}"]
     goals = [
         _("{title} (#{id}): {linked} linked, {filled} slots filled, {promoted} promoted").format(
             title=md_escape(g.title), id=g.goal_id, linked=g.linked, filled=g.slots_filled,

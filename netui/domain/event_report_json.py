@@ -1,6 +1,11 @@
 """The planner's reports as JSON-ready dicts, for scripts (`netui events show|prep|stats
 --format json`).
 
+- an event of the list (`row_to_json`): ``event_id``, ``title``, ``kind``,
+  ``starts_at``, ``ends_at``, ``place``, ``cost``, ``currency``, ``status``,
+  ``series_id``, ``series``, ``goals`` (titles), ``met``, ``in_touch`` (the list's rule:
+  stage acquainted or later, or heard from on a later day), ``rating``, ``solicitation``
+  and ``upcoming``;
 - an event (`detail_to_json`): ``event_id``, ``title``, ``kind``, ``starts_at``,
   ``ends_at``, ``place``, ``url``, ``status``, ``series_id``, ``series``, ``organizer``,
   ``intent``, ``cost``, ``currency``, ``solicitation``, ``rating``, ``worth_it``,
@@ -46,10 +51,17 @@ from netui.domain.event_reports import (
     Returns,
     WorthCard,
 )
-from netui.domain.events import EventDetail
+from netui.domain.events import EventDetail, EventRow
 from netui.domain.goals import TargetProfile
 
-__all__ = ["detail_to_json", "prep_to_json", "profile_to_json", "returns_to_json", "worth_to_json"]
+__all__ = [
+    "detail_to_json",
+    "prep_to_json",
+    "profile_to_json",
+    "returns_to_json",
+    "row_to_json",
+    "worth_to_json",
+]
 
 
 def _iso(value: dt.date | dt.datetime | None) -> str | None:
@@ -57,7 +69,7 @@ def _iso(value: dt.date | dt.datetime | None) -> str | None:
 
 
 def _amount(value: Decimal | None) -> str | None:
-    return str(value) if value is not None else None
+    return f"{value:.2f}" if value is not None else None
 
 
 def _share(value: float | None) -> float | None:
@@ -72,6 +84,29 @@ def profile_to_json(profile: TargetProfile) -> dict[str, Any]:
         "channel": profile.channel,
         "location": profile.location,
         "min_stage": profile.min_stage,
+    }
+
+
+def row_to_json(row: EventRow, now: dt.datetime) -> dict[str, Any]:
+    """One event of the list, for scripts."""
+    return {
+        "event_id": row.id,
+        "title": row.title,
+        "kind": row.kind,
+        "starts_at": _iso(row.starts_at),
+        "ends_at": _iso(row.ends_at),
+        "place": row.place,
+        "cost": _amount(row.cost),
+        "currency": row.currency,
+        "status": row.status,
+        "series_id": row.series_id,
+        "series": row.series,
+        "goals": list(row.goals),
+        "met": row.met,
+        "in_touch": row.in_touch,
+        "rating": row.rating,
+        "solicitation": row.solicitation,
+        "upcoming": row.upcoming(now),
     }
 
 
