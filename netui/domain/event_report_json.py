@@ -11,7 +11,8 @@
   ``intent``, ``cost``, ``currency``, ``solicitation``, ``rating``, ``worth_it``,
   ``outcome``, ``source``, ``external_id``, ``goals`` (``goal_id``, ``title``) and
   ``people`` (``contact_id``, ``name``, ``company``, ``stage``, ``known_before``,
-  ``status``);
+  ``status``); `netui events show` adds ``worth_it_card``, the worth-it card of a past
+  event (``null`` for one ahead);
 - the prep card (`prep_to_json`): the event's ``event_id`` ... ``solicitation``, then
   ``goals`` (``goal_id``, ``title``, ``why``, ``status``, ``target_profile`` and
   ``open_slots``), ``people`` (``contact_id``, ``name``, ``company``, ``stage``,
