@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from netui.cli.common import EXIT_OK, CommandError, db_target, open_store, say, user_config
@@ -322,7 +323,12 @@ def run_add(args: argparse.Namespace) -> int:
     from netui.domain.when import format_when
 
     _draft(args, dt.datetime.now().replace(microsecond=0))  # refused before any file is made
-    store = open_store(db_target(args), user_config(), create=True)
+    target = db_target(args)
+    if args.goal and isinstance(target, Path) and not target.exists():
+        # A new database holds no goal: refused before the file would be made.
+        message = _("events add: goals: no goal with id {id}").format(id=args.goal[0])
+        raise CommandError(message)
+    store = open_store(target, user_config(), create=True)
     try:
         now = store.now()
         draft = _draft(args, now)

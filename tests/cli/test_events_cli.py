@@ -188,10 +188,14 @@ def test_add_refuses_in_one_line_and_saves_nothing(
     assert rows(cli_db, EventGoal.select(EventGoal.event).where(EventGoal.goal == 99)) == []
 
 
-def test_a_refused_add_creates_no_database(run: Run, tmp_path: Path) -> None:
-    """A phrase refused when the command line is read leaves no file behind."""
+@pytest.mark.parametrize(
+    "args", [["--at", "fri 25:00"], ["--at", "fri 19:00", "--goal", "3"]], ids=["time", "goal"]
+)
+def test_a_refused_add_creates_no_database(run: Run, tmp_path: Path, args: list[str]) -> None:
+    """A phrase refused when the command line is read, or a goal a new database cannot
+    hold, leaves no file behind."""
     target = tmp_path / "never.db"
-    one_error_line(run("events", "add", "X", "--db", str(target), "--at", "fri 25:00"))
+    one_error_line(run("events", "add", "X", "--db", str(target), *args))
     assert not target.exists()
 
 
