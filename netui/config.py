@@ -1,4 +1,4 @@
-"""The user's config file: theme, key remapping, stage cadences, review day.
+"""The user's config file: theme, key remapping, stage cadences, review day, my profile.
 
 The file is TOML so people can edit it by hand. netui writes it back only to
 save the chosen theme, keeping every other setting the user wrote.
@@ -22,6 +22,16 @@ class ConfigError(ValueError):
 
 
 @dataclass(frozen=True)
+class Profile:
+    """Who I am, for the planner's prep card: my name, a one-line introduction and what I
+    can offer people (`[profile]`: name, one_line, offers)."""
+
+    name: str = ""
+    one_line: str = ""
+    offers: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class Config:
     """Settings read from the config file, with defaults for anything missing."""
 
@@ -32,6 +42,7 @@ class Config:
     )
     review_day: str = "sunday"
     capture_thanks: bool = False
+    profile: Profile = field(default_factory=Profile)
     path: Path | None = None
 
     def with_theme(self, theme: str) -> Config:
@@ -72,6 +83,7 @@ _SECTIONS: dict[str, tuple[str, ...] | None] = {
     "keys": None,  # binding ids, checked against the key table
     "review": ("day",),
     "capture": ("thanks",),
+    "profile": ("name", "one_line", "offers"),
 }
 _TOP_LEVEL = ("theme", *_SECTIONS)
 
@@ -129,6 +141,31 @@ def _keys(raw: dict[str, object], where: Path) -> dict[str, str]:
     return dict(keys)
 
 
+def _profile(raw: dict[str, object], where: Path) -> Profile:
+    table = _section(raw, "profile", where)
+    texts = {}
+    for key in ("name", "one_line"):
+        value = table.get(key, "")
+        if not isinstance(value, str):
+            raise ConfigError(
+                _("{where}: [profile] {key} must be text in quotes, not {value}").format(
+                    where=where, key=key, value=repr(value)
+                )
+            )
+        texts[key] = " ".join(value.split())
+    offers = table.get("offers", [])
+    if isinstance(offers, str):
+        offers = offers.split(",")
+    if not isinstance(offers, list) or not all(isinstance(offer, str) for offer in offers):
+        raise ConfigError(
+            _(
+                '{where}: [profile] offers must be a list of text, e.g. ["legal advice", "Python"]'
+            ).format(where=where)
+        )
+    cleaned = tuple(dict.fromkeys(" ".join(offer.split()) for offer in offers if offer.strip()))
+    return Profile(name=texts["name"], one_line=texts["one_line"], offers=cleaned)
+
+
 def load_config(path: Path | None = None) -> Config:
     """Read the config file; a missing file gives the defaults.
 
@@ -181,6 +218,7 @@ def load_config(path: Path | None = None) -> Config:
         stage_cadence=_stage_cadence(raw.get("stages"), path),
         review_day=day.lower(),
         capture_thanks=thanks,
+        profile=_profile(raw, path),
         path=path,
     )
 

@@ -1,7 +1,7 @@
 """The command line: `netui` opens the TUI; its subcommands work on the database from the shell.
 
 Each command group is one module here (`tui`, `demo`, `find`, `capture`,
-`review`, `goals`, `interop` (import and export), `merge`, `undo`, `check`, `copy`) that registers its sub-commands and holds their handlers;
+`review`, `goals`, `events`, `interop` (import and export), `merge`, `undo`, `check`, `copy`) that registers its sub-commands and holds their handlers;
 `main` builds the parser from `COMMAND_GROUPS` and holds the one error map.
 Every failure a person can cause (a bad argument, a broken config file, a file
 that is not a netui database, a demo over real data) ends as one line on
@@ -17,7 +17,20 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 
-from netui.cli import capture, check, copy, demo, find, goals, interop, merge, review, tui, undo
+from netui.cli import (
+    capture,
+    check,
+    copy,
+    demo,
+    events,
+    find,
+    goals,
+    interop,
+    merge,
+    review,
+    tui,
+    undo,
+)
 from netui.cli.common import EXIT_FAILURE, EXIT_INTERRUPTED, EXIT_OK, CommandError, say
 from netui.cli.output import plain
 from netui.cli.parser import CommandGroup, UsageError, build_parser
@@ -34,6 +47,7 @@ COMMAND_GROUPS: tuple[CommandGroup, ...] = (
     capture,
     review,
     goals,
+    events,
     interop,
     merge,
     undo,

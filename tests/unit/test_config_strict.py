@@ -28,11 +28,11 @@ def _refused(tmp_path: Path, text: str) -> str:
     [
         (
             '[revew]\nday = "monday"\n',
-            "unknown section [revew] (expected theme, [stages], [keys], [review], [capture])",
+            "unknown section [revew] (expected theme, [stages], [keys], [review], [capture], [profile])",
         ),
         (
             'them = "nord"\n',
-            "unknown setting 'them' (expected theme, [stages], [keys], [review], [capture])",
+            "unknown setting 'them' (expected theme, [stages], [keys], [review], [capture], [profile])",
         ),
         ('[review]\ndya = "monday"\n', "[review] unknown key 'dya' (expected day)"),
         ("[capture]\nthank = true\n", "[capture] unknown key 'thank' (expected thanks)"),

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from netui.data.models import Attendance, Contact, Event, EventGoal, Goal, Series
 from netui.domain.contact_rules import ValidationError, clean_text
+from netui.domain.event_reports import PrepCard, Returns, WorthCard
 from netui.domain.events import (
     ATTENDANCE_STATUSES,
     EVENT_STATUSES,
@@ -407,3 +408,30 @@ class Events:
         from netui.state.events import exports
 
         return exports.exported(self.s, upcoming=upcoming)
+
+    # -- the planner's reports (netui.state.events.prep, worth, returns) --------------------
+
+    def prep_card(
+        self, event_id: int, *, name: str = "", one_line: str = "", offers: tuple[str, ...] = ()
+    ) -> PrepCard:
+        """The prep card of an event: its goals, the people I know there, what I owe them and
+        could offer them, past pitches, and a self-introduction from my profile (the config
+        file's [profile]: name, one line, offers). NotFound when there is no such event."""
+        from netui.state.events import prep
+
+        return prep.prep_card(self.s, event_id, name=name, one_line=one_line, offers=offers)
+
+    def worth_card(self, event_id: int) -> WorthCard:
+        """The worth-it card of an event: cost, hours, people met and still in touch at 30
+        and 90 days, follow-ups, ledger, introductions and goals moved (NotFound when there
+        is no such event)."""
+        from netui.state.events import worth
+
+        return worth.worth_card(self.s, event_id)
+
+    def returns(self, by: str = "kind", since: dt.date | None = None) -> Returns:
+        """The events' returns by kind, channel or series since a day (None: everything);
+        ValidationError on "by" for another grouping."""
+        from netui.state.events import returns
+
+        return returns.returns(self.s, by, since)
