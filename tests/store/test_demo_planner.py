@@ -185,3 +185,11 @@ def test_the_review_lists_upcoming_events_with_known_people_expected(store: Stor
     events = store.review.week().upcoming_events.items
     assert any(event.attendees for event in events)
     assert any(event.series and event.title.startswith(event.series) for event in events)
+
+
+@pytest.mark.parametrize("contacts", [1, 10, 40, 80])
+def test_even_a_tiny_demo_has_a_series(store: Store, contacts: int) -> None:
+    """However small, the demo has a series with an event in it, so every table has rows."""
+    summary = generate_demo(store, contacts=contacts)
+    assert summary.series >= 1
+    assert Event.select().where(Event.series.is_null(False)).count() >= 1

@@ -97,14 +97,17 @@ def _instance_title(spec: words.DemoSeries, round_: int) -> tuple[str, str]:
 
 def plan_series(gen: Generator, budget: int) -> list[_Planned]:
     """The series' events, at most `budget` of them (each series has three past events or
-    more), and the series rows in gen.series_rows; records each series' story."""
+    more, but in a tiny demo), and the series rows in gen.series_rows; records each
+    series' story."""
     rng, today = gen.rng, gen.today.toordinal()
     since = today - EVENT_DAYS
     per = max(3, budget // len(words.SERIES))
+    # A tiny demo has one short series rather than none.
+    least = 3 if budget >= 8 else 1
     planned: list[_Planned] = []
     remaining = budget
     index = 0
-    while remaining >= 3:
+    while remaining >= least + 1:
         spec = words.SERIES[index % len(words.SERIES)]
         title, place = _instance_title(spec, index // len(words.SERIES))
         index += 1
@@ -120,9 +123,10 @@ def plan_series(gen: Generator, budget: int) -> list[_Planned]:
         days = occurrences(spec.every, weekday, nth, until, since)
         # Planned a few ahead: the next one or two, not a month of weekly mornings.
         ahead = sorted(day for day in days if day >= today)[: rng.randint(1, 3)]
+        ahead = ahead[: remaining - least]  # room for `least` past ones
         past = [day for day in days if day < today][: rng.randint(max(3, per * 2 // 3), per)]
         past = past[: remaining - len(ahead)]
-        if len(past) < 3:
+        if len(past) < least:
             break
         remaining -= len(past) + len(ahead)
         sid = len(gen.series_rows) + 1
@@ -162,7 +166,8 @@ def make_events(gen: Generator) -> None:
     rng, today = gen.rng, gen.today.toordinal()
     count = max(3, gen.n // 5)
     soon = [today + d for d in rng.sample(range(1, UPCOMING_DAYS), 3 if count > 5 else 1)]
-    in_series = plan_series(gen, int(count * SERIES_SHARE) if count >= 10 else 0)
+    budget = int(count * SERIES_SHARE) if count >= 10 else count - len(soon)
+    in_series = plan_series(gen, budget)
     planned = sorted(
         in_series + plan_others(gen, count - len(in_series), soon),
         key=lambda event: (event.day, event.start),
