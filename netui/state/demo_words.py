@@ -157,7 +157,7 @@ EVENTS = tuple(
     渋谷スタートアップ交流会 #{n} ; mixer ; 渋谷 WeWork ; 2000 ; Shibuya Startup Hub ; 5
     Tokyo Tech Mixer #{n} ; mixer ; 六本木 ; 4000 ; Tokyo Tech Mixer team ; 5
     ワイン交流会 in 恵比寿 ; mixer ; 恵比寿 ; 6000 ; ; 3
-    Founders Friday #{n} ; mixer ; 大手町 Global Business Hub ; 1000 ; ; 3
+    Founders Night #{n} ; mixer ; 大手町 Global Business Hub ; 1000 ; ; 3
     経営者交流ランチ会 ; mixer ; 銀座 ; 3500 ; 銀座ビジネスクラブ ; 2
     FinTech Conference Day {n} ; conference ; 東京国際フォーラム ; 20000 ; FinTech Japan 実行委員会 ; 3
     スタートアップカンファレンス {n} ; conference ; 幕張メッセ ; 15000 ; ; 3
