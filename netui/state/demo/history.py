@@ -114,8 +114,8 @@ def ledger(gen: Generator) -> Iterator[tuple[object, ...]]:
             # The introducer gave me this contact: an introduction taken, on the day we met.
             what = "introduced me to a new contact"
             entry += 1
-            on = gen.day(met)
-            yield entry, gen.introducer[cid], "take", "introduction", what, 2, on, cid, None
+            that_day = gen.day(met)
+            yield entry, gen.introducer[cid], "take", "introduction", what, 2, that_day, cid, None
     for plan in gen.goals:
         for _ in range(rng.randint(1, 3) if plan.linked else 0):
             cid, since = plan.linked[int(r() * len(plan.linked))]
