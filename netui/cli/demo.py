@@ -111,7 +111,7 @@ def step_phrases() -> dict[str, str]:
 def table_phrases() -> dict[str, Callable[[int], str]]:
     """Per record the demo's summary names (a field of DemoSummary), its count as words.
 
-    The summary speaks of what a person will find in netui: contacts, tags, events,
+    The summary speaks of what a person will find in netui: contacts, tags, events, series,
     attendances, interactions, follow-ups, ledger entries, goals with their key results
     and wanted people, and reviews. The
     rows that only join or index those (INTERNAL) are left out.
@@ -120,6 +120,7 @@ def table_phrases() -> dict[str, Callable[[int], str]]:
         "contacts": lambda n: ngettext("{count} contact", "{count} contacts", n),
         "tags": lambda n: ngettext("{count} tag", "{count} tags", n),
         "events": lambda n: ngettext("{count} event", "{count} events", n),
+        "series": lambda n: ngettext("{count} series", "{count} series", n),
         "attendances": lambda n: ngettext("{count} attendance", "{count} attendances", n),
         "interactions": lambda n: ngettext("{count} interaction", "{count} interactions", n),
         "followups": lambda n: ngettext("{count} follow-up", "{count} follow-ups", n),

@@ -127,7 +127,9 @@ class NewContactItem:
 
 @dataclass(frozen=True)
 class UpcomingEvent:
-    """An event starting soon, with what it serves and who I know is going."""
+    """An event starting soon, with what it serves, who I know is going (contacts known
+    before it, expected or there; not those marked absent) and the series it belongs to
+    ("" for none)."""
 
     event_id: int
     title: str
@@ -138,6 +140,7 @@ class UpcomingEvent:
     goals: tuple[str, ...]
     attendees: tuple[str, ...]
     solicitation: bool
+    series: str = ""
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,10 @@ JSON shape (``review_to_json``), stable for scripts:
   ``goal_id``) and every field shown on screen; dates are ISO
   (``2026-11-21``), times ISO without a zone (``2026-11-21T19:00:00``: local
   wall-clock, as stored), a missing date is ``null``.
+- an upcoming event: ``event_id``, ``title``, ``starts_at``, ``place``, ``status``,
+  ``intent``, ``goals`` (titles), ``attendees`` (the names of the contacts known to
+  attend: known before it, expected or there, not absent), ``solicitation`` and
+  ``series`` (its series' title, ``""`` for none).
 - a goal: ``goal_id``, ``title``, ``linked``, ``candidates`` (live contacts
   matching its target profile, not linked), ``known_or_trusted`` (of its linked
   and matching people), ``events_attended`` (in the 30 days to the reference),
@@ -260,6 +264,8 @@ def _event(item: UpcomingEvent) -> str:
     else:
         head = f"{when} · {title} ({item.status})"
     parts = [head]
+    if item.series:
+        parts.append(_("series: {series}").format(series=md_escape(item.series)))
     if item.intent:
         parts.append(_("intent: {intent}").format(intent=md_escape(item.intent)))
     if item.goals:

@@ -146,29 +146,86 @@ CITIES = _phrases("""
     名古屋市 | Tokyo | Osaka | Singapore | San Francisco | Berlin | remote
 """)
 
-# title ({n} is the edition), kind, place, cost in yen (0: free)
-EVENT_SERIES = tuple(
-    (title, kind, place, int(cost) or None)
-    for title, kind, place, cost in (
-        line.split(" ; ")
+# Events of no series: title ({n} is the edition), kind, place, cost in yen (0: free),
+# who runs it, and how often one is drawn. Mostly mixers and conferences: the study
+# groups and morning sessions a person goes to come back, and are DemoSeries below.
+EVENTS = tuple(
+    (title, kind, place, int(cost) or None, organizer, int(weight))
+    for title, kind, place, cost, organizer, weight in (
+        [part.strip() for part in line.split(";")]
         for line in _phrases("""
-    異業種交流会 vol.{n} ; mixer ; 新宿 ; 3000
-    渋谷スタートアップ交流会 #{n} ; mixer ; 渋谷 WeWork ; 2000
-    Tokyo Tech Mixer #{n} ; mixer ; 六本木 ; 4000
-    Python勉強会 #{n} ; study group ; オンライン ; 0
-    UX Tokyo Meetup #{n} ; study group ; 渋谷 ; 1000
-    Rust もくもく会 #{n} ; study group ; 秋葉原 ; 500
-    データ分析勉強会 第{n}回 ; study group ; 大手町 ; 1000
-    朝活読書会 #{n} ; morning session ; 丸の内 カフェ ; 800
-    朝活ランニング #{n} ; morning session ; 皇居 ; 0
-    FinTech Conference Day {n} ; conference ; 東京国際フォーラム ; 20000
-    Design Systems Night {n} ; conference ; 虎ノ門ヒルズ ; 5000
-    スタートアップカンファレンス {n} ; conference ; 幕張メッセ ; 15000
-    週末ボルダリング部 #{n} ; sports/hobby ; 池袋 ; 2500
-    ゴルフコンペ 第{n}回 ; sports/hobby ; 千葉 ; 12000
+    渋谷スタートアップ交流会 #{n} ; mixer ; 渋谷 WeWork ; 2000 ; Shibuya Startup Hub ; 5
+    Tokyo Tech Mixer #{n} ; mixer ; 六本木 ; 4000 ; Tokyo Tech Mixer team ; 5
+    ワイン交流会 in 恵比寿 ; mixer ; 恵比寿 ; 6000 ; ; 3
+    Founders Night #{n} ; mixer ; 大手町 Global Business Hub ; 1000 ; ; 3
+    経営者交流ランチ会 ; mixer ; 銀座 ; 3500 ; 銀座ビジネスクラブ ; 2
+    FinTech Conference Day {n} ; conference ; 東京国際フォーラム ; 20000 ; FinTech Japan 実行委員会 ; 3
+    スタートアップカンファレンス {n} ; conference ; 幕張メッセ ; 15000 ; ; 3
+    Cloud Native Summit {n} ; conference ; 高輪ゲートウェイ ; 12000 ; ; 2
+    LLM ハンズオン ; study group ; 品川 ; 2000 ; ; 1
+    ゴルフコンペ 第{n}回 ; sports/hobby ; 千葉 ; 12000 ; ; 1
+    フットサル交流会 ; sports/hobby ; 代々木 ; 1500 ; ; 1
     """)
     )
 )
+
+
+class DemoSeries(NamedTuple):
+    """A recurring 会 of the demo: what its events are called (`edition` follows the title,
+    {n} its number), what kind, where and at what cost, how often and at what time it
+    meets, who runs it, and its story:
+
+    - "ongoing": still meeting, its next events in the planner;
+    - "paused": last held a month or two ago, nothing planned since (a good one: someone
+      met there became a friend, so its nudge says to plan the next);
+    - "barren": attended again and again, nobody met there went past acquainted (its
+      nudge says to stop);
+    - "": ongoing or ended, as drawn.
+
+    `feed` marks a series whose events came from a calendar feed (source "ics").
+    """
+
+    title: str
+    edition: str
+    kind: str
+    place: str
+    cost: int | None
+    every: str  # weekly, biweekly, monthly or quarterly
+    start: str  # HH:MM
+    organizer: str
+    story: str
+    feed: bool
+
+
+# Ordered by what a small demo must hold first: with room for only three or four
+# series, these are the monthly 勉強会, the weekly 朝活, the paused conference and the
+# barren 交流会 whose nudges the planner shows.
+SERIES = tuple(
+    DemoSeries(
+        title, edition, kind, place, int(cost) or None, every, start, org, story, feed == "feed"
+    )
+    for title, edition, kind, place, cost, every, start, org, story, feed in (
+        [part.strip() for part in line.split(";")]
+        for line in _phrases("""
+    Python勉強会 ; #{n} ; study group ; オンライン ; 0 ; monthly ; 19:30 ; Python Tokyo 運営チーム ; ongoing ; feed
+    朝活読書会 ; #{n} ; morning session ; 丸の内 カフェ ; 800 ; weekly ; 07:30 ; 朝活サークル丸の内 ; ongoing ;
+    Tokyo Product Conference ; {n} ; conference ; 虎ノ門ヒルズ ; 8000 ; quarterly ; 10:00 ; Product Tokyo 実行委員会 ; paused ;
+    異業種交流会 ; vol.{n} ; mixer ; 新宿 ; 3000 ; monthly ; 19:00 ; ビジネス交流会事務局 ; barren ;
+    UX Tokyo Meetup ; #{n} ; study group ; 渋谷 ; 1000 ; monthly ; 19:00 ; UX Tokyo 運営 ; ;
+    Rust もくもく会 ; #{n} ; study group ; 秋葉原 ; 500 ; biweekly ; 13:00 ; もくもく会 Tokyo ; ;
+    データ分析勉強会 ; 第{n}回 ; study group ; 大手町 ; 1000 ; monthly ; 19:00 ; データ分析コミュニティ ; ; feed
+    朝活ランニング ; #{n} ; morning session ; 皇居 ; 0 ; weekly ; 07:00 ; Run & Coffee 皇居 ; ;
+    English Morning Circle ; #{n} ; morning session ; 六本木 カフェ ; 500 ; weekly ; 07:30 ; Morning English Tokyo ; ;
+    週末ボルダリング部 ; #{n} ; sports/hobby ; 池袋 ; 2500 ; biweekly ; 10:00 ; ボルダリング部 ; ;
+    Design Systems Night ; {n} ; conference ; 虎ノ門ヒルズ ; 5000 ; quarterly ; 18:30 ; Design Systems JP ; ;
+    """)
+    )
+)
+# Where a series' second, third, ... instance meets: "Python勉強会 大阪" beside "Python勉強会".
+SERIES_PLACES = _phrases("""
+    大阪 | 福岡 | 名古屋 | 横浜 | 京都 | 札幌 | 神戸 | 仙台 | 広島 | 渋谷 | 新宿 | 品川 | 池袋 | 秋葉原
+    六本木 | 大手町 | 恵比寿 | 目黒 | 五反田 | 中目黒 | 吉祥寺 | 川崎 | 千葉 | 大宮 | 金沢 | 那覇
+""")
 
 INTENTS = _phrases("""
     meet two people in fintech | find a designer for the side project | 投資家と話す
@@ -179,6 +236,11 @@ OUTCOMES = _phrases("""
     two good conversations, one follow-up | mostly sales pitches | met a possible mentor
     良い出会いが多かった | 想定より少人数だった | talk was great, networking weak
     found a candidate for the open role
+""")
+# What a barren series' events were like, looking back.
+BARREN_OUTCOMES = _phrases("""
+    mostly sales pitches | 名刺交換だけで終わった | 保険と投資の勧誘ばかり
+    same faces, no new conversations | 同じ顔ぶれで新しい出会いなし
 """)
 
 NOTES = _phrases("""

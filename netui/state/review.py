@@ -290,8 +290,9 @@ class Reviews:
                 _split(goals),
                 _split(people),
                 bool(pitch),
+                series or "",
             )
-            for eid, title, starts, place, status, intent, pitch, goals, people in rows
+            for eid, title, starts, place, status, intent, pitch, goals, people, series in rows
         )
         return rules.Section(items, total)
 

@@ -136,9 +136,9 @@ def test_a_copy_that_differs_is_reported_and_rolled_back(
     with sqlite3.connect(path) as conn:
         conn.execute(
             "INSERT INTO event (title, starts_at, created_at, updated_at, kind, place,"
-            " url, currency, status, intent, outcome, solicitation)"
+            " url, currency, status, intent, outcome, solicitation, organizer, source)"
             " VALUES ('Someday', 'tomorrow', '2026-01-01 00:00:00',"
-            " '2026-01-01 00:00:00', 'other', '', '', '', 'planned', '', '', 0)"
+            " '2026-01-01 00:00:00', 'other', '', '', '', 'planned', '', '', 0, '', '')"
         )
     conn.close()
     result = run("--db", str(path), "copy", "--to", pg_url)

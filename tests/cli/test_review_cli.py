@@ -92,7 +92,9 @@ def seed_week(target: Path | str) -> dict[str, int]:
             ids["goal"] = Goal.create(title="Investors", target_count=2).id
             ContactGoal.create(contact=ids["jane"], goal=ids["goal"])
             EventGoal.create(event=ids["event"], goal=ids["goal"])
-            Attendance.create(contact=ids["jane"], event=ids["event"])
+            Attendance.create(
+                contact=ids["jane"], event=ids["event"], known_before=True, status="expected"
+            )
         store.review.complete(d("2026-11-21"), "good week")
     finally:
         store.close()

@@ -32,6 +32,7 @@ TABLES = {
     "tag": "tags",
     "contact_tag": "contact_tags",
     "event": "events",
+    "series": "series",
     "attendance": "attendances",
     "interaction": "interactions",
     "follow_up": "followups",

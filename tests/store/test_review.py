@@ -429,7 +429,7 @@ def _populate(store: Store, people: int) -> None:
         store.followups.add(cid, day(-1), "call")
         store.ledger.add(cid, "take", "advice", "", 3, day(-1))
         with store.db.atomic():
-            Attendance.create(contact=cid, event=event)
+            Attendance.create(contact=cid, event=event, known_before=True, status="expected")
             Event.update(intent="meet people").where(Event.id == event).execute()
 
 

@@ -60,10 +60,13 @@ def link(
             EventGoal.create(event=eid, goal=goal_id)
 
 
-def attend(store: Store, event_id: int, *contact_ids: int) -> None:
+def attend(
+    store: Store, event_id: int, *contact_ids: int, status: str = "expected", known: bool = True
+) -> None:
+    """Put the contacts on the event's people: by default known before it and expected."""
     with store.db.atomic():
         for cid in contact_ids:
-            Attendance.create(contact=cid, event=event_id)
+            Attendance.create(contact=cid, event=event_id, known_before=known, status=status)
 
 
 # -- 5. upcoming events ---------------------------------------------------------------------------

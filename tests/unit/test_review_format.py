@@ -90,6 +90,7 @@ def sample(**changes: Any) -> WeeklyReview:
                     ("Investors",),
                     ("Jane Smith", "Lee Min"),
                     True,
+                    "Fintech *Nights*",
                 ),
             ),
             1,
@@ -195,6 +196,7 @@ def test_json_items_carry_their_ids_and_the_fields_shown_with_iso_dates() -> Non
             "goals": ["Investors"],
             "attendees": ["Jane Smith", "Lee Min"],
             "solicitation": True,
+            "series": "Fintech *Nights*",
         }
     ]
 
@@ -348,8 +350,9 @@ def test_markdown_items_read_as_sentences() -> None:
     ) in lines
     assert "- Kim Ara (Initech) · met 2026-11-19 at JS Meetup (mixer)" in lines
     assert (
-        "- 2026-11-25 19:00 · Fintech Night @ Shibuya (registered) · intent: meet founders"
-        " · for: Investors · known going: Jane Smith, Lee Min · expect a pitch"
+        "- 2026-11-25 19:00 · Fintech Night @ Shibuya (registered) · series: Fintech \\*Nights\\*"
+        " · intent: meet founders · for: Investors · known going: Jane Smith, Lee Min"
+        " · expect a pitch"
     ) in lines
     assert (
         "- Investors: 1 of 4 known or trusted (25%) by 2027-03-31 · 3 linked, 5 candidates"
@@ -359,6 +362,16 @@ def test_markdown_items_read_as_sentences() -> None:
         "6 interactions in the week; 4.5 a week over the previous 8 (1, 2, 3, 4, 5, 6, 7, 8)."
         " By kind: meeting 4, call 2."
     ) in lines
+
+
+def test_an_event_of_no_series_says_none_in_markdown_and_an_empty_series_in_json() -> None:
+    """Without a series the Markdown line has no "series:" part and the JSON item's series is ""."""
+    [event] = sample().upcoming_events.items
+    review = sample(upcoming_events=Section((replace(event, series=""),), 1))
+
+    [line] = [line for line in review_to_markdown(review).splitlines() if "Fintech Night" in line]
+    assert "series:" not in line and line.startswith("- 2026-11-25 19:00 · Fintech Night @")
+    assert review_to_json(review)["upcoming_events"]["items"][0]["series"] == ""
 
 
 def test_markdown_goal_with_key_results_lists_each_with_its_pace() -> None:

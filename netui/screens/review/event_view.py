@@ -29,6 +29,10 @@ def event_lines(event: UpcomingEvent, today: dt.date) -> Content:
         _line(_("When"), event_when(event, today)),
         _line(_("Place"), event.place),
         _line(_("Status"), event.status),
+    ]
+    if event.series:
+        lines.append(_line(_("Series"), event.series))
+    lines += [
         _line(_("Intent"), event.intent or _("not written: what do you want from it?")),
         _line(_("Goals"), ", ".join(event.goals) or _("serves no goal yet")),
         _line(_("Going"), going),

@@ -10,9 +10,9 @@ come from short lists, so their search forms (the slow pykakasi part) are comput
 per distinct name, and the short-search pieces once per distinct column value; the stored
 due dates and ledger aggregates come from the Store's own netui.state.derived.
 
-The rows are made by netui.state.demo.generator (tags, events, reviews), .goals
-(goals with their criteria, key results, slots and links), .people (contacts) and
-.history (their interactions, follow-ups, ledger); this module checks, clears, times
+The rows are made by netui.state.demo.generator (tags, reviews), .events (series and
+events), .goals (goals with their criteria, key results, slots and links), .people
+(contacts) and .history (their attendance, interactions, follow-ups, ledger); this module checks, clears, times
 the index rebuild and computes what the Store derives, the goals' targets last.
 Each engine's bulk path is a writer of netui.state.demo.writers (SQLite:
 executemany on the sqlite3 connection; PostgreSQL: COPY).

@@ -1,6 +1,6 @@
 """The demo's generator: one random source, the rows of every table, in dependency order.
 
-Tags, events and the reviews are made here; the goals (criteria, key results,
+Tags and the reviews are made here; the events and series in netui.state.demo.events; the goals (criteria, key results,
 the events serving them, their links and slots) in netui.state.demo.goals, the
 contacts in netui.state.demo.people, and their history (attendance,
 interactions, follow-ups, ledger) in netui.state.demo.history. Each step draws from what
@@ -15,9 +15,9 @@ import random
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, fields
 
-from netui.domain.review import UPCOMING_DAYS
 from netui.state import demo_words as words
-from netui.state.demo.goals import GoalPlan, attended_since, make_goals, served
+from netui.state.demo.events import make_events
+from netui.state.demo.goals import GoalPlan, make_goals
 from netui.state.demo.history import attendance, followup, interactions, ledger
 from netui.state.demo.people import MET_DAYS, add_contacts
 from netui.state.demo.writers import writer_for
@@ -35,12 +35,9 @@ TABLES = dict(
     attendance:attendances interaction:interactions follow_up:followups
     ledger_goal:ledger_goals ledger_entry:ledger_entries stage_change:stage_changes
     review:reviews contact:contacts
-    event:events tag:tags goal:goals contact_fts:search_rows contact_short:short_search_rows
+    event:events series:series tag:tags goal:goals contact_fts:search_rows contact_short:short_search_rows
     """.split()
 )
-# 2 years of events before the store's today.
-_EVENT_DAYS = 730
-_EVENT_KINDS = ("mixer", "study group", "morning session", "conference", "sports/hobby")
 
 
 @dataclass(frozen=True)
@@ -51,6 +48,7 @@ class DemoSummary:
     tags: int
     contact_tags: int
     events: int
+    series: int
     attendances: int
     interactions: int
     followups: int
@@ -118,6 +116,13 @@ class _Generator:
         self.by_kind: dict[str, tuple[list[int], list[int]]] = {}
         self.event_day: list[int] = [0]
         self.upcoming: list[int] = []
+        # Per event id (0 unused): its status and its series' id (0 for none); per series
+        # id, its events in day order and its story (netui.state.demo.events).
+        self.event_status: list[str] = [""]
+        self.event_series: list[int] = [0]
+        self.series_events: dict[int, list[int]] = {}
+        self.series_story: dict[int, str] = {}
+        self.series_rows: list[tuple[object, ...]] = []
         self.stage: list[int] = []
         self.met_day: list[int] = []
         self.met_at: list[int | None] = []
@@ -158,15 +163,15 @@ class _Generator:
         self.step("tags")
         self._tags_and_goals()
         self.step("events")
-        self._events()
+        make_events(self)
         self.step("contacts")
         add_contacts(self)
         self.step("attendance")
         self.insert(
             "attendance",
             "contact_id, event_id, known_before, status, created_at, updated_at"
-            " = ?1, ?2, ?3, ?5, ?4, ?4",
-            ((*row, "present") for row in attendance(self)),
+            " = ?1, ?2, ?3, ?4, ?5, ?5",
+            attendance(self),
         )
         self.step("interactions")
         self.insert(
@@ -187,7 +192,7 @@ class _Generator:
         self.insert(
             "ledger_entry",
             "id, contact_id, direction, kind, description, weight, date, introduced_id,"
-            " created_at, updated_at = ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?7, ?7",
+            " event_id, created_at, updated_at = ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?7, ?7",
             ledger(self),
         )
         self.insert("ledger_goal", "entry_id, goal_id", self.ledger_goals)
@@ -204,65 +209,6 @@ class _Generator:
         tags = [(i + 1, name, now) for i, name in enumerate(words.TAGS)]
         self.insert("tag", "id, name, created_at, updated_at = ?1, ?2, ?3, ?3", tags)
         self.goals = make_goals(self)
-
-    def _events(self) -> None:
-        rng, r, today = self.rng, self.rng.random, self.today.toordinal()
-        # Mostly past (the last two years), a few upcoming in the next month; and always
-        # some in the next two weeks (of the Store's clock), so the review's events
-        # section and the event card can be tried on the day the demo is made.
-        count = max(3, self.n // 5)
-        soon = [today + d for d in rng.sample(range(1, UPCOMING_DAYS), 3 if count > 5 else 1)]
-        days = sorted(
-            soon
-            + [
-                today - rng.randint(1, _EVENT_DAYS) if r() < 0.97 else today + rng.randint(0, 30)
-                for _ in range(count - len(soon))
-            ]
-        )
-        self.by_kind = {k: ([], []) for k in _EVENT_KINDS}
-        self.event_day, self.upcoming, self.event_count = [0], [], count
-        rows: list[tuple[object, ...]] = []
-        event_goals: list[tuple[int, int]] = []
-        attended_days: list[tuple[int, int]] = []
-        for eid, day in enumerate(days, start=1):
-            title, kind, place, cost = words.EVENT_SERIES[int(r() * len(words.EVENT_SERIES))]
-            title = title.format(n=rng.randint(2, 180))
-            start = "09:30" if kind == "conference" else rng.choice(("07:30", "13:00", "19:00"))
-            hours = 8 if kind == "conference" else 2
-            starts = f"{self.days[day]} {start}:00"
-            ends = f"{self.days[day]} {hours + int(start[:2]):02d}:30:00"
-            created = self.at(max(day - rng.randint(3, 40), self.first_day))
-            if day < today:
-                status = "attended" if r() < 0.8 else rng.choice(("skipped", "cancelled"))
-            else:
-                status = rng.choice(("idea", "planned", "registered", "registered"))
-                self.upcoming.append(eid)
-            attended = status == "attended"
-            intent, outcome = (
-                self.maybe(0.6, words.INTENTS),
-                self.maybe(0.7 * attended, words.OUTCOMES),
-            )
-            rating = rng.choice((2, 3, 3, 4, 4, 4, 5)) if attended else None
-            url = f"https://events.example.com/{words.slug(kind)}/{eid}"
-            pitch = int(kind == "mixer" and r() < 0.15)
-            currency = "JPY" if cost else ""
-            rows.append((eid, title, kind, starts, ends, place, url, cost, currency, status,
-                         intent, rating, outcome, pitch, created, ""))  # fmt: skip
-            self.event_day.append(day)
-            if attended:
-                self.by_kind[kind][0].append(day)
-                self.by_kind[kind][1].append(eid)
-                attended_days.append((eid, day))
-            event_goals += [(eid, gid) for gid in served(self, day, kind, attended)]
-        event_goals += attended_since(self, attended_days, set(event_goals))
-        self.insert(
-            "event",
-            "id, title, kind, starts_at, ends_at, place, url, cost, currency, status, intent,"
-            " rating, outcome, solicitation, created_at, updated_at, organizer, source"
-            " = ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?15, ?16, ?16",
-            rows,
-        )
-        self.insert("event_goal", "event_id, goal_id", sorted(event_goals))
 
     def _reviews(self) -> None:
         monday = self.today.toordinal() - self.today.weekday()

@@ -76,6 +76,20 @@ def met(
     return day, channel, None, None
 
 
+def _as_the_story_says(gen: Generator, stage: int, met_at: int | None, produced: set[int]) -> int:
+    """The stage of a contact met at `met_at` as its series' story has it (demo.events): met
+    at a barren series, at most acquainted; the first met at each paused one, known at
+    least, so its nudge (plan the next one) has the relationship it produced."""
+    series = gen.event_series[met_at] if met_at is not None else 0
+    story = gen.series_story.get(series, "")
+    if story == "barren":
+        return min(stage, 1)
+    if story == "paused" and series not in produced:
+        produced.add(series)
+        return max(stage, 2)
+    return stage
+
+
 def add_contacts(gen: Generator) -> None:
     """Contacts, their tags, search rows and goal links and slots; what later tables draw from them."""
     rng, r, n, today = gen.rng, gen.rng.random, gen.n, gen.today.toordinal()
@@ -100,12 +114,14 @@ def add_contacts(gen: Generator) -> None:
     for plan in gen.goals:
         for tag in plan.spec.tags:
             goals_by_tag.setdefault(tag, []).append(plan.gid)
+    produced: set[int] = set()  # the paused series where someone met became known
     for cid in range(1, n + 1):
         name, reading, local = person(gen)
         if cid in tricky:
             name, reading = tricky[cid], ""
-        stage = gen.stage[cid] = stage_pick()
+        stage = stage_pick()
         day, channel, met_at, introducer = met(gen, cid, met_days[cid - 1], channel_pick())
+        stage = gen.stage[cid] = _as_the_story_says(gen, stage, met_at, produced)
         gen.met_day[cid], gen.met_at[cid], gen.introducer[cid] = day, met_at, introducer
         company, domain = words.COMPANIES[int(r() * len(words.COMPANIES))]
         role = gen.maybe(0.85, words.ROLES)

@@ -54,9 +54,9 @@ OverdueRow = tuple[int, str, str, str, Any, Any]
 """id, name, company, stage, last_contact, next_due."""
 ReciprocityRow = tuple[int, str, int, Any, Any]
 """id, name, balance, last_take, last_give."""
-UpcomingRow = tuple[int, str, Any, str, str, str, Any, "str | None", "str | None"]
-"""id, title, starts_at, place, status, intent, solicitation, goal titles, attendee names
-(both joined by SEPARATOR, or None)."""
+UpcomingRow = tuple[int, str, Any, str, str, str, Any, "str | None", "str | None", "str | None"]
+"""id, title, starts_at, place, status, intent, solicitation, goal titles, the names of the
+contacts known to attend (both joined by SEPARATOR, or None), the series' title (or None)."""
 GoalRow = tuple[int, int]
 """id, events attended."""
 
@@ -194,7 +194,9 @@ class EngineSQL(Protocol):
         self, db: Database, since: dt.datetime, until: dt.datetime, limit: int
     ) -> tuple[list[UpcomingRow], int]:
         """Events starting in [since, until), not skipped or cancelled, by start; with
-        their goals' titles and their live attendees' names in name order; and the total."""
+        their goals' titles, the names of their live contacts known to attend (attendance
+        known before the event, expected or present) in name order and their series'
+        title; and the total."""
 
     def review_goals(self, db: Database, since: dt.datetime, until: dt.datetime) -> list[GoalRow]:
         """Every active goal by id with its events attended in [since, until) (its people

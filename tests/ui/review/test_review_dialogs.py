@@ -192,6 +192,17 @@ async def test_event_view_lists_every_known_attendee(store: Store) -> None:
         assert lines[lines.index("Going       Ann") + 1 :][:2] == ["Ben [b]x[/b]", "Cho"]
 
 
+async def test_event_view_names_its_series_only_when_it_has_one(store: Store) -> None:
+    """An event of a series shows a Series line with its title as written; one of none shows none."""
+    app = Harness(lambda: EventView(event(series="朝活 [b]circle[/]"), dt.date(2026, 11, 21)))
+    async with app.run_test(size=SIZE):
+        facts = str(app.screen.query_one("#event-facts", Static).content)
+        assert "Series      朝活 [b]circle[/]" in facts.splitlines()
+    app = Harness(lambda: EventView(event(), dt.date(2026, 11, 21)))
+    async with app.run_test(size=SIZE):
+        assert "Series" not in str(app.screen.query_one("#event-facts", Static).content)
+
+
 # -- CompleteReviewScreen ----------------------------------------------------------------
 
 

@@ -108,7 +108,8 @@ def review_reciprocity_then(
 def review_upcoming(
     db: Database, since: dt.datetime, until: dt.datetime, limit: int
 ) -> tuple[list[UpcomingRow], int]:
-    """Events in [since, until) still on, with their goals (by id) and live attendees."""
+    """Events in [since, until) still on, with their goals (by id), their live contacts
+    known to attend and their series' title (as on SQLite)."""
     body = (
         "FROM event e WHERE e.starts_at >= %s AND e.starts_at < %s"
         " AND e.status NOT IN ('skipped', 'cancelled')"
@@ -121,7 +122,9 @@ def review_upcoming(
         "  JOIN goal g ON g.id = eg.goal_id WHERE eg.event_id = e.id),"
         " (SELECT string_agg(c.name, %s ORDER BY c.sort_key, c.id) FROM attendance a"
         "  JOIN contact c ON c.id = a.contact_id WHERE a.event_id = e.id"
-        "  AND c.archived = false)"
+        "  AND a.known_before AND a.status IN ('expected', 'present')"
+        "  AND c.archived = false),"
+        " (SELECT s.title FROM series s WHERE s.id = e.series_id)"
         f" {body} ORDER BY e.starts_at, e.id LIMIT %s",
         [SEPARATOR, SEPARATOR, *params, limit],
     )

@@ -133,7 +133,9 @@ def review_reciprocity_then(
 def review_upcoming(
     db: Database, since: dt.datetime, until: dt.datetime, limit: int
 ) -> tuple[list[UpcomingRow], int]:
-    """Events in [since, until) still on, with their goals and live attendees."""
+    """Events in [since, until) still on, with their goals, their live contacts known to
+    attend (known before it, expected or there: not absent, not met there) and their
+    series' title."""
     body = (
         "FROM event e WHERE e.starts_at >= ? AND e.starts_at < ?"
         " AND e.status NOT IN ('skipped', 'cancelled')"
@@ -149,7 +151,9 @@ def review_upcoming(
         # SQLite walked every contact in name order for each event (3.5 s at L).
         " (SELECT group_concat(name, ?) FROM (SELECT c.name FROM attendance a"
         "  CROSS JOIN contact c ON c.id = a.contact_id WHERE a.event_id = e.id"
-        "  AND c.archived = 0 ORDER BY c.sort_key))"
+        "  AND a.known_before = 1 AND a.status IN ('expected', 'present')"
+        "  AND c.archived = 0 ORDER BY c.sort_key)),"
+        " (SELECT s.title FROM series s WHERE s.id = e.series_id)"
         f" {body} ORDER BY e.starts_at, e.id LIMIT ?",
         [SEPARATOR, SEPARATOR, *params, limit],
     )
