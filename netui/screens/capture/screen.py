@@ -134,19 +134,24 @@ class CaptureScreen(FormScreen[CaptureResult]):
     class ReadingsReady(Message):
         """pykakasi has loaded its dictionaries, so reading guesses are now instant."""
 
-    def __init__(self, store: Store, config: Config) -> None:
+    def __init__(self, store: Store, config: Config, *, event_id: int | None = None) -> None:
         """A capture box on the Store, holding the draft kept from last time.
 
         Args:
             store: Where the capture is previewed, saved and its draft kept.
             config: Whether "thank-you follow-ups" starts ticked (``[capture] thanks``).
+            event_id: The event chosen (opened from the planner); by default the latest
+                event that began within a day.
+
+        Raises:
+            NotFound: `event_id` names no event.
         """
         super().__init__()
         self._store = store
         self._thanks_default = config.capture_thanks
         self._draft = store.capture.draft()
         self._kept = self._draft  # the draft text as stored now
-        self._recent = store.events.latest()
+        self._recent = store.events.get(event_id) if event_id else store.events.latest()
         events = store.events.recent()
         if self._recent is not None and all(e.id != self._recent.id for e in events):
             events.insert(0, self._recent)

@@ -42,8 +42,11 @@ class GoalSection(Vertical):
 
     `items` are the records behind the rows, in order; `current` is the one
     under the cursor. The columns share the section's width: the wide ones
-    (names, text) give way first.
+    (names, text) give way first. A subclass sets `TABLE` to a table whose keys are its
+    area's (the planner's sections bind `event_table.*`).
     """
+
+    TABLE: type[GoalTable] = GoalTable
 
     DEFAULT_CSS = """
     GoalSection {
@@ -97,7 +100,7 @@ class GoalSection(Vertical):
         heading = Static(classes="goal-section--heading")
         heading.display = self._heading
         yield heading
-        table = GoalTable(cursor_type="row", zebra_stripes=True)
+        table = self.TABLE(cursor_type="row", zebra_stripes=True)
         table.display = False
         yield table
         yield Static(classes="goal-section--empty")
@@ -144,7 +147,7 @@ class GoalSection(Vertical):
     @property
     def table(self) -> GoalTable:
         """The section's table."""
-        return self.query_one(GoalTable)
+        return self.query_one(self.TABLE)
 
     @property
     def current(self) -> Any | None:
