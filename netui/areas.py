@@ -154,9 +154,9 @@ AREAS: tuple[Area, ...] = (
             Key("review.goal_drop", "D", "goal_status('dropped')", _("Drop goal"), _("Drop this goal: it is no longer why you network"), show=False),
             Key("review.goal_keep", "K", "goal_keep", _("Keep goal"), _("Keep this goal: it is still why you network; not asked again for 90 days"), show=False),
             Key("review.complete", "R", "complete", _("Complete"), _("Mark this week's review complete, with notes")),
-            Key("review.previous_week", "left_square_bracket", "previous_week", _("Previous week"), _("Review the week before"), show=False),
-            Key("review.next_week", "right_square_bracket", "next_week", _("Next week"), _("Review the week after, up to this week"), show=False),
-            Key("review.this_week", "t", "this_week", _("This week"), _("Back to now"), show=False),
+            Key("review.previous_week", "left_square_bracket", "previous_week", _("Earlier"), _("Review the week before"), show=False),
+            Key("review.next_week", "right_square_bracket", "next_week", _("Later"), _("Review the week after, up to this week"), show=False),
+            Key("review.this_week", "t", "this_week", _("Today"), _("Back to the week of today"), show=False),
             # Moving in a section's table.
             Key("review.open", "enter", "select_cursor", _("Open"), _("Open the contact, or the event, on this row"), show=False),
             Key("review.up", "up,k", "cursor_up", _("Up"), show=False),
@@ -165,8 +165,8 @@ AREAS: tuple[Area, ...] = (
             Key("review.page_down", "pagedown", "page_down", _("Page down"), show=False),
             Key("review.first", "home", "scroll_top", _("First"), show=False),
             Key("review.last", "end", "scroll_bottom", _("Last"), show=False),
-            Key("review.left", "left", "cursor_left", _("Scroll left"), show=False),
-            Key("review.right", "right", "cursor_right", _("Scroll right"), show=False),
+            Key("review.left", "left", "cursor_left", _("Left"), _("Scroll the table left"), show=False),
+            Key("review.right", "right", "cursor_right", _("Right"), _("Scroll the table right"), show=False),
             # Its dialogs.
             Key("snooze_form.save", "ctrl+s", "save", _("Snooze"), _("Snooze to that day (enter does the same).")),
             Key("snooze_form.cancel", "escape", "cancel", _("Cancel"), _("Leave it due.")),
@@ -296,11 +296,17 @@ AREAS: tuple[Area, ...] = (
             Key("planner.new", "n", "new_event", _("New"), _("Plan an event: title, when, kind, place, goals it serves")),
             Key("planner.filter", "slash", "focus_filter", _("Filter"), _("Filter events by title, place, series or kind")),
             Key("planner.clear", "escape", "clear_filter", _("Clear"), _("Clear the filter"), show=False),
-            Key("planner.previous_month", "left_square_bracket", "previous_month", _("Previous month"), _("Show the month before in the calendar"), show=False),
-            Key("planner.next_month", "right_square_bracket", "next_month", _("Next month"), _("Show the month after in the calendar"), show=False),
+            Key("planner.previous_month", "left_square_bracket", "previous_month", _("Earlier"), _("Show the month before in the calendar"), show=False),
+            Key("planner.next_month", "right_square_bracket", "next_month", _("Later"), _("Show the month after in the calendar"), show=False),
             Key("planner.today", "t", "today", _("Today"), _("Back to today in the calendar and the list"), show=False),
             Key("planner.returns", "percent_sign", "returns", _("Returns"), _("Which kinds of events and which series produced relationships")),
             Key("planner.series_list", "V", "series_list", _("All series"), _("Every series with its regulars, what it produced and its nudge"), show=False),
+            # The month view: the cursor moves by day and week; enter shows that day's events.
+            Key("month.left", "left", "move(-1)", _("Left"), _("The day before"), show=False),
+            Key("month.right", "right", "move(1)", _("Right"), _("The day after"), show=False),
+            Key("month.up", "up,k", "move(-7)", _("Up"), _("The week before"), show=False),
+            Key("month.down", "down,j", "move(7)", _("Down"), _("The week after"), show=False),
+            Key("month.open", "enter", "open_day", _("Open"), _("The day's events: one opens, several are listed below the month")),
             Key("event_table.open", "enter", "select_cursor", _("Open"), _("Open the event, or the contact on this row")),
             Key("event_table.up", "up,k", "cursor_up", _("Up"), show=False),
             Key("event_table.down", "down,j", "cursor_down", _("Down"), show=False),
@@ -310,11 +316,11 @@ AREAS: tuple[Area, ...] = (
             Key("event_table.last", "end,G", "scroll_bottom", _("Last"), show=False),
             # The event in front of me, on the list, in the calendar and on its page.
             Key("event.edit", "e", "edit_event", _("Edit"), _("Edit this event")),
-            Key("event.attended", "x", "attended", _("Attended"), _("Mark the event attended")),
+            Key("event.attended", "x", "attended", _("Done"), _("Mark the event attended: it happened and you were there")),
             Key("event.status", "T", "status", _("Status"), _("Set the status: idea, planned, registered, attended, skipped, cancelled")),
             Key("event.look_back", "b", "look_back", _("Look back"), _("Rate the event, note what came of it, say whether it was worth it")),
             Key("event.card", "v", "card", _("Card"), _("Upcoming: the prep card; past: the worth-it card")),
-            Key("event.capture", "c", "capture_here", _("Capture here"), _("Quick capture with this event chosen: the people you met there")),
+            Key("event.capture", "c", "capture_here", _("Capture"), _("Quick capture with this event chosen: the people you met there")),
             Key("event.series", "S", "open_series", _("Series"), _("Open the event's series: its events, regulars and what it produced"), show=False),
             Key("event.delete", "d", "delete_event", _("Delete"), _("Delete this event, after asking (its people stay)")),
             # An event's page: its people.
@@ -390,7 +396,16 @@ KEYS: dict[str, Key] = {
 }
 
 # What a person types for a key name the table uses, where the two differ.
-_TYPED = {"plus": "+", "minus": "-", "question_mark": "?", "slash": "/"}
+_TYPED = {
+    "plus": "+",
+    "minus": "-",
+    "question_mark": "?",
+    "slash": "/",
+    "percent_sign": "%",
+    "left_square_bracket": "[",
+    "right_square_bracket": "]",
+    "space": "space",
+}
 
 
 def typed(key_id: str, keymap: Mapping[str, str] | None = None) -> str:
@@ -432,6 +447,7 @@ SCREENS_OF_PREFIX: dict[str, tuple[str, ...]] = {
     "goal": ("goal list", "goal page"),
     "goal_detail": ("goal page",),
     "planner": ("planner",),
+    "month": ("planner",),
     "event_table": ("planner", "event page"),
     "event": ("planner", "event page"),
     "event_detail": ("event page",),

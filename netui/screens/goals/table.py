@@ -47,6 +47,8 @@ class GoalSection(Vertical):
     """
 
     TABLE: type[GoalTable] = GoalTable
+    # Columns up to this wide keep their width when the section is too narrow for all.
+    KEEP = 12
 
     DEFAULT_CSS = """
     GoalSection {
@@ -128,7 +130,7 @@ class GoalSection(Vertical):
         self._measured = width
         table = self.table
         wants = [want for _label, want in self._columns]
-        widths = shrink_to_fit(width - SCROLLBAR, wants, 2 * table.cell_padding, keep=12)
+        widths = shrink_to_fit(width - SCROLLBAR, wants, 2 * table.cell_padding, keep=self.KEEP)
         row = table.cursor_row
         table.clear(columns=True)
         for (label, _want), column_width in zip(

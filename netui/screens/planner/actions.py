@@ -179,8 +179,6 @@ class EventActions(AreaScreen):
 
     def action_open_series(self) -> None:
         """Open the current event's series: its events, regulars and what it produced."""
-        from netui.screens.planner.series import SeriesScreen
-
         event = self._target()
         if event is None:
             return
@@ -191,6 +189,8 @@ class EventActions(AreaScreen):
                 )
             )
             return
+        from netui.screens.planner.series import SeriesScreen
+
         series_id = event.series_id
         self.open_dialog(lambda: SeriesScreen(self.store, series_id, self.config))
 

@@ -21,3 +21,4 @@ class EventSection(GoalSection):
     """A heading, then a table of rows (an EventTable), or a sentence saying there are none."""
 
     TABLE = EventTable
+    KEEP = 16  # a day and time ("2027-01-15 10:00") stays whole

@@ -224,7 +224,7 @@ async def test_help_lists_the_review_keys(store: Store, week: Week) -> None:
         expected |= {"Complete": "R", "Open": "⏎"}
         expected |= {"Pause goal": "p", "Drop goal": "D", "Keep goal": "K"}
         assert {does: keys.get(does) for does in expected} == expected
-        for does in ("Snooze to…", "Previous week", "Next week", "This week"):
+        for does in ("Snooze to…", "Earlier", "Later", "Today"):
             assert does in keys
 
 
