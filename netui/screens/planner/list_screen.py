@@ -365,6 +365,8 @@ class PlannerScreen(EventActions):
         box = self.query_one("#planner-filter", Input)
         if box.value:
             box.value = ""
+            current = self.current_event()
+            self._show(current.id if current is not None else None)  # now, to focus a row
         self._focus_a_list()
 
     # -- the event under the cursor ------------------------------------------------------
