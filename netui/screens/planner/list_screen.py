@@ -302,7 +302,7 @@ class PlannerScreen(EventActions):
             day_label(day),
             rows,
             [day_cells(row) for row in rows],
-            _("No events: {key} plans one on this day").format(key=typed("planner.new")),
+            _("No events: {key} plans one").format(key=typed("planner.new")),
         )
 
     @on(MonthView.Moved)
