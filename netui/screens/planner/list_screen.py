@@ -48,6 +48,9 @@ from netui.state.events.listing import EventListing
 from netui.widgets.key_footer import KeyFooter
 from netui.widgets.text_input import TextInput
 
+# The most rows a list shows: a table of 2,000 rows costs Textual itself 400 ms to fill,
+# four times the planner's budget; the filter reaches every event.
+SHOWN = 100
 # Below this width the month view and the day's events sit in a band under the lists.
 NARROW = 100
 
@@ -229,18 +232,21 @@ class PlannerScreen(EventActions):
         upcoming = [row for row in self.listing.upcoming if matches(row, words)]
         past = [row for row in self.listing.past if matches(row, words)]
         now = self._read_at
-        for key, rows, cells, empty in (
+        for key, found, cells, empty in (
             ("upcoming", upcoming, upcoming_cells, self._empty_upcoming(words)),
             ("past", past, past_cells, self._empty_past(words)),
         ):
+            rows = found[:SHOWN]
+            if keep is not None and all(row.id != keep for row in rows):
+                # The event the cursor is to stay on, further down: shown too, at the end.
+                rows += [row for row in found[SHOWN:] if row.id == keep]
             section = self.query_one(f"#section-{key}", EventSection)
             cursor = next((i for i, row in enumerate(rows) if row.id == keep), None)
             arrived = cursor is not None and keep == self._cursor_to
             if arrived:
                 self._cursor_to = None  # a new event: the cursor and the focus go to it
-            heading = _("Upcoming ({count})") if key == "upcoming" else _("Past ({count})")
             section.show(
-                heading.format(count=len(rows)),
+                self._heading(key, len(rows), len(found)),
                 rows,
                 [cells(row, now) for row in rows],
                 empty,
@@ -251,6 +257,17 @@ class PlannerScreen(EventActions):
                 section.table.focus()
         self._show_day()
         self._update_status(len(upcoming), len(past), bool(words))
+
+    def _heading(self, key: str, shown: int, found: int) -> str:
+        if shown < found:
+            heading = (
+                _("Upcoming: the first {shown} of {count} (/ filters them all)")
+                if key == "upcoming"
+                else _("Past: the latest {shown} of {count} (/ filters them all)")
+            )
+            return heading.format(shown=shown, count=found)
+        heading = _("Upcoming ({count})") if key == "upcoming" else _("Past ({count})")
+        return heading.format(count=found)
 
     def _empty_upcoming(self, words: list[str]) -> str:
         if words:

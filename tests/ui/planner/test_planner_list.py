@@ -188,3 +188,20 @@ async def test_a_change_elsewhere_shows_when_the_planner_comes_back(
         store.events.add(EventDraft("Later talk", dt.datetime(2026, 12, 1, 18)))
         await press(pilot, "3")
         assert titles(app, "upcoming")[:2] == ["Py #2", "Later talk"]
+
+
+async def test_a_long_list_shows_the_latest_and_the_filter_reaches_the_rest(
+    store: Store, plan: Plan, monkeypatch: object
+) -> None:
+    """With room for two rows a list, the past shows its latest two and says how many there
+    are; filtering finds the oldest, which was not shown."""
+    import netui.screens.planner.list_screen as list_screen
+
+    monkeypatch.setattr(list_screen, "SHOWN", 2)  # type: ignore[attr-defined]
+    async with planner(store) as (app, pilot):
+        assert titles(app, "past") == ["Tech talk", HOSTILE]
+        assert "Past: the latest 2 of 3 (/ filters them all)" in shown(app)
+        await press(pilot, "slash")
+        await press(pilot, *"Py #1")
+        assert titles(app, "past") == ["Py #1"]
+        assert "Past (1)" in shown(app)
