@@ -287,9 +287,7 @@ AREAS: tuple[Area, ...] = (
     Area(
         "planner", "3", _("Planner"), Deferred("netui.screens.planner.list_screen:PlannerScreen"),
         commands=(
-            Command(_("New event"), _("Plan a gathering: when, where, which goals it serves"), "new_event"),
             Command(_("planner: returns by kind and series"), _("Which kinds of events and which series produced relationships"), "returns"),
-            Command(_("planner: series"), _("Every recurring 会, its regulars and what it produced"), "series_list"),
         ),
         keys=(
             # The list and its month view.

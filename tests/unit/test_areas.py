@@ -163,6 +163,7 @@ README_KEYS = {
     "]": "right_square_bracket",
     "+": "plus",
     "-": "minus",
+    "%": "percent_sign",
 }
 # Keys README names that Textual itself binds: the palette, and focus moving between fields.
 TEXTUAL_KEYS = {"ctrl+p", "tab", "shift+tab"}
@@ -172,7 +173,7 @@ def readme_sections() -> dict[str, str]:
     """README's "Keys" section, split at the lines that name what a part is about."""
     text = README.read_text(encoding="utf-8")
     keys = text.split("\n## Keys\n", 1)[1].split("\n## ", 1)[0]
-    parts = re.split(r"^(Everywhere|Contact list|Contact detail|Merge dialog|Goals|Goal page|Weekly review|Forms)\b", keys,
+    parts = re.split(r"^(Everywhere|Contact list|Contact detail|Merge dialog|Goals|Goal page|Planner|Weekly review|Forms)\b", keys,
                      flags=re.M)  # fmt: skip
     return {name: body for name, body in zip(parts[1::2], parts[2::2], strict=True)}
 
@@ -202,6 +203,9 @@ def scope(name: str) -> set[str]:
     from netui.screens.goals.detail import GoalDetailScreen
     from netui.screens.goals.list_screen import GoalsScreen
     from netui.screens.goals.table import GoalTable
+    from netui.screens.planner.list_screen import PlannerScreen
+    from netui.screens.planner.month import MonthView
+    from netui.screens.planner.table import EventTable
     from netui.screens.review.screen import ReviewScreen
     from netui.screens.review.section import ReviewTable
 
@@ -212,11 +216,14 @@ def scope(name: str) -> set[str]:
         "Merge dialog": bound_keys(MergeForm),
         "Goals": bound_keys(GoalsScreen, GoalTable),
         "Goal page": bound_keys(GoalDetailScreen),
+        "Planner": bound_keys(PlannerScreen, EventTable, MonthView),
         "Weekly review": bound_keys(ReviewScreen, ReviewTable),
     }[name]
 
 
-@pytest.mark.parametrize("part", ["Everywhere", "Contact list", "Goals", "Weekly review"])
+@pytest.mark.parametrize(
+    "part", ["Everywhere", "Contact list", "Goals", "Planner", "Weekly review"]
+)
 def test_readme_names_only_keys_that_are_bound(part: str) -> None:
     """Every key a README keys table lists does something there (or is Textual's own)."""
     named = first_column_keys(readme_sections()[part])

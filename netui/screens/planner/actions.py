@@ -1,5 +1,5 @@
-"""Actions on one event, shared by the planner's list, its month view and an event's page:
-edit, attended, status, look back, its card, capture there, its series, delete.
+"""Actions on one event, shared by the planner's list and its month view: attended, its
+card, capture there, delete.
 
 Each writes through the Store, whose Topic.EVENTS brings the reload, and says what it did
 in a notice that names the undo key: every one of them is in the undo journal.
@@ -22,16 +22,7 @@ PLANNER_TOPICS = frozenset({Topic.EVENTS, Topic.CONTACTS, Topic.GOALS})
 
 # The keys every screen with "the event in front of me" offers. Which of them a footer
 # shows is the screen's choice (`event_bindings`); help lists them all.
-EVENT_KEYS = (
-    "event.edit",
-    "event.attended",
-    "event.status",
-    "event.look_back",
-    "event.card",
-    "event.capture",
-    "event.series",
-    "event.delete",
-)
+EVENT_KEYS = ("event.attended", "event.card", "event.capture", "event.delete")
 
 
 def event_bindings(*, footer: frozenset[str]) -> list[Binding]:
@@ -55,31 +46,13 @@ class EventActions(AreaScreen):
         event = self.current_event()
         if event is None:
             self.tell(
-                _("No event selected: {key} plans one").format(key=typed("planner.new")),
+                _("No event selected: `netui events add` or `netui import ics` adds some"),
                 error=True,
             )
         return event
 
     def _now(self) -> dt.datetime:
         return self.store.now()
-
-    # -- edit --------------------------------------------------------------------------
-
-    def action_edit_event(self) -> None:
-        """Edit the current event in its form."""
-        from netui.screens.planner.form import EventForm
-
-        event = self._target()
-        if event is None:
-            return
-
-        def saved(event_id: int | None) -> None:
-            if event_id is not None:
-                row = self.read(lambda: self.store.events.row(event_id))
-                title = row.title if row is not None else event.title
-                self.tell_undoable(_("Saved event {title}").format(title=title))
-
-        self.open_dialog(lambda: EventForm(self.store, event.id), saved)
 
     # -- status ------------------------------------------------------------------------
 
@@ -96,8 +69,8 @@ class EventActions(AreaScreen):
                 title=event.title, status=status_label(status)
             )
             if status == "attended":
-                done = _("{done}; {key} looks back at it").format(
-                    done=done, key=typed("event.look_back")
+                done = _("{done}; {key} opens its worth-it card").format(
+                    done=done, key=typed("event.card")
                 )
             self.tell_undoable(done)
 
@@ -108,54 +81,15 @@ class EventActions(AreaScreen):
             return
         if event.starts_at > self._now():
             self.tell(
-                _("{title} has not begun yet: {key} sets it registered or skipped").format(
-                    title=event.title, key=typed("event.status")
+                _("{title} has not begun yet: mark it attended once it has").format(
+                    title=event.title
                 ),
                 error=True,
             )
             return
         self._set_status(event, "attended")
 
-    def action_status(self) -> None:
-        """Choose the current event's status from the six."""
-        from netui.screens.planner.status_form import StatusForm
-
-        event = self._target()
-        if event is None:
-            return
-
-        def chosen(status: str | None) -> None:
-            if status is not None:
-                self._set_status(event, status)
-
-        self.app.push_screen(StatusForm(event.title, event.status), chosen)
-
     # -- after it ----------------------------------------------------------------------
-
-    def action_look_back(self) -> None:
-        """Rate the current event, note what came of it, say whether it was worth it."""
-        from netui.screens.planner.look_back import LookBackForm
-
-        event = self._target()
-        if event is None:
-            return
-        if event.starts_at > self._now():
-            self.tell(
-                _("{title} has not begun yet: look back once you have been").format(
-                    title=event.title
-                ),
-                error=True,
-            )
-            return
-
-        def saved(outcome: str | None) -> None:
-            if outcome is None:
-                return
-            self.tell_undoable(_("Looked back at {title}").format(title=event.title))
-            if outcome == "capture":
-                self.capture_at(event.id)
-
-        self.open_dialog(lambda: LookBackForm(self.store, event.id), saved)
 
     def action_card(self) -> None:
         """The prep card of an event ahead, the worth-it card of one that is over."""
@@ -176,23 +110,6 @@ class EventActions(AreaScreen):
         from netui.screens.capture.screen import CaptureScreen
 
         self.open_dialog(lambda: CaptureScreen(self.store, self.config, event_id=event_id))
-
-    def action_open_series(self) -> None:
-        """Open the current event's series: its events, regulars and what it produced."""
-        event = self._target()
-        if event is None:
-            return
-        if event.series_id is None:
-            self.tell(
-                _("{title} is in no series: {key} gives it one").format(
-                    title=event.title, key=typed("event.edit")
-                )
-            )
-            return
-        from netui.screens.planner.series import SeriesScreen
-
-        series_id = event.series_id
-        self.open_dialog(lambda: SeriesScreen(self.store, series_id, self.config))
 
     # -- delete ------------------------------------------------------------------------
 

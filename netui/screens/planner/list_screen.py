@@ -5,9 +5,9 @@ for the upcoming and the past events, 37 ms at S) on mount, on resume and whenev
 Store announces a change to events, contacts or goals; the cursor stays on its event
 across reloads. The filter narrows both lists as it is typed (title, place, series, kind,
 status, goals; width- and case-folded), the month view marks the days that hold events,
-and `enter` on a day lists that day's events beneath it. The event keys (e, x, T, b, v, c,
-S, d) act on the event under the cursor of whichever table has the focus; in the month
-view, on the first event of the cursor day.
+and `enter` on a day lists that day's events beneath it. The event keys (x, v, c, d) act
+on the event under the cursor of whichever table has the focus; in the month view, on the
+first event of the cursor day.
 """
 
 from __future__ import annotations
@@ -56,7 +56,7 @@ NARROW = 100
 
 
 class PlannerScreen(EventActions):
-    """Every event in two lists, a month beside; `enter` opens one, `n` plans one."""
+    """Every event in two lists, a month beside; `enter` opens an event's card."""
 
     DEFAULT_CSS = """
     PlannerScreen #planner-filter {
@@ -273,9 +273,9 @@ class PlannerScreen(EventActions):
         if words:
             return _("No upcoming event matches the filter")
         return _(
-            "Nothing planned: {new} plans an event; `netui import ics FILE` brings in your "
-            "calendar (Luma, Meetup, Google)"
-        ).format(new=typed("planner.new"))
+            "Nothing planned: `netui events add TITLE --at PHRASE` plans an event; "
+            "`netui import ics FILE` brings in your calendar (Luma, Meetup, Google)"
+        )
 
     def _empty_past(self, words: list[str]) -> str:
         if words:
@@ -292,11 +292,7 @@ class PlannerScreen(EventActions):
         if filtered:
             total = len(self._all())
             parts.append(_("filtered from {total}: escape clears").format(total=total))
-        parts.append(
-            _("{returns} returns · {series} series").format(
-                returns=typed("planner.returns"), series=typed("planner.series_list")
-            )
-        )
+        parts.append(_("{returns} returns").format(returns=typed("planner.returns")))
         self.query_one("#planner-status", Static).update(Content("  ·  ".join(parts)))
 
     def _focus_a_list(self) -> None:
@@ -319,7 +315,7 @@ class PlannerScreen(EventActions):
             day_label(day),
             rows,
             [day_cells(row) for row in rows],
-            _("No events: {key} plans one").format(key=typed("planner.new")),
+            _("No events"),
         )
 
     @on(MonthView.Moved)
@@ -334,11 +330,7 @@ class PlannerScreen(EventActions):
         elif rows:
             self.query_one("#section-day", EventSection).table.focus()
         else:
-            self.tell(
-                _("No events on {day}: {key} plans one").format(
-                    day=day_label(event.day), key=typed("planner.new")
-                )
-            )
+            self.tell(_("No events on {day}").format(day=day_label(event.day)))
 
     def _month(self) -> MonthView:
         return self.query_one(MonthView)
@@ -412,10 +404,10 @@ class PlannerScreen(EventActions):
     # -- opening -------------------------------------------------------------------------
 
     def open_event(self, event_id: int) -> None:
-        """Show one event's page."""
-        from netui.screens.planner.detail import EventDetailScreen
+        """Show the event's card: the prep card ahead, the worth-it card once over."""
+        from netui.screens.planner.cards import open_card
 
-        self.open_dialog(lambda: EventDetailScreen(self.store, event_id, self.config))
+        open_card(self, self.store, event_id)
 
     @on(DataTable.RowSelected)
     def _selected(self, event: DataTable.RowSelected) -> None:
@@ -424,32 +416,8 @@ class PlannerScreen(EventActions):
         if current is not None:
             self.open_event(current.id)
 
-    def action_new_event(self) -> None:
-        """Plan a new event (in the month view: on the cursor day)."""
-        from netui.screens.planner.form import EventForm
-
-        day = self._month().cursor if isinstance(self.focused, MonthView) else None
-
-        def saved(event_id: int | None) -> None:
-            if event_id is None:
-                return
-            row = self.read(lambda: self.store.events.row(event_id))
-            if row is not None:
-                self.tell_undoable(_("Added event {title}").format(title=row.title))
-                self._month().go_to(row.starts_at.date())
-            self._cursor_to = event_id
-            self.reload()
-
-        self.open_dialog(lambda: EventForm(self.store, day=day), saved)
-
     def action_returns(self) -> None:
         """Which kinds of events and which series produced relationships."""
         from netui.screens.planner.cards import open_returns
 
         open_returns(self, self.store)
-
-    def action_series_list(self) -> None:
-        """Every series with its regulars, what it produced and its nudge."""
-        from netui.screens.planner.series import SeriesListScreen
-
-        self.open_dialog(lambda: SeriesListScreen(self.store, self.config))

@@ -57,7 +57,7 @@ async def test_the_month_marks_today_and_the_days_that_hold_events(
         assert "Mo  Tu  We  Th  Fr  Sa  Su" in text
         assert " 1•" in text and "12•" in text and "24•" in text and "21•" not in text
         assert [view.count(dt.date(2026, 11, d)) for d in (1, 12, 24, 25)] == [1, 1, 1, 0]
-        assert "Sat 2026-11-21" in text and "No events: n plans one" in text
+        assert "Sat 2026-11-21" in text and "No events" in text
 
 
 async def test_arrows_move_by_day_and_week_and_brackets_by_month(
@@ -84,6 +84,16 @@ async def test_arrows_move_by_day_and_week_and_brackets_by_month(
         assert view.cursor == dt.date(2026, 11, 21)
 
 
+async def test_enter_on_a_day_of_one_event_opens_its_card(store: Store, plan: Plan) -> None:
+    """Enter on the 24th, which holds only Py #2 (ahead), opens its prep card."""
+    from netui.screens.planner.card_prep import PrepCardScreen
+
+    async with planner(store) as (app, pilot):
+        await to_month(app, pilot)
+        await press(pilot, "right", "right", "right", "enter")
+        assert isinstance(app.screen, PrepCardScreen)
+
+
 async def test_the_day_under_the_cursor_lists_its_events(store: Store, plan: Plan) -> None:
     """On the 24th the list beside the month shows Py #2 at 19:00; a day with two events
     lists both in time order, and enter there puts the focus on them, where the event keys
@@ -104,10 +114,10 @@ async def test_the_day_under_the_cursor_lists_its_events(store: Store, plan: Pla
         assert screen.current_event().id == plan.py2  # type: ignore[union-attr]
 
 
-async def test_enter_on_an_empty_day_says_how_to_plan_one(store: Store, plan: Plan) -> None:
-    """Enter on a day with no event says so and names the key that plans one."""
+async def test_enter_on_an_empty_day_says_so(store: Store, plan: Plan) -> None:
+    """Enter on a day with no event says so and keeps the focus on the month."""
     async with planner(store) as (app, pilot):
         await to_month(app, pilot)
         await press(pilot, "enter")
-        assert "No events on Sat 2026-11-21: n plans one" in told(app)
+        assert "No events on Sat 2026-11-21" in told(app)
         assert isinstance(app.focused, MonthView)

@@ -89,7 +89,7 @@ async def test_done_marks_a_past_event_attended_and_undo_takes_it_back(
         assert current(app).id == plan.skipped  # type: ignore[union-attr]
         await press(pilot, "x")
         assert store.events.row(plan.skipped).status == "attended"
-        assert "Marked Tech talk attended; b looks back at it (u undoes)" in told(app)
+        assert "Marked Tech talk attended; v opens its worth-it card (u undoes)" in told(app)
         await press(pilot, "u")
         assert store.events.row(plan.skipped).status == "skipped"
 
@@ -155,26 +155,15 @@ async def test_capture_here_opens_quick_capture_with_the_event_chosen(
         assert chiba.status == "present" and not chiba.known_before
 
 
-async def test_series_key_on_an_event_without_one_says_how_to_give_it_one(
-    store: Store, plan: Plan
-) -> None:
-    """S on 朝活 (no series) says e gives it one and opens nothing."""
-    async with planner(store) as (app, pilot):
-        await press(pilot, "down", "S")
-        assert current(app).id == plan.morning  # type: ignore[union-attr]
-        assert isinstance(app.screen, PlannerScreen)
-        assert "朝活 渋谷 is in no series: e gives it one" in told(app)
-
-
 async def test_an_empty_planner_says_how_to_begin(store: Store) -> None:
     """With no events, the lists say how to plan one or bring in a calendar, and the event
     keys say there is no event."""
-    async with planner(store) as (app, pilot):
+    async with planner(store, size=(170, 40)) as (app, pilot):
         text = shown(app)
-        assert "Nothing planned: n plans an event" in text
+        assert "Nothing planned: `netui events add TITLE --at PHRASE` plans an event" in text
         assert "netui import ics FILE" in text
         await press(pilot, "x")
-        assert "No event selected: n plans one" in told(app)
+        assert "No event selected: `netui events add` or `netui import ics` adds some" in told(app)
 
 
 async def test_a_change_elsewhere_shows_when_the_planner_comes_back(
