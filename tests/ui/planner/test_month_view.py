@@ -60,9 +60,7 @@ async def test_the_month_marks_today_and_the_days_that_hold_events(
         assert "Sat 2026-11-21" in text and "No events" in text
 
 
-async def test_arrows_move_by_day_and_week_and_brackets_by_month(
-    store: Store, plan: Plan
-) -> None:
+async def test_arrows_move_by_day_and_week_and_brackets_by_month(store: Store, plan: Plan) -> None:
     """→ a day, ↓ (and j) a week, ← and ↑ (k) back; ] and [ a month; crossing the month's end
     shows the next month; t comes back to today."""
     async with planner(store) as (app, pilot):

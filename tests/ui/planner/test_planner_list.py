@@ -54,9 +54,7 @@ async def test_upcoming_soonest_first_and_past_newest_first(store: Store, plan: 
         assert current(app) is not None and current(app).id == plan.py2  # type: ignore[union-attr]
 
 
-async def test_the_filter_narrows_both_lists_and_escape_clears_it(
-    store: Store, plan: Plan
-) -> None:
+async def test_the_filter_narrows_both_lists_and_escape_clears_it(store: Store, plan: Plan) -> None:
     """/ then "python" keeps the series' events (folded: PYTHON matches 勉強会's series too);
     a word that matches nothing says so; escape empties the filter and brings all back."""
     async with planner(store) as (app, pilot):
