@@ -12,6 +12,7 @@ from netui.domain.event_report_format import money
 from netui.domain.events import EventRow, status_label
 from netui.domain.when import format_when
 from netui.i18n import _
+from netui.screens.goals.view import one_line
 
 # Columns: header and the width each wants. An event's row is two lines: its title, then
 # its kind and series (and, for a past one, its cost) dimmed beneath.
@@ -40,11 +41,6 @@ _STATUS_STYLE = {
     "skipped": "dim",
     "cancelled": "dim strike",
 }
-
-
-def one_line(text: str) -> str:
-    """User text on one line: line breaks as spaces."""
-    return " ".join(text.split())
 
 
 def status_cell(status: str) -> Text:
